@@ -1,0 +1,61 @@
+//! Where a command's output goes: a file written whole (never over an input), or stdout.
+
+use akaji::error::Error;
+use akaji::files;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// Write `bytes` to `output` (atomically, refusing to replace any of `inputs`) or to stdout.
+/// A closed pipe on stdout is not an error.
+pub fn emit(output: Option<&Path>, inputs: &[&Path], bytes: &[u8]) -> Result<(), Error> {
+    match output {
+        Some(path) => {
+            files::check_output(path, inputs)?;
+            files::write_atomic(path, bytes)
+        }
+        None => {
+            let mut stdout = io::stdout().lock();
+            match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                    Err(Error::Io { path: PathBuf::from("<stdout>"), action: "write it", source: e })
+                }
+                _ => Ok(()),
+            }
+        }
+    }
+}
+
+/// Refuse an output path that is an input, before any work is done.
+pub fn check(output: Option<&Path>, inputs: &[&Path]) -> Result<(), Error> {
+    match output {
+        Some(path) => files::check_output(path, inputs),
+        None => Ok(()),
+    }
+}
+
+/// When to colour terminal output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    #[default]
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour output going to `output` (None: stdout).
+    pub fn enabled(self, output: Option<&Path>) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                output.is_none()
+                    && io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Folding: the draft as the matcher sees it.

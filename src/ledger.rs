@@ -1,0 +1,533 @@
+//! The ledger: every correction decision taken on one draft, as structured edits.
+//!
+//! A ledger is TOML (or the same structure as JSON when its file name ends in `.json`). Each
+//! `[[decision]]` is one answer that promises a change; each `[[decision.edit]]` inside it is one
+//! replace, delete or insert at an anchor. Unknown keys are errors, so a typo never silently drops
+//! a scope. See DESIGN.md and the README for every key.
+//!
+//! ```
+//! use akaji::ledger::{Ledger, Action};
+//! let ledger = Ledger::from_toml(r#"
+//! [[decision]]
+//! id = "32"
+//! [[decision.edit]]
+//! old = "設置"
+//! new = "開催"
+//! pages = [4, 12]
+//! count = 2
+//! "#).unwrap();
+//! let edit = &ledger.decisions[0].edits[0];
+//! assert!(matches!(edit.action().unwrap(), Action::Replace { old: "設置", new: "開催" }));
+//! ```
+
+use crate::document::{PageMarker, DEFAULT_PAGE_MARKER};
+use crate::error::{LedgerError, Problem};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::fmt;
+
+/// All decisions for one draft.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ledger {
+    /// The document's title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The draft's path, relative to the ledger.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<String>,
+    /// How the draft is read and matched.
+    #[serde(default, skip_serializing_if = "Options::is_default")]
+    pub options: Options,
+    /// The decisions, in the ledger's order.
+    #[serde(default, rename = "decision", skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<Decision>,
+}
+
+/// How the draft is paginated and how quotes match it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Options {
+    /// A regular expression for a line that closes a page; its first group is the page number.
+    #[serde(default = "default_page_marker")]
+    pub page_marker: String,
+    /// Whether full- and half-width forms of a character match each other (NFKC).
+    #[serde(default)]
+    pub match_width: bool,
+}
+
+fn default_page_marker() -> String {
+    DEFAULT_PAGE_MARKER.to_owned()
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { page_marker: default_page_marker(), match_width: false }
+    }
+}
+
+impl Options {
+    fn is_default(&self) -> bool {
+        *self == Options::default()
+    }
+
+    /// The compiled page marker.
+    pub fn page_marker(&self) -> Result<PageMarker, regex::Error> {
+        PageMarker::new(&self.page_marker)
+    }
+}
+
+/// One answer that promises a change, identified by the comment's number (項番).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// Unique in the ledger.
+    pub id: String,
+    /// Who asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// Where the comment pointed, free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+    /// The comment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request: Option<String>,
+    /// The answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<String>,
+    /// When the decision was taken (a TOML date, or a string in JSON), kept as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// The edits this decision makes.
+    #[serde(default, rename = "edit", skip_serializing_if = "Vec::is_empty")]
+    pub edits: Vec<Edit>,
+}
+
+impl Decision {
+    /// A label for the decision as people write it: 「意見32（個人E）」.
+    pub fn label(&self) -> String {
+        match &self.by {
+            Some(by) => format!("意見{}（{}）", self.id, by),
+            None => format!("意見{}", self.id),
+        }
+    }
+}
+
+/// A date as written in the ledger (`2023-08-25`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Date(pub String);
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Text(String),
+            Toml(toml::value::Datetime),
+        }
+        Ok(Date(match Raw::deserialize(d)? {
+            Raw::Text(s) => s,
+            Raw::Toml(dt) => dt.to_string(),
+        }))
+    }
+}
+
+/// How many matches an anchor must have in its scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Count {
+    /// Exactly this many (the default is 1).
+    Exactly(usize),
+    /// Any number from one up (`count = "all"`).
+    #[default]
+    All,
+}
+
+impl Count {
+    /// Whether `found` matches satisfy this count.
+    pub fn accepts(self, found: usize) -> bool {
+        match self {
+            Count::Exactly(n) => found == n,
+            Count::All => found >= 1,
+        }
+    }
+}
+
+impl fmt::Display for Count {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Count::Exactly(n) => write!(f, "{n}"),
+            Count::All => f.write_str("all"),
+        }
+    }
+}
+
+impl Serialize for Count {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Count::Exactly(n) => s.serialize_u64(*n as u64),
+            Count::All => s.serialize_str("all"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Count, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Count;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(r#"a whole number from 1 up, or "all""#)
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Count, E> {
+                if v >= 1 {
+                    Ok(Count::Exactly(v as usize))
+                } else {
+                    Err(E::custom(format!("count must be 1 or more, or \"all\" (found {v})")))
+                }
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Count, E> {
+                self.visit_i64(v.min(i64::MAX as u64) as i64)
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Count, E> {
+                if v == "all" {
+                    Ok(Count::All)
+                } else {
+                    Err(E::custom(format!("count must be a number or \"all\" (found \"{v}\")")))
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// One structured change inside a decision, as written in the ledger.
+///
+/// Which keys may stand together is checked by [`Edit::action`] and [`Ledger::validate`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Edit {
+    /// Marks an edit someone still has to complete; `apply` refuses it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub todo: Option<String>,
+    /// The draft text to change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old: Option<String>,
+    /// Insert `new` right after this anchor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
+    /// Insert `new` right before this anchor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<String>,
+    /// The replacement or inserted text; `""` deletes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new: Option<String>,
+    /// Scope: this page only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// Scope: these pages only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pages: Option<Vec<u32>>,
+    /// Scope: this line of the page (1-based; negative from the bottom).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<i64>,
+    /// Scope: text right before the quote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<String>,
+    /// Scope: text right after the quote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suffix: Option<String>,
+    /// Matches expected in scope (default 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<Count>,
+}
+
+/// Which side of its anchor an insertion goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    /// `before = "…"`
+    Before,
+    /// `after = "…"`
+    After,
+}
+
+/// What an edit does, once its keys are checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action<'a> {
+    /// Replace `old` with `new` (`new` empty: delete).
+    Replace { old: &'a str, new: &'a str },
+    /// Insert `new` before or after `anchor`.
+    Insert { anchor: &'a str, side: Side, new: &'a str },
+    /// Not complete yet.
+    Todo { note: &'a str },
+}
+
+impl Edit {
+    /// What the edit does, or why its keys do not make one edit.
+    pub fn action(&self) -> Result<Action<'_>, String> {
+        if let Some(note) = &self.todo {
+            return Ok(Action::Todo { note });
+        }
+        let new = self.new.as_deref();
+        match (&self.old, &self.after, &self.before) {
+            (Some(old), None, None) => {
+                let new = new.ok_or("has `old` but no `new` (write new = \"\" to delete)")?;
+                if old.trim().is_empty() {
+                    return Err("has an empty `old`: quote the draft text to change".into());
+                }
+                if old == new {
+                    return Err("changes nothing: `old` and `new` are the same".into());
+                }
+                Ok(Action::Replace { old, new })
+            }
+            (None, Some(anchor), None) | (None, None, Some(anchor)) => {
+                let side = if self.after.is_some() { Side::After } else { Side::Before };
+                let new = new.ok_or("is an insertion with no `new`: give the text to insert")?;
+                if new.is_empty() {
+                    return Err("is an insertion with an empty `new`: give the text to insert".into());
+                }
+                if anchor.trim().is_empty() {
+                    return Err(format!("has an empty `{}` anchor", side_key(side)));
+                }
+                Ok(Action::Insert { anchor, side, new })
+            }
+            (None, None, None) => {
+                Err("has none of `old`, `after`, `before` or `todo`: say what to change".into())
+            }
+            _ => Err("has more than one of `old`, `after`, `before`: an edit has one anchor".into()),
+        }
+    }
+
+    /// The pages the edit is scoped to, if any.
+    pub fn scope_pages(&self) -> Option<Vec<u32>> {
+        match (&self.page, &self.pages) {
+            (Some(p), _) => Some(vec![*p]),
+            (None, Some(ps)) => Some(ps.clone()),
+            (None, None) => None,
+        }
+    }
+
+    /// Matches expected in scope.
+    pub fn count(&self) -> Count {
+        self.count.unwrap_or(Count::Exactly(1))
+    }
+
+    /// A one-line summary: 「設置」→「開催」 (P4, P12).
+    pub fn summary(&self) -> String {
+        let mut s = match self.action() {
+            Ok(Action::Replace { old, new }) if new.is_empty() => format!("delete 「{old}」"),
+            Ok(Action::Replace { old, new }) => format!("「{old}」→「{new}」"),
+            Ok(Action::Insert { anchor, side, new }) => {
+                format!("insert 「{new}」 {} 「{anchor}」", side_key(side))
+            }
+            Ok(Action::Todo { note }) => format!("todo: {note}"),
+            Err(_) => "(invalid edit)".to_owned(),
+        };
+        if let Some(pages) = self.scope_pages() {
+            let list: Vec<String> = pages.iter().map(|p| format!("P{p}")).collect();
+            s.push_str(&format!(" ({}", list.join(", ")));
+            if let Some(line) = self.line {
+                s.push_str(&format!(" line {line}"));
+            }
+            s.push(')');
+        }
+        crate::document::one_line(&s)
+    }
+}
+
+/// The ledger key of an insertion side.
+pub fn side_key(side: Side) -> &'static str {
+    match side {
+        Side::Before => "before",
+        Side::After => "after",
+    }
+}
+
+impl Ledger {
+    /// Parse TOML. Syntax errors carry the line and column; the structure is then validated.
+    pub fn from_toml(text: &str) -> Result<Ledger, LedgerError> {
+        let ledger: Ledger = toml::from_str(text).map_err(|e| {
+            let (line, column) = e.span().map_or((0, 0), |s| line_column(text, s.start));
+            LedgerError::Syntax { line, column, message: e.message().to_owned() }
+        })?;
+        ledger.validate()?;
+        Ok(ledger)
+    }
+
+    /// Parse JSON of the same structure.
+    pub fn from_json(text: &str) -> Result<Ledger, LedgerError> {
+        let ledger: Ledger = serde_json::from_str(text).map_err(|e| LedgerError::Syntax {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+        ledger.validate()?;
+        Ok(ledger)
+    }
+
+    /// Parse by file name: JSON when it ends in `.json`, TOML otherwise.
+    pub fn parse(text: &str, file_name: &str) -> Result<Ledger, LedgerError> {
+        if file_name.to_ascii_lowercase().ends_with(".json") {
+            Ledger::from_json(text)
+        } else {
+            Ledger::from_toml(text)
+        }
+    }
+
+    /// The ledger as TOML; dates are written as TOML dates.
+    pub fn to_toml(&self) -> String {
+        let mut value = toml::Value::try_from(self).expect("a ledger always converts to TOML");
+        let decisions = value.get_mut("decision").and_then(toml::Value::as_array_mut);
+        for d in decisions.into_iter().flatten() {
+            if let Some(date) = d.get_mut("date") {
+                if let Some(dt) = date.as_str().and_then(|s| s.parse().ok()) {
+                    *date = toml::Value::Datetime(dt);
+                }
+            }
+        }
+        toml::to_string(&value).expect("a ledger always serializes to TOML")
+    }
+
+    /// The decision with this id.
+    pub fn decision(&self, id: &str) -> Option<&Decision> {
+        self.decisions.iter().find(|d| d.id == id)
+    }
+
+    /// Check what the types cannot: ids present and unique, each edit's keys coherent, the
+    /// page marker a valid regular expression. Every problem is reported, not only the first.
+    pub fn validate(&self) -> Result<(), LedgerError> {
+        let mut problems = Vec::new();
+        if let Err(e) = self.options.page_marker() {
+            problems.push(Problem::ledger(format!("options.page_marker is not a valid regular expression: {e}")));
+        }
+        let mut seen = HashSet::new();
+        for (di, d) in self.decisions.iter().enumerate() {
+            if d.id.trim().is_empty() {
+                problems.push(Problem::ledger(format!("decision #{} has an empty `id`: give the comment's number (項番)", di + 1)));
+            } else if !seen.insert(d.id.as_str()) {
+                problems.push(Problem::decision(&d.id, None, format!("id \"{}\" is used by more than one decision: ids must be unique", d.id)));
+            }
+            for (ei, e) in d.edits.iter().enumerate() {
+                let mut fail = |msg: String| problems.push(Problem::decision(&d.id, Some(ei), msg));
+                if let Err(msg) = e.action() {
+                    fail(format!("edit {} {msg}", ei + 1));
+                }
+                if e.page.is_some() && e.pages.is_some() {
+                    fail(format!("edit {} has both `page` and `pages`: use one", ei + 1));
+                }
+                if matches!(&e.pages, Some(p) if p.is_empty()) {
+                    fail(format!("edit {} has an empty `pages` list", ei + 1));
+                }
+                if e.line.is_some() && e.scope_pages().is_none_or(|p| p.len() != 1) {
+                    fail(format!("edit {} has `line` without a single `page`: a line is counted within its page", ei + 1));
+                }
+                if e.line == Some(0) {
+                    fail(format!("edit {} has line = 0: lines count from 1 (or from -1 at the bottom)", ei + 1));
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(LedgerError::Invalid(problems))
+        }
+    }
+}
+
+/// 1-based line and column (in chars) of a byte offset.
+pub fn line_column(text: &str, byte: usize) -> (usize, usize) {
+    let byte = byte.min(text.len());
+    let before = &text[..byte];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(toml: &str) -> Vec<String> {
+        match Ledger::from_toml(toml) {
+            Err(LedgerError::Invalid(p)) => p.into_iter().map(|p| p.to_string()).collect(),
+            other => panic!("expected invalid, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_line_and_column() {
+        let err = Ledger::from_toml("[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"a\"\nnew = \"b\"\npgae = 3\n").unwrap_err();
+        match err {
+            LedgerError::Syntax { line, message, .. } => {
+                assert_eq!(line, 6);
+                assert!(message.contains("pgae"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn missing_id_is_an_error() {
+        let err = Ledger::from_toml("[[decision]]\nby = \"x\"\n").unwrap_err();
+        assert!(err.to_string().contains("missing field `id`"), "{err}");
+    }
+
+    #[test]
+    fn duplicate_ids_and_incoherent_edits_are_all_reported() {
+        let p = problems(
+            "[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"a\"\nafter = \"b\"\nnew = \"c\"\n\
+             [[decision]]\nid = \"1\"\n[[decision.edit]]\nafter = \"x\"\n",
+        );
+        assert_eq!(p.len(), 3, "{p:?}");
+        assert!(p[0].contains("decision 1") && p[0].contains("more than one of"), "{p:?}");
+        assert!(p[1].contains("more than one decision"), "{p:?}");
+        assert!(p[2].contains("insertion with no `new`"), "{p:?}");
+    }
+
+    #[test]
+    fn count_accepts_numbers_and_all() {
+        let l = Ledger::from_toml("[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"a\"\nnew = \"b\"\ncount = \"all\"\n").unwrap();
+        assert_eq!(l.decisions[0].edits[0].count(), Count::All);
+        let e = Ledger::from_toml("[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"a\"\nnew = \"b\"\ncount = 0\n").unwrap_err();
+        assert!(e.to_string().contains("count must be 1 or more"), "{e}");
+    }
+
+    #[test]
+    fn line_needs_one_page() {
+        let p = problems("[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"a\"\nnew = \"b\"\nline = 3\n");
+        assert!(p[0].contains("`line` without a single `page`"), "{p:?}");
+    }
+
+    #[test]
+    fn toml_and_json_round_trip_with_dates() {
+        let text = "title = \"t\"\n[[decision]]\nid = \"32\"\ndate = 2023-08-25\n[[decision.edit]]\nold = \"設置\"\nnew = \"開催\"\npages = [4, 12]\ncount = 2\n";
+        let l = Ledger::from_toml(text).unwrap();
+        assert_eq!(l.decisions[0].date, Some(Date("2023-08-25".into())));
+        let again = Ledger::from_toml(&l.to_toml()).unwrap();
+        assert_eq!(again, l);
+        assert!(l.to_toml().contains("date = 2023-08-25"), "{}", l.to_toml());
+        let json = serde_json::to_string(&l).unwrap();
+        assert!(json.contains("\"date\":\"2023-08-25\""), "{json}");
+        assert_eq!(Ledger::from_json(&json).unwrap(), l);
+    }
+
+    #[test]
+    fn json_syntax_errors_carry_the_place() {
+        match Ledger::from_json("{\n \"decision\": [ { \"id\": 3 } ]\n}").unwrap_err() {
+            LedgerError::Syntax { line, .. } => assert_eq!(line, 2),
+            other => panic!("{other:?}"),
+        }
+    }
+}

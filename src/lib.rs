@@ -1,0 +1,37 @@
+//! akaji (赤字): correction decisions on a draft, as structured edits.
+//!
+//! When a ministry revises a draft plan after public comment, its answers promise edits:
+//! 「P4、P12、P46、P63の「設置」を「開催」に修正いたします」. akaji records each promise as a decision
+//! in a [`ledger`], resolves every edit against the draft ([`anchor`]), builds the final text
+//! ([`apply`]), renders a redline in which every change names its decision ([`render`]), and
+//! checks that a published text keeps every promise ([`verify`]).
+//!
+//! ```
+//! use akaji::{apply, ledger::Ledger};
+//! let ledger = Ledger::from_toml(r#"
+//! [[decision]]
+//! id = "32"
+//! [[decision.edit]]
+//! old = "設置"
+//! new = "開催"
+//! page = 4
+//! "#).unwrap();
+//! let draft = "分科会を設置し、\n検討した。\n- 4 -\n装置を設置した。\n- 5 -\n";
+//! let done = apply::apply_text(draft, &ledger).unwrap();
+//! assert_eq!(done.text, "分科会を開催し、\n検討した。\n- 4 -\n装置を設置した。\n- 5 -\n");
+//! ```
+
+pub mod anchor;
+pub mod apply;
+pub mod diff;
+pub mod document;
+pub mod error;
+pub mod exit;
+pub mod files;
+pub mod fold;
+pub mod ledger;
+pub mod redline;
+pub mod render;
+pub mod script;
+
+pub use error::Error;

@@ -1,0 +1,212 @@
+//! The one representation every redline format is drawn from: two texts and their hunks.
+//!
+//! A [`Redline`] holds the old and the new text as [`Document`]s (so pages and lines are known on
+//! both sides), the [`Hunk`]s that turn one into the other, and the decisions that caused them.
+//! It comes either from a ledger (every hunk is a resolved edit, attributed to its decision) or
+//! from the diff engine (two texts, no ledger).
+//!
+//! Invariant: hunks are sorted and do not overlap on either side, and the text between two hunks
+//! is the same in old and new. So the old text is the equal runs plus every hunk's old side, and
+//! the new text the equal runs plus every hunk's new side; renderers rely on it, and
+//! [`Redline::check`] verifies it.
+//!
+//! ```
+//! use akaji::redline::{Hunk, HunkKind, Redline};
+//! let r = Redline::from_texts("設置する", "開催する", vec![Hunk::new(0..6, 0..6)]);
+//! assert_eq!(r.hunks[0].kind, HunkKind::Replace);
+//! assert!(r.check().is_ok());
+//! ```
+
+use crate::document::{Document, PageMarker};
+use crate::ledger::Decision;
+use serde::Serialize;
+use std::ops::Range;
+
+/// What a hunk does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum HunkKind {
+    /// Text only in new.
+    Insert,
+    /// Text only in old.
+    Delete,
+    /// Old text replaced by new text.
+    Replace,
+    /// One end of a moved passage: deleted here and inserted unchanged elsewhere (or the
+    /// reverse); the two ends share a `move_id`.
+    Move,
+}
+
+/// One change: a byte range of the old text and the byte range of the new text that replaces it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hunk {
+    /// Byte range in the old text (empty for an insertion).
+    pub old: Range<usize>,
+    /// Byte range in the new text (empty for a deletion).
+    pub new: Range<usize>,
+    /// What the hunk does.
+    pub kind: HunkKind,
+    /// The decision that caused it, when known.
+    pub decision: Option<String>,
+    /// The edit's index within its decision, 0-based, when known.
+    pub edit: Option<usize>,
+    /// Links the two ends of a move.
+    pub move_id: Option<usize>,
+}
+
+impl Hunk {
+    /// A hunk whose kind follows from which sides are empty.
+    pub fn new(old: Range<usize>, new: Range<usize>) -> Hunk {
+        let kind = match (old.is_empty(), new.is_empty()) {
+            (true, _) => HunkKind::Insert,
+            (false, true) => HunkKind::Delete,
+            (false, false) => HunkKind::Replace,
+        };
+        Hunk { old, new, kind, decision: None, edit: None, move_id: None }
+    }
+
+    /// The same hunk attributed to a decision's edit.
+    pub fn attributed(mut self, decision: &str, edit: usize) -> Hunk {
+        self.decision = Some(decision.to_owned());
+        self.edit = Some(edit);
+        self
+    }
+}
+
+/// Two texts, their changes, and the decisions behind them.
+#[derive(Debug, Clone)]
+pub struct Redline {
+    /// The old text (the draft).
+    pub old: Document,
+    /// The new text (the final).
+    pub new: Document,
+    /// The changes, sorted, not overlapping.
+    pub hunks: Vec<Hunk>,
+    /// The decisions hunks refer to (empty for a plain diff).
+    pub decisions: Vec<Decision>,
+    /// A title for the whole, if known.
+    pub title: Option<String>,
+    /// Set when the diff engine gave up refining before it was done: the hunks are correct but
+    /// coarser than they could be. Renderers say so.
+    pub deadline_hit: bool,
+}
+
+impl Redline {
+    /// A redline of two plain texts with default pagination.
+    pub fn from_texts(old: &str, new: &str, hunks: Vec<Hunk>) -> Redline {
+        let marker = PageMarker::default();
+        Redline::new(Document::new(old, &marker), Document::new(new, &marker), hunks)
+    }
+
+    /// A redline of two documents.
+    pub fn new(old: Document, new: Document, hunks: Vec<Hunk>) -> Redline {
+        Redline { old, new, hunks, decisions: Vec::new(), title: None, deadline_hit: false }
+    }
+
+    /// The decision a hunk is attributed to.
+    pub fn decision_of(&self, hunk: &Hunk) -> Option<&Decision> {
+        let id = hunk.decision.as_deref()?;
+        self.decisions.iter().find(|d| d.id == id)
+    }
+
+    /// The old text of a hunk.
+    pub fn old_text(&self, hunk: &Hunk) -> &str {
+        &self.old.text()[hunk.old.clone()]
+    }
+
+    /// The new text of a hunk.
+    pub fn new_text(&self, hunk: &Hunk) -> &str {
+        &self.new.text()[hunk.new.clone()]
+    }
+
+    /// Walk the redline in order: equal runs and hunks, each with its old and new byte ranges.
+    pub fn segments(&self) -> Vec<Segment<'_>> {
+        let mut out = Vec::with_capacity(self.hunks.len() * 2 + 1);
+        let (mut o, mut n) = (0, 0);
+        for h in &self.hunks {
+            if h.old.start > o {
+                out.push(Segment::Equal { old: o..h.old.start, new: n..h.new.start });
+            }
+            out.push(Segment::Change(h));
+            o = h.old.end;
+            n = h.new.end;
+        }
+        if o < self.old.text().len() {
+            out.push(Segment::Equal { old: o..self.old.text().len(), new: n..self.new.text().len() });
+        }
+        out
+    }
+
+    /// Verify the invariant: sorted, non-overlapping hunks on char boundaries, equal text between
+    /// them, kinds that agree with their sides. Returns what is wrong first.
+    pub fn check(&self) -> Result<(), String> {
+        let (old, new) = (self.old.text(), self.new.text());
+        let (mut o, mut n) = (0, 0);
+        for (i, h) in self.hunks.iter().enumerate() {
+            if h.old.start < o || h.new.start < n || h.old.end < h.old.start || h.new.end < h.new.start {
+                return Err(format!("hunk {i} is out of order or inverted: {h:?}"));
+            }
+            if h.old.end > old.len() || h.new.end > new.len() {
+                return Err(format!("hunk {i} reaches past the end of a text: {h:?}"));
+            }
+            for (t, at) in [(old, h.old.start), (old, h.old.end), (new, h.new.start), (new, h.new.end)] {
+                if !t.is_char_boundary(at) {
+                    return Err(format!("hunk {i} splits a character: {h:?}"));
+                }
+            }
+            if old[o..h.old.start] != new[n..h.new.start] {
+                return Err(format!("the text before hunk {i} differs between old and new"));
+            }
+            if h.old.is_empty() && h.new.is_empty() {
+                return Err(format!("hunk {i} is empty"));
+            }
+            o = h.old.end;
+            n = h.new.end;
+        }
+        if old[o..] != new[n..] {
+            return Err("the text after the last hunk differs between old and new".into());
+        }
+        Ok(())
+    }
+}
+
+/// A piece of a redline in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment<'a> {
+    /// Text the same in both (byte ranges in old and new).
+    Equal { old: Range<usize>, new: Range<usize> },
+    /// A change.
+    Change(&'a Hunk),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_follow_the_sides() {
+        assert_eq!(Hunk::new(0..0, 0..3).kind, HunkKind::Insert);
+        assert_eq!(Hunk::new(0..3, 0..0).kind, HunkKind::Delete);
+        assert_eq!(Hunk::new(0..3, 0..3).kind, HunkKind::Replace);
+    }
+
+    #[test]
+    fn check_finds_a_broken_invariant() {
+        let good = Redline::from_texts("abc", "aXc", vec![Hunk::new(1..2, 1..2)]);
+        assert!(good.check().is_ok());
+        let bad = Redline::from_texts("abc", "aXd", vec![Hunk::new(1..2, 1..2)]);
+        assert!(bad.check().unwrap_err().contains("after the last hunk"));
+        let split = Redline::from_texts("あ", "い", vec![Hunk::new(0..1, 0..3)]);
+        assert!(split.check().unwrap_err().contains("splits a character"));
+    }
+
+    #[test]
+    fn segments_alternate_equal_and_change() {
+        let r = Redline::from_texts("abcd", "aXcd", vec![Hunk::new(1..2, 1..2)]);
+        let s = r.segments();
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0], Segment::Equal { old: 0..1, new: 0..1 });
+        assert_eq!(s[2], Segment::Equal { old: 2..4, new: 2..4 });
+    }
+}

@@ -1,0 +1,76 @@
+//! Which script a character belongs to, as a reader of Japanese sees units.
+//!
+//! Japanese has no spaces between words, so the units a reader sees are runs of one script:
+//! kanji (設置), hiragana (あたって), katakana (クラウド), Latin letters and digits (SaaS, 2023).
+//! The diff engine tokenizes by these runs and the revision engine widens a change to them, so
+//! 「あたって」→「当たって」 reads as one replacement rather than 「[あ→当]たって」.
+//!
+//! ```
+//! use akaji::script::{script_of, Script};
+//! assert_eq!(script_of('設'), Script::Kanji);
+//! assert_eq!(script_of('ー'), Script::Katakana);
+//! assert_eq!(script_of('Ｐ'), Script::Latin);
+//! ```
+
+/// A class of characters that form one unit when they stand together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Script {
+    /// Kanji, with 々 〆 ヶ.
+    Kanji,
+    /// Hiragana.
+    Hiragana,
+    /// Katakana (full- and half-width), with the long vowel mark ー.
+    Katakana,
+    /// Latin letters and digits, half- or full-width, and other alphabets.
+    Latin,
+    /// White space, line breaks included.
+    Space,
+    /// Punctuation and symbols: each stands alone.
+    Punct,
+}
+
+/// The script of one character.
+pub fn script_of(c: char) -> Script {
+    match c {
+        '々' | '〆' | 'ヶ' | '〇' => Script::Kanji,
+        '\u{3041}'..='\u{309f}' => Script::Hiragana,
+        '\u{30a0}'..='\u{30ff}' | '\u{31f0}'..='\u{31ff}' | '\u{ff66}'..='\u{ff9f}' => Script::Katakana,
+        '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{3134f}' => {
+            Script::Kanji
+        }
+        c if c.is_whitespace() => Script::Space,
+        c if c.is_alphanumeric() => Script::Latin,
+        _ => Script::Punct,
+    }
+}
+
+/// Whether two neighbouring characters belong to one unit.
+pub fn same_unit(a: char, b: char) -> bool {
+    let s = script_of(a);
+    s == script_of(b) && s != Script::Punct
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes() {
+        assert_eq!(script_of('あ'), Script::Hiragana);
+        assert_eq!(script_of('ク'), Script::Katakana);
+        assert_eq!(script_of('ｶ'), Script::Katakana);
+        assert_eq!(script_of('々'), Script::Kanji);
+        assert_eq!(script_of('a'), Script::Latin);
+        assert_eq!(script_of('１'), Script::Latin);
+        assert_eq!(script_of('\u{3000}'), Script::Space);
+        assert_eq!(script_of('。'), Script::Punct);
+        assert_eq!(script_of('（'), Script::Punct);
+    }
+
+    #[test]
+    fn punctuation_never_joins() {
+        assert!(!same_unit('、', '、'));
+        assert!(same_unit('設', '置'));
+        assert!(!same_unit('置', 'し'));
+    }
+}
