@@ -155,8 +155,7 @@ impl Document {
 
     fn index_pages(&mut self, marker: &PageMarker) {
         let n = self.line_starts.len();
-        let markers: Vec<Option<Option<u32>>> =
-            (0..n).map(|i| marker.matches(self.line_text(i))).collect();
+        let markers: Vec<Option<Option<u32>>> = (0..n).map(|i| marker.matches(self.line_text(i))).collect();
         self.marker_lines = markers.iter().map(Option::is_some).collect();
         self.line_page = vec![0; n];
         if markers.iter().any(Option::is_some) {

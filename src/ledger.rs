@@ -303,9 +303,7 @@ impl Edit {
                 }
                 Ok(Action::Insert { anchor, side, new })
             }
-            (None, None, None) => {
-                Err("has none of `old`, `after`, `before` or `todo`: say what to change".into())
-            }
+            (None, None, None) => Err("has none of `old`, `after`, `before` or `todo`: say what to change".into()),
             _ => Err("has more than one of `old`, `after`, `before`: an edit has one anchor".into()),
         }
     }
@@ -327,7 +325,7 @@ impl Edit {
     /// A one-line summary: 「設置」→「開催」 (P4, P12).
     pub fn summary(&self) -> String {
         let mut s = match self.action() {
-            Ok(Action::Replace { old, new }) if new.is_empty() => format!("delete 「{old}」"),
+            Ok(Action::Replace { old, new: "" }) => format!("delete 「{old}」"),
             Ok(Action::Replace { old, new }) => format!("「{old}」→「{new}」"),
             Ok(Action::Insert { anchor, side, new }) => {
                 format!("insert 「{new}」 {} 「{anchor}」", side_key(side))
@@ -415,9 +413,16 @@ impl Ledger {
         let mut seen = HashSet::new();
         for (di, d) in self.decisions.iter().enumerate() {
             if d.id.trim().is_empty() {
-                problems.push(Problem::ledger(format!("decision #{} has an empty `id`: give the comment's number (項番)", di + 1)));
+                problems.push(Problem::ledger(format!(
+                    "decision #{} has an empty `id`: give the comment's number (項番)",
+                    di + 1
+                )));
             } else if !seen.insert(d.id.as_str()) {
-                problems.push(Problem::decision(&d.id, None, format!("id \"{}\" is used by more than one decision: ids must be unique", d.id)));
+                problems.push(Problem::decision(
+                    &d.id,
+                    None,
+                    format!("id \"{}\" is used by more than one decision: ids must be unique", d.id),
+                ));
             }
             for (ei, e) in d.edits.iter().enumerate() {
                 let mut fail = |msg: String| problems.push(Problem::decision(&d.id, Some(ei), msg));
@@ -431,7 +436,10 @@ impl Ledger {
                     fail(format!("edit {} has an empty `pages` list", ei + 1));
                 }
                 if e.line.is_some() && e.scope_pages().is_none_or(|p| p.len() != 1) {
-                    fail(format!("edit {} has `line` without a single `page`: a line is counted within its page", ei + 1));
+                    fail(format!(
+                        "edit {} has `line` without a single `page`: a line is counted within its page",
+                        ei + 1
+                    ));
                 }
                 if e.line == Some(0) {
                     fail(format!("edit {} has line = 0: lines count from 1 (or from -1 at the bottom)", ei + 1));
@@ -468,7 +476,9 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_errors_with_line_and_column() {
-        let err = Ledger::from_toml("[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"a\"\nnew = \"b\"\npgae = 3\n").unwrap_err();
+        let err =
+            Ledger::from_toml("[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"a\"\nnew = \"b\"\npgae = 3\n")
+                .unwrap_err();
         match err {
             LedgerError::Syntax { line, message, .. } => {
                 assert_eq!(line, 6);
@@ -498,9 +508,13 @@ mod tests {
 
     #[test]
     fn count_accepts_numbers_and_all() {
-        let l = Ledger::from_toml("[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"a\"\nnew = \"b\"\ncount = \"all\"\n").unwrap();
+        let l = Ledger::from_toml(
+            "[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"a\"\nnew = \"b\"\ncount = \"all\"\n",
+        )
+        .unwrap();
         assert_eq!(l.decisions[0].edits[0].count(), Count::All);
-        let e = Ledger::from_toml("[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"a\"\nnew = \"b\"\ncount = 0\n").unwrap_err();
+        let e = Ledger::from_toml("[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"a\"\nnew = \"b\"\ncount = 0\n")
+            .unwrap_err();
         assert!(e.to_string().contains("count must be 1 or more"), "{e}");
     }
 
