@@ -69,11 +69,17 @@ pub fn fold_quote(s: &str, width: bool) -> (String, Vec<(char, usize)>) {
 impl Folded {
     /// Fold a document: white space and page-marker lines out, widths folded if `width`.
     pub fn new(doc: &Document, width: bool) -> Folded {
+        Folded::skipping(doc, width, &[])
+    }
+
+    /// Like [`Folded::new`], also leaving out the lines (0-based, sorted) in `skip`: page
+    /// furniture such as running heads, which verify does not count as content.
+    pub fn skipping(doc: &Document, width: bool, skip: &[usize]) -> Folded {
         let text = doc.text();
         let mut f = Folded { text: String::with_capacity(text.len()), runs: Vec::new() };
         let mut buf = String::new();
         for line in 0..doc.line_count() {
-            if doc.is_marker_line(line) {
+            if doc.is_marker_line(line) || skip.binary_search(&line).is_ok() {
                 continue;
             }
             let range = doc.line_range(line);

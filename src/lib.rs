@@ -33,5 +33,6 @@ pub mod ledger;
 pub mod redline;
 pub mod render;
 pub mod script;
+pub mod verify;
 
 pub use error::Error;

@@ -1,0 +1,234 @@
+//! Layout is not content: what verify leaves out before it compares a draft with a final.
+//!
+//! A published final is extracted from a new PDF. Once text is inserted, lines wrap at other
+//! places and pages break at other lines, so the footer `- 3 -` and the running heads of page 4
+//! stand one line earlier or later. None of that is a change of wording. A [`View`] of a document
+//! is its folded text ([`crate::fold`]: white space and page-marker lines out) with the running
+//! heads left out too, and a line break put back after every 「。」, so that the diff engine
+//! aligns sentence by sentence whatever the wrapping. Every view offset maps back to the
+//! document's own bytes.
+//!
+//! ```
+//! use akaji::document::{Document, PageMarker};
+//! use akaji::verify::layout::{running_heads, View};
+//! let pages = "計画（案）\n一文目。\n- 1 -\n計画（案）\n二文目。\n- 2 -\n計画（案）\n三文\n目。\n- 3 -\n";
+//! let doc = Document::new(pages, &PageMarker::default());
+//! let heads = running_heads(&[&doc]);
+//! assert_eq!(heads, vec!["計画（案）".to_string()]);
+//! let view = View::folded(&doc, false, &heads);
+//! assert_eq!(view.text(), "一文目。\n二文目。\n三文目。\n");
+//! ```
+
+use crate::document::Document;
+use crate::fold::Folded;
+use std::collections::{HashMap, HashSet};
+
+/// Lines at the top of a page that may be a running head.
+const TOP_LINES: usize = 2;
+/// Pages a line must head, at least, to count as a running head.
+const MIN_PAGES: usize = 3;
+/// The longest running head, in chars: longer lines are body text.
+const MAX_HEAD_CHARS: usize = 80;
+
+/// A line's text as compared for running heads: white space left out.
+fn key(line: &str) -> String {
+    line.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The first [`TOP_LINES`] non-blank lines of every page, as (document line, key).
+fn tops(doc: &Document) -> impl Iterator<Item = (usize, String)> + '_ {
+    doc.pages().iter().flat_map(move |p| {
+        p.lines.clone().map(move |l| (l, key(doc.line_text(l)))).filter(|(_, k)| !k.is_empty()).take(TOP_LINES)
+    })
+}
+
+/// Running heads: lines (compared without white space) standing among the first lines of at
+/// least three pages of one of `docs`. Sorted.
+pub fn running_heads(docs: &[&Document]) -> Vec<String> {
+    let mut heads = HashSet::new();
+    for doc in docs {
+        let mut pages: HashMap<String, usize> = HashMap::new();
+        for (_, k) in tops(doc) {
+            *pages.entry(k).or_default() += 1;
+        }
+        heads.extend(pages.into_iter().filter(|(k, n)| {
+            let chars = k.chars().count();
+            *n >= MIN_PAGES && (2..=MAX_HEAD_CHARS).contains(&chars)
+        }));
+    }
+    let mut heads: Vec<String> = heads.into_iter().map(|(k, _)| k).collect();
+    heads.sort();
+    heads
+}
+
+/// The document lines (0-based, sorted) that hold a running head at the top of their page.
+pub fn head_lines(doc: &Document, heads: &[String]) -> Vec<usize> {
+    if heads.is_empty() {
+        return Vec::new();
+    }
+    let mut lines: Vec<usize> = tops(doc).filter(|(_, k)| heads.binary_search(k).is_ok()).map(|(l, _)| l).collect();
+    lines.sort_unstable();
+    lines
+}
+
+/// A document as the comparison sees it, and the way back to its bytes.
+#[derive(Debug, Clone)]
+pub struct View {
+    text: String,
+    /// `None`: the view is the document's text itself (`--keep-layout`).
+    folded: Option<Folded>,
+    /// Folded offsets after which a line break was put into the view (after each 「。」).
+    breaks: Vec<usize>,
+}
+
+impl View {
+    /// The folded view: white space, page markers and `heads` at the tops of pages left out, a
+    /// line break after each 「。」.
+    pub fn folded(doc: &Document, width: bool, heads: &[String]) -> View {
+        let folded = Folded::skipping(doc, width, &head_lines(doc, heads));
+        let f = folded.text();
+        let mut text = String::with_capacity(f.len() + f.len() / 40);
+        let mut breaks = Vec::new();
+        let mut at = 0;
+        for (i, _) in f.match_indices('。') {
+            let end = i + '。'.len_utf8();
+            text.push_str(&f[at..end]);
+            text.push('\n');
+            breaks.push(end);
+            at = end;
+        }
+        text.push_str(&f[at..]);
+        View { text, folded: Some(folded), breaks }
+    }
+
+    /// The document's text as it is: layout counts.
+    pub fn raw(doc: &Document) -> View {
+        View { text: doc.text().to_owned(), folded: None, breaks: Vec::new() }
+    }
+
+    /// The text compared.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether this view leaves layout out.
+    pub fn is_folded(&self) -> bool {
+        self.folded.is_some()
+    }
+
+    /// The view's text of `range` without the line breaks the view put in.
+    pub fn content(&self, range: std::ops::Range<usize>) -> String {
+        let s = &self.text[range];
+        if self.is_folded() {
+            s.replace('\n', "")
+        } else {
+            s.to_owned()
+        }
+    }
+
+    /// The folded offset of view offset `v`.
+    fn to_folded(&self, v: usize) -> usize {
+        // The i-th break stands at view offset breaks[i] + i.
+        v - partition(&self.breaks, |i, b| b + i < v)
+    }
+
+    /// The original byte where the view character at `v` begins.
+    pub fn orig_start(&self, v: usize) -> usize {
+        match &self.folded {
+            Some(f) => f.orig_start(self.to_folded(v)),
+            None => v,
+        }
+    }
+
+    /// The original byte right after the view character that ends at `v`.
+    pub fn orig_end(&self, v: usize) -> usize {
+        match &self.folded {
+            Some(f) => f.orig_end(self.to_folded(v)),
+            None => v,
+        }
+    }
+
+    /// The view offset of original byte `orig`: the first view character at or after it.
+    pub fn view_of(&self, orig: usize) -> usize {
+        match &self.folded {
+            Some(f) => {
+                let n = f.norm_of(orig);
+                n + self.breaks.partition_point(|&b| b <= n)
+            }
+            None => orig,
+        }
+    }
+
+    /// The original byte range of view range `r`; for an empty range, the point right after the
+    /// preceding character.
+    pub fn orig_range(&self, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        if r.is_empty() {
+            let at = self.orig_end(r.start);
+            at..at
+        } else {
+            self.orig_start(r.start)..self.orig_end(r.end)
+        }
+    }
+}
+
+/// How many leading items of `v` satisfy `pred(index, item)` (which must be monotone).
+fn partition(v: &[usize], pred: impl Fn(usize, usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, v.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if pred(mid, v[mid]) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::PageMarker;
+
+    fn doc(s: &str) -> Document {
+        Document::new(s, &PageMarker::default())
+    }
+
+    #[test]
+    fn a_line_heading_two_pages_is_not_a_running_head() {
+        let d = doc("見出し\n本文。\n- 1 -\n見出し\n本文。\n- 2 -\n別\n- 3 -\n");
+        assert!(running_heads(&[&d]).is_empty());
+    }
+
+    #[test]
+    fn heads_are_found_in_either_document_and_left_out_at_page_tops_only() {
+        let a = doc("表題\n本文一。\n- 1 -\n表題\n本文二。\n- 2 -\n表題\n本文三。表題\n- 3 -\n");
+        let heads = running_heads(&[&doc("x"), &a]);
+        assert_eq!(heads, vec!["表題".to_string()]);
+        let v = View::folded(&a, false, &heads);
+        assert_eq!(v.text(), "本文一。\n本文二。\n本文三。\n表題");
+    }
+
+    #[test]
+    fn offsets_map_back_through_breaks_and_gaps() {
+        let d = doc("一文。\n二\n文。\n三");
+        let v = View::folded(&d, false, &[]);
+        assert_eq!(v.text(), "一文。\n二文。\n三");
+        let at = v.text().find('二').unwrap();
+        assert_eq!(v.orig_start(at), d.text().find('二').unwrap());
+        assert_eq!(v.view_of(d.text().find('二').unwrap()), at);
+        let end = v.text().find("文。\n三").unwrap() + "文。".len();
+        assert_eq!(&d.text()[v.orig_range(at..end)], "二\n文。");
+        let three = v.text().find('三').unwrap();
+        assert_eq!(v.view_of(d.text().find('三').unwrap()), three);
+        assert_eq!(v.content(0..v.text().len()), "一文。二文。三");
+    }
+
+    #[test]
+    fn raw_views_are_the_text_itself() {
+        let d = doc("一\n- 1 -\n二");
+        let v = View::raw(&d);
+        assert_eq!(v.text(), d.text());
+        assert_eq!((v.orig_start(3), v.view_of(3)), (3, 3));
+    }
+}
