@@ -18,7 +18,7 @@ use crate::diff::{self, DiffOptions, Granularity};
 use crate::document::{one_line, Document};
 use crate::error::{Problem, ProblemKind};
 use crate::fold::fold_quote;
-use crate::ledger::Ledger;
+use crate::ledger::{Action, Ledger};
 use crate::redline::Hunk;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -176,7 +176,9 @@ pub fn audit(ledger: &Ledger, draft: &Document, final_doc: &Document, options: &
             status: None,
             label: "unexplained".into(),
         });
-        unexplained.push(Change { draft: place(draft, d), in_final: place(final_doc, fin) });
+        let (draft_place, final_place) = (place(draft, d), place(final_doc, fin));
+        let maybe = maybe_unanchored(ledger, &resolution.problems, &draft_place.text, &final_place.text);
+        unexplained.push(Change { draft: draft_place, in_final: final_place, maybe });
     }
 
     let decisions = decisions(ledger, findings, &resolution.problems);
@@ -256,6 +258,29 @@ fn decisions(
             }
         })
         .collect()
+}
+
+/// The first unanchored edit whose `old` holds `old` and whose `new` holds `new` (folded): it
+/// would explain a change from `old` to `new`.
+fn maybe_unanchored(ledger: &Ledger, problems: &[Problem], old: &str, new: &str) -> Option<String> {
+    let width = ledger.options.match_width;
+    let (old, new) = (fold_quote(old, width).0, fold_quote(new, width).0);
+    if old.is_empty() && new.is_empty() {
+        return None;
+    }
+    problems.iter().filter(|p| problem_status(p) == Status::Unanchored).find_map(|p| {
+        let id = p.decision.as_deref()?;
+        let index = p.edit?;
+        let e = ledger.decision(id)?.edits.get(index)?;
+        let (o, n) = match e.action().ok()? {
+            Action::Replace { old, new } => (old, new),
+            Action::Insert { new, .. } => ("", new),
+            Action::Todo { .. } => return None,
+        };
+        let (o, n) = (fold_quote(o, width).0, fold_quote(n, width).0);
+        (o.contains(&old) && n.contains(&new))
+            .then(|| format!("decision {id}, edit {} would explain it, but its anchor is wrong", index + 1))
+    })
 }
 
 /// The status an edit with this resolve problem gets.

@@ -70,7 +70,8 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "<h2>Unexplained changes</h2>\n<table>\n<tr><th>draft</th><th>final</th></tr>")?;
         for c in &report.unexplained {
             let (d, n) = (escape(&c.draft.to_string()), escape(&c.in_final.to_string()));
-            writeln!(out, "<tr><td class=\"unexplained\">{d}</td><td class=\"unexplained\">{n}</td></tr>")?;
+            let m = c.maybe.as_deref().map(|m| format!("<br><small>{}</small>", escape(m))).unwrap_or_default();
+            writeln!(out, "<tr><td class=\"unexplained\">{d}</td><td class=\"unexplained\">{n}{m}</td></tr>")?;
         }
         writeln!(out, "</table>")?;
     }

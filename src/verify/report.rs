@@ -178,6 +178,9 @@ pub struct Change {
     /// Where it is in the final; `text` is the final's text there (empty: a deletion).
     #[serde(rename = "final")]
     pub in_final: Place,
+    /// An unanchored edit that would explain this change, if one would: its anchor is wrong in
+    /// the ledger, but the final made it.
+    pub maybe: Option<String>,
 }
 
 /// Counts of decisions by status, and of unexplained changes.

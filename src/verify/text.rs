@@ -59,6 +59,9 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         for c in &report.unexplained {
             writeln!(out, "  draft  {}", c.draft)?;
             writeln!(out, "  final  {}", c.in_final)?;
+            if let Some(m) = &c.maybe {
+                writeln!(out, "    ({m})")?;
+            }
         }
     }
     if !report.layout.kept && report.mode == Mode::WithDraft {
