@@ -34,7 +34,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "  edit {} {}: {}", e.edit, e.summary, e.status.name())?;
             if let Some(m) = &e.message {
                 for line in m.lines() {
-                    writeln!(out, "    {}", line.trim_start())?;
+                    writeln!(out, "    {line}")?;
                 }
             }
             for x in &e.findings {
