@@ -80,7 +80,7 @@ impl<'a> Aligned<'a> {
     /// The final view offset of an expected view offset that no hunk touches.
     fn map(&self, p: usize) -> usize {
         let k = self.hunks.partition_point(|h| h.old.end <= p);
-        (p as isize + self.shift[k]) as usize
+        (p as isize + self.shift[k]).max(0) as usize
     }
 }
 
@@ -141,7 +141,7 @@ pub fn audit(ledger: &Ledger, draft: &Document, final_doc: &Document, options: &
         } else {
             let (h0, hl) = (&hunks[touched[i][0]], &hunks[*touched[i].last().unwrap_or(&0)]);
             let (rs, re) = (v.start.min(h0.old.start), v.end.max(hl.old.end));
-            let fs = h0.new.start - (h0.old.start - rs);
+            let fs = h0.new.start.saturating_sub(h0.old.start - rs);
             let fe = hl.new.end + (re - hl.old.end);
             let old = &draft.text()[e.range.clone()];
             let old = if ve.is_folded() { fold_quote(old, width).0 } else { old.to_owned() };
@@ -206,9 +206,15 @@ fn coalesce(hunks: Vec<Hunk>, old: &str) -> Vec<Hunk> {
     let mut out: Vec<Hunk> = Vec::with_capacity(hunks.len());
     for h in hunks {
         if let Some(last) = out.last_mut() {
-            let gap = &old[last.old.end..h.old.start];
-            if !gap.contains('\n') && gap.chars().count() < JOIN_GAP {
-                *last = Hunk::new(last.old.start..h.old.end, last.new.start..h.new.end);
+            // Overlapping hunks (which a diff engine should not give) are joined too.
+            let touching = h.old.start <= last.old.end || h.new.start <= last.new.end;
+            if touching || {
+                let gap = &old[last.old.end..h.old.start];
+                !gap.contains('\n') && gap.chars().count() < JOIN_GAP
+            } {
+                let o = last.old.start..h.old.end.max(last.old.end);
+                let n = last.new.start..h.new.end.max(last.new.end);
+                *last = Hunk::new(o, n);
                 continue;
             }
         }

@@ -19,11 +19,11 @@
 //! assert_eq!(view.text(), "一文目。\n二文目。\n三文目。\n");
 //! ```
 
-use crate::document::Document;
+use crate::document::{Document, Page};
 use crate::fold::Folded;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-/// Lines at the top of a page that may be a running head.
+/// Lines at the top of a page that may be a running head (a title, then a chapter).
 const TOP_LINES: usize = 2;
 /// Pages a line must head, at least, to count as a running head.
 const MIN_PAGES: usize = 3;
@@ -35,39 +35,69 @@ fn key(line: &str) -> String {
     line.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// The first [`TOP_LINES`] non-blank lines of every page, as (document line, key).
-fn tops(doc: &Document) -> impl Iterator<Item = (usize, String)> + '_ {
-    doc.pages().iter().flat_map(move |p| {
-        p.lines.clone().map(move |l| (l, key(doc.line_text(l)))).filter(|(_, k)| !k.is_empty()).take(TOP_LINES)
-    })
+/// The first `n` non-blank lines of a page, as (document line, key).
+fn top(doc: &Document, page: &Page, n: usize) -> Vec<(usize, String)> {
+    page.lines.clone().map(|l| (l, key(doc.line_text(l)))).filter(|(_, k)| !k.is_empty()).take(n).collect()
 }
 
-/// Running heads: lines (compared without white space) standing among the first lines of at
-/// least three pages of one of `docs`. Sorted.
+/// Running heads: lines (compared without white space) that open at least three pages of one of
+/// `docs` and stand mostly there; the second line of a page counts only below a running head.
+/// Sorted.
 pub fn running_heads(docs: &[&Document]) -> Vec<String> {
-    let mut heads = HashSet::new();
+    let mut heads: Vec<String> = Vec::new();
     for doc in docs {
-        let mut pages: HashMap<String, usize> = HashMap::new();
-        for (_, k) in tops(doc) {
-            *pages.entry(k).or_default() += 1;
+        let tops: Vec<Vec<(usize, String)>> = doc.pages().iter().map(|p| top(doc, p, TOP_LINES)).collect();
+        // How often each line stands anywhere: a running head stands mostly at page tops.
+        let mut anywhere: HashMap<String, usize> = HashMap::new();
+        for l in 0..doc.line_count() {
+            if !doc.is_marker_line(l) {
+                *anywhere.entry(key(doc.line_text(l))).or_default() += 1;
+            }
         }
-        heads.extend(pages.into_iter().filter(|(k, n)| {
-            let chars = k.chars().count();
-            *n >= MIN_PAGES && (2..=MAX_HEAD_CHARS).contains(&chars)
-        }));
+        let mut found: Vec<String> = Vec::new();
+        for depth in 0..TOP_LINES {
+            let mut pages: HashMap<&str, usize> = HashMap::new();
+            for t in &tops {
+                // A line this deep counts only when every line above it is a running head.
+                if t.len() > depth && t[..depth].iter().all(|(_, k)| found.contains(k)) {
+                    *pages.entry(t[depth].1.as_str()).or_default() += 1;
+                }
+            }
+            let mut new: Vec<String> = pages
+                .into_iter()
+                .filter(|(k, n)| {
+                    let everywhere = anywhere.get(*k).copied().unwrap_or(0);
+                    *n >= MIN_PAGES && *n * 2 > everywhere && (2..=MAX_HEAD_CHARS).contains(&k.chars().count())
+                })
+                .map(|(k, _)| k.to_owned())
+                .collect();
+            if new.is_empty() {
+                break;
+            }
+            found.append(&mut new);
+        }
+        heads.extend(found);
     }
-    let mut heads: Vec<String> = heads.into_iter().map(|(k, _)| k).collect();
     heads.sort();
+    heads.dedup();
     heads
 }
 
-/// The document lines (0-based, sorted) that hold a running head at the top of their page.
+/// The document lines (0-based, sorted) that hold a running head at the top of their page: the
+/// first lines of a page, as long as they are running heads.
 pub fn head_lines(doc: &Document, heads: &[String]) -> Vec<usize> {
     if heads.is_empty() {
         return Vec::new();
     }
-    let mut lines: Vec<usize> = tops(doc).filter(|(_, k)| heads.binary_search(k).is_ok()).map(|(l, _)| l).collect();
-    lines.sort_unstable();
+    let mut lines = Vec::new();
+    for p in doc.pages() {
+        for (l, k) in top(doc, p, TOP_LINES) {
+            if heads.binary_search(&k).is_err() {
+                break;
+            }
+            lines.push(l);
+        }
+    }
     lines
 }
 
@@ -116,9 +146,20 @@ impl View {
         self.folded.is_some()
     }
 
+    /// `v` moved back to a char boundary of the view, within it (a guard against a diff engine
+    /// that reports offsets off the text).
+    fn floor(&self, v: usize) -> usize {
+        let mut v = v.min(self.text.len());
+        while !self.text.is_char_boundary(v) {
+            v -= 1;
+        }
+        v
+    }
+
     /// The view's text of `range` without the line breaks the view put in.
     pub fn content(&self, range: std::ops::Range<usize>) -> String {
-        let s = &self.text[range];
+        let (start, end) = (self.floor(range.start), self.floor(range.end));
+        let s = &self.text[start..end.max(start)];
         if self.is_folded() {
             s.replace('\n', "")
         } else {
@@ -128,6 +169,7 @@ impl View {
 
     /// The folded offset of view offset `v`.
     fn to_folded(&self, v: usize) -> usize {
+        let v = self.floor(v);
         // The i-th break stands at view offset breaks[i] + i.
         v - partition(&self.breaks, |i, b| b + i < v)
     }
@@ -136,7 +178,7 @@ impl View {
     pub fn orig_start(&self, v: usize) -> usize {
         match &self.folded {
             Some(f) => f.orig_start(self.to_folded(v)),
-            None => v,
+            None => self.floor(v),
         }
     }
 
@@ -144,7 +186,7 @@ impl View {
     pub fn orig_end(&self, v: usize) -> usize {
         match &self.folded {
             Some(f) => f.orig_end(self.to_folded(v)),
-            None => v,
+            None => self.floor(v),
         }
     }
 
@@ -162,11 +204,12 @@ impl View {
     /// The original byte range of view range `r`; for an empty range, the point right after the
     /// preceding character.
     pub fn orig_range(&self, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
-        if r.is_empty() {
+        if r.end <= r.start {
             let at = self.orig_end(r.start);
             at..at
         } else {
-            self.orig_start(r.start)..self.orig_end(r.end)
+            let start = self.orig_start(r.start);
+            start..self.orig_end(r.end).max(start)
         }
     }
 }
@@ -198,6 +241,16 @@ mod tests {
     fn a_line_heading_two_pages_is_not_a_running_head() {
         let d = doc("見出し\n本文。\n- 1 -\n見出し\n本文。\n- 2 -\n別\n- 3 -\n");
         assert!(running_heads(&[&d]).is_empty());
+    }
+
+    #[test]
+    fn second_lines_count_only_under_a_running_head() {
+        let two = doc("表題\n第1章\n本文。\n- 1 -\n表題\n第1章\n本文。\n- 2 -\n表題\n第1章\n本文。\n- 3 -\n");
+        assert_eq!(running_heads(&[&two]), vec!["第1章".to_string(), "表題".to_string()]);
+        let body = doc("甲\n繰り返す行\n- 1 -\n乙\n繰り返す行\n- 2 -\n丙\n繰り返す行\n- 3 -\n");
+        assert!(running_heads(&[&body]).is_empty());
+        let common = doc("表題\n同じ行\n同じ行\n同じ行\n- 1 -\n表題\n同じ行\n- 2 -\n表題\n同じ行\n同じ行\n- 3 -\n");
+        assert_eq!(running_heads(&[&common]), vec!["表題".to_string()]);
     }
 
     #[test]

@@ -1,0 +1,136 @@
+//! Verify speed: a 10 MB draft with 2,000 edits, checked against a re-wrapped final that keeps
+//! every promise but two and slips in a few changes. Target: under 2 s (issue 4).
+//!
+//! Run with `cargo bench --bench verify`.
+
+use akaji::document::{Document, PageMarker};
+use akaji::ledger::Ledger;
+use akaji::verify::audit::audit;
+use akaji::verify::report::{Options, Status};
+use akaji::verify::scan::scan;
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::fmt::Write;
+use std::time::Instant;
+
+const EDITS: usize = 2_000;
+const TARGET_BYTES: usize = 10_000_000;
+const LINES_PER_PAGE: usize = 40;
+
+/// A draft of about 10 MB: numbered pages with `- N -` footers and a running head, sentences
+/// wrapped at 30 chars, and one sentence to be corrected every so many lines.
+fn draft() -> String {
+    let body =
+        "地域の事業者においては、セキュリティを担う人材が不足しており、外部の専門家に相談できる体制も十分ではない。";
+    let mut text = String::with_capacity(TARGET_BYTES + 1000);
+    let (mut page, mut line, mut i) = (1, 0, 0usize);
+    let every = 25;
+    let mut n = 0;
+    while text.len() < TARGET_BYTES {
+        if line == 0 {
+            text.push_str("地域サイバーセキュリティ推進計画（案）\n");
+        }
+        let sentence = if n % every == 0 && i < EDITS {
+            i += 1;
+            format!("本件第{i}号の協議会を設置し、検討する。")
+        } else {
+            format!("（{n}）{body}")
+        };
+        n += 1;
+        let chars: Vec<char> = sentence.chars().collect();
+        for chunk in chars.chunks(30) {
+            text.extend(chunk);
+            text.push('\n');
+            line += 1;
+        }
+        if line >= LINES_PER_PAGE {
+            let _ = writeln!(text, "- {page} -");
+            page += 1;
+            line = 0;
+        }
+    }
+    text
+}
+
+fn ledger() -> Ledger {
+    let mut toml = String::new();
+    for i in 1..=EDITS {
+        let _ = write!(
+            toml,
+            "[[decision]]\nid = \"{i}\"\n[[decision.edit]]\nold = \"第{i}号の協議会を設置\"\nnew = \"第{i}号の協議会を開催\"\n"
+        );
+    }
+    Ledger::from_toml(&toml).expect("the generated ledger is valid")
+}
+
+/// The final: every promise kept except two, three changes slipped in, and every line
+/// re-wrapped at 25 chars with the page breaks elsewhere.
+fn published(draft: &str) -> String {
+    let mut body = String::with_capacity(draft.len());
+    for l in draft.lines() {
+        if !l.starts_with("- ") && !l.starts_with("地域サイバー") {
+            body.push_str(l);
+        }
+    }
+    let mut body = body.replace("の協議会を設置", "の協議会を開催");
+    body = body.replacen("本件第10号の協議会を開催", "本件第10号の協議会を設置", 1);
+    body = body.replacen("本件第20号の協議会を開催", "本件第20号の協議会を新設", 1);
+    for k in [100, 200, 300] {
+        let at = body.char_indices().nth(body.len() / 3 / 400 * k).map_or(0, |c| c.0);
+        body.insert_str(at, "追記");
+    }
+    let mut text = String::with_capacity(body.len() + body.len() / 20);
+    let (mut page, mut line) = (1, 0);
+    let chars: Vec<char> = body.chars().collect();
+    for chunk in chars.chunks(25) {
+        if line == 0 {
+            text.push_str("地域サイバーセキュリティ推進計画（案）\n");
+        }
+        text.extend(chunk);
+        text.push('\n');
+        line += 1;
+        if line >= LINES_PER_PAGE {
+            let _ = writeln!(text, "- {page} -");
+            page += 1;
+            line = 0;
+        }
+    }
+    text
+}
+
+fn bench(c: &mut Criterion) {
+    let marker = PageMarker::default();
+    let draft_text = draft();
+    let final_text = published(&draft_text);
+    let ledger = ledger();
+    let draft = Document::new(&draft_text, &marker);
+    let fin = Document::new(&final_text, &marker);
+    let options = Options::default();
+
+    // One timed run first, with a check that the work is the real work.
+    let t = Instant::now();
+    let report = audit(&ledger, &draft, &fin, &options);
+    let took = t.elapsed();
+    let s = report.summary;
+    eprintln!(
+        "verify: draft {} bytes, final {} bytes, {} edits: {:.2?} ({} applied, {} missing, {} different, {} unexplained)",
+        draft_text.len(),
+        final_text.len(),
+        EDITS,
+        took,
+        s.applied,
+        s.missing,
+        s.different,
+        s.unexplained
+    );
+    assert_eq!((s.applied, s.missing, s.different), (EDITS - 2, 1, 1));
+    assert_eq!(report.decisions[9].status, Status::Missing);
+
+    let mut group = c.benchmark_group("verify");
+    group.sample_size(10);
+    group.bench_function("audit_10mb_2000_edits", |b| b.iter(|| audit(&ledger, &draft, &fin, &options)));
+    group.bench_function("scan_10mb_2000_edits", |b| b.iter(|| scan(&ledger, &fin, &options)));
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
