@@ -63,7 +63,7 @@ pub fn edits(response: &str, request: Option<&str>) -> Vec<Edit> {
             if points_ahead(&sentence) {
                 ahead = Some((kind, joined(&sentence), false));
             } else {
-                out.push(untold(kind, &sentence));
+                out.push(untold(kind, &sentence, request));
             }
         }
     }
@@ -192,23 +192,35 @@ fn new_only(kind: Kind, new: &str, scope: &Scope, request: Option<&str>) -> Edit
     edit
 }
 
-/// In a request, 「X」は「NEW」… or 「X」を「NEW」…: the X the commenter wants replaced.
-fn suggested_old<'a>(request: &'a str, new: &str) -> Option<&'a str> {
+/// In a request, 「X」は「Y」… or 「X」を「Y」… or 「X」→「Y」: the changes the commenter asks for.
+fn requested(request: &str) -> Vec<(&str, &str)> {
     let p = pieces(request);
-    p.windows(3).find_map(|w| match w {
-        [Piece::Quote(x), Piece::Text(t), Piece::Quote(n)] if *n == new && *x != new => {
-            let t = t.trim();
-            (t.starts_with('は') || t.starts_with('を') || ARROWS.contains(&t)).then_some(*x)
-        }
-        _ => None,
-    })
+    p.windows(3)
+        .filter_map(|w| match w {
+            [Piece::Quote(x), Piece::Text(t), Piece::Quote(y)] if x != y => {
+                let t = t.trim();
+                (t == "は" || t == "を" || ARROWS.contains(&t)).then_some((*x, *y))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The X of a requested 「X」→「NEW」.
+fn suggested_old<'a>(request: &'a str, new: &str) -> Option<&'a str> {
+    requested(request).into_iter().find(|(_, y)| *y == new).map(|(x, _)| x)
 }
 
 /// A todo edit for a promise whose text the answer does not give: the pages it cites, and the
-/// sentence itself as the note.
-fn untold(kind: Kind, sentence: &[Piece]) -> Edit {
+/// sentence itself as the note, with the changes the request asks for as suggestions.
+fn untold(kind: Kind, sentence: &[Piece], request: Option<&str>) -> Edit {
     let text = joined(sentence);
     let mut edit = untold_text(kind, &text);
+    let asked: Vec<String> =
+        request.map(requested).unwrap_or_default().iter().map(|(x, y)| format!("「{x}」→「{y}」")).collect();
+    if let (Some(note), false) = (&mut edit.todo, asked.is_empty()) {
+        note.push_str(&format!("; the request suggests {}", asked.join(", ")));
+    }
     pages_in(&text).apply_to(&mut edit);
     edit
 }
@@ -290,6 +302,12 @@ mod tests {
         assert_eq!(
             e[0].todo.as_deref(),
             Some("insert: the answer gives no text (御指摘を踏まえ、P9に追記をいたします。)")
+        );
+        let e = edits("P7 下の図表の出典に関する御指摘について、貴見のとおり修正いたします。", Some("P7 下のグラフ 「令和4年における…情報等について」と記載されていますが「情報」は「情勢」の誤植かと思われます。"));
+        assert_eq!(e[0].page, Some(7));
+        assert!(
+            e[0].todo.as_deref().unwrap().ends_with("修正いたします。); the request suggests 「情報」→「情勢」"),
+            "{e:?}"
         );
         let e = edits("御意見を踏まえ、URLを修正いたします。", None);
         assert_eq!((e.len(), e[0].page, e[0].old.is_none()), (1, None, true));
