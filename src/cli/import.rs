@@ -4,7 +4,8 @@ use super::output;
 use akaji::error::Error;
 use akaji::exit;
 use akaji::files;
-use akaji::import::table::{Columns, TableFormat};
+use akaji::import::columns::Columns;
+use akaji::import::table::TableFormat;
 use akaji::import::{import, ImportOptions};
 use std::path::PathBuf;
 

@@ -14,9 +14,10 @@
 //! assert_eq!((done.report.promising, done.report.extracted, done.report.todo), (1, 1, 0));
 //! ```
 
+use super::columns::Columns;
 use super::extract;
 use super::report::Report;
-use super::table::{self, Columns, TableError, TableFormat};
+use super::table::{self, TableError, TableFormat};
 use crate::ledger::{Decision, Ledger};
 use std::collections::HashSet;
 
