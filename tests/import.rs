@@ -1,22 +1,15 @@
 //! `akaji import`: drafting ledgers from the published comment tables in testdata/import/.
 
+use crate::util::{akaji_in, root, Run};
 use akaji::ledger::{Count, Edit, Ledger};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
 
 const ICT: &str = "testdata/import/ict2023-public-comments.txt";
 const CS: &str = "testdata/import/cs2022-public-comments.txt";
 
-fn akaji(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_akaji"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("akaji runs")
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
+/// Run `akaji` in the crate's folder.
+fn akaji(args: &[&str]) -> Run {
+    akaji_in(&root(), args)
 }
 
 /// Import `table` into a fresh folder; the ledger's text, the ledger, and the command's stderr.
@@ -26,11 +19,11 @@ fn import(table: &str, name: &str, extra: &[&str]) -> (String, Ledger, String) {
     let mut args = vec!["import", table, "-o", out.to_str().unwrap()];
     args.extend_from_slice(extra);
     let run = akaji(&args);
-    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert_eq!(run.code, 0, "{}", run.stderr);
     let text = std::fs::read_to_string(&out).unwrap();
     let ledger = Ledger::parse(&text, name).unwrap_or_else(|e| panic!("the ledger parses back: {e}\n{text}"));
     ledger.validate().unwrap();
-    (text, ledger, stderr(&run))
+    (text, ledger, run.stderr)
 }
 
 fn replace(old: &str, new: &str) -> Edit {
@@ -149,11 +142,11 @@ fn cs2022_has_no_edits() {
 #[test]
 fn stdout_without_output() {
     let run = akaji(&["import", CS, "--only-edits"]);
-    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
-    let text = String::from_utf8(run.stdout.clone()).unwrap();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = run.stdout.clone();
     let ledger = Ledger::from_toml(&text).unwrap();
     assert!(ledger.decisions.is_empty(), "{text}");
-    assert!(stderr(&run).contains("→ stdout"));
+    assert!(run.stderr.contains("→ stdout"));
 }
 
 #[test]
@@ -170,7 +163,7 @@ fn csv_with_quotes_line_breaks_and_html() {
     .unwrap();
     let out = dir.path().join("ledger.toml");
     let run = akaji(&["import", table.to_str().unwrap(), "-o", out.to_str().unwrap(), "--columns", "id=番号"]);
-    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    assert_eq!(run.code, 0, "{}", run.stderr);
     let ledger = Ledger::from_toml(&std::fs::read_to_string(&out).unwrap()).unwrap();
     let d = &ledger.decisions[0];
     assert_eq!(d.by.as_deref(), Some("株式会社A, 東京"));
@@ -182,9 +175,9 @@ fn csv_with_quotes_line_breaks_and_html() {
 
 fn fails(args: &[&str]) -> String {
     let run = akaji(args);
-    assert_eq!(run.status.code(), Some(2), "{}", stderr(&run));
+    assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stdout.is_empty());
-    stderr(&run)
+    run.stderr
 }
 
 #[test]
@@ -206,8 +199,8 @@ fn bad_tables_and_columns_exit_2_naming_the_file() {
     assert!(msg.contains("unknown role `answer`"), "{msg}");
 
     let run = akaji(&["import", plain.to_str().unwrap(), "--columns", "id=連番,response=返答"]);
-    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
-    let ledger = Ledger::from_toml(&String::from_utf8(run.stdout.clone()).unwrap()).unwrap();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let ledger = Ledger::from_toml(&run.stdout).unwrap();
     assert!(ledger.decisions[0].edits[0].todo.is_some());
 }
 
@@ -215,7 +208,7 @@ fn bad_tables_and_columns_exit_2_naming_the_file() {
 fn never_writes_over_the_table() {
     let dir = tempfile::tempdir().unwrap();
     let table: PathBuf = dir.path().join("t.tsv");
-    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join(ICT), &table).unwrap();
+    std::fs::copy(root().join(ICT), &table).unwrap();
     let before = std::fs::read(&table).unwrap();
     let msg = fails(&["import", table.to_str().unwrap(), "-o", table.to_str().unwrap()]);
     assert!(msg.contains("refusing to write the output over the input"), "{msg}");

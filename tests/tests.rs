@@ -1,3 +1,5 @@
-//! Integration tests, one module per feature, compiled as one binary.
+//! Integration tests: one binary, a module per feature.
 
+mod apply;
 mod import;
+mod util;
