@@ -1,4 +1,5 @@
 //! Integration tests: one binary, a module per feature.
 
 mod apply;
+mod import;
 mod util;
