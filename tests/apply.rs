@@ -141,3 +141,31 @@ fn help_shows_an_example() {
     assert_eq!(run.code, 0);
     assert!(run.stdout.contains("akaji apply draft.txt ledger.toml -o final.txt"), "{}", run.stdout);
 }
+
+#[test]
+fn the_sample_ledger_gives_the_hand_made_final() {
+    let run = akaji(&["apply", "sample/draft.txt", "sample/ledger.toml"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let expected = fs::read_to_string(testdata("sample/final.txt")).unwrap();
+    assert_eq!(run.stdout, expected, "apply must give the final made by hand, byte for byte");
+}
+
+#[test]
+fn the_sample_lands_on_the_pages_and_lines_the_decisions_cite() {
+    let run = akaji(&["apply", "sample/draft.txt", "sample/ledger.toml", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let at = |id: &str| -> Vec<(u64, u64)> {
+        v["edits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["decision"] == id)
+            .map(|e| (e["page"].as_u64().unwrap(), e["line"].as_u64().unwrap()))
+            .collect()
+    };
+    assert_eq!(at("32"), vec![(4, 5), (10, 6), (12, 8), (13, 9)], "設置→開催 on the four cited pages only");
+    assert_eq!(at("29"), vec![(6, 5), (12, 17)], "the two line citations");
+    assert_eq!(at("28"), vec![(5, 10)]);
+    assert_eq!(at("1"), vec![(9, 17)]);
+}
