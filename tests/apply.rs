@@ -169,3 +169,20 @@ fn the_sample_lands_on_the_pages_and_lines_the_decisions_cite() {
     assert_eq!(at("28"), vec![(5, 10)]);
     assert_eq!(at("1"), vec![(9, 17)]);
 }
+
+#[test]
+fn a_json_ledger_of_the_same_structure_applies_alike() {
+    let toml = fs::read_to_string(testdata("sample/ledger.toml")).unwrap();
+    let ledger = akaji::ledger::Ledger::from_toml(&toml).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(testdata("sample/draft.txt"), dir.path().join("draft.txt")).unwrap();
+    fs::write(dir.path().join("ledger.json"), serde_json::to_string_pretty(&ledger).unwrap()).unwrap();
+    let run = akaji_in(dir.path(), &["apply", "draft.txt", "ledger.json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, fs::read_to_string(testdata("sample/final.txt")).unwrap());
+
+    fs::write(dir.path().join("bad.json"), "{\"decision\": [{\"id\": \"1\", \"edits\": []}]}").unwrap();
+    let run = akaji_in(dir.path(), &["apply", "draft.txt", "bad.json"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("bad.json: line 1") && run.stderr.contains("unknown field `edits`"), "{}", run.stderr);
+}
