@@ -32,6 +32,7 @@ pub mod fold;
 pub mod ledger;
 pub mod redline;
 pub mod render;
+pub mod roundtrip;
 pub mod script;
 
 pub use error::Error;

@@ -50,8 +50,8 @@ fn cell(parts: &[(bool, &str)]) -> String {
 fn place(redline: &Redline, g: &LineHunk) -> String {
     let doc = &redline.old;
     let a = doc.position(g.old.start);
-    let end = if g.old.end > g.old.start { g.old.end - 1 } else { g.old.start };
-    let b = doc.position(end.max(g.old.start));
+    let last_char = doc.text()[g.old.clone()].char_indices().last().map_or(0, |(i, _)| i);
+    let b = doc.position(g.old.start + last_char);
     if a.page != b.page {
         format!("P{} {}行–P{} {}行", a.page, a.line, b.page, b.line)
     } else if a.line != b.line {
