@@ -81,7 +81,8 @@ impl Options {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
-    /// Unique in the ledger.
+    /// Unique in the ledger; required (a missing id is reported by [`Ledger::validate`]).
+    #[serde(default)]
     pub id: String,
     /// Who asked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -413,36 +414,30 @@ impl Ledger {
         let mut seen = HashSet::new();
         for (di, d) in self.decisions.iter().enumerate() {
             if d.id.trim().is_empty() {
+                let which = ordinal(di + 1);
                 problems.push(Problem::ledger(format!(
-                    "decision #{} has an empty `id`: give the comment's number (項番)",
-                    di + 1
+                    "the {which} [[decision]] has no `id`: give the comment's number (項番)"
                 )));
             } else if !seen.insert(d.id.as_str()) {
-                problems.push(Problem::decision(
-                    &d.id,
-                    None,
-                    format!("id \"{}\" is used by more than one decision: ids must be unique", d.id),
-                ));
+                let message = format!("id \"{}\" is used by more than one decision: ids must be unique", d.id);
+                problems.push(Problem::decision(&d.id, None, message));
             }
             for (ei, e) in d.edits.iter().enumerate() {
-                let mut fail = |msg: String| problems.push(Problem::decision(&d.id, Some(ei), msg));
+                let mut fail = |msg: &str| problems.push(Problem::decision(&d.id, Some(ei), msg.to_owned()));
                 if let Err(msg) = e.action() {
-                    fail(format!("edit {} {msg}", ei + 1));
+                    fail(&msg);
                 }
                 if e.page.is_some() && e.pages.is_some() {
-                    fail(format!("edit {} has both `page` and `pages`: use one", ei + 1));
+                    fail("has both `page` and `pages`: use one");
                 }
                 if matches!(&e.pages, Some(p) if p.is_empty()) {
-                    fail(format!("edit {} has an empty `pages` list", ei + 1));
+                    fail("has an empty `pages` list");
                 }
                 if e.line.is_some() && e.scope_pages().is_none_or(|p| p.len() != 1) {
-                    fail(format!(
-                        "edit {} has `line` without a single `page`: a line is counted within its page",
-                        ei + 1
-                    ));
+                    fail("has `line` without a single `page`: a line is counted within its page");
                 }
                 if e.line == Some(0) {
-                    fail(format!("edit {} has line = 0: lines count from 1 (or from -1 at the bottom)", ei + 1));
+                    fail("has line = 0: lines count from 1 (or from -1 at the bottom)");
                 }
             }
         }
@@ -452,6 +447,18 @@ impl Ledger {
             Err(LedgerError::Invalid(problems))
         }
     }
+}
+
+/// 1st, 2nd, 3rd, 4th, …
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, 11) | (2, 12) | (3, 13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// 1-based line and column (in chars) of a byte offset.
@@ -490,8 +497,8 @@ mod tests {
 
     #[test]
     fn missing_id_is_an_error() {
-        let err = Ledger::from_toml("[[decision]]\nby = \"x\"\n").unwrap_err();
-        assert!(err.to_string().contains("missing field `id`"), "{err}");
+        let err = Ledger::from_toml("[[decision]]\nid = \"1\"\n[[decision]]\nby = \"x\"\n").unwrap_err();
+        assert!(err.to_string().contains("the 2nd [[decision]] has no `id`"), "{err}");
     }
 
     #[test]
@@ -501,7 +508,7 @@ mod tests {
              [[decision]]\nid = \"1\"\n[[decision.edit]]\nafter = \"x\"\n",
         );
         assert_eq!(p.len(), 3, "{p:?}");
-        assert!(p[0].contains("decision 1") && p[0].contains("more than one of"), "{p:?}");
+        assert!(p[0].starts_with("decision 1, edit 1: has more than one of"), "{p:?}");
         assert!(p[1].contains("more than one decision"), "{p:?}");
         assert!(p[2].contains("insertion with no `new`"), "{p:?}");
     }

@@ -1,2 +1,7 @@
+//! Integration tests: one binary, a module per feature.
+
+mod apply;
+mod redline;
 mod render;
 mod roundtrip;
+mod util;
