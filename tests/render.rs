@@ -150,3 +150,80 @@ fn json_snapshot() {
 fn unified_snapshot() {
     insta::assert_snapshot!(snap(&sample(), Format::Unified, &labels()));
 }
+
+#[test]
+fn every_format_renders_an_empty_redline() {
+    let r = Redline::from_texts("", "", Vec::new());
+    for format in Format::ALL {
+        if let Some(out) = rendered(&r, format, &RenderOptions::default()) {
+            match format {
+                Format::Unified | Format::Critic => assert!(out.is_empty(), "{format}: {out:?}"),
+                Format::Ansi => assert_eq!(out, "no changes\n"),
+                _ => assert!(!out.is_empty(), "{format}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn one_sided_passages_say_new_or_deleted() {
+    let r = build(&[
+        Piece::Eq("一\n"),
+        Piece::Chg("二\n", "", None),
+        Piece::Eq("三\n"),
+        Piece::Eq("四\n"),
+        Piece::Chg("", "五\n", None),
+    ]);
+    let out = rendered(&r, Format::Table, &RenderOptions::default()).unwrap();
+    assert!(
+        out.contains("<td class=\"new\"><span class=\"side\">（削る）</span></td><td class=\"old\"><u>二↵</u></td>"),
+        "{out}"
+    );
+    assert!(
+        out.contains("<td class=\"new\"><u>五↵</u></td><td class=\"old\"><span class=\"side\">（新設）</span></td>"),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_deadline_is_shown_wherever_a_reader_looks() {
+    let mut r = sample();
+    r.deadline_hit = true;
+    for format in [Format::Ansi, Format::Html, Format::Table, Format::Json] {
+        let out = rendered(&r, format, &RenderOptions::default()).unwrap();
+        let said = match format {
+            Format::Json => out.contains("\"deadline_hit\": true"),
+            _ => out.contains("deadline"),
+        };
+        assert!(said, "{format} does not say the deadline was hit");
+    }
+}
+
+#[test]
+fn crlf_and_a_missing_final_newline_survive_patch_and_git_apply() {
+    use std::process::Command;
+    let cases = [
+        build(&[Piece::Eq("一\r\n二\r\n"), Piece::Chg("三", "参", None), Piece::Eq("\r\n四")]),
+        build(&[Piece::Eq("一\n二"), Piece::Chg("", "\n", None)]),
+        build(&[Piece::Eq("一\n二"), Piece::Chg("\n", "", None), Piece::Eq("三")]),
+        build(&[Piece::Chg("", "前\n", None), Piece::Eq("a\nb\nc\nd\ne\nf\n"), Piece::Chg("g", "G", None)]),
+    ];
+    for (i, r) in cases.iter().enumerate() {
+        let options = RenderOptions {
+            old_label: "t.txt".into(),
+            new_label: "t.txt".into(),
+            context: Context::Lines(1),
+            ..RenderOptions::default()
+        };
+        let diff = rendered(r, Format::Unified, &options).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("p.diff"), &diff).unwrap();
+        for tool in [&["git", "apply", "p.diff"][..], &["patch", "--quiet", "-p1", "-i", "p.diff"][..]] {
+            std::fs::write(dir.path().join("t.txt"), r.old.text()).unwrap();
+            let out = Command::new(tool[0]).args(&tool[1..]).current_dir(dir.path()).output().expect("the tool runs");
+            assert!(out.status.success(), "case {i}, {}: {}\n{diff}", tool[0], String::from_utf8_lossy(&out.stderr));
+            let got = std::fs::read_to_string(dir.path().join("t.txt")).unwrap();
+            assert_eq!(got, r.new.text(), "case {i}, {}\n{diff}", tool[0]);
+        }
+    }
+}
