@@ -1,6 +1,7 @@
 //! Integration tests: one binary, a module per feature.
 
 mod apply;
+mod browser;
 mod redline;
 mod render;
 mod roundtrip;
