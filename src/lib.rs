@@ -29,6 +29,7 @@ pub mod error;
 pub mod exit;
 pub mod files;
 pub mod fold;
+pub mod import;
 pub mod ledger;
 pub mod redline;
 pub mod render;

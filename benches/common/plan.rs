@@ -1,6 +1,6 @@
 //! A generated plan-like Japanese document with known edits, for benchmarks.
 //!
-//! Pages of about 4 KB: lines of 38 characters wrapped mid-phrase, a `- N -` footer, and on every
+//! Pages of a size set by the document's length and the number of edits: lines of 38 characters wrapped mid-phrase, a `- N -` footer, and on every
 //! page four places a decision changes: a scoped kanji word (分科会を設置し → 開催), a unique file
 //! name, an insertion after a sentence, and a deleted clause.
 
@@ -23,19 +23,21 @@ pub struct Plan {
     pub ledger: Ledger,
 }
 
-/// A document of about `bytes` bytes with four edits per page.
-pub fn plan(bytes: usize) -> Plan {
+/// A document of about `bytes` bytes holding `edits` edits, four per page.
+pub fn plan(bytes: usize, edits: usize) -> Plan {
+    let pages = (edits / 4).max(1) as u32;
+    // Body bytes per page: the rest goes to line breaks (one per 38 chars) and the footer.
+    let body_bytes = (bytes / pages as usize).saturating_sub(bytes / pages as usize / 114 + 10);
     let mut draft = String::with_capacity(bytes + 8192);
     let mut decisions = Vec::new();
-    let mut page = 1u32;
     let mut seed = 7usize;
-    while draft.len() < bytes {
+    for page in 1..=pages {
         let mut body = String::new();
         body.push_str(&format!("第{page}節の検討のため、対策分科会を設置し、議論を行った。"));
-        while body.len() < 3600 {
+        while body.len() < body_bytes {
             seed = seed.wrapping_mul(1103515245).wrapping_add(12345) % 2147483648;
             body.push_str(POOL[seed % POOL.len()]);
-            if body.len() > 1200 && !body.contains("資料") {
+            if body.len() > body_bytes / 3 && !body.contains("資料") {
                 body.push_str(&format!("詳細は資料{page}-1.pdfを参照。検討状況{page}を報告する。（再掲{page}）"));
             }
         }
@@ -64,7 +66,6 @@ pub fn plan(bytes: usize) -> Plan {
             ],
             ..Decision::default()
         });
-        page += 1;
     }
     Plan { draft, ledger: Ledger { decisions, ..Ledger::default() } }
 }
