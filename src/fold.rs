@@ -127,7 +127,13 @@ impl Folded {
                 return;
             }
         }
-        let run = Run { norm: norm as u32, orig: orig as u32, norm_len: folded.len() as u32, orig_len: orig_len as u32, atomic };
+        let run = Run {
+            norm: norm as u32,
+            orig: orig as u32,
+            norm_len: folded.len() as u32,
+            orig_len: orig_len as u32,
+            atomic,
+        };
         self.runs.push(run);
     }
 

@@ -3,8 +3,8 @@
 //! the new; page marks and tags (`<a>…</a>`) are not text.
 //!
 //! ```
-//! let page = r#"<div class="doc" id="redline">a&lt;<span class="chg" id="c1"><del>b</del><ins>c</ins><a class="tag dec" href="#decision-1">32</a></span>&#13;
-//! </div><!--/redline-->"#;
+//! let page = r##"<div class="doc" id="redline">a&lt;<span class="chg" id="c1"><del>b</del><ins>c</ins><a class="tag dec" href="#decision-1">32</a></span>&#13;
+//! </div><!--/redline-->"##;
 //! let t = akaji::roundtrip::html::parse(page).unwrap();
 //! assert_eq!((t.old.as_str(), t.new.as_str()), ("a<b\r\n", "a<c\r\n"));
 //! ```
