@@ -33,6 +33,7 @@ pub mod import;
 pub mod ledger;
 pub mod redline;
 pub mod render;
+pub mod roundtrip;
 pub mod script;
 
 pub use error::Error;

@@ -1,5 +1,9 @@
 //! Integration tests: one binary, a module per feature.
 
 mod apply;
+mod browser;
 mod import;
+mod redline;
+mod render;
+mod roundtrip;
 mod util;
