@@ -103,7 +103,9 @@ pub(crate) fn align(old: &str, new: &str, spans: &mut [Span], limit: &Span) {
         let (mut best, mut best_score) = (range.clone(), score(&range));
         // Left: the char before the change equals the change's last char.
         let mut r = range.clone();
-        while let (Some(a), Some(z)) = (text[bounds.start..r.start].chars().next_back(), text[r.clone()].chars().next_back()) {
+        while let (Some(a), Some(z)) =
+            (text[bounds.start..r.start].chars().next_back(), text[r.clone()].chars().next_back())
+        {
             if a != z {
                 break;
             }
@@ -138,7 +140,7 @@ pub(crate) fn widen(old: &str, new: &str, spans: &mut Vec<Span>, old_b: &Boundar
     let at = |v: &[usize], x: usize| v.binary_search(&x).is_ok();
     let ok = |o: usize, n: usize| {
         let (oh, nh) = (at(&old_b.hard, o), at(&new_b.hard, n));
-        (oh && nh) || (oh && at(&new_b.soft, n)) || (nh && at(&old_b.soft, o))
+        (oh && (nh || at(&new_b.soft, n))) || (nh && at(&old_b.soft, o))
     };
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     let mut queue = std::mem::take(spans).into_iter().peekable();

@@ -11,7 +11,8 @@
 //! ```
 
 use super::{Deadline, Span};
-use similar::{Algorithm, DiffTag};
+use similar::algorithms::{myers, Capture, Replace};
+use similar::DiffTag;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -49,14 +50,12 @@ pub(crate) fn diff_units(
     let old_ids = intern(&mut ids, old, old_starts);
     let new_ids = intern(&mut ids, new, new_starts);
     drop(ids);
-    let ops = similar::capture_diff_deadline(
-        Algorithm::Myers,
-        &old_ids[..],
-        0..old_ids.len(),
-        &new_ids[..],
-        0..new_ids.len(),
-        deadline.at,
-    );
+    // Myers' ops straight from the algorithm: similar's `Compact` post-pass (used by its
+    // `capture_diff*` helpers) can return ops out of order, which the invariant cannot afford.
+    let mut hook = Replace::new(Capture::new());
+    let Ok(()) =
+        myers::diff_deadline(&mut hook, &old_ids[..], 0..old_ids.len(), &new_ids[..], 0..new_ids.len(), deadline.at);
+    let ops = hook.into_inner().into_ops();
     deadline.check();
     let byte = |starts: &[usize], len: usize, r: Range<usize>| -> Range<usize> {
         let at = |i: usize| starts.get(i).copied().unwrap_or(len);

@@ -86,6 +86,7 @@ pub fn diff(old: &str, new: &str, options: &DiffOptions) -> DiffResult {
     };
     let mut hunks: Vec<Hunk> = spans.into_iter().map(|s| Hunk::new(s.old, s.new)).collect();
     if options.detect_moves {
+        moves::prefer_long_moves(old, new, &mut hunks, options.min_move_chars);
         moves::detect(old, new, &mut hunks, options.min_move_chars);
     }
     DiffResult { hunks, deadline_hit: deadline.hit }

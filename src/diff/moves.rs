@@ -19,6 +19,41 @@
 use crate::redline::{Hunk, HunkKind};
 use std::collections::HashMap;
 
+/// Where a short passage X and a long one Y swapped places, Myers' minimal diff moves the short
+/// one (`{+X+}Y{-X-}`); a reader sees Y moved. Rewrite such a pair as `{-Y-}X{+Y+}` when Y is
+/// at least `min_chars` long and longer than X.
+pub(crate) fn prefer_long_moves(old: &str, new: &str, hunks: &mut [Hunk], min_chars: usize) {
+    let count = |s: &str| s.chars().count();
+    for i in 1..hunks.len() {
+        let (a, b) = (&hunks[i - 1], &hunks[i]);
+        let y_old = a.old.end..b.old.start;
+        let (x, y) = match (a.kind, b.kind) {
+            (HunkKind::Insert, HunkKind::Delete) if new[a.new.clone()] == old[b.old.clone()] => {
+                (&new[a.new.clone()], &old[y_old.clone()])
+            }
+            (HunkKind::Delete, HunkKind::Insert) if old[a.old.clone()] == new[b.new.clone()] => {
+                (&old[a.old.clone()], &old[y_old.clone()])
+            }
+            _ => continue,
+        };
+        let (nx, ny) = (count(x), count(y));
+        if ny < min_chars.max(1) || ny <= nx {
+            continue;
+        }
+        let (xl, yl) = (x.len(), y.len());
+        let (o, n) = (a.old.start, a.new.start);
+        let (first, second) = if a.kind == HunkKind::Insert {
+            // old = P Y X S, new = P X Y S
+            (Hunk::new(o..o + yl, n..n), Hunk::new(o + yl + xl..o + yl + xl, n + xl..n + xl + yl))
+        } else {
+            // old = P X Y S, new = P Y X S
+            (Hunk::new(o..o, n..n + yl), Hunk::new(o + xl..o + xl + yl, n + yl + xl..n + yl + xl))
+        };
+        hunks[i - 1] = first;
+        hunks[i] = second;
+    }
+}
+
 /// Mark pairs of a deletion and an insertion of the same text (at least `min_chars` chars) as
 /// the two ends of a move. Each hunk takes part in at most one move; ids count from 0 in the
 /// order of the old ends.

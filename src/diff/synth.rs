@@ -62,8 +62,12 @@ const SENTENCES: &[&str] = &[
     "また、v1.2として公表した手引書の改定を検討し、中小企業における対策の底上げを図る。",
 ];
 
-const HEADINGS: &[&str] =
-    &["情報通信ネットワークの安全性・信頼性の確保", "サイバー攻撃への自律的な対処能力の向上", "国際連携の推進", "普及啓発の推進"];
+const HEADINGS: &[&str] = &[
+    "情報通信ネットワークの安全性・信頼性の確保",
+    "サイバー攻撃への自律的な対処能力の向上",
+    "国際連携の推進",
+    "普及啓発の推進",
+];
 
 const KANJI_WORDS: &[(&str, &str)] =
     &[("設置", "開催"), ("検討", "議論"), ("推進", "促進"), ("強化", "拡充"), ("把握", "確認"), ("整備", "構築")];
@@ -125,7 +129,8 @@ pub fn base_text(bytes: usize, seed: u64) -> String {
     while out.len() < bytes {
         section += 1;
         let ka = ["ア", "イ", "ウ", "エ"][section % 4];
-        let heading = format!("II-{}-({})-{ka}　{}", section / 16 + 1, section % 16 + 1, HEADINGS[section % HEADINGS.len()]);
+        let heading =
+            format!("II-{}-({})-{ka}　{}", section / 16 + 1, section % 16 + 1, HEADINGS[section % HEADINGS.len()]);
         emit_line(&mut out, &heading);
         for _ in 0..3 {
             let mut para = String::from("　");
@@ -163,8 +168,13 @@ pub fn generate(bytes: usize, edits: usize, seed: u64) -> Sample {
     for c in CLAUSES {
         sites[4].extend(old.match_indices(c).map(|(i, _)| (i..i + c.len(), "")));
     }
-    let kinds =
-        [EditKind::KanjiWord, EditKind::KanjiForm, EditKind::AsciiToken, EditKind::SentenceInserted, EditKind::ClauseDeleted];
+    let kinds = [
+        EditKind::KanjiWord,
+        EditKind::KanjiForm,
+        EditKind::AsciiToken,
+        EditKind::SentenceInserted,
+        EditKind::ClauseDeleted,
+    ];
     let mut chosen: Vec<(Range<usize>, &str, EditKind)> = Vec::with_capacity(edits);
     let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut tries = 0;
@@ -173,7 +183,9 @@ pub fn generate(bytes: usize, edits: usize, seed: u64) -> Sample {
         let k = chosen.len() % 5;
         let Some((r, n)) = sites[k].get(rng.below(sites[k].len())).cloned() else { continue };
         let lo = r.start.saturating_sub(64);
-        if taken.range(lo..r.end + 64).next().is_some() || taken.range(..lo).next_back().is_some_and(|(_, &e)| e + 64 > r.start) {
+        if taken.range(lo..r.end + 64).next().is_some()
+            || taken.range(..lo).next_back().is_some_and(|(_, &e)| e + 64 > r.start)
+        {
             continue;
         }
         taken.insert(r.start, r.end);
@@ -229,8 +241,11 @@ impl Quality {
     }
 }
 
+/// A hunk as byte ranges of old and new.
+pub type Pair = (Range<usize>, Range<usize>);
+
 /// Score `hunks` (byte ranges of old and new, sorted) against the sample's known edits.
-pub fn evaluate(sample: &Sample, hunks: &[(Range<usize>, Range<usize>)]) -> Quality {
+pub fn evaluate(sample: &Sample, hunks: &[Pair]) -> Quality {
     let (old, new, edits) = (&sample.old, &sample.new, &sample.edits);
     let chars = |t: &str, r: &Range<usize>| t[r.clone()].chars().count();
     let overlap = |t: &str, a: &Range<usize>, b: &Range<usize>| {
@@ -255,7 +270,7 @@ pub fn evaluate(sample: &Sample, hunks: &[(Range<usize>, Range<usize>)]) -> Qual
     for (e, ts) in edits.iter().zip(&touching) {
         q.changed_chars += chars(old, &e.old) + chars(new, &e.new);
         let (mo, mn) = minimal(old, new, e);
-        let covers = |side: fn(&(Range<usize>, Range<usize>)) -> &Range<usize>, want: &Range<usize>| {
+        let covers = |side: fn(&Pair) -> &Range<usize>, want: &Range<usize>| {
             let mut at = want.start;
             for h in ts.iter().map(|&i| side(&hunks[i])) {
                 if h.start <= at {
@@ -282,7 +297,8 @@ fn minimal(old: &str, new: &str, e: &Edit) -> (Range<usize>, Range<usize>) {
     let (a, b) = (&old[e.old.clone()], &new[e.new.clone()]);
     let pre: usize = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum();
     let (a2, b2) = (&a[pre..], &b[pre..]);
-    let suf: usize = a2.chars().rev().zip(b2.chars().rev()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum();
+    let suf: usize =
+        a2.chars().rev().zip(b2.chars().rev()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum();
     (e.old.start + pre..e.old.end - suf, e.new.start + pre..e.new.end - suf)
 }
 

@@ -94,14 +94,15 @@ pub fn boundaries(text: &str) -> Boundaries {
                 let gs: Vec<(usize, &str)> = body.grapheme_indices(true).collect();
                 let n = gs.len();
                 let first = |j: usize| gs[j].1.chars().next().unwrap_or(' ');
-                for j in 1..n {
+                for (j, &(at, _)) in gs.iter().enumerate().skip(1) {
                     let affix = script == Script::Kanji
                         && n == 3
-                        && ((j == 2 && KANJI_SUFFIXES.contains(first(2))) || (j == 1 && KANJI_PREFIXES.contains(first(0))));
+                        && ((j == 2 && KANJI_SUFFIXES.contains(first(2)))
+                            || (j == 1 && KANJI_PREFIXES.contains(first(0))));
                     if (j >= 2 && n - j >= 2) || affix {
-                        push(&mut out, u.range.start + gs[j].0);
+                        push(&mut out, u.range.start + at);
                     } else if script == Script::Kanji {
-                        soft.push(u.range.start + gs[j].0);
+                        soft.push(u.range.start + at);
                     }
                 }
             }
@@ -219,7 +220,10 @@ mod tests {
 
     #[test]
     fn runs_of_one_script() {
-        assert_eq!(split("分科会を設置し、クラウドサービスを"), ["分科会", "を", "設置", "し", "、", "クラウドサービス", "を"]);
+        assert_eq!(
+            split("分科会を設置し、クラウドサービスを"),
+            ["分科会", "を", "設置", "し", "、", "クラウドサービス", "を"]
+        );
         assert_eq!(split("当たって"), ["当", "たって"]);
         assert_eq!(split("ＰＣと２０２３年"), ["ＰＣ", "と", "２０２３", "年"]);
     }
