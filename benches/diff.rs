@@ -58,9 +58,8 @@ fn git_hunks(sample: &Sample, old_path: &Path, new_path: &Path) -> Vec<Pair> {
         .output()
         .expect("git runs");
     let text = String::from_utf8(out.stdout).expect("git's output is UTF-8");
-    let starts = |t: &str| -> Vec<usize> {
-        std::iter::once(0).chain(t.match_indices('\n').map(|(i, _)| i + 1)).collect()
-    };
+    let starts =
+        |t: &str| -> Vec<usize> { std::iter::once(0).chain(t.match_indices('\n').map(|(i, _)| i + 1)).collect() };
     let (old_lines, new_lines) = (starts(&sample.old), starts(&sample.new));
     let mut hunks = Vec::new();
     let (mut o, mut n) = (0, 0);
@@ -160,7 +159,8 @@ fn table(samples: &[(Sample, &str)]) {
 }
 
 fn main() {
-    let samples: Vec<(Sample, &str)> = SIZES.iter().map(|&(bytes, name)| (synth::generate(bytes, EDITS, 42), name)).collect();
+    let samples: Vec<(Sample, &str)> =
+        SIZES.iter().map(|&(bytes, name)| (synth::generate(bytes, EDITS, 42), name)).collect();
     table(&samples);
     if std::env::args().any(|a| a == "--table-only") {
         return;

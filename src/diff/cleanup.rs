@@ -61,7 +61,10 @@ fn edge_score(text: &str, at: usize) -> u32 {
     let (Some(a), Some(b)) = (text[..at].chars().next_back(), text[at..].chars().next()) else {
         return 6;
     };
-    if a == '\n' {
+    if matches!(b, '、' | '。' | '，' | '．' | '！' | '？' | '）' | '」' | '』' | '】') {
+        // A clause or sentence mark belongs with what it closes: never start or end before one.
+        0
+    } else if a == '\n' {
         5
     } else if matches!(a, '。' | '！' | '？') || matches!(b, '\r' | '\n') {
         4
@@ -239,6 +242,13 @@ mod tests {
 
     #[test]
     fn a_deleted_clause_keeps_its_comma() {
+        // Even where a line break before the comma would make a tempting edge.
+        let old = "ついても\n、必要に応じて、支援";
+        let new = "ついても\n、支援";
+        let start = old.find("、必要").unwrap();
+        let mut s = vec![sp(start..start + "、必要に応じて".len(), start..start)];
+        align(old, new, &mut s, &sp(0..old.len(), 0..new.len()));
+        assert_eq!(&old[s[0].old.clone()], "必要に応じて、");
         let old = "対策を、必要に応じて、実施";
         let new = "対策を、実施";
         let start = old.find("、必要").unwrap();

@@ -11,9 +11,10 @@
 //! ```
 
 use super::{Deadline, Span};
-use similar::algorithms::{myers, Capture, Replace};
+use similar::algorithms::{myers, patience, Capture, Replace};
 use similar::DiffTag;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 /// Byte offsets where the lines of `text` start; a line includes its terminator (`\n` or `\r\n`).
@@ -22,18 +23,25 @@ pub fn line_starts(text: &str) -> Vec<usize> {
     if !text.is_empty() {
         out.push(0);
     }
-    out.extend(memchr_newlines(text).filter(|&i| i + 1 < text.len()).map(|i| i + 1));
+    out.extend(memchr::memchr_iter(b'\n', text.as_bytes()).filter(|&i| i + 1 < text.len()).map(|i| i + 1));
     out
-}
-
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i)
 }
 
 /// The regions of whole lines that differ between `old` and `new`, as byte ranges.
 pub(crate) fn changed_regions(old: &str, new: &str, deadline: &mut Deadline) -> Vec<Span> {
     let (os, ns) = (line_starts(old), line_starts(new));
-    diff_units(old, &os, new, &ns, deadline)
+    diff_units(old, &os, new, &ns, Algorithm::Patience, deadline)
+}
+
+/// How two sequences of units are compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Algorithm {
+    /// Myers' minimal diff: for words and characters.
+    Myers,
+    /// Patience diff: lines found once in each text anchor the comparison, and Myers' runs
+    /// between them. Lines of plans repeat (「以下同じ。」) but page footers and headings do not,
+    /// so this cuts a 10 MB comparison into many small ones.
+    Patience,
 }
 
 /// Diff two texts cut into units at `old_starts` and `new_starts` (each unit runs to the next
@@ -44,17 +52,21 @@ pub(crate) fn diff_units(
     old_starts: &[usize],
     new: &str,
     new_starts: &[usize],
+    algorithm: Algorithm,
     deadline: &mut Deadline,
 ) -> Vec<Span> {
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut ids: Interner = HashMap::default();
     let old_ids = intern(&mut ids, old, old_starts);
     let new_ids = intern(&mut ids, new, new_starts);
     drop(ids);
     // Myers' ops straight from the algorithm: similar's `Compact` post-pass (used by its
     // `capture_diff*` helpers) can return ops out of order, which the invariant cannot afford.
     let mut hook = Replace::new(Capture::new());
-    let Ok(()) =
-        myers::diff_deadline(&mut hook, &old_ids[..], 0..old_ids.len(), &new_ids[..], 0..new_ids.len(), deadline.at);
+    let (o, n) = (&old_ids[..], &new_ids[..]);
+    let Ok(()) = match algorithm {
+        Algorithm::Myers => myers::diff_deadline(&mut hook, o, 0..o.len(), n, 0..n.len(), deadline.at),
+        Algorithm::Patience => patience::diff_deadline(&mut hook, o, 0..o.len(), n, 0..n.len(), deadline.at),
+    };
     let ops = hook.into_inner().into_ops();
     deadline.check();
     let byte = |starts: &[usize], len: usize, r: Range<usize>| -> Range<usize> {
@@ -79,8 +91,36 @@ pub(crate) fn diff_units(
     out
 }
 
+type Interner<'t> = HashMap<&'t str, u32, BuildHasherDefault<FxHasher>>;
+
+/// The hash of rustc (Fx): hashing 200,000 lines with SipHash costs more than diffing them.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap_or_default()));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 /// The units of `text` as numbers, equal units getting equal numbers.
-fn intern<'t>(ids: &mut HashMap<&'t str, u32>, text: &'t str, starts: &[usize]) -> Vec<u32> {
+fn intern<'t>(ids: &mut Interner<'t>, text: &'t str, starts: &[usize]) -> Vec<u32> {
     (0..starts.len())
         .map(|i| {
             let end = starts.get(i + 1).copied().unwrap_or(text.len());

@@ -14,7 +14,7 @@
 //! assert_eq!((&old[d.hunks[0].old.clone()], &new[d.hunks[0].new.clone()]), ("あたって", "当たって"));
 //! ```
 
-use super::lines::diff_units;
+use super::lines::{diff_units, Algorithm};
 use super::tokenize::{boundaries, grapheme_starts, unit_starts};
 use super::{cleanup, Deadline, Granularity, Span};
 
@@ -41,11 +41,11 @@ pub(crate) fn region(
         s
     };
     if granularity == Granularity::Char {
-        let spans = diff_units(ro, &grapheme_starts(ro), rn, &grapheme_starts(rn), deadline);
+        let spans = diff_units(ro, &grapheme_starts(ro), rn, &grapheme_starts(rn), Algorithm::Myers, deadline);
         out.extend(spans.into_iter().map(offset));
         return;
     }
-    let mut spans = diff_units(ro, &unit_starts(ro), rn, &unit_starts(rn), deadline);
+    let mut spans = diff_units(ro, &unit_starts(ro), rn, &unit_starts(rn), Algorithm::Myers, deadline);
     cleanup::merge_close(ro, rn, &mut spans);
     cleanup::align(ro, rn, &mut spans, &Span { old: 0..ro.len(), new: 0..rn.len() });
     let mut fine = Vec::with_capacity(spans.len());
@@ -54,7 +54,7 @@ pub(crate) fn region(
             fine.push(s);
         } else {
             let (po, pn) = (&ro[s.old.clone()], &rn[s.new.clone()]);
-            let mut sub = diff_units(po, &grapheme_starts(po), pn, &grapheme_starts(pn), deadline);
+            let mut sub = diff_units(po, &grapheme_starts(po), pn, &grapheme_starts(pn), Algorithm::Myers, deadline);
             cleanup::merge_close(po, pn, &mut sub);
             cleanup::widen(po, pn, &mut sub, &boundaries(po), &boundaries(pn));
             fine.extend(sub.into_iter().map(|x| Span {
