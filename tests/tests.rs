@@ -2,6 +2,7 @@
 
 mod apply;
 mod browser;
+mod diff;
 mod import;
 mod redline;
 mod render;
