@@ -1,40 +1,31 @@
 //! `akaji diff`: a redline of two texts, no ledger.
 
-use super::output::{self, ColorChoice};
+use super::output;
+use super::rendering::RenderArgs;
 use akaji::diff::{self, DiffOptions, Granularity};
 use akaji::error::Error;
 use akaji::exit;
 use akaji::files;
 use akaji::ledger::Options;
 use akaji::redline::Redline;
-use akaji::render::{self, Context, Format, RenderOptions};
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Duration;
 
-/// Arguments of `akaji diff`.
+/// Show what changed between two texts, in units a reader of Japanese sees.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Exit status: 0 the texts are the same, 1 they differ, 2 bad input.\n\nExamples:\n  akaji diff old.txt new.txt\n  akaji diff old.txt new.txt --format critic\n  akaji diff old.txt new.txt --format json -o changes.json\n  akaji diff old.txt new.txt --granularity char"
+)]
 pub struct Args {
     /// The old text.
     old: PathBuf,
     /// The new text.
     new: PathBuf,
-    /// Output format: ansi, html, table, critic, json, unified, docx (default: from -o's
-    /// extension, else ansi).
-    #[arg(long, short = 'f', value_parser = parse_format)]
-    format: Option<Format>,
-    /// Write to this file (whole or not at all) instead of stdout.
-    #[arg(long, short = 'o')]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    render: RenderArgs,
     /// The unit of change: word (runs of one script, URLs, file names), char, or line.
     #[arg(long, value_enum, default_value_t = GranularityArg::Word)]
     granularity: GranularityArg,
-    /// Lines of unchanged text around changes (ansi, unified), or `all`.
-    #[arg(long, default_value = "2", value_parser = parse_context)]
-    context: Context,
-    /// When to colour ansi output.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
-    color: ColorChoice,
     /// Stop refining after this many seconds; the result stays correct, only coarser, and a
     /// warning says so. 0: no limit.
     #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
@@ -49,30 +40,11 @@ enum GranularityArg {
     Line,
 }
 
-fn parse_format(s: &str) -> Result<Format, String> {
-    Format::from_name(s).ok_or_else(|| {
-        let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
-        format!("unknown format `{s}`; use one of {}", names.join(", "))
-    })
-}
-
-fn parse_context(s: &str) -> Result<Context, String> {
-    if s == "all" {
-        return Ok(Context::All);
-    }
-    s.parse().map(Context::Lines).map_err(|_| format!("`{s}` is not a number of lines or `all`"))
-}
-
 /// Run `akaji diff`.
 pub fn run(args: Args) -> Result<u8, Error> {
-    let out = args.output.as_deref();
+    let out = args.render.output();
     output::check(out, &[&args.old, &args.new])?;
-    let format = args.format.or_else(|| out.and_then(Format::from_path)).unwrap_or(Format::Ansi);
-    if format.is_binary() && out.is_none() && std::io::stdout().is_terminal() {
-        return Err(Error::Usage(format!(
-            "the {format} format is binary and stdout is a terminal: write it to a file with -o FILE.{format}"
-        )));
-    }
+    args.render.check()?;
     if !(args.timeout >= 0.0 && args.timeout.is_finite()) {
         return Err(Error::Usage(format!("--timeout {} is not a number of seconds ≥ 0", args.timeout)));
     }
@@ -98,15 +70,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
     let differ = !result.hunks.is_empty() || old.has_bom() != new.has_bom();
     let mut redline = Redline::new(old, new, result.hunks);
     redline.deadline_hit = result.deadline_hit;
-    let render_options = RenderOptions {
-        color: format == Format::Ansi && args.color.enabled(out),
-        context: args.context,
-        old_label: args.old.display().to_string(),
-        new_label: args.new.display().to_string(),
-    };
-    let mut bytes = Vec::new();
-    render::render(&redline, format, &render_options, &mut bytes)
-        .map_err(|e| Error::Usage(format!("cannot render the {format} format: {e}")))?;
+    let bytes = args.render.render(&redline, args.old.display().to_string(), args.new.display().to_string())?;
     output::emit(out, &[&args.old, &args.new], &bytes)?;
     Ok(if differ { exit::DIFFERENCES } else { exit::SUCCESS })
 }
