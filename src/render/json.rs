@@ -66,7 +66,7 @@ pub struct JsonHunk {
     pub new_line: usize,
     /// The decision, when known.
     pub decision: Option<String>,
-    /// The edit's index within the decision (0-based), when known.
+    /// The edit's number within the decision, from 1 as in messages, when known.
     pub edit: Option<usize>,
     /// Links the two ends of a move.
     pub move_id: Option<usize>,
@@ -134,7 +134,7 @@ impl JsonRedline {
                     new_page: np.page,
                     new_line: np.line,
                     decision: h.decision.clone(),
-                    edit: h.edit,
+                    edit: h.edit.map(|e| e + 1),
                     move_id: h.move_id,
                 }
             })
