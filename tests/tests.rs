@@ -1,0 +1,3 @@
+//! Integration tests, one module per feature, compiled as one binary.
+
+mod docx;
