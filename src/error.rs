@@ -58,8 +58,13 @@ pub enum ProblemKind {
 pub struct NearMiss {
     /// Where the near-miss is.
     pub place: Place,
-    /// How many leading characters of the quote agree with the draft there.
-    pub agree: usize,
+    /// The first character (1-based, white space not counted) where the quote and the draft
+    /// part, reading from the side that agrees longest.
+    pub at: usize,
+    /// The quote's character there.
+    pub ledger: String,
+    /// The draft's character there (empty at the end of the scope).
+    pub draft: String,
 }
 
 /// One problem, attributed to a decision and an edit where it has them.
@@ -89,7 +94,6 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (&self.decision, self.edit, &self.kind) {
-            (Some(d), _, ProblemKind::Invalid { .. }) => write!(f, "decision {d}: ")?,
             (Some(d), Some(e), _) => write!(f, "decision {d}, edit {}: ", e + 1)?,
             (Some(d), None, _) => write!(f, "decision {d}: ")?,
             (None, ..) => {}
@@ -106,8 +110,12 @@ impl fmt::Display for Problem {
                     write!(f, "\n  fix the edit's page/line scope, or check the draft")?;
                 } else if let Some(n) = near_miss {
                     write!(f, "\n  nearest text in scope: {}", n.place)?;
-                    let first: String = quote.chars().filter(|c| !c.is_whitespace()).take(n.agree).collect();
-                    write!(f, "\n  the quote agrees with the draft for {} character(s) (「{first}」) and then differs; fix the quote in the ledger", n.agree)?;
+                    let draft = if n.draft.is_empty() { "nothing".to_owned() } else { format!("「{}」", n.draft) };
+                    write!(
+                        f,
+                        "\n  the quote differs at its character {}: the ledger has 「{}」 where the draft has {draft}; fix the quote in the ledger",
+                        n.at, n.ledger
+                    )?;
                 } else {
                     write!(f, "\n  nothing like it was found; check the quote and the scope")?;
                 }

@@ -57,9 +57,17 @@ pub fn ledger_draft_path(ledger_path: &Path, ledger: &Ledger) -> Option<PathBuf>
     Some(ledger_path.parent().unwrap_or(Path::new("")).join(draft))
 }
 
-/// Read a file's bytes.
+/// Read a file's bytes (refusing files too large to index, 2 GiB and over).
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
-    fs::read(path).map_err(|source| Error::Io { path: path.to_owned(), action: "read it", source })
+    let io = |source| Error::Io { path: path.to_owned(), action: "read it", source };
+    let len = fs::metadata(path).map_err(io)?.len();
+    if len >= crate::fold::MAX_TEXT as u64 {
+        return Err(Error::Input {
+            path: path.to_owned(),
+            message: format!("is {len} bytes; akaji reads texts under 2 GiB: split the document"),
+        });
+    }
+    fs::read(path).map_err(io)
 }
 
 /// Refuse an output path that is one of the inputs (compared after resolving links).

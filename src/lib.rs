@@ -30,9 +30,11 @@ pub mod error;
 pub mod exit;
 pub mod files;
 pub mod fold;
+pub mod import;
 pub mod ledger;
 pub mod redline;
 pub mod render;
+pub mod roundtrip;
 pub mod script;
 
 pub use error::Error;

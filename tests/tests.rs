@@ -1,3 +1,10 @@
-//! Integration tests, one module per feature, compiled as one binary.
+//! Integration tests: one binary, a module per feature.
 
+mod apply;
+mod browser;
 mod docx;
+mod import;
+mod redline;
+mod render;
+mod roundtrip;
+mod util;

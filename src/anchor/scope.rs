@@ -1,0 +1,64 @@
+//! An edit's scope, as ranges of the folded draft.
+
+use crate::document::Document;
+use crate::error::{Problem, ProblemKind};
+use crate::fold::Folded;
+use crate::ledger::Edit;
+use std::ops::Range;
+
+/// Where an edit may match, in folded byte offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Anywhere.
+    All,
+    /// A match must start inside one of these page ranges.
+    Pages(Vec<Range<usize>>),
+    /// A match must overlap this line.
+    Line(Range<usize>),
+}
+
+impl Scope {
+    /// The edit's scope, or the problem with it (a page or line the draft does not have).
+    pub fn of(edit: &Edit, doc: &Document, folded: &Folded, id: &str, index: usize) -> Result<Scope, Box<Problem>> {
+        let Some(pages) = edit.scope_pages() else { return Ok(Scope::All) };
+        let problem = |kind| Box::new(Problem { decision: Some(id.to_owned()), edit: Some(index), kind });
+        let mut ranges = Vec::with_capacity(pages.len());
+        for number in pages {
+            let Some(page) = doc.page(number) else {
+                let pages = doc.pages().iter().map(|p| p.number).collect();
+                return Err(problem(ProblemKind::NoSuchPage { page: number, pages }));
+            };
+            if let Some(line) = edit.line {
+                let Some(l) = doc.page_line(page, line) else {
+                    return Err(problem(ProblemKind::NoSuchLine { page: number, line, lines: page.lines.len() }));
+                };
+                let r = doc.line_range(l);
+                return Ok(Scope::Line(folded.norm_of(r.start)..folded.norm_of(r.end)));
+            }
+            let r = doc.page_range(page);
+            ranges.push(folded.norm_of(r.start)..folded.norm_of(r.end));
+        }
+        ranges.sort_by_key(|r| r.start);
+        ranges.dedup();
+        Ok(Scope::Pages(ranges))
+    }
+
+    /// Whether a match at folded range `m` lies in scope.
+    pub fn contains(&self, m: &Range<usize>) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Pages(ranges) => ranges.iter().any(|r| r.contains(&m.start)),
+            Scope::Line(r) => m.start < r.end && m.end > r.start,
+        }
+    }
+
+    /// The folded ranges, in order, that a match in scope touches.
+    #[allow(clippy::single_range_in_vec_init, reason = "a list holding one range, not a range of values")]
+    pub fn ranges(&self, folded_len: usize) -> Vec<Range<usize>> {
+        match self {
+            Scope::All => vec![0..folded_len],
+            Scope::Pages(r) => r.clone(),
+            Scope::Line(r) => vec![r.clone()],
+        }
+    }
+}

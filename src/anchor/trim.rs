@@ -1,0 +1,82 @@
+//! The part of an anchor that really changes.
+//!
+//! 「SaaSサービス」→「クラウドサービス」 changes only 「SaaS」: the common prefix and suffix of `old`
+//! and `new` stay untouched in the draft (so a line break inside them survives). The changed part
+//! is then widened to whole units of one script, so 「あたって」→「当たって」 replaces the whole
+//! word rather than 「[あ→当]たって」.
+
+use crate::script::same_unit;
+
+/// How many characters at each end of the quote stay, and the new text for the middle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Kept<'a> {
+    /// Characters of the quote kept at its start (white space not counted).
+    pub prefix: usize,
+    /// Characters of the quote kept at its end.
+    pub suffix: usize,
+    /// What replaces the middle.
+    pub new: &'a str,
+    /// Characters the quote and `new` share at their start, before widening to whole units.
+    pub same_prefix: usize,
+    /// Characters they share at their end, before widening.
+    pub same_suffix: usize,
+}
+
+/// Split a replacement into kept ends and a changed middle. `quote` holds the quote's characters
+/// without white space.
+pub fn changed_part<'a>(quote: &[char], new: &'a str) -> Kept<'a> {
+    let new_chars: Vec<(usize, char)> = new.char_indices().collect();
+    let (m, n) = (quote.len(), new_chars.len());
+    let mut k = 0;
+    while k < m && k < n && quote[k] == new_chars[k].1 {
+        k += 1;
+    }
+    let mut j = 0;
+    while j < m.min(n) - k && quote[m - 1 - j] == new_chars[n - 1 - j].1 {
+        j += 1;
+    }
+    let (same_prefix, same_suffix) = (k, j);
+    while k > 0 && k < m && same_unit(quote[k - 1], quote[k]) {
+        k -= 1;
+    }
+    while j > 0 && m - j > 0 && m - j < m && same_unit(quote[m - j - 1], quote[m - j]) {
+        j -= 1;
+    }
+    let start = new_chars.get(k).map_or(new.len(), |c| c.0);
+    let end = if j == 0 { new.len() } else { new_chars[n - j].0 };
+    Kept { prefix: k, suffix: j, new: &new[start..end], same_prefix, same_suffix }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn part(old: &str, new: &str) -> (usize, usize, String) {
+        let q: Vec<char> = old.chars().collect();
+        let k = changed_part(&q, new);
+        (k.prefix, k.suffix, k.new.to_owned())
+    }
+
+    #[test]
+    fn keeps_common_ends_at_unit_boundaries() {
+        assert_eq!(part("SaaSサービス", "クラウドサービス"), (0, 4, "クラウド".into()));
+        assert_eq!(part("AI化", "AI（人工知能）化"), (2, 1, "（人工知能）".into()));
+        assert_eq!(part("設置", "開催"), (0, 0, "開催".into()));
+    }
+
+    #[test]
+    fn widens_to_whole_words() {
+        assert_eq!(part("あたって", "当たって"), (0, 0, "当たって".into()));
+        assert_eq!(part("会議", "会談"), (0, 0, "会談".into()));
+        assert_eq!(part("更に、", "さらに、"), (0, 2, "さら".into()));
+    }
+
+    #[test]
+    fn pure_insertions_and_deletions() {
+        assert_eq!(
+            part("認証制度であるEDSA認証", "認証制度であるEDSA認証（ISASecure EDSA）"),
+            (13, 0, "（ISASecure EDSA）".into())
+        );
+        assert_eq!(part("（再掲）", ""), (0, 0, "".into()));
+    }
+}
