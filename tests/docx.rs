@@ -7,6 +7,7 @@
 
 mod hostile;
 mod readers;
+mod sample;
 mod write;
 
 use akaji::ledger::{Date, Decision};

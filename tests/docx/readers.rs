@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-fn pandoc(file: &Path, mode: &str) -> String {
+pub fn pandoc(file: &Path, mode: &str) -> String {
     let out = Command::new("pandoc")
         .args([&format!("--track-changes={mode}"), "-f", "docx", "-t", "plain", "--wrap=none"])
         .arg(file)
@@ -19,7 +19,7 @@ fn pandoc(file: &Path, mode: &str) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-fn check_with_pandoc(r: &Redline) {
+pub fn check_with_pandoc(r: &Redline) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("変更履歴版.docx");
     std::fs::write(&file, docx(r)).unwrap();
@@ -52,7 +52,7 @@ fn pandoc_round_trips_a_thousand_edits() {
 }
 
 /// Convert `file` with LibreOffice headless into `dir`; returns the output's path.
-fn soffice(profile: &Path, file: &Path, to: &str, dir: &Path) -> std::path::PathBuf {
+pub fn soffice(profile: &Path, file: &Path, to: &str, dir: &Path) -> std::path::PathBuf {
     let out = Command::new("soffice")
         .arg(format!("-env:UserInstallation=file://{}", profile.display()))
         .args(["--headless", "--norestore", "--convert-to", to, "--outdir"])
@@ -74,7 +74,7 @@ fn soffice(profile: &Path, file: &Path, to: &str, dir: &Path) -> std::path::Path
 /// The body text of an ODF document as LibreOffice saved it: tracked deletions live apart in
 /// `text:tracked-changes`, so the body is the text with every change accepted. Also counts the
 /// tracked changes by author.
-fn odt_accepted(odt: &Path) -> (String, BTreeMap<String, usize>) {
+pub fn odt_accepted(odt: &Path) -> (String, BTreeMap<String, usize>) {
     let file = std::fs::File::open(odt).unwrap();
     let mut zip = zip::ZipArchive::new(file).unwrap();
     let mut xml = String::new();

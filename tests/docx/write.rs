@@ -7,7 +7,7 @@ use quick_xml::events::Event;
 use quick_xml::{Reader, Writer};
 
 /// An XML part re-indented for review (text inside elements is left as it is).
-fn pretty(xml: &str) -> String {
+pub fn pretty(xml: &str) -> String {
     let mut reader = Reader::from_str(xml);
     let mut writer = Writer::new_with_indent(Vec::new(), b' ', 1);
     loop {
