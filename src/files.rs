@@ -37,7 +37,18 @@ pub fn load_document(path: &Path, options: &Options) -> Result<Document, Error> 
         path: path.to_owned(),
         message: format!("the page marker is not a valid regular expression: {e}"),
     })?;
-    Ok(Document::from_string(read_text(path)?, &marker))
+    let is_docx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    if !is_docx {
+        return Ok(Document::from_string(read_text(path)?, &marker));
+    }
+    let input = |message: String| Error::Input { path: path.to_owned(), message };
+    let read = crate::docx::read(&read_bytes(path)?).map_err(|e| input(e.to_string()))?;
+    if let Some(changes) = read.describe_changes() {
+        return Err(input(format!(
+            "holds {changes}. akaji will not guess which version is the text: accept or reject the tracked changes in a word processor, save, and run again"
+        )));
+    }
+    Ok(Document::from_string(read.text, &marker))
 }
 
 /// The draft named by a ledger's `draft` key, relative to the ledger's folder.

@@ -25,6 +25,7 @@ pub mod anchor;
 pub mod apply;
 pub mod diff;
 pub mod document;
+pub mod docx;
 pub mod error;
 pub mod exit;
 pub mod files;

@@ -3,6 +3,7 @@
 mod apply;
 mod browser;
 mod diff;
+mod docx;
 mod import;
 mod redline;
 mod render;
