@@ -102,9 +102,28 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let io = |source| Error::Io { path: path.to_owned(), action: "write it", source };
     let mut tmp = tempfile::Builder::new().prefix(".akaji-").tempfile_in(dir).map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
+    // The temporary file is private (0600); give the output the permissions of the file it
+    // replaces, or those of an ordinary new file.
+    let permissions = match fs::metadata(path) {
+        Ok(m) => m.permissions(),
+        Err(_) => default_permissions(),
+    };
+    tmp.as_file().set_permissions(permissions).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions() -> fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    fs::Permissions::from_mode(0o644)
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> fs::Permissions {
+    let file = tempfile::tempfile().expect("a temporary file can be made");
+    file.metadata().expect("its metadata can be read").permissions()
 }
 
 #[cfg(test)]
@@ -129,6 +148,14 @@ mod tests {
         assert_eq!(fs::read_to_string(&out).unwrap(), "本文");
         let leftovers = fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o644);
+            fs::set_permissions(&out, fs::Permissions::from_mode(0o600)).unwrap();
+            write_atomic(&out, b"again").unwrap();
+            assert_eq!(fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o600, "kept on replace");
+        }
     }
 
     #[test]

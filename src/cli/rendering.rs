@@ -58,7 +58,17 @@ impl RenderArgs {
             new_label,
         };
         let mut bytes = Vec::new();
-        render::render(redline, format, &options, &mut bytes).map_err(|e| match e.kind() {
+        let rendered = if format == Format::Docx {
+            // Word cannot hold some characters; the document shows a stand-in, and we say where.
+            akaji::docx::write(redline, &mut bytes).map(|warnings| {
+                for w in warnings {
+                    eprintln!("akaji: warning: {w}");
+                }
+            })
+        } else {
+            render::render(redline, format, &options, &mut bytes)
+        };
+        rendered.map_err(|e| match e.kind() {
             io::ErrorKind::Unsupported => Error::Usage(format!("{e}; choose another --format")),
             _ => Error::Io {
                 path: self.output().unwrap_or(Path::new("<stdout>")).to_owned(),

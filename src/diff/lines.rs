@@ -2,7 +2,7 @@
 //!
 //! A 10 MB plan has some 100,000 lines and a few thousand changed ones, so the texts are first
 //! compared line by line (each line interned to a number, then Myers' algorithm from `similar`);
-//! only the changed regions found there are refined further ([`super::refine`]), which keeps
+//! only the changed regions found there are refined further (the private `refine` module), which keeps
 //! large documents fast and small in memory.
 //!
 //! ```

@@ -3,8 +3,8 @@
 //! Japanese has no spaces, so a whitespace word diff replaces whole sentences and a character
 //! diff shreds words (git's `--word-diff-regex=.` shows 「ASEAN」→「FNTRJQ」 as
 //! `[-ASEA-]{+F+}N{+TRJQ+}`). akaji diffs line by line first ([`lines`]), refines each changed
-//! region by word units ([`tokenize`], [`refine`]), cleans the result up so a changed word is one
-//! replacement ([`cleanup`]), and links moved passages ([`moves`]).
+//! region by word units ([`tokenize`], `refine`), cleans the result up so a changed word is one
+//! replacement (`cleanup`), and links moved passages (`moves`).
 //!
 //! ```
 //! use akaji::diff::{diff, DiffOptions, Granularity};

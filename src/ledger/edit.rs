@@ -73,7 +73,8 @@ impl<'de> Deserialize<'de> for Count {
 
 /// One structured change inside a decision, as written in the ledger.
 ///
-/// Which keys may stand together is checked by [`Edit::action`] and [`Ledger::validate`].
+/// Which keys may stand together is checked by [`Edit::action`] and
+/// [`Ledger::validate`](super::Ledger::validate).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Edit {
