@@ -94,3 +94,23 @@ fn libreoffice_accepts_the_sample_and_a_draft_it_saved_applies() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(std::fs::read_to_string(dir.path().join("final.txt")).unwrap(), final_text());
 }
+
+#[test]
+fn akaji_diff_writes_a_docx_that_pandoc_accepts_to_the_new_text() {
+    if !have("pandoc", "pandoc") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("changes.docx");
+    let (old, new) = (testdata("sample/draft.txt"), testdata("sample/final.txt"));
+    let run =
+        akaji_in(dir.path(), &["diff", old.to_str().unwrap(), new.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "the texts differ: {}", run.stderr);
+    let accepted = super::readers::pandoc(&out, "accept");
+    let rejected = super::readers::pandoc(&out, "reject");
+    assert_eq!(super::normalise_pandoc(&accepted), super::normalise_pandoc(&final_text()));
+    let draft = std::fs::read_to_string(&old).unwrap();
+    assert_eq!(super::normalise_pandoc(&rejected), super::normalise_pandoc(&draft));
+    let back = read(&std::fs::read(&out).unwrap()).unwrap();
+    assert!(back.changes.iter().all(|c| c.author.as_deref() == Some("akaji")), "a plain diff names no decision");
+}
