@@ -320,4 +320,84 @@ EDSA認証を参考とした。ＡＩ化を進める。
         assert_eq!((r.old_text(&r.hunks[0]), r.new_text(&r.hunks[0])), ("設置", "開催"));
         assert_eq!(r.hunks[0].decision.as_deref(), Some("28"));
     }
+
+    mod properties {
+        use super::super::*;
+        use crate::ledger::{Count, Decision, Edit};
+        use proptest::prelude::*;
+
+        fn text() -> impl Strategy<Value = String> {
+            proptest::collection::vec(
+                prop_oneof![
+                    Just("設置"),
+                    Just("あたって"),
+                    Just("クラウド"),
+                    Just("SaaS"),
+                    Just("、"),
+                    Just("\n"),
+                    Just("\r\n"),
+                    Just(" "),
+                    Just("- 2 -\n"),
+                    Just("😀"),
+                    Just("ＡＩ"),
+                ],
+                0..40,
+            )
+            .prop_map(|v| v.concat())
+        }
+
+        fn ledger(pieces: Vec<(String, String, bool)>) -> Ledger {
+            let decisions = pieces
+                .into_iter()
+                .enumerate()
+                .map(|(i, (old, new, after))| {
+                    let mut e = Edit { new: Some(new), count: Some(Count::All), ..Edit::default() };
+                    if after {
+                        e.after = Some(old);
+                    } else {
+                        e.old = Some(old);
+                    }
+                    Decision { id: i.to_string(), edits: vec![e], ..Decision::default() }
+                })
+                .collect();
+            Ledger { decisions, ..Ledger::default() }
+        }
+
+        proptest! {
+            #[test]
+            fn apply_is_order_free_and_touches_only_its_spans(
+                draft in text(),
+                edits in proptest::collection::vec(
+                    (prop_oneof![Just("設置"), Just("あたって"), Just("SaaS"), Just("ＡＩ")], "[開催当たクラ]{0,3}", any::<bool>()),
+                    1..4,
+                ),
+            ) {
+                let pieces: Vec<(String, String, bool)> = edits
+                    .into_iter()
+                    .filter(|(old, new, after)| old != new && !(*after && new.is_empty()))
+                    .map(|(o, n, a)| (o.to_owned(), n, a))
+                    .collect();
+                let forward = ledger(pieces.clone());
+                let mut reversed = forward.clone();
+                reversed.decisions.reverse();
+                let doc = Document::new(&draft, &forward.options.page_marker().unwrap());
+                match (apply(&doc, &forward), apply(&doc, &reversed)) {
+                    (Ok(a), Ok(b)) => {
+                        prop_assert_eq!(&a.text, &b.text);
+                        for e in &a.edits {
+                            // The change lies inside the anchor, and the anchor is the quote.
+                            prop_assert!(e.anchor.start <= e.range.start && e.range.end <= e.anchor.end);
+                            let quote = &pieces[e.decision].0;
+                            let found = crate::fold::fold_quote(&doc.text()[e.anchor.clone()], false).0;
+                            prop_assert_eq!(&found, quote);
+                        }
+                        let r = redline(&doc, &forward).unwrap();
+                        prop_assert_eq!(r.check(), Ok(()));
+                    }
+                    (Err(a), Err(b)) => prop_assert_eq!(a.len(), b.len()),
+                    (a, b) => prop_assert!(false, "order changed the outcome: {:?} vs {:?}", a.is_ok(), b.is_ok()),
+                }
+            }
+        }
+    }
 }

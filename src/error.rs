@@ -94,7 +94,6 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (&self.decision, self.edit, &self.kind) {
-            (Some(d), _, ProblemKind::Invalid { .. }) => write!(f, "decision {d}: ")?,
             (Some(d), Some(e), _) => write!(f, "decision {d}, edit {}: ", e + 1)?,
             (Some(d), None, _) => write!(f, "decision {d}: ")?,
             (None, ..) => {}

@@ -37,7 +37,18 @@ pub fn load_document(path: &Path, options: &Options) -> Result<Document, Error> 
         path: path.to_owned(),
         message: format!("the page marker is not a valid regular expression: {e}"),
     })?;
-    Ok(Document::from_string(read_text(path)?, &marker))
+    let is_docx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    if !is_docx {
+        return Ok(Document::from_string(read_text(path)?, &marker));
+    }
+    let input = |message: String| Error::Input { path: path.to_owned(), message };
+    let read = crate::docx::read(&read_bytes(path)?).map_err(|e| input(e.to_string()))?;
+    if let Some(changes) = read.describe_changes() {
+        return Err(input(format!(
+            "holds {changes}. akaji will not guess which version is the text: accept or reject the tracked changes in a word processor, save, and run again"
+        )));
+    }
+    Ok(Document::from_string(read.text, &marker))
 }
 
 /// The draft named by a ledger's `draft` key, relative to the ledger's folder.
@@ -46,9 +57,17 @@ pub fn ledger_draft_path(ledger_path: &Path, ledger: &Ledger) -> Option<PathBuf>
     Some(ledger_path.parent().unwrap_or(Path::new("")).join(draft))
 }
 
-/// Read a file's bytes.
+/// Read a file's bytes (refusing files too large to index, 2 GiB and over).
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
-    fs::read(path).map_err(|source| Error::Io { path: path.to_owned(), action: "read it", source })
+    let io = |source| Error::Io { path: path.to_owned(), action: "read it", source };
+    let len = fs::metadata(path).map_err(io)?.len();
+    if len >= crate::fold::MAX_TEXT as u64 {
+        return Err(Error::Input {
+            path: path.to_owned(),
+            message: format!("is {len} bytes; akaji reads texts under 2 GiB: split the document"),
+        });
+    }
+    fs::read(path).map_err(io)
 }
 
 /// Refuse an output path that is one of the inputs (compared after resolving links).
@@ -83,9 +102,28 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let io = |source| Error::Io { path: path.to_owned(), action: "write it", source };
     let mut tmp = tempfile::Builder::new().prefix(".akaji-").tempfile_in(dir).map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
+    // The temporary file is private (0600); give the output the permissions of the file it
+    // replaces, or those of an ordinary new file.
+    let permissions = match fs::metadata(path) {
+        Ok(m) => m.permissions(),
+        Err(_) => default_permissions(),
+    };
+    tmp.as_file().set_permissions(permissions).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     tmp.persist(path).map_err(|e| io(e.error))?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions() -> fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    fs::Permissions::from_mode(0o644)
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> fs::Permissions {
+    let file = tempfile::tempfile().expect("a temporary file can be made");
+    file.metadata().expect("its metadata can be read").permissions()
 }
 
 #[cfg(test)]
@@ -110,6 +148,14 @@ mod tests {
         assert_eq!(fs::read_to_string(&out).unwrap(), "本文");
         let leftovers = fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o644);
+            fs::set_permissions(&out, fs::Permissions::from_mode(0o600)).unwrap();
+            write_atomic(&out, b"again").unwrap();
+            assert_eq!(fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o600, "kept on replace");
+        }
     }
 
     #[test]

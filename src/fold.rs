@@ -22,16 +22,37 @@
 use crate::document::Document;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
+/// The largest text the fold can map (offsets are 32-bit); files are refused past it when read.
+pub const MAX_TEXT: usize = u32::MAX as usize / 2;
+
 /// A stretch of folded text and the stretch of the original it came from. In a plain run the
 /// bytes are the same on both sides; an atomic run is one original character whose folded form
 /// differs, and maps as a whole.
+///
+/// Offsets are stored as `u32` (a draft is far below 4 GiB; [`Folded::new`] checks) so that the
+/// map stays small: a run ends at every line break.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Run {
-    norm: usize,
-    orig: usize,
-    norm_len: usize,
-    orig_len: usize,
+    norm: u32,
+    orig: u32,
+    norm_len: u32,
+    orig_len: u32,
     atomic: bool,
+}
+
+impl Run {
+    fn norm(&self) -> usize {
+        self.norm as usize
+    }
+    fn orig(&self) -> usize {
+        self.orig as usize
+    }
+    fn norm_end(&self) -> usize {
+        (self.norm + self.norm_len) as usize
+    }
+    fn orig_end(&self) -> usize {
+        (self.orig + self.orig_len) as usize
+    }
 }
 
 /// The folded text of a document and the map back to the original.
@@ -68,6 +89,10 @@ pub fn fold_quote(s: &str, width: bool) -> (String, Vec<(char, usize)>) {
 
 impl Folded {
     /// Fold a document: white space and page-marker lines out, widths folded if `width`.
+    ///
+    /// # Panics
+    /// On a text of 4 GiB or more (offsets are kept in 32 bits); [`crate::files`] refuses such
+    /// files before they get here.
     pub fn new(doc: &Document, width: bool) -> Folded {
         Folded::skipping(doc, width, &[])
     }
@@ -76,6 +101,7 @@ impl Folded {
     /// furniture such as running heads, which verify does not count as content.
     pub fn skipping(doc: &Document, width: bool, skip: &[usize]) -> Folded {
         let text = doc.text();
+        assert!(text.len() < MAX_TEXT, "texts of 4 GiB or more are refused when read");
         let mut f = Folded { text: String::with_capacity(text.len()), runs: Vec::new() };
         let mut buf = String::new();
         for line in 0..doc.line_count() {
@@ -101,13 +127,20 @@ impl Folded {
         let norm = self.text.len();
         self.text.push_str(folded);
         if let Some(last) = self.runs.last_mut() {
-            if !atomic && !last.atomic && last.orig + last.orig_len == orig && last.norm + last.norm_len == norm {
-                last.orig_len += orig_len;
-                last.norm_len += folded.len();
+            if !atomic && !last.atomic && last.orig_end() == orig && last.norm_end() == norm {
+                last.orig_len += orig_len as u32;
+                last.norm_len += folded.len() as u32;
                 return;
             }
         }
-        self.runs.push(Run { norm, orig, norm_len: folded.len(), orig_len, atomic });
+        let run = Run {
+            norm: norm as u32,
+            orig: orig as u32,
+            norm_len: folded.len() as u32,
+            orig_len: orig_len as u32,
+            atomic,
+        };
+        self.runs.push(run);
     }
 
     /// The folded text.
@@ -117,7 +150,7 @@ impl Folded {
 
     /// The run holding folded byte `norm` (the last run for the end of the text).
     fn run_at(&self, norm: usize) -> Option<&Run> {
-        let i = self.runs.partition_point(|r| r.norm <= norm);
+        let i = self.runs.partition_point(|r| r.norm() <= norm);
         self.runs.get(i.checked_sub(1)?)
     }
 
@@ -126,38 +159,34 @@ impl Folded {
     pub fn orig_start(&self, norm: usize) -> usize {
         match self.run_at(norm) {
             None => 0,
-            Some(r) if norm >= r.norm + r.norm_len => r.orig + r.orig_len,
-            Some(r) if r.atomic => r.orig,
-            Some(r) => r.orig + (norm - r.norm),
+            Some(r) if norm >= r.norm_end() => r.orig_end(),
+            Some(r) if r.atomic => r.orig(),
+            Some(r) => r.orig() + (norm - r.norm()),
         }
     }
 
     /// The original byte offset right after the folded character that ends at `norm`.
     pub fn orig_end(&self, norm: usize) -> usize {
         if norm == 0 {
-            return self.runs.first().map_or(0, |r| r.orig);
+            return self.runs.first().map_or(0, Run::orig);
         }
         match self.run_at(norm - 1) {
             None => 0,
-            Some(r) if r.atomic => r.orig + r.orig_len,
-            Some(r) => r.orig + (norm - r.norm).min(r.norm_len),
+            Some(r) if r.atomic => r.orig_end(),
+            Some(r) => r.orig() + (norm - r.norm()).min(r.norm_len as usize),
         }
     }
 
     /// The folded offset of original byte `orig`: the first folded character at or after it.
     pub fn norm_of(&self, orig: usize) -> usize {
-        let i = self.runs.partition_point(|r| r.orig <= orig);
+        let i = self.runs.partition_point(|r| r.orig() <= orig);
         let Some(r) = i.checked_sub(1).map(|i| &self.runs[i]) else { return 0 };
-        if orig >= r.orig + r.orig_len {
-            r.norm + r.norm_len
+        if orig >= r.orig_end() || (r.atomic && orig > r.orig()) {
+            r.norm_end()
         } else if r.atomic {
-            if orig == r.orig {
-                r.norm
-            } else {
-                r.norm + r.norm_len
-            }
+            r.norm()
         } else {
-            r.norm + (orig - r.orig)
+            r.norm() + (orig - r.orig())
         }
     }
 }

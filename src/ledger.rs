@@ -20,6 +20,10 @@
 //! assert!(matches!(edit.action().unwrap(), Action::Replace { old: "設置", new: "開催" }));
 //! ```
 
+mod edit;
+
+pub use edit::{side_key, Action, Count, Edit, Side};
+
 use crate::document::{PageMarker, DEFAULT_PAGE_MARKER};
 use crate::error::{LedgerError, Problem};
 use serde::{Deserialize, Serialize};
@@ -81,7 +85,8 @@ impl Options {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
-    /// Unique in the ledger.
+    /// Unique in the ledger; required (a missing id is reported by [`Ledger::validate`]).
+    #[serde(default)]
     pub id: String,
     /// Who asked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -141,215 +146,6 @@ impl<'de> Deserialize<'de> for Date {
             Raw::Text(s) => s,
             Raw::Toml(dt) => dt.to_string(),
         }))
-    }
-}
-
-/// How many matches an anchor must have in its scope.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Count {
-    /// Exactly this many (the default is 1).
-    Exactly(usize),
-    /// Any number from one up (`count = "all"`).
-    #[default]
-    All,
-}
-
-impl Count {
-    /// Whether `found` matches satisfy this count.
-    pub fn accepts(self, found: usize) -> bool {
-        match self {
-            Count::Exactly(n) => found == n,
-            Count::All => found >= 1,
-        }
-    }
-}
-
-impl fmt::Display for Count {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Count::Exactly(n) => write!(f, "{n}"),
-            Count::All => f.write_str("all"),
-        }
-    }
-}
-
-impl Serialize for Count {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Count::Exactly(n) => s.serialize_u64(*n as u64),
-            Count::All => s.serialize_str("all"),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Count {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Count, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = Count;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(r#"a whole number from 1 up, or "all""#)
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Count, E> {
-                if v >= 1 {
-                    Ok(Count::Exactly(v as usize))
-                } else {
-                    Err(E::custom(format!("count must be 1 or more, or \"all\" (found {v})")))
-                }
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Count, E> {
-                self.visit_i64(v.min(i64::MAX as u64) as i64)
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Count, E> {
-                if v == "all" {
-                    Ok(Count::All)
-                } else {
-                    Err(E::custom(format!("count must be a number or \"all\" (found \"{v}\")")))
-                }
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-/// One structured change inside a decision, as written in the ledger.
-///
-/// Which keys may stand together is checked by [`Edit::action`] and [`Ledger::validate`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Edit {
-    /// Marks an edit someone still has to complete; `apply` refuses it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub todo: Option<String>,
-    /// The draft text to change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub old: Option<String>,
-    /// Insert `new` right after this anchor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub after: Option<String>,
-    /// Insert `new` right before this anchor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub before: Option<String>,
-    /// The replacement or inserted text; `""` deletes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub new: Option<String>,
-    /// Scope: this page only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page: Option<u32>,
-    /// Scope: these pages only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pages: Option<Vec<u32>>,
-    /// Scope: this line of the page (1-based; negative from the bottom).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub line: Option<i64>,
-    /// Scope: text right before the quote.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prefix: Option<String>,
-    /// Scope: text right after the quote.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub suffix: Option<String>,
-    /// Matches expected in scope (default 1).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub count: Option<Count>,
-}
-
-/// Which side of its anchor an insertion goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Side {
-    /// `before = "…"`
-    Before,
-    /// `after = "…"`
-    After,
-}
-
-/// What an edit does, once its keys are checked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action<'a> {
-    /// Replace `old` with `new` (`new` empty: delete).
-    Replace { old: &'a str, new: &'a str },
-    /// Insert `new` before or after `anchor`.
-    Insert { anchor: &'a str, side: Side, new: &'a str },
-    /// Not complete yet.
-    Todo { note: &'a str },
-}
-
-impl Edit {
-    /// What the edit does, or why its keys do not make one edit.
-    pub fn action(&self) -> Result<Action<'_>, String> {
-        if let Some(note) = &self.todo {
-            return Ok(Action::Todo { note });
-        }
-        let new = self.new.as_deref();
-        match (&self.old, &self.after, &self.before) {
-            (Some(old), None, None) => {
-                let new = new.ok_or("has `old` but no `new` (write new = \"\" to delete)")?;
-                if old.trim().is_empty() {
-                    return Err("has an empty `old`: quote the draft text to change".into());
-                }
-                if old == new {
-                    return Err("changes nothing: `old` and `new` are the same".into());
-                }
-                Ok(Action::Replace { old, new })
-            }
-            (None, Some(anchor), None) | (None, None, Some(anchor)) => {
-                let side = if self.after.is_some() { Side::After } else { Side::Before };
-                let new = new.ok_or("is an insertion with no `new`: give the text to insert")?;
-                if new.is_empty() {
-                    return Err("is an insertion with an empty `new`: give the text to insert".into());
-                }
-                if anchor.trim().is_empty() {
-                    return Err(format!("has an empty `{}` anchor", side_key(side)));
-                }
-                Ok(Action::Insert { anchor, side, new })
-            }
-            (None, None, None) => Err("has none of `old`, `after`, `before` or `todo`: say what to change".into()),
-            _ => Err("has more than one of `old`, `after`, `before`: an edit has one anchor".into()),
-        }
-    }
-
-    /// The pages the edit is scoped to, if any.
-    pub fn scope_pages(&self) -> Option<Vec<u32>> {
-        match (&self.page, &self.pages) {
-            (Some(p), _) => Some(vec![*p]),
-            (None, Some(ps)) => Some(ps.clone()),
-            (None, None) => None,
-        }
-    }
-
-    /// Matches expected in scope.
-    pub fn count(&self) -> Count {
-        self.count.unwrap_or(Count::Exactly(1))
-    }
-
-    /// A one-line summary: 「設置」→「開催」 (P4, P12).
-    pub fn summary(&self) -> String {
-        let mut s = match self.action() {
-            Ok(Action::Replace { old, new: "" }) => format!("delete 「{old}」"),
-            Ok(Action::Replace { old, new }) => format!("「{old}」→「{new}」"),
-            Ok(Action::Insert { anchor, side, new }) => {
-                format!("insert 「{new}」 {} 「{anchor}」", side_key(side))
-            }
-            Ok(Action::Todo { note }) => format!("todo: {note}"),
-            Err(_) => "(invalid edit)".to_owned(),
-        };
-        if let Some(pages) = self.scope_pages() {
-            let list: Vec<String> = pages.iter().map(|p| format!("P{p}")).collect();
-            s.push_str(&format!(" ({}", list.join(", ")));
-            if let Some(line) = self.line {
-                s.push_str(&format!(" line {line}"));
-            }
-            s.push(')');
-        }
-        crate::document::one_line(&s)
-    }
-}
-
-/// The ledger key of an insertion side.
-pub fn side_key(side: Side) -> &'static str {
-    match side {
-        Side::Before => "before",
-        Side::After => "after",
     }
 }
 
@@ -413,36 +209,30 @@ impl Ledger {
         let mut seen = HashSet::new();
         for (di, d) in self.decisions.iter().enumerate() {
             if d.id.trim().is_empty() {
+                let which = ordinal(di + 1);
                 problems.push(Problem::ledger(format!(
-                    "decision #{} has an empty `id`: give the comment's number (項番)",
-                    di + 1
+                    "the {which} [[decision]] has no `id`: give the comment's number (項番)"
                 )));
             } else if !seen.insert(d.id.as_str()) {
-                problems.push(Problem::decision(
-                    &d.id,
-                    None,
-                    format!("id \"{}\" is used by more than one decision: ids must be unique", d.id),
-                ));
+                let message = format!("id \"{}\" is used by more than one decision: ids must be unique", d.id);
+                problems.push(Problem::decision(&d.id, None, message));
             }
             for (ei, e) in d.edits.iter().enumerate() {
-                let mut fail = |msg: String| problems.push(Problem::decision(&d.id, Some(ei), msg));
+                let mut fail = |msg: &str| problems.push(Problem::decision(&d.id, Some(ei), msg.to_owned()));
                 if let Err(msg) = e.action() {
-                    fail(format!("edit {} {msg}", ei + 1));
+                    fail(&msg);
                 }
                 if e.page.is_some() && e.pages.is_some() {
-                    fail(format!("edit {} has both `page` and `pages`: use one", ei + 1));
+                    fail("has both `page` and `pages`: use one");
                 }
                 if matches!(&e.pages, Some(p) if p.is_empty()) {
-                    fail(format!("edit {} has an empty `pages` list", ei + 1));
+                    fail("has an empty `pages` list");
                 }
                 if e.line.is_some() && e.scope_pages().is_none_or(|p| p.len() != 1) {
-                    fail(format!(
-                        "edit {} has `line` without a single `page`: a line is counted within its page",
-                        ei + 1
-                    ));
+                    fail("has `line` without a single `page`: a line is counted within its page");
                 }
                 if e.line == Some(0) {
-                    fail(format!("edit {} has line = 0: lines count from 1 (or from -1 at the bottom)", ei + 1));
+                    fail("has line = 0: lines count from 1 (or from -1 at the bottom)");
                 }
             }
         }
@@ -452,6 +242,18 @@ impl Ledger {
             Err(LedgerError::Invalid(problems))
         }
     }
+}
+
+/// 1st, 2nd, 3rd, 4th, …
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, 11) | (2, 12) | (3, 13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
 }
 
 /// 1-based line and column (in chars) of a byte offset.
@@ -490,8 +292,8 @@ mod tests {
 
     #[test]
     fn missing_id_is_an_error() {
-        let err = Ledger::from_toml("[[decision]]\nby = \"x\"\n").unwrap_err();
-        assert!(err.to_string().contains("missing field `id`"), "{err}");
+        let err = Ledger::from_toml("[[decision]]\nid = \"1\"\n[[decision]]\nby = \"x\"\n").unwrap_err();
+        assert!(err.to_string().contains("the 2nd [[decision]] has no `id`"), "{err}");
     }
 
     #[test]
@@ -501,7 +303,7 @@ mod tests {
              [[decision]]\nid = \"1\"\n[[decision.edit]]\nafter = \"x\"\n",
         );
         assert_eq!(p.len(), 3, "{p:?}");
-        assert!(p[0].contains("decision 1") && p[0].contains("more than one of"), "{p:?}");
+        assert!(p[0].starts_with("decision 1, edit 1: has more than one of"), "{p:?}");
         assert!(p[1].contains("more than one decision"), "{p:?}");
         assert!(p[2].contains("insertion with no `new`"), "{p:?}");
     }

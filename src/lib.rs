@@ -25,13 +25,16 @@ pub mod anchor;
 pub mod apply;
 pub mod diff;
 pub mod document;
+pub mod docx;
 pub mod error;
 pub mod exit;
 pub mod files;
 pub mod fold;
+pub mod import;
 pub mod ledger;
 pub mod redline;
 pub mod render;
+pub mod roundtrip;
 pub mod script;
 pub mod verify;
 

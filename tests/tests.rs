@@ -1,4 +1,13 @@
-//! Integration tests: one binary, one module per feature.
+//! Integration tests: one binary, a module per feature.
 
+mod apply;
+mod browser;
 mod ci_example;
+mod diff;
+mod docx;
+mod import;
+mod redline;
+mod render;
+mod roundtrip;
+mod util;
 mod verify;

@@ -130,8 +130,11 @@ fn a_page_shift_changes_neither_statuses_nor_counts_as_a_change() {
     // Counting layout as content, the shifted line and the re-wrapping are changes.
     let (code, r) = json(&["ledger.toml", "--final", "final-fixed.txt", "--keep-layout", "--strict"]);
     assert_eq!(code, 1);
+    // The footer of page 3 and the running head of page 4 now stand after the pushed line
+    // (however the diff engine chooses to show it: the line moving, or the page break).
     let shifted = r["unexplained"].as_array().unwrap().iter().any(|c| {
-        c["final"]["page"] == 4 && c["final"]["text"].as_str().unwrap().contains("併せて、相談事例を匿名化した上で")
+        let text = format!("{}{}", c["draft"]["text"].as_str().unwrap(), c["final"]["text"].as_str().unwrap());
+        text.contains("- 3 -") || text.contains("併せて、相談事例を匿名化した上で")
     });
     assert!(shifted, "{r:#}");
 }

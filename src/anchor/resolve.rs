@@ -1,7 +1,7 @@
 //! Resolving a whole ledger against a draft in one pass.
 
 use super::scope::Scope;
-use super::trim::changed_part;
+use super::trim::{changed_part, Kept};
 use super::{conflict, near, place};
 use crate::apply::{Resolution, Resolved};
 use crate::document::Document;
@@ -46,7 +46,7 @@ pub fn resolve(draft: &Document, ledger: &Ledger) -> Resolution {
                 }
                 Ok(a) => a,
                 Err(message) => {
-                    problems.push(problem(ProblemKind::Invalid { message: format!("edit {} {message}", ei + 1) }));
+                    problems.push(problem(ProblemKind::Invalid { message }));
                     continue;
                 }
             };
@@ -93,18 +93,21 @@ pub fn resolve(draft: &Document, ledger: &Ledger) -> Resolution {
                 && job.prefix.as_deref().is_none_or(|p| text[..m.start].ends_with(p))
                 && job.suffix.as_deref().is_none_or(|s| text[m.end..].starts_with(s))
         };
-        let (inside, outside): (Vec<&Range<usize>>, Vec<&Range<usize>>) =
-            found[job.pattern].iter().partition(|m| fits(m));
-        let mut matches: Vec<Range<usize>> = Vec::with_capacity(inside.len());
-        for m in inside {
-            if matches.last().is_none_or(|last| m.start >= last.end) {
-                matches.push(m.clone());
+        let all = &found[job.pattern];
+        let mut matches: Vec<Range<usize>> = Vec::new();
+        for r in job.scope.ranges(text.len()) {
+            // Matches are sorted by start: look only at those that can lie in this range.
+            let from = all.partition_point(|m| m.end <= r.start);
+            for m in all[from..].iter().take_while(|m| m.start < r.end).filter(|m| fits(m)) {
+                if matches.last().is_none_or(|last| m.start >= last.end) {
+                    matches.push(m.clone());
+                }
             }
         }
         let to_place = |m: &Range<usize>| place(draft, folded.orig_start(m.start)..folded.orig_end(m.end));
         let quote: String = job.pieces.iter().map(|p| p.0).collect();
         if matches.is_empty() {
-            let elsewhere: Vec<_> = outside.iter().take(MAX_PLACES).map(|m| to_place(m)).collect();
+            let elsewhere: Vec<_> = all.iter().filter(|m| !fits(m)).take(MAX_PLACES).map(to_place).collect();
             let near_miss = if elsewhere.is_empty() {
                 near::near_miss(draft, &folded, &patterns[job.pattern], &job.scope.ranges(text.len()))
             } else {
@@ -119,7 +122,7 @@ pub fn resolve(draft: &Document, ledger: &Ledger) -> Resolution {
             continue;
         }
         for m in matches {
-            edits.push(resolved(job, &folded, m));
+            edits.push(resolved(job, draft.text(), &folded, m));
         }
     }
     problems.extend(conflict::check(draft, ledger, &mut edits));
@@ -148,29 +151,62 @@ fn search(folded: &Folded, patterns: &[String]) -> Vec<Vec<Range<usize>>> {
 }
 
 /// A match turned into the draft bytes that change and the text that goes there.
-fn resolved(job: &Job, folded: &Folded, m: Range<usize>) -> Resolved {
+fn resolved(job: &Job, draft: &str, folded: &Folded, m: Range<usize>) -> Resolved {
     let anchor = folded.orig_start(m.start)..folded.orig_end(m.end);
     let (range, new) = match job.action {
-        Action::Insert { side: Side::After, new, .. } => (anchor.end..anchor.end, new),
-        Action::Insert { side: Side::Before, new, .. } => (anchor.start..anchor.start, new),
+        Action::Insert { side: Side::After, new, .. } => (anchor.end..anchor.end, new.to_owned()),
+        Action::Insert { side: Side::Before, new, .. } => (anchor.start..anchor.start, new.to_owned()),
         Action::Replace { new, .. } => {
             let quote: Vec<char> = job.pieces.iter().map(|p| p.0).collect();
             let kept = changed_part(&quote, new);
             let head: usize = job.pieces[..kept.prefix].iter().map(|p| p.1).sum();
             let tail: usize = job.pieces[job.pieces.len() - kept.suffix..].iter().map(|p| p.1).sum();
             let (s, e) = (m.start + head, m.end - tail);
-            let range = if s < e {
-                folded.orig_start(s)..folded.orig_end(e)
-            } else if kept.prefix > 0 {
-                let at = folded.orig_end(s);
-                at..at
+            if s < e {
+                let range = folded.orig_start(s)..folded.orig_end(e);
+                (range, with_layout(draft, folded, &job.pieces, m.start, &kept))
             } else {
-                let at = folded.orig_start(s);
-                at..at
-            };
-            (range, kept.new)
+                let at = if kept.prefix > 0 { folded.orig_end(s) } else { folded.orig_start(s) };
+                (at..at, kept.new.to_owned())
+            }
         }
         Action::Todo { .. } => unreachable!("todo edits are never resolved"),
     };
-    Resolved { decision: job.decision, edit: job.edit, anchor, range, new: new.to_owned() }
+    Resolved { decision: job.decision, edit: job.edit, anchor, range, new }
+}
+
+/// The new text for a changed part, with the draft's line breaks (and any page-marker line) kept
+/// where they fall between characters that `old` and `new` share: widening 「に\nあたっては」 to
+/// whole words must not join the two lines. Breaks inside the truly changed characters go.
+fn with_layout(draft: &str, folded: &Folded, pieces: &[(char, usize)], start: usize, kept: &Kept) -> String {
+    let m = pieces.len();
+    let new: Vec<char> = kept.new.chars().collect();
+    let mut out = String::with_capacity(kept.new.len() + 8);
+    let mut at = start + pieces[..kept.prefix].iter().map(|p| p.1).sum::<usize>();
+    let mut taken = 0;
+    // Gap before quote character i, for every i inside the changed part.
+    for i in kept.prefix + 1..m - kept.suffix {
+        at += pieces[i - 1].1;
+        let gap = &draft[folded.orig_end(at)..folded.orig_start(at)];
+        if gap.is_empty() {
+            continue;
+        }
+        let furniture = !gap.chars().all(char::is_whitespace);
+        let place = if i <= kept.same_prefix {
+            Some(i - kept.prefix)
+        } else if i >= m - kept.same_suffix {
+            new.len().checked_sub(m - kept.suffix - i)
+        } else if furniture {
+            Some((i - kept.prefix).min(new.len()))
+        } else {
+            None
+        };
+        if let Some(place) = place.filter(|&p| p >= taken && p <= new.len()) {
+            out.extend(&new[taken..place]);
+            out.push_str(gap);
+            taken = place;
+        }
+    }
+    out.extend(&new[taken..]);
+    out
 }

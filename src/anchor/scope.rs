@@ -38,6 +38,8 @@ impl Scope {
             let r = doc.page_range(page);
             ranges.push(folded.norm_of(r.start)..folded.norm_of(r.end));
         }
+        ranges.sort_by_key(|r| r.start);
+        ranges.dedup();
         Ok(Scope::Pages(ranges))
     }
 
@@ -50,7 +52,7 @@ impl Scope {
         }
     }
 
-    /// The folded ranges to look in for a near-miss.
+    /// The folded ranges, in order, that a match in scope touches.
     #[allow(clippy::single_range_in_vec_init, reason = "a list holding one range, not a range of values")]
     pub fn ranges(&self, folded_len: usize) -> Vec<Range<usize>> {
         match self {

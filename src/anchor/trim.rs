@@ -16,6 +16,10 @@ pub struct Kept<'a> {
     pub suffix: usize,
     /// What replaces the middle.
     pub new: &'a str,
+    /// Characters the quote and `new` share at their start, before widening to whole units.
+    pub same_prefix: usize,
+    /// Characters they share at their end, before widening.
+    pub same_suffix: usize,
 }
 
 /// Split a replacement into kept ends and a changed middle. `quote` holds the quote's characters
@@ -31,6 +35,7 @@ pub fn changed_part<'a>(quote: &[char], new: &'a str) -> Kept<'a> {
     while j < m.min(n) - k && quote[m - 1 - j] == new_chars[n - 1 - j].1 {
         j += 1;
     }
+    let (same_prefix, same_suffix) = (k, j);
     while k > 0 && k < m && same_unit(quote[k - 1], quote[k]) {
         k -= 1;
     }
@@ -39,7 +44,7 @@ pub fn changed_part<'a>(quote: &[char], new: &'a str) -> Kept<'a> {
     }
     let start = new_chars.get(k).map_or(new.len(), |c| c.0);
     let end = if j == 0 { new.len() } else { new_chars[n - j].0 };
-    Kept { prefix: k, suffix: j, new: &new[start..end] }
+    Kept { prefix: k, suffix: j, new: &new[start..end], same_prefix, same_suffix }
 }
 
 #[cfg(test)]

@@ -40,16 +40,18 @@ pub fn run(args: Args) -> Result<u8, Error> {
         draft: args.draft.clone(),
         problems,
     })?;
+    let json;
     let bytes = match args.format {
-        Format::Text => applied.text.as_bytes().to_vec(),
+        Format::Text => applied.text.as_bytes(),
         Format::Json => {
             let report = apply::PlacedReport { edits: apply::placed(&draft, &ledger, &applied) };
-            let mut json = serde_json::to_vec_pretty(&report).expect("placed edits always serialize");
-            json.push(b'\n');
-            json
+            let mut v = serde_json::to_vec_pretty(&report).expect("placed edits always serialize");
+            v.push(b'\n');
+            json = v;
+            json.as_slice()
         }
     };
-    output::emit(out, &[&args.draft, &args.ledger], &bytes)?;
+    output::emit(out, &[&args.draft, &args.ledger], bytes)?;
     if let Some(path) = out {
         let decisions = ledger.decisions.iter().filter(|d| !d.edits.is_empty()).count();
         eprintln!(

@@ -6,6 +6,7 @@ mod diff;
 mod import;
 mod output;
 mod redline;
+mod rendering;
 mod verify;
 
 use akaji::exit;

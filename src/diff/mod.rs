@@ -1,10 +1,33 @@
 //! The diff engine: what changed between two texts, in units a reader of Japanese sees.
 //!
-//! (API fixed here; the engine's owner fills it in: tokenizer, line-then-inline diff with
-//! `similar`, semantic clean-up, moves, deadline.)
+//! Japanese has no spaces, so a whitespace word diff replaces whole sentences and a character
+//! diff shreds words (git's `--word-diff-regex=.` shows 「ASEAN」→「FNTRJQ」 as
+//! `[-ASEA-]{+F+}N{+TRJQ+}`). akaji diffs line by line first ([`lines`]), refines each changed
+//! region by word units ([`tokenize`], `refine`), cleans the result up so a changed word is one
+//! replacement (`cleanup`), and links moved passages (`moves`).
+//!
+//! ```
+//! use akaji::diff::{diff, DiffOptions, Granularity};
+//! let (old, new) = ("分科会を設置し、推進にあたっては", "分科会を開催し、推進に当たっては");
+//! let d = diff(old, new, &DiffOptions::default());
+//! let pairs: Vec<(&str, &str)> = d.hunks.iter().map(|h| (&old[h.old.clone()], &new[h.new.clone()])).collect();
+//! assert_eq!(pairs, [("設置", "開催"), ("あたって", "当たって")]);
+//! let chars = DiffOptions { granularity: Granularity::Char, ..DiffOptions::default() };
+//! let d = diff(old, new, &chars);
+//! assert_eq!(&new[d.hunks[1].new.clone()], "当");
+//! ```
+
+mod cleanup;
+pub mod lines;
+mod moves;
+mod refine;
+#[doc(hidden)]
+pub mod synth;
+pub mod tokenize;
 
 use crate::redline::Hunk;
-use std::time::Duration;
+use std::ops::Range;
+use std::time::{Duration, Instant};
 
 /// The unit changes are reported in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -47,25 +70,129 @@ pub struct DiffResult {
     pub deadline_hit: bool,
 }
 
-/// Diff two texts.
+/// Diff two texts. The hunks' ranges are byte offsets into `old` and `new`.
 pub fn diff(old: &str, new: &str, options: &DiffOptions) -> DiffResult {
-    let _ = options;
-    let ops = similar::TextDiff::configure().diff_chars(old, new);
-    let mut hunks = Vec::new();
-    for op in ops.ops() {
-        let (o, n) = (op.old_range(), op.new_range());
-        if op.tag() != similar::DiffTag::Equal {
-            let ob = byte_range(old, o);
-            let nb = byte_range(new, n);
-            hunks.push(Hunk::new(ob, nb));
+    let mut deadline = Deadline::new(options.timeout);
+    let regions = lines::changed_regions(old, new, &mut deadline);
+    let spans = match options.granularity {
+        Granularity::Line => regions,
+        g => {
+            let mut spans = Vec::with_capacity(regions.len() * 2);
+            for r in &regions {
+                refine::region(old, new, r, g, &mut deadline, &mut spans);
+            }
+            spans
         }
+    };
+    let mut hunks: Vec<Hunk> = spans.into_iter().map(|s| Hunk::new(s.old, s.new)).collect();
+    if options.detect_moves {
+        moves::prefer_long_moves(old, new, &mut hunks, options.min_move_chars);
+        moves::detect(old, new, &mut hunks, options.min_move_chars);
     }
-    DiffResult { hunks, deadline_hit: false }
+    DiffResult { hunks, deadline_hit: deadline.hit }
 }
 
-fn byte_range(s: &str, chars: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let mut it = s.char_indices().map(|(i, _)| i).chain(std::iter::once(s.len()));
-    let start = it.nth(chars.start).unwrap_or(s.len());
-    let end = if chars.is_empty() { start } else { it.nth(chars.len() - 1).unwrap_or(s.len()) };
-    start..end
+/// A changed stretch: byte ranges of old and new (internal form of a hunk).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub old: Range<usize>,
+    pub new: Range<usize>,
+}
+
+/// When to stop refining, and whether that moment has come.
+#[derive(Debug)]
+pub(crate) struct Deadline {
+    at: Option<Instant>,
+    hit: bool,
+}
+
+impl Deadline {
+    fn new(timeout: Option<Duration>) -> Deadline {
+        Deadline { at: timeout.and_then(|t| Instant::now().checked_add(t)), hit: false }
+    }
+
+    /// Whether the deadline has passed (remembered once it has).
+    fn check(&mut self) -> bool {
+        if !self.hit && self.at.is_some_and(|at| Instant::now() >= at) {
+            self.hit = true;
+        }
+        self.hit
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::redline::{HunkKind, Redline};
+
+    fn texts<'a>(old: &'a str, new: &'a str, d: &DiffResult) -> Vec<(&'a str, &'a str)> {
+        d.hunks.iter().map(|h| (&old[h.old.clone()], &new[h.new.clone()])).collect()
+    }
+
+    #[test]
+    fn the_examples_of_the_issue() {
+        let o = DiffOptions::default();
+        let d = diff("「設置」", "「開催」", &o);
+        assert_eq!(d.hunks.len(), 1);
+        assert_eq!(d.hunks[0].kind, HunkKind::Replace);
+        let d = diff("あたって", "当たって", &o);
+        assert_eq!(texts("あたって", "当たって", &d), [("あたって", "当たって")]);
+        let d = diff("ASEAN", "FNTRJQ", &o);
+        assert_eq!(d.hunks.len(), 1);
+        let (a, b) = ("~867112.pdf", "~000690267.pdf");
+        assert_eq!(texts(a, b, &diff(a, b, &o)), [("867112.pdf", "000690267.pdf")]);
+    }
+
+    #[test]
+    fn line_granularity_marks_whole_lines() {
+        let o = DiffOptions { granularity: Granularity::Line, ..DiffOptions::default() };
+        let (a, b) = ("一\n設置する\n三\n", "一\n開催する\n三\n");
+        assert_eq!(texts(a, b, &diff(a, b, &o)), [("設置する\n", "開催する\n")]);
+    }
+
+    #[test]
+    fn same_texts_have_no_hunks() {
+        assert!(diff("同じ\r\n", "同じ\r\n", &DiffOptions::default()).hunks.is_empty());
+        assert!(diff("", "", &DiffOptions::default()).hunks.is_empty());
+    }
+
+    #[test]
+    fn a_passed_deadline_keeps_a_correct_coarse_result() {
+        let old = "一行目の設置\n二行目\n".repeat(50);
+        let new = old.replace("設置", "開催");
+        let o = DiffOptions { timeout: Some(Duration::ZERO), ..DiffOptions::default() };
+        let d = diff(&old, &new, &o);
+        assert!(d.deadline_hit);
+        assert!(Redline::from_texts(&old, &new, d.hunks).check().is_ok());
+        let d = diff(&old, &new, &DiffOptions::default());
+        assert!(!d.deadline_hit);
+        assert_eq!(d.hunks.len(), 50);
+    }
+
+    #[test]
+    fn synthetic_edits_are_found_cleanly() {
+        let s = synth::generate(400_000, 400, 3);
+        let d = diff(&s.old, &s.new, &DiffOptions::default());
+        assert!(Redline::from_texts(&s.old, &s.new, d.hunks.clone()).check().is_ok());
+        let spans: Vec<_> = d.hunks.iter().map(|h| (h.old.clone(), h.new.clone())).collect();
+        let q = synth::evaluate(&s, &spans);
+        let unclean: Vec<_> = s
+            .edits
+            .iter()
+            .filter(|e| {
+                let t: Vec<_> = spans.iter().filter(|(o, _)| o.start <= e.old.end && e.old.start <= o.end).collect();
+                t.len() != 1 || t[0].0.start < e.old.start || t[0].0.end > e.old.end
+            })
+            .map(|e| {
+                let t: Vec<_> = spans.iter().filter(|(o, _)| o.start <= e.old.end && e.old.start <= o.end).collect();
+                (e.kind, &s.old[e.old.clone()], &s.new[e.new.clone()], &s.old[t[0].0.clone()], &s.new[t[0].1.clone()])
+            })
+            .take(5)
+            .collect();
+        eprintln!("{q:?} {unclean:?}");
+        assert_eq!(q.covered, q.edits);
+        assert!(q.hunks_per_edit() <= 1.02, "{q:?}");
+        assert!(q.clean_percent() >= 99.0, "{q:?}");
+        assert!(q.outside_percent() <= 0.1, "{q:?}");
+    }
 }

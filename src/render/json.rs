@@ -1,10 +1,185 @@
-//! The `json` redline format.
+//! The `json` format: hunks with char offsets, for programs.
+//!
+//! One object, with stable `snake_case` names (documented in README.md):
+//! `old_label`, `new_label`, `title`, `deadline_hit`, `old_document` (the whole old text, so that
+//! the new text can be rebuilt from this file alone), `hunks` and `decisions`. Each hunk holds
+//! `kind` (`insert`, `delete`, `replace`, `move`), `old` and `new` as half-open `[start, end]`
+//! offsets counted in Unicode scalar values (chars), `old_text`, `new_text`, `old_page`,
+//! `old_line`, `new_page`, `new_line`, `decision`, `edit` and `move_id` (null when unknown).
+//!
+//! ```
+//! use akaji::redline::{Hunk, Redline};
+//! use akaji::render::{render, Format, RenderOptions};
+//! let r = Redline::from_texts("設置する", "開催する", vec![Hunk::new(0..6, 0..6)]);
+//! let mut out = Vec::new();
+//! render(&r, Format::Json, &RenderOptions::default(), &mut out).unwrap();
+//! let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+//! assert_eq!(v["hunks"][0]["old"], serde_json::json!([0, 2]));
+//! assert_eq!(v["hunks"][0]["kind"], "replace");
+//! ```
 
 use super::RenderOptions;
-use crate::redline::Redline;
+use crate::ledger::Decision;
+use crate::redline::{HunkKind, Redline};
+use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
 
-/// Render `redline` as json.
-pub fn render(_redline: &Redline, _options: &RenderOptions, _out: &mut dyn Write) -> io::Result<()> {
-    Err(io::Error::new(io::ErrorKind::Unsupported, "the json format is not written yet"))
+/// The whole output.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JsonRedline {
+    /// Name of the old text.
+    pub old_label: String,
+    /// Name of the new text.
+    pub new_label: String,
+    /// The title, if known.
+    pub title: Option<String>,
+    /// Whether the diff engine gave up refining (hunks correct but coarser).
+    pub deadline_hit: bool,
+    /// The whole old text (without a byte order mark).
+    pub old_document: String,
+    /// The changes, in order.
+    pub hunks: Vec<JsonHunk>,
+    /// The ledger's decisions (empty for a plain diff).
+    pub decisions: Vec<JsonDecision>,
+}
+
+/// One change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonHunk {
+    /// `insert`, `delete`, `replace` or `move`.
+    pub kind: String,
+    /// Half-open char range in the old text.
+    pub old: [usize; 2],
+    /// Half-open char range in the new text.
+    pub new: [usize; 2],
+    /// The old side's text.
+    pub old_text: String,
+    /// The new side's text.
+    pub new_text: String,
+    /// Page of the old side's start.
+    pub old_page: u32,
+    /// Line within that page (1-based; 0 on a page-marker line).
+    pub old_line: usize,
+    /// Page of the new side's start.
+    pub new_page: u32,
+    /// Line within that page.
+    pub new_line: usize,
+    /// The decision, when known.
+    pub decision: Option<String>,
+    /// The edit's number within the decision, from 1 as in messages, when known.
+    pub edit: Option<usize>,
+    /// Links the two ends of a move.
+    pub move_id: Option<usize>,
+}
+
+/// A decision, as much as a reader of the redline needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonDecision {
+    /// The decision's id.
+    pub id: String,
+    /// Who asked.
+    pub by: Option<String>,
+    /// Where the comment pointed.
+    pub at: Option<String>,
+    /// The comment.
+    pub request: Option<String>,
+    /// The answer.
+    pub response: Option<String>,
+    /// When it was decided.
+    pub date: Option<String>,
+}
+
+impl From<&Decision> for JsonDecision {
+    fn from(d: &Decision) -> Self {
+        JsonDecision {
+            id: d.id.clone(),
+            by: d.by.clone(),
+            at: d.at.clone(),
+            request: d.request.clone(),
+            response: d.response.clone(),
+            date: d.date.as_ref().map(|x| x.0.clone()),
+        }
+    }
+}
+
+/// The name of a kind as written in JSON.
+pub fn kind_name(kind: HunkKind) -> &'static str {
+    match kind {
+        HunkKind::Insert => "insert",
+        HunkKind::Delete => "delete",
+        HunkKind::Replace => "replace",
+        HunkKind::Move => "move",
+    }
+}
+
+impl JsonRedline {
+    /// The JSON form of `redline`.
+    pub fn new(redline: &Redline, options: &RenderOptions) -> JsonRedline {
+        let (old, new) = (&redline.old, &redline.new);
+        let hunks = redline
+            .hunks
+            .iter()
+            .map(|h| {
+                let (op, np) = (old.position(h.old.start), new.position(h.new.start));
+                let old_len = redline.old_text(h).chars().count();
+                let new_len = redline.new_text(h).chars().count();
+                JsonHunk {
+                    kind: kind_name(h.kind).to_owned(),
+                    old: [op.offset, op.offset + old_len],
+                    new: [np.offset, np.offset + new_len],
+                    old_text: redline.old_text(h).to_owned(),
+                    new_text: redline.new_text(h).to_owned(),
+                    old_page: op.page,
+                    old_line: op.line,
+                    new_page: np.page,
+                    new_line: np.line,
+                    decision: h.decision.clone(),
+                    edit: h.edit.map(|e| e + 1),
+                    move_id: h.move_id,
+                }
+            })
+            .collect();
+        let decisions = redline.decisions.iter().map(JsonDecision::from).collect();
+        JsonRedline {
+            old_label: options.old_label.clone(),
+            new_label: options.new_label.clone(),
+            title: redline.title.clone(),
+            deadline_hit: redline.deadline_hit,
+            old_document: old.text().to_owned(),
+            hunks,
+            decisions,
+        }
+    }
+}
+
+/// Render `redline` as JSON: the top level one key a line, each hunk and decision on one line.
+pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = io::BufWriter::new(out);
+    let j = JsonRedline::new(redline, options);
+    writeln!(w, "{{")?;
+    writeln!(w, "  \"old_label\": {},", compact(&j.old_label)?)?;
+    writeln!(w, "  \"new_label\": {},", compact(&j.new_label)?)?;
+    writeln!(w, "  \"title\": {},", compact(&j.title)?)?;
+    writeln!(w, "  \"deadline_hit\": {},", j.deadline_hit)?;
+    writeln!(w, "  \"old_document\": {},", compact(&j.old_document)?)?;
+    list(&mut w, "hunks", &j.hunks, ",")?;
+    list(&mut w, "decisions", &j.decisions, "")?;
+    writeln!(w, "}}")?;
+    w.flush()
+}
+
+fn list<T: Serialize>(w: &mut dyn Write, key: &str, items: &[T], after: &str) -> io::Result<()> {
+    if items.is_empty() {
+        return writeln!(w, "  \"{key}\": []{after}");
+    }
+    writeln!(w, "  \"{key}\": [")?;
+    for (i, item) in items.iter().enumerate() {
+        let comma = if i + 1 < items.len() { "," } else { "" };
+        writeln!(w, "    {}{comma}", compact(item)?)?;
+    }
+    writeln!(w, "  ]{after}")
+}
+
+fn compact<T: Serialize>(value: &T) -> io::Result<String> {
+    Ok(serde_json::to_string(value)?)
 }

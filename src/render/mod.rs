@@ -20,6 +20,9 @@ pub mod json;
 pub mod table;
 pub mod unified;
 
+pub mod lines;
+pub mod markup;
+
 use crate::redline::Redline;
 use std::fmt;
 use std::io::{self, Write};

@@ -54,8 +54,8 @@ pub fn exact(ledger: &Ledger, draft: &Document, final_text: &str) -> Exact {
     Exact::Differs(Box::new(r))
 }
 
-/// Render the redline of an exact comparison for a reader: the `ansi` format (coloured when
-/// `color`), or CriticMarkup while the ansi renderer is not available.
+/// Render the redline of an exact comparison for a reader: the `ansi` format, coloured when
+/// `color`.
 pub fn render_redline(redline: &Redline, color: bool, out: &mut dyn Write) -> io::Result<()> {
     let options = RenderOptions {
         color,
@@ -63,13 +63,5 @@ pub fn render_redline(redline: &Redline, color: bool, out: &mut dyn Write) -> io
         new_label: "final".into(),
         ..RenderOptions::default()
     };
-    let mut buf = Vec::new();
-    match render::render(redline, Format::Ansi, &options, &mut buf) {
-        Ok(()) => out.write_all(&buf),
-        Err(e) if e.kind() == io::ErrorKind::Unsupported => {
-            render::render(redline, Format::Critic, &options, out)?;
-            writeln!(out)
-        }
-        Err(e) => Err(e),
-    }
+    render::render(redline, Format::Ansi, &options, out)
 }

@@ -1,0 +1,108 @@
+//! Moved text: a passage deleted in one place and inserted unchanged in another.
+//!
+//! Word's compare and the legal comparison tools show such a passage as a move with both ends
+//! linked, not as an unrelated deletion and insertion; so does akaji, for passages of at least
+//! `min_move_chars` characters (20 by default). Both ends become [`HunkKind::Move`] hunks that
+//! share a `move_id`; the old end deletes, the new end inserts, and the redline invariant holds
+//! as before.
+//!
+//! ```
+//! use akaji::diff::{diff, DiffOptions};
+//! use akaji::redline::HunkKind;
+//! let old = "第一段落の文。\n移動する長い段落の文章はここにあるものとする。\n第三段落。\n";
+//! let new = "第一段落の文。\n第三段落。\n移動する長い段落の文章はここにあるものとする。\n";
+//! let d = diff(old, new, &DiffOptions::default());
+//! assert_eq!(d.hunks.len(), 2);
+//! assert!(d.hunks.iter().all(|h| h.kind == HunkKind::Move && h.move_id == Some(0)));
+//! ```
+
+use crate::redline::{Hunk, HunkKind};
+use std::collections::HashMap;
+
+/// Where a short passage X and a long one Y swapped places, Myers' minimal diff moves the short
+/// one (`{+X+}Y{-X-}`); a reader sees Y moved. Rewrite such a pair as `{-Y-}X{+Y+}` when Y is
+/// at least `min_chars` long and longer than X.
+pub(crate) fn prefer_long_moves(old: &str, new: &str, hunks: &mut [Hunk], min_chars: usize) {
+    let count = |s: &str| s.chars().count();
+    for i in 1..hunks.len() {
+        let (a, b) = (&hunks[i - 1], &hunks[i]);
+        let y_old = a.old.end..b.old.start;
+        let (x, y) = match (a.kind, b.kind) {
+            (HunkKind::Insert, HunkKind::Delete) if new[a.new.clone()] == old[b.old.clone()] => {
+                (&new[a.new.clone()], &old[y_old.clone()])
+            }
+            (HunkKind::Delete, HunkKind::Insert) if old[a.old.clone()] == new[b.new.clone()] => {
+                (&old[a.old.clone()], &old[y_old.clone()])
+            }
+            _ => continue,
+        };
+        let (nx, ny) = (count(x), count(y));
+        if ny < min_chars.max(1) || ny <= nx {
+            continue;
+        }
+        let (xl, yl) = (x.len(), y.len());
+        let (o, n) = (a.old.start, a.new.start);
+        let (first, second) = if a.kind == HunkKind::Insert {
+            // old = P Y X S, new = P X Y S
+            (Hunk::new(o..o + yl, n..n), Hunk::new(o + yl + xl..o + yl + xl, n + xl..n + xl + yl))
+        } else {
+            // old = P X Y S, new = P Y X S
+            (Hunk::new(o..o, n..n + yl), Hunk::new(o + xl..o + xl + yl, n + yl + xl..n + yl + xl))
+        };
+        hunks[i - 1] = first;
+        hunks[i] = second;
+    }
+}
+
+/// Mark pairs of a deletion and an insertion of the same text (at least `min_chars` chars) as
+/// the two ends of a move. Each hunk takes part in at most one move; ids count from 0 in the
+/// order of the old ends.
+pub(crate) fn detect(old: &str, new: &str, hunks: &mut [Hunk], min_chars: usize) {
+    let long = |s: &str| s.chars().nth(min_chars.max(1) - 1).is_some() && !s.trim().is_empty();
+    let mut inserted: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, h) in hunks.iter().enumerate().rev() {
+        let text = &new[h.new.clone()];
+        if h.kind == HunkKind::Insert && long(text) {
+            inserted.entry(text).or_default().push(i);
+        }
+    }
+    let mut next_id = 0;
+    for i in 0..hunks.len() {
+        if hunks[i].kind != HunkKind::Delete {
+            continue;
+        }
+        let text = &old[hunks[i].old.clone()];
+        if !long(text) {
+            continue;
+        }
+        let Some(j) = inserted.get_mut(text).and_then(Vec::pop) else { continue };
+        for k in [i, j] {
+            hunks[k].kind = HunkKind::Move;
+            hunks[k].move_id = Some(next_id);
+        }
+        next_id += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_or_changed_passages_are_not_moves() {
+        let old = "ABCDEFGHIJKLMNOPQRSTUVWXYZx";
+        let new = "xABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        let hunks = || vec![Hunk::new(0..26, 0..0), Hunk::new(27..27, 1..27)];
+        let mut h = hunks();
+        detect(old, new, &mut h, 20);
+        assert_eq!(h[0].kind, HunkKind::Move);
+        assert_eq!((h[0].move_id, h[1].move_id), (Some(0), Some(0)));
+        let mut h = hunks();
+        detect(old, new, &mut h, 30);
+        assert_eq!(h[0].kind, HunkKind::Delete);
+        let changed = "xABCDEFGHIJKLMNOPQRSTUVWXYz";
+        let mut h = hunks();
+        detect(old, changed, &mut h, 20);
+        assert_eq!(h[1].kind, HunkKind::Insert);
+    }
+}

@@ -1,0 +1,118 @@
+//! Inline refinement: inside a changed region of lines, find what changed in reading units.
+//!
+//! At the default granularity a region is diffed by word units ([`super::tokenize::units`]),
+//! cleaned up, and every replacement is then diffed again by grapheme cluster and widened back
+//! to the nearest unit boundaries: 「設置場所」→「開催場所」 becomes [設置→開催]場所 and
+//! 「にあたっては」→「に当たっては」 becomes に[あたって→当たって]は. At `Char` granularity a region
+//! is diffed by grapheme cluster, with no clean-up.
+//!
+//! ```
+//! use akaji::diff::{diff, DiffOptions};
+//! let (old, new) = ("推進にあたっては、", "推進に当たっては、");
+//! let d = diff(old, new, &DiffOptions::default());
+//! assert_eq!(d.hunks.len(), 1);
+//! assert_eq!((&old[d.hunks[0].old.clone()], &new[d.hunks[0].new.clone()]), ("あたって", "当たって"));
+//! ```
+
+use super::lines::{diff_units, Algorithm};
+use super::tokenize::{boundaries, grapheme_starts, unit_starts};
+use super::{cleanup, Deadline, Granularity, Span};
+
+/// Pieces larger than this (old + new bytes) are not refined below word units.
+const MAX_CHAR_REFINE: usize = 64 * 1024;
+
+/// Refine the changed region `region` of `old`/`new` at `granularity`, appending the spans found.
+pub(crate) fn region(
+    old: &str,
+    new: &str,
+    region: &Span,
+    granularity: Granularity,
+    deadline: &mut Deadline,
+    out: &mut Vec<Span>,
+) {
+    if region.old.is_empty() || region.new.is_empty() || deadline.check() {
+        out.push(region.clone());
+        return;
+    }
+    let (ro, rn) = (&old[region.old.clone()], &new[region.new.clone()]);
+    let offset = |mut s: Span| {
+        s.old = s.old.start + region.old.start..s.old.end + region.old.start;
+        s.new = s.new.start + region.new.start..s.new.end + region.new.start;
+        s
+    };
+    if granularity == Granularity::Char {
+        let spans = diff_units(ro, &grapheme_starts(ro), rn, &grapheme_starts(rn), Algorithm::Myers, deadline);
+        out.extend(spans.into_iter().map(offset));
+        return;
+    }
+    let mut spans = diff_units(ro, &unit_starts(ro), rn, &unit_starts(rn), Algorithm::Myers, deadline);
+    cleanup::merge_close(ro, rn, &mut spans);
+    cleanup::align(ro, rn, &mut spans, &Span { old: 0..ro.len(), new: 0..rn.len() });
+    let mut fine = Vec::with_capacity(spans.len());
+    for s in spans {
+        if s.old.is_empty() || s.new.is_empty() || s.old.len() + s.new.len() > MAX_CHAR_REFINE || deadline.check() {
+            fine.push(s);
+        } else {
+            let (po, pn) = (&ro[s.old.clone()], &rn[s.new.clone()]);
+            let mut sub = diff_units(po, &grapheme_starts(po), pn, &grapheme_starts(pn), Algorithm::Myers, deadline);
+            cleanup::merge_close(po, pn, &mut sub);
+            cleanup::widen(po, pn, &mut sub, &boundaries(po), &boundaries(pn));
+            fine.extend(sub.into_iter().map(|x| Span {
+                old: x.old.start + s.old.start..x.old.end + s.old.start,
+                new: x.new.start + s.new.start..x.new.end + s.new.start,
+            }));
+        }
+    }
+    cleanup::coalesce(&mut fine);
+    out.extend(fine.into_iter().map(offset));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refine(old: &str, new: &str, g: Granularity) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let all = Span { old: 0..old.len(), new: 0..new.len() };
+        region(old, new, &all, g, &mut Deadline::new(None), &mut out);
+        out.iter().map(|s| (old[s.old.clone()].to_owned(), new[s.new.clone()].to_owned())).collect()
+    }
+
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_owned(), b.to_owned())
+    }
+
+    #[test]
+    fn a_changed_word_is_one_replacement() {
+        assert_eq!(refine("分科会を設置し、", "分科会を開催し、", Granularity::Word), [pair("設置", "開催")]);
+        assert_eq!(refine("設置場所", "開催場所", Granularity::Word), [pair("設置", "開催")]);
+        assert_eq!(refine("会議で", "会合で", Granularity::Word), [pair("会議", "会合")]);
+        assert_eq!(refine("育成および普及", "育成及び普及", Granularity::Word), [pair("および", "及び")]);
+        assert_eq!(refine("検討会を", "議論会を", Granularity::Word), [pair("検討", "議論")]);
+    }
+
+    #[test]
+    fn kana_given_kanji_is_one_replacement_unless_char() {
+        assert_eq!(refine("あたって", "当たって", Granularity::Word), [pair("あたって", "当たって")]);
+        assert_eq!(refine("あたって", "当たって", Granularity::Char), [pair("あ", "当")]);
+    }
+
+    #[test]
+    fn tokens_and_file_names_are_one_replacement() {
+        assert_eq!(refine("ASEAN諸国", "FNTRJQ諸国", Granularity::Word), [pair("ASEAN", "FNTRJQ")]);
+        let old = "（https://www.soumu.go.jp/main_content/867112.pdf）";
+        let new = "（https://www.soumu.go.jp/main_content/000690267.pdf）";
+        assert_eq!(refine(old, new, Granularity::Word), [pair("867112.pdf", "000690267.pdf")]);
+        assert_eq!(refine("SaaSサービス", "クラウドサービス", Granularity::Word), [pair("SaaS", "クラウド")]);
+    }
+
+    #[test]
+    fn sentences_and_clauses() {
+        let old = "高い状況にある。今後も";
+        let new = "高い状況にある。また、攻撃が増えた。今後も";
+        assert_eq!(refine(old, new, Granularity::Word), [pair("", "また、攻撃が増えた。")]);
+        let old = "対策を、関係機関と連携しつつ、実施する。";
+        let new = "対策を、実施する。";
+        assert_eq!(refine(old, new, Granularity::Word), [pair("関係機関と連携しつつ、", "")]);
+    }
+}

@@ -1,0 +1,363 @@
+//! From a [`Redline`] to the paragraphs of a Word document: the paragraph mapping.
+//!
+//! The mapping is documented in [`crate::docx`]: one paragraph per line, line breaks inside
+//! hunks as tracked paragraph marks, a page break after each page-marker line of the draft.
+
+use super::text::{stand_in, Source, Warning};
+use crate::redline::{Hunk, HunkKind, Redline, Segment};
+
+/// A revision's author and date (index into [`Plan::revisions`]).
+pub(crate) type Who = usize;
+
+/// The revision state of a run or a paragraph mark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rev {
+    Same,
+    Ins(Who),
+    Del(Who),
+    MoveFrom(Who),
+    MoveTo(Who),
+}
+
+/// Who made a change and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Revision {
+    pub author: String,
+    /// ISO 8601 (`2023-08-25T00:00:00Z`), when the ledger gives a date.
+    pub date: Option<String>,
+}
+
+/// One thing inside a paragraph, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Piece {
+    /// Text in one revision state; may hold tabs and form feeds, never a line break.
+    Text { rev: Rev, text: String },
+    /// Start of the range a comment covers.
+    CommentStart(usize),
+    /// End of the range a comment covers, and the comment's reference mark.
+    CommentEnd(usize),
+    /// Start of one end of a move (`from` true: where the text was).
+    MoveStart { name: usize, from: bool, who: Who },
+    /// End of one end of a move.
+    MoveEnd { name: usize, from: bool },
+}
+
+/// One paragraph: what it holds and the state of its mark.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Para {
+    pub page_break_before: bool,
+    pub mark: Rev,
+    pub pieces: Vec<Piece>,
+}
+
+impl Para {
+    fn new() -> Para {
+        Para { page_break_before: false, mark: Rev::Same, pieces: Vec::new() }
+    }
+}
+
+/// A comment: on an attributed change, the decision's response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Comment {
+    pub who: Who,
+    pub initials: String,
+    pub text: String,
+}
+
+/// The whole document, ready to be written.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Plan {
+    pub paras: Vec<Para>,
+    pub revisions: Vec<Revision>,
+    pub comments: Vec<Comment>,
+    pub warnings: Vec<Warning>,
+}
+
+/// The author of changes no decision explains (a plain diff).
+pub const UNATTRIBUTED: &str = "akaji";
+
+/// Lay out `redline` as paragraphs.
+pub(crate) fn plan(redline: &Redline) -> Plan {
+    let mut b = Builder { redline, plan: Plan::default(), cur: Para::new(), page_breaks: page_breaks(redline) };
+    for seg in redline.segments() {
+        match seg {
+            Segment::Equal { old, .. } => b.emit(old.start, &redline.old.text()[old], Source::Old, Rev::Same),
+            Segment::Change(h) => b.change(h),
+        }
+    }
+    b.finish()
+}
+
+/// Old-text byte offsets of the line breaks that end a page-marker line (not the last line).
+fn page_breaks(redline: &Redline) -> Vec<usize> {
+    let old = &redline.old;
+    let mut out: Vec<usize> = old
+        .pages()
+        .iter()
+        .filter_map(|p| p.marker)
+        .map(|m| old.line_range(m).end)
+        .filter(|&end| end < old.text().len() && old.text().as_bytes()[end - 1] == b'\n')
+        .map(|end| end - 1)
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+struct Builder<'a> {
+    redline: &'a Redline,
+    plan: Plan,
+    cur: Para,
+    page_breaks: Vec<usize>,
+}
+
+impl Builder<'_> {
+    fn change(&mut self, h: &Hunk) {
+        let who = self.who(h);
+        let comment = self.comment(h, who);
+        if let Some(c) = comment {
+            self.cur.pieces.push(Piece::CommentStart(c));
+        }
+        let (old, new) = (self.redline.old_text(h), self.redline.new_text(h));
+        let is_move = h.kind == HunkKind::Move && h.move_id.is_some();
+        let name = h.move_id.unwrap_or(0);
+        if !old.is_empty() {
+            let (rev, from) = if is_move { (Rev::MoveFrom(who), true) } else { (Rev::Del(who), false) };
+            self.moved(is_move, Piece::MoveStart { name, from, who });
+            self.emit(h.old.start, old, Source::Old, rev);
+            self.moved(is_move, Piece::MoveEnd { name, from });
+        }
+        if !new.is_empty() {
+            let rev = if is_move { Rev::MoveTo(who) } else { Rev::Ins(who) };
+            self.moved(is_move, Piece::MoveStart { name, from: false, who });
+            self.emit(h.new.start, new, Source::New, rev);
+            self.moved(is_move, Piece::MoveEnd { name, from: false });
+        }
+        if let Some(c) = comment {
+            // The comment's reference is a run; placed before a changed paragraph mark it would
+            // split the change in two for LibreOffice, so it follows the mark.
+            self.cur.pieces.push(Piece::CommentEnd(c));
+        }
+    }
+
+    fn moved(&mut self, is_move: bool, piece: Piece) {
+        match piece {
+            _ if !is_move => {}
+            Piece::MoveEnd { .. } => self.push_end(piece),
+            _ => self.cur.pieces.push(piece),
+        }
+    }
+
+    /// The end of a move range: when the moved text ended with a line break, the range ends in
+    /// the paragraph that break closed, not at the start of the next one.
+    fn push_end(&mut self, piece: Piece) {
+        let no_text_yet = !self.cur.pieces.iter().any(|p| matches!(p, Piece::Text { .. }));
+        match self.plan.paras.last_mut() {
+            Some(last) if no_text_yet => last.pieces.push(piece),
+            _ => self.cur.pieces.push(piece),
+        }
+    }
+
+    /// The revision (author and date) of a hunk, shared by every hunk of one decision.
+    fn who(&mut self, h: &Hunk) -> Who {
+        let rev = match self.redline.decision_of(h) {
+            Some(d) => Revision { author: d.label(), date: d.date.as_ref().and_then(|d| iso_date(&d.0)) },
+            None => Revision {
+                author: h.decision.clone().map_or(UNATTRIBUTED.into(), |id| format!("意見{id}")),
+                date: None,
+            },
+        };
+        match self.plan.revisions.iter().position(|r| *r == rev) {
+            Some(i) => i,
+            None => {
+                self.plan.revisions.push(rev);
+                self.plan.revisions.len() - 1
+            }
+        }
+    }
+
+    /// A comment carrying the decision's response, when the hunk's decision has one.
+    fn comment(&mut self, h: &Hunk, who: Who) -> Option<usize> {
+        let d = self.redline.decision_of(h)?;
+        let response = d.response.as_deref().filter(|r| !r.trim().is_empty())?;
+        let mut text = String::with_capacity(response.len());
+        for (i, c) in response.chars().enumerate() {
+            match stand_in(c).or((c == '\u{c}').then_some('␌')) {
+                Some(s) => {
+                    text.push(s);
+                    self.plan.warnings.push(Warning {
+                        source: Source::Response { decision: d.id.clone() },
+                        page: 0,
+                        line: 0,
+                        column: i + 1,
+                        code_point: c as u32,
+                        written_as: s,
+                    });
+                }
+                None => text.push(c),
+            }
+        }
+        self.plan.comments.push(Comment { who, initials: d.id.clone(), text });
+        Some(self.plan.comments.len() - 1)
+    }
+
+    /// Add `text` (starting at byte `base` of its side) in state `rev`: line breaks close
+    /// paragraphs, forbidden characters become stand-ins.
+    fn emit(&mut self, base: usize, text: &str, source: Source, rev: Rev) {
+        let mut start = 0;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let stand = match c {
+                '\r' if chars.peek().is_some_and(|&(_, n)| n == '\n') => {
+                    self.push_text(rev, &text[start..i]);
+                    start = i + 1;
+                    continue;
+                }
+                '\r' => Some('␍'),
+                '\n' => {
+                    self.push_text(rev, &text[start..i]);
+                    start = i + 1;
+                    self.end_para(rev, source == Source::Old && self.page_breaks.binary_search(&(base + i)).is_ok());
+                    continue;
+                }
+                c => stand_in(c),
+            };
+            if let Some(s) = stand {
+                self.push_text(rev, &text[start..i]);
+                self.push_text(rev, s.encode_utf8(&mut [0; 4]));
+                start = i + c.len_utf8();
+                self.warn(&source, base + i, c, s);
+            }
+        }
+        self.push_text(rev, &text[start..]);
+    }
+
+    fn warn(&mut self, source: &Source, at: usize, c: char, s: char) {
+        let doc = if *source == Source::Old { &self.redline.old } else { &self.redline.new };
+        let p = doc.position(at);
+        self.plan.warnings.push(Warning {
+            source: source.clone(),
+            page: p.page,
+            line: p.line,
+            column: p.column,
+            code_point: c as u32,
+            written_as: s,
+        });
+    }
+
+    fn push_text(&mut self, rev: Rev, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        if let Some(Piece::Text { rev: last, text: t }) = self.cur.pieces.last_mut() {
+            if *last == rev {
+                t.push_str(text);
+                return;
+            }
+        }
+        self.cur.pieces.push(Piece::Text { rev, text: text.to_owned() });
+    }
+
+    fn end_para(&mut self, mark: Rev, page_break_after: bool) {
+        let mut done = std::mem::replace(&mut self.cur, Para::new());
+        done.mark = mark;
+        self.plan.paras.push(done);
+        self.cur.page_break_before = page_break_after && mark == Rev::Same;
+    }
+
+    fn finish(mut self) -> Plan {
+        let only_marks = self.cur.pieces.iter().all(|p| !matches!(p, Piece::Text { .. }));
+        if let (true, Some(last)) = (only_marks, self.plan.paras.last_mut()) {
+            // Range ends after the final line break belong to the last paragraph.
+            last.pieces.append(&mut self.cur.pieces);
+        }
+        if !self.cur.pieces.is_empty() || self.plan.paras.is_empty() {
+            self.plan.paras.push(self.cur);
+        }
+        self.plan
+    }
+}
+
+/// A ledger date as an ISO 8601 date-time for `w:date`: `2023-08-25` → `2023-08-25T00:00:00Z`;
+/// a date-time is kept (a space before the time becomes `T`, a missing zone becomes `Z`).
+/// Anything else gives `None` (the revision then has no date).
+pub fn iso_date(date: &str) -> Option<String> {
+    let b = date.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    if !(digits(0..4) && b.get(4) == Some(&b'-') && digits(5..7) && b.get(7) == Some(&b'-') && digits(8..10)) {
+        return None;
+    }
+    if b.len() == 10 {
+        return Some(format!("{date}T00:00:00Z"));
+    }
+    let time_ok = matches!(b[10], b'T' | b't' | b' ')
+        && digits(11..13)
+        && b.get(13) == Some(&b':')
+        && digits(14..16)
+        && b.get(16) == Some(&b':')
+        && digits(17..19);
+    if !time_ok {
+        return None;
+    }
+    let rest = &date[19..];
+    let zone_ok = rest.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ':' | '+' | '-' | 'Z' | 'z'));
+    if !zone_ok {
+        return None;
+    }
+    let zone = if rest.ends_with(['Z', 'z']) || rest.contains(['+', '-']) { "" } else { "Z" };
+    Some(format!("{}T{}{rest}{zone}", &date[..10], &date[11..19]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(p: &Para) -> Vec<(Rev, &str)> {
+        p.pieces
+            .iter()
+            .filter_map(|x| match x {
+                Piece::Text { rev, text } => Some((*rev, text.as_str())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn line_breaks_in_hunks_are_tracked_paragraph_marks() {
+        // "a\nb\nc\n" → "a\nB\nX\nc\n": b replaced by B, a line X inserted.
+        let r = Redline::from_texts("a\nb\nc\n", "a\nB\nX\nc\n", vec![Hunk::new(2..3, 2..5)]);
+        let p = plan(&r);
+        assert_eq!(p.paras.len(), 4, "{:?}", p.paras);
+        assert_eq!(texts(&p.paras[1]), vec![(Rev::Del(0), "b"), (Rev::Ins(0), "B")]);
+        assert_eq!(p.paras[1].mark, Rev::Ins(0));
+        assert_eq!(texts(&p.paras[2]), vec![(Rev::Ins(0), "X")]);
+        assert_eq!(p.paras[2].mark, Rev::Same);
+        assert_eq!(p.revisions[0].author, UNATTRIBUTED);
+    }
+
+    #[test]
+    fn marker_lines_end_pages_and_crlf_is_one_break() {
+        let r = Redline::from_texts("a\r\n- 4 -\r\nb\r\n", "a\r\n- 4 -\r\nb\r\n", vec![]);
+        let p = plan(&r);
+        assert_eq!(p.paras.len(), 3);
+        assert_eq!(texts(&p.paras[1]), vec![(Rev::Same, "- 4 -")]);
+        assert!(p.paras[2].page_break_before && !p.paras[1].page_break_before);
+    }
+
+    #[test]
+    fn forbidden_characters_are_replaced_and_reported() {
+        let r = Redline::from_texts("a\u{7}b\n", "a\u{7}b\n", vec![]);
+        let p = plan(&r);
+        assert_eq!(texts(&p.paras[0]), vec![(Rev::Same, "a␇b")]);
+        assert_eq!(p.warnings.len(), 1);
+        assert_eq!((p.warnings[0].line, p.warnings[0].column, p.warnings[0].code_point), (1, 2, 7));
+    }
+
+    #[test]
+    fn dates_become_iso_date_times() {
+        assert_eq!(iso_date("2023-08-25").as_deref(), Some("2023-08-25T00:00:00Z"));
+        assert_eq!(iso_date("2023-08-25 10:30:00").as_deref(), Some("2023-08-25T10:30:00Z"));
+        assert_eq!(iso_date("2023-08-25T10:30:00+09:00").as_deref(), Some("2023-08-25T10:30:00+09:00"));
+        assert_eq!(iso_date("令和5年8月25日"), None);
+        assert_eq!(iso_date("2023-08-25T10"), None);
+    }
+}

@@ -1,0 +1,43 @@
+//! The `json` format back to both texts: `old_document` is the old text, and its hunks, applied in
+//! order, give the new; every offset and text is checked against the old text on the way.
+//!
+//! ```
+//! let json = r#"{"old_label":"a","new_label":"b","title":null,"deadline_hit":false,"old_document":"設置する",
+//!   "hunks":[{"kind":"replace","old":[0,2],"new":[0,2],"old_text":"設置","new_text":"開催","old_page":1,
+//!   "old_line":1,"new_page":1,"new_line":1,"decision":null,"edit":null,"move_id":null}],"decisions":[]}"#;
+//! let t = akaji::roundtrip::json::parse(json).unwrap();
+//! assert_eq!(t.new, "開催する");
+//! ```
+
+use super::{ParseError, Texts};
+use crate::render::json::JsonRedline;
+
+/// Both texts of a JSON redline.
+pub fn parse(s: &str) -> Result<Texts, ParseError> {
+    let j: JsonRedline = serde_json::from_str(s).map_err(|e| ParseError::new(0, format!("not a JSON redline: {e}")))?;
+    let old = j.old_document;
+    // Byte offset of every char, and of the end.
+    let bytes: Vec<usize> = old.char_indices().map(|(b, _)| b).chain(std::iter::once(old.len())).collect();
+    let mut new = String::with_capacity(old.len());
+    let (mut o, mut n) = (0usize, 0usize);
+    for (i, h) in j.hunks.iter().enumerate() {
+        let bad = |m: &str| ParseError::new(0, format!("hunk {i}: {m}"));
+        let [os, oe] = h.old;
+        if os < o || oe < os || oe >= bytes.len() {
+            return Err(bad("its old range is out of order or past the end of old_document"));
+        }
+        let equal = os - o;
+        if h.new[0] != n + equal || h.new[1] != h.new[0] + h.new_text.chars().count() {
+            return Err(bad("its new range does not follow from the text before it"));
+        }
+        if old[bytes[os]..bytes[oe]] != h.old_text {
+            return Err(bad("old_text is not the text of old_document at its old range"));
+        }
+        new.push_str(&old[bytes[o]..bytes[os]]);
+        new.push_str(&h.new_text);
+        n = h.new[1];
+        o = oe;
+    }
+    new.push_str(&old[bytes[o]..]);
+    Ok(Texts { old, new })
+}

@@ -1,0 +1,177 @@
+//! `akaji diff` end to end, and the diff engine's invariant on random texts.
+
+use akaji::diff::{diff, DiffOptions, Granularity};
+use akaji::redline::{HunkKind, Redline, Segment};
+use proptest::prelude::*;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const OLD: &str = "testdata/diff/old.txt";
+const NEW: &str = "testdata/diff/new.txt";
+
+fn akaji(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_akaji"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the akaji binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn differing_texts_exit_1_and_show_each_edit_as_one_hunk() {
+    let o = akaji(&["diff", OLD, NEW, "--format", "critic"]);
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = stdout(&o);
+    for change in [
+        "{~~設置~>開催~~}",
+        "{~~あたって~>当たって~~}",
+        "{~~867112.pdf~>000690267.pdf~~}",
+        "{++また、2023年7月には大規模な攻撃が観測された。++}",
+        "{~~および~>及び~~}",
+        "{--必要に応じて、--}",
+    ] {
+        assert!(out.contains(change), "{change} missing from:\n{out}");
+    }
+    assert_eq!(out.matches("{~~").count() + out.matches("{++").count() + out.matches("{--").count(), 6);
+}
+
+#[test]
+fn same_texts_exit_0() {
+    let o = akaji(&["diff", OLD, OLD, "--format", "critic"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(OLD)).unwrap());
+}
+
+#[test]
+fn granularity_changes_the_units() {
+    let chars = stdout(&akaji(&["diff", OLD, NEW, "--format", "critic", "--granularity", "char"]));
+    assert!(chars.contains("に{~~あ~>当~~}たっては"), "{chars}");
+    let lines = stdout(&akaji(&["diff", OLD, NEW, "--format", "critic", "--granularity", "line"]));
+    assert!(lines.contains("{~~　総務省は、有識者による検討会を設置し、"), "{lines}");
+}
+
+#[test]
+fn a_missing_file_exits_2_naming_it() {
+    let o = akaji(&["diff", OLD, "testdata/diff/missing.txt", "--format", "critic"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("testdata/diff/missing.txt") && err.contains("cannot read"), "{err}");
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    for args in [
+        &["diff", OLD, NEW, "--format", "pdf"][..],
+        &["diff", OLD, NEW, "--granularity", "sentence"],
+        &["diff", OLD, NEW, "--context", "some"],
+        &["diff", OLD, NEW, "-o", OLD, "--format", "critic"],
+    ] {
+        let o = akaji(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+    }
+}
+
+#[test]
+fn output_goes_to_a_file_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("redline.md");
+    let o = akaji(&["diff", OLD, NEW, "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(o.stdout.is_empty());
+    // The format follows the extension: .md is CriticMarkup.
+    assert!(std::fs::read_to_string(&out).unwrap().contains("{~~設置~>開催~~}"));
+}
+
+#[test]
+fn a_moved_paragraph_is_linked() {
+    let old = "第一段落。\n移動する段落はここにあり、二十文字を超えている。\n第三段落。\n";
+    let new = "第一段落。\n第三段落。\n移動する段落はここにあり、二十文字を超えている。\n";
+    let d = diff(old, new, &DiffOptions::default());
+    assert_eq!(d.hunks.len(), 2);
+    assert!(d.hunks.iter().all(|h| h.kind == HunkKind::Move && h.move_id == Some(0)));
+    assert_eq!(&old[d.hunks[0].old.clone()], &new[d.hunks[1].new.clone()]);
+}
+
+/// Text pieces that exercise every path: kanji, kana, Latin tokens, emoji with modifiers and
+/// joiners, combining marks, CRLF and LF, punctuation.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("設置".to_owned()),
+        Just("開催".to_owned()),
+        Just("あたって".to_owned()),
+        Just("当たって".to_owned()),
+        Just("クラウドサービス".to_owned()),
+        Just("867112.pdf".to_owned()),
+        Just("https://a.jp/x/1.pdf".to_owned()),
+        Just("ASEAN".to_owned()),
+        Just("。".to_owned()),
+        Just("、".to_owned()),
+        Just("\r\n".to_owned()),
+        Just("\n".to_owned()),
+        Just(" ".to_owned()),
+        Just("👩‍💻".to_owned()),
+        Just("👍🏽".to_owned()),
+        Just("e\u{301}".to_owned()),
+        "[あ-んア-ン一-龠a-zA-Z0-9。、（）]{1,4}",
+    ]
+}
+
+fn text() -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec(piece(), 0..40)
+}
+
+fn check(old: &str, new: &str, granularity: Granularity) -> Result<(), TestCaseError> {
+    let options = DiffOptions { granularity, ..DiffOptions::default() };
+    let d = diff(old, new, &options);
+    let r = Redline::from_texts(old, new, d.hunks);
+    prop_assert_eq!(r.check(), Ok(()));
+    let (mut o, mut n) = (String::new(), String::new());
+    for seg in r.segments() {
+        match seg {
+            Segment::Equal { old: a, new: b } => {
+                o.push_str(&old[a]);
+                n.push_str(&new[b]);
+            }
+            Segment::Change(h) => {
+                o.push_str(r.old_text(h));
+                n.push_str(r.new_text(h));
+            }
+        }
+    }
+    prop_assert_eq!(&o, old);
+    prop_assert_eq!(&n, new);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn hunks_rebuild_both_texts(old in text(), edits in prop::collection::vec((any::<prop::sample::Index>(), 0..3usize, piece()), 0..6)) {
+        let mut new = old.clone();
+        for (at, op, p) in edits {
+            let i = if new.is_empty() { 0 } else { at.index(new.len()) };
+            match op {
+                0 => new.insert(i, p),
+                1 if !new.is_empty() => { new.remove(i); }
+                _ if !new.is_empty() => new[i] = p,
+                _ => new.push(p),
+            }
+        }
+        let (old, new) = (old.concat(), new.concat());
+        for g in [Granularity::Word, Granularity::Char, Granularity::Line] {
+            check(&old, &new, g)?;
+        }
+    }
+
+    #[test]
+    fn unrelated_texts_too(old in text(), new in text()) {
+        check(&old.concat(), &new.concat(), Granularity::Word)?;
+    }
+}

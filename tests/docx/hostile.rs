@@ -1,0 +1,125 @@
+//! Reading `.docx` inputs: plain documents are read, tracked changes are reported, broken and
+//! hostile archives are refused with a clear message, without a panic, in bounded memory.
+
+use super::{docx, sample};
+use akaji::docx::{read, read_with, Limits, ReadError};
+use akaji::files::load_document;
+use akaji::ledger::Options;
+use akaji::redline::Redline;
+use std::io::{Cursor, Write};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
+
+const DOC: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+<w:p><w:r><w:t>分科会を</w:t></w:r><w:r><w:t xml:space="preserve">設置 </w:t><w:tab/><w:t>する。</w:t></w:r></w:p>
+<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="840"/></w:tabs></w:pPr><w:r><w:t>二行目</w:t></w:r></w:p>
+</w:body></w:document>"#;
+
+/// A zip of the given entries; `stored` entries are not compressed.
+fn zip_of(entries: &[(&str, &[u8])], method: CompressionMethod) -> Vec<u8> {
+    let mut z = ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, bytes) in entries {
+        z.start_file(*name, SimpleFileOptions::default().compression_method(method)).unwrap();
+        z.write_all(bytes).unwrap();
+    }
+    z.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_plain_document_is_read_as_its_paragraphs() {
+    let bytes = zip_of(&[("word/document.xml", DOC.as_bytes())], CompressionMethod::Deflated);
+    let text = read(&bytes).unwrap();
+    assert_eq!(text.text, "分科会を設置 \tする。\n二行目\n");
+    assert!(text.changes.is_empty());
+}
+
+#[test]
+fn load_document_reads_a_docx_draft_and_refuses_tracked_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = dir.path().join("draft.docx");
+    std::fs::write(&plain, docx(&Redline::from_texts("一\n- 4 -\n二\n", "一\n- 4 -\n二\n", vec![]))).unwrap();
+    let doc = load_document(&plain, &Options::default()).unwrap();
+    assert_eq!(doc.text(), "一\n- 4 -\n二\n");
+    assert_eq!(doc.pages().iter().map(|p| p.number).collect::<Vec<_>>(), vec![4, 5]);
+
+    let tracked = dir.path().join("変更履歴版.docx");
+    std::fs::write(&tracked, docx(&sample())).unwrap();
+    let msg = load_document(&tracked, &Options::default()).unwrap_err().to_string();
+    assert!(msg.contains("変更履歴版.docx") && msg.contains("tracked change(s) by 意見32（個人E）"), "{msg}");
+    assert!(msg.contains("paragraph 2, deletes 「設置」") && msg.contains("accept or reject"), "{msg}");
+}
+
+#[test]
+fn a_bad_crc_is_refused() {
+    let mut bytes = zip_of(&[("word/document.xml", DOC.as_bytes())], CompressionMethod::Stored);
+    let at = bytes.windows(6).position(|w| w == &"分科会".as_bytes()[..6]).unwrap();
+    bytes[at + 3] ^= 0x01; // 科 becomes another character: the CRC no longer matches
+    let err = read(&bytes).unwrap_err();
+    assert!(matches!(err, ReadError::Corrupt { .. }), "{err:?}");
+    assert!(err.to_string().contains("word/document.xml is damaged"), "{err}");
+}
+
+#[test]
+fn a_zip_bomb_is_refused_before_it_expands() {
+    let zeros = vec![b' '; 50 << 20];
+    let bytes = zip_of(&[("word/document.xml", &zeros)], CompressionMethod::Deflated);
+    assert!(bytes.len() < 200 << 10, "the bomb is small: {}", bytes.len());
+    let err = read(&bytes).unwrap_err();
+    assert!(matches!(err, ReadError::Bomb { .. }), "{err:?}");
+    assert!(err.to_string().starts_with("refused as a zip bomb: word/document.xml"), "{err}");
+}
+
+#[test]
+fn path_tricks_are_refused() {
+    for name in ["../evil.xml", "word/../../evil.xml", "/etc/evil.xml", "C:/evil.xml", "word\\evil.xml"] {
+        let bytes = zip_of(&[("word/document.xml", DOC.as_bytes()), (name, b"x")], CompressionMethod::Deflated);
+        let err = read(&bytes).unwrap_err();
+        assert!(matches!(err, ReadError::UnsafeEntry { .. }), "{name}: {err:?}");
+        assert!(err.to_string().contains(&format!("{name:?}")), "{err}");
+    }
+    let rels = br#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="../../etc/passwd"/></Relationships>"#;
+    let bytes = zip_of(&[("_rels/.rels", rels), ("word/document.xml", DOC.as_bytes())], CompressionMethod::Deflated);
+    assert!(matches!(read(&bytes).unwrap_err(), ReadError::UnsafeEntry { .. }));
+}
+
+#[test]
+fn huge_and_deep_xml_is_refused() {
+    let mut huge =
+        String::from(r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#);
+    for i in 0..60_000 {
+        huge.push_str(&format!("<w:p><w:r><w:t>段落{i}</w:t></w:r></w:p>"));
+    }
+    huge.push_str("</w:body></w:document>");
+    let bytes = zip_of(&[("word/document.xml", huge.as_bytes())], CompressionMethod::Deflated);
+    let small = Limits { max_part: 1 << 20, ..Limits::default() };
+    let err = read_with(&bytes, &small).unwrap_err();
+    assert!(matches!(err, ReadError::TooLarge { .. }), "{err:?}");
+    assert!(err.to_string().contains("larger than 1 MiB"), "{err}");
+    assert_eq!(read(&bytes).unwrap().text.lines().count(), 60_000, "within the default limits it is read");
+
+    let deep = format!(
+        r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">{}"#,
+        "<w:body>".repeat(100_000)
+    );
+    let bytes = zip_of(&[("word/document.xml", deep.as_bytes())], CompressionMethod::Deflated);
+    assert!(matches!(read(&bytes).unwrap_err(), ReadError::TooDeep { limit: 256, .. }));
+}
+
+#[test]
+fn dtds_and_broken_xml_are_refused() {
+    let dtd = r#"<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY lol "lol">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol;</w:t></w:r></w:p></w:body></w:document>"#;
+    let bytes = zip_of(&[("word/document.xml", dtd.as_bytes())], CompressionMethod::Deflated);
+    assert!(matches!(read(&bytes).unwrap_err(), ReadError::Dtd { .. }));
+    let broken = zip_of(&[("word/document.xml", b"<w:document><w:body></w:document>")], CompressionMethod::Deflated);
+    let err = read(&broken).unwrap_err();
+    assert!(err.to_string().starts_with("word/document.xml is not well-formed XML at byte"), "{err}");
+}
+
+#[test]
+fn not_a_word_document_says_so() {
+    let err = read(b"plain text, not a zip").unwrap_err();
+    assert!(err.to_string().starts_with("is not a Word document (not a readable zip archive"), "{err}");
+    let empty = zip_of(&[("hello.txt", b"hi")], CompressionMethod::Deflated);
+    assert_eq!(read(&empty).unwrap_err(), ReadError::Missing { part: "word/document.xml".into() });
+}

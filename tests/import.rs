@@ -1,0 +1,216 @@
+//! `akaji import`: drafting ledgers from the published comment tables in testdata/import/.
+
+use crate::util::{akaji_in, root, Run};
+use akaji::ledger::{Count, Edit, Ledger};
+use std::path::PathBuf;
+
+const ICT: &str = "testdata/import/ict2023-public-comments.txt";
+const CS: &str = "testdata/import/cs2022-public-comments.txt";
+
+/// Run `akaji` in the crate's folder.
+fn akaji(args: &[&str]) -> Run {
+    akaji_in(&root(), args)
+}
+
+/// Import `table` into a fresh folder; the ledger's text, the ledger, and the command's stderr.
+fn import(table: &str, name: &str, extra: &[&str]) -> (String, Ledger, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join(name);
+    let mut args = vec!["import", table, "-o", out.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let run = akaji(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = std::fs::read_to_string(&out).unwrap();
+    let ledger = Ledger::parse(&text, name).unwrap_or_else(|e| panic!("the ledger parses back: {e}\n{text}"));
+    ledger.validate().unwrap();
+    (text, ledger, run.stderr)
+}
+
+fn replace(old: &str, new: &str) -> Edit {
+    Edit { old: Some(old.into()), new: Some(new.into()), ..Edit::default() }
+}
+
+fn edits<'a>(ledger: &'a Ledger, id: &str) -> &'a [Edit] {
+    &ledger.decision(id).unwrap_or_else(|| panic!("decision {id}")).edits
+}
+
+#[test]
+fn ict2023_answers_that_promise_edits_become_edits() {
+    let (_, ledger, report) = import(ICT, "ledger.toml", &[]);
+    assert_eq!(ledger.decisions.len(), 38);
+    let ids: Vec<&str> = ledger.decisions.iter().map(|d| d.id.as_str()).collect();
+    let expected: Vec<String> = (1..=38).map(|n| n.to_string()).collect();
+    assert_eq!(ids, expected);
+
+    let promising: Vec<&str> = ledger.decisions.iter().filter(|d| !d.edits.is_empty()).map(|d| d.id.as_str()).collect();
+    assert_eq!(promising, ["1", "2", "28", "29", "32", "33", "34"], "no other row yields an edit");
+
+    assert_eq!(
+        edits(&ledger, "28"),
+        [replace("大手自動車メーカーが利用するSaaSサービス", "大手自動車メーカーが利用するクラウドサービス")]
+    );
+    assert_eq!(
+        edits(&ledger, "29"),
+        [
+            Edit { page: Some(6), line: Some(5), ..replace("あたって", "当たって") },
+            Edit { page: Some(12), line: Some(17), ..replace("更に、", "さらに、") },
+        ]
+    );
+    assert_eq!(
+        edits(&ledger, "32"),
+        [Edit { pages: Some(vec![4, 12, 46, 63]), count: Some(Count::Exactly(4)), ..replace("設置", "開催") }]
+    );
+
+    let todo = |id: &str| {
+        let e = edits(&ledger, id);
+        assert_eq!(e.len(), 1, "decision {id}: {e:?}");
+        assert!(e[0].todo.is_some(), "decision {id} is todo: {e:?}");
+        assert_eq!(e[0].old, None, "import never invents text: {e:?}");
+        e[0].clone()
+    };
+    assert_eq!((todo("1").page, todo("1").new), (Some(9), None));
+    assert!(todo("1").todo.unwrap().starts_with("insert:"));
+    assert_eq!((todo("2").page, todo("2").new), (Some(7), None));
+    assert!(todo("2").todo.unwrap().ends_with("; the request suggests 「情報」→「情勢」"));
+    assert_eq!((todo("33").page, todo("33").new), (None, None));
+    let no34 = todo("34");
+    assert_eq!(no34.new.as_deref(), Some("とりまとめ骨子（案）について"));
+    assert!(no34.todo.unwrap().contains("the request suggests old = 「取りまとめ骨子（案）について」"));
+
+    for (label, n) in [
+        ("rows read", 38),
+        ("decisions", 38),
+        ("answers promising edits", 7),
+        ("edits extracted", 4),
+        ("edits left todo", 4),
+    ] {
+        assert!(report.contains(&format!("  {label:<24}{n:>4}")), "{label} {n} in:\n{report}");
+    }
+    assert!(report.contains("(decisions 1, 2, 33, 34;"), "{report}");
+    assert!(report.contains("6 repeated header row(s) skipped, 2 continued line(s) merged"), "{report}");
+}
+
+#[test]
+fn ict2023_cells_continued_across_page_breaks_are_merged() {
+    let (_, ledger, _) = import(ICT, "ledger.toml", &[]);
+    let no5 = ledger.decision("5").unwrap().request.as_deref().unwrap();
+    assert!(no5.starts_with("複雑かつ巧妙化が進むサイバー攻撃"), "{no5}");
+    assert!(no5.contains("これらを使って周知を促進。\nP51 ウ. 子どもや高齢者等に向けた普及啓発"), "{no5}");
+    assert!(no5.ends_with("セキュリティかるたを作成(電子通信普及財団の助成金対象)。"), "{no5}");
+    let no16 = ledger.decision("16").unwrap().request.as_deref().unwrap();
+    assert!(no16.contains("トラストサービスの\nモデル法を採択しています。"), "{no16}");
+    let no7 = ledger.decision("7").unwrap().response.as_deref().unwrap();
+    assert!(!no7.contains("<p>") && no7.starts_with("御意見については、参考として承ります。"), "{no7}");
+    let no4 = ledger.decision("4").unwrap().request.as_deref().unwrap();
+    assert!(no4.starts_with("<意見> IoTの真正性確保"), "angle-bracket words are not HTML: {no4}");
+}
+
+#[test]
+fn ict2023_ledger_snapshot() {
+    let (text, _, _) = import(ICT, "ledger.toml", &["--only-edits"]);
+    insta::assert_snapshot!("ict2023_only_edits", text);
+}
+
+#[test]
+fn json_when_the_output_ends_in_json() {
+    let (text, ledger, _) = import(ICT, "ledger.json", &[]);
+    assert!(text.starts_with('{'), "{text}");
+    let (_, from_toml, _) = import(ICT, "ledger.toml", &[]);
+    assert_eq!(ledger, from_toml);
+}
+
+#[test]
+fn only_edits_keeps_the_promising_answers() {
+    let (_, ledger, report) = import(ICT, "ledger.toml", &["--only-edits"]);
+    let ids: Vec<&str> = ledger.decisions.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["1", "2", "28", "29", "32", "33", "34"]);
+    assert!(report.contains(&format!("  {:<24}{:>4}", "decisions", 7)), "{report}");
+}
+
+#[test]
+fn cs2022_has_no_edits() {
+    let (_, ledger, report) = import(CS, "ledger.toml", &[]);
+    assert_eq!(ledger.decisions.len(), 37);
+    assert!(ledger.decisions.iter().all(|d| d.edits.is_empty()));
+    assert_eq!(ledger.decision("2").unwrap().at.as_deref(), Some("4. 1. 1 経営層の意識改革"));
+    assert_eq!(ledger.decision("2").unwrap().by, None, "the table has no 意見提出者 column");
+    assert!(report.contains(&format!("  {:<24}{:>4}", "edits extracted", 0)), "{report}");
+    assert!(report.contains(&format!("  {:<24}{:>4}", "answers promising edits", 0)), "{report}");
+    assert!(report.contains("(lines 30, 38, 47, 54, 63, 70, 78, 88:"), "repeated titles skipped: {report}");
+}
+
+#[test]
+fn stdout_without_output() {
+    let run = akaji(&["import", CS, "--only-edits"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = run.stdout.clone();
+    let ledger = Ledger::from_toml(&text).unwrap();
+    assert!(ledger.decisions.is_empty(), "{text}");
+    assert!(run.stderr.contains("→ stdout"));
+}
+
+#[test]
+fn csv_with_quotes_line_breaks_and_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("comments.csv");
+    std::fs::write(
+        &table,
+        "意見募集の結果\n\
+         番号,提出者,該当箇所,意見,考え方\n\
+         1,\"株式会社A, 東京\",P4,\"一行目\n二行目\",\"<p>賛同の御意見として承ります。</p>\n<p>なお、(P4)「AI化」→「AI（人工知能）化」</p>\"\n\
+         2,個人,全体,\"「A」を削除すべき\",\"<p>御意見については、参考として承ります。</p>\"\n",
+    )
+    .unwrap();
+    let out = dir.path().join("ledger.toml");
+    let run = akaji(&["import", table.to_str().unwrap(), "-o", out.to_str().unwrap(), "--columns", "id=番号"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let ledger = Ledger::from_toml(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let d = &ledger.decisions[0];
+    assert_eq!(d.by.as_deref(), Some("株式会社A, 東京"));
+    assert_eq!(d.request.as_deref(), Some("一行目\n二行目"));
+    assert_eq!(d.response.as_deref(), Some("賛同の御意見として承ります。\nなお、(P4)「AI化」→「AI（人工知能）化」"));
+    assert_eq!(d.edits, [Edit { page: Some(4), ..replace("AI化", "AI（人工知能）化") }]);
+    assert!(ledger.decisions[1].edits.is_empty());
+}
+
+fn fails(args: &[&str]) -> String {
+    let run = akaji(args);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stdout.is_empty());
+    run.stderr
+}
+
+#[test]
+fn bad_tables_and_columns_exit_2_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.tsv");
+    let msg = fails(&["import", missing.to_str().unwrap()]);
+    assert!(msg.contains("missing.tsv: cannot read it"), "{msg}");
+
+    let plain = dir.path().join("plain.tsv");
+    std::fs::write(&plain, "連番\t返答\n1\t修正いたします。\n").unwrap();
+    let msg = fails(&["import", plain.to_str().unwrap()]);
+    assert!(msg.contains("plain.tsv: no header row found"), "{msg}");
+    assert!(msg.contains("「項番」") && msg.contains("「御意見に対する考え方」") && msg.contains("--columns"), "{msg}");
+
+    let msg = fails(&["import", plain.to_str().unwrap(), "--columns", "id=連番,response=答え"]);
+    assert!(msg.contains("plain.tsv: no row has the header 「答え」 given by --columns response=答え"), "{msg}");
+    let msg = fails(&["import", plain.to_str().unwrap(), "--columns", "answer=返答"]);
+    assert!(msg.contains("unknown role `answer`"), "{msg}");
+
+    let run = akaji(&["import", plain.to_str().unwrap(), "--columns", "id=連番,response=返答"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let ledger = Ledger::from_toml(&run.stdout).unwrap();
+    assert!(ledger.decisions[0].edits[0].todo.is_some());
+}
+
+#[test]
+fn never_writes_over_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let table: PathBuf = dir.path().join("t.tsv");
+    std::fs::copy(root().join(ICT), &table).unwrap();
+    let before = std::fs::read(&table).unwrap();
+    let msg = fails(&["import", table.to_str().unwrap(), "-o", table.to_str().unwrap()]);
+    assert!(msg.contains("refusing to write the output over the input"), "{msg}");
+    assert_eq!(std::fs::read(&table).unwrap(), before);
+}
