@@ -39,7 +39,7 @@ pub enum ProblemKind {
     /// The ledger's structure is wrong; the message says how.
     Invalid { message: String },
     /// The anchor is not in its scope. `near_miss` is the closest text found there, and
-    /// `elsewhere` lists matches outside the scope.
+    /// `elsewhere` lists matches the scope (page, line, prefix, suffix) rules out.
     NoMatch { quote: String, near_miss: Option<NearMiss>, elsewhere: Vec<Place> },
     /// The anchor matched a number of places other than `count`.
     CountMismatch { quote: String, expected: String, places: Vec<Place> },
@@ -103,11 +103,11 @@ impl fmt::Display for Problem {
             ProblemKind::NoMatch { quote, near_miss, elsewhere } => {
                 write!(f, "「{quote}」 is not in the draft within the edit's scope")?;
                 if !elsewhere.is_empty() {
-                    write!(f, "\n  it is found outside the scope:")?;
+                    write!(f, "\n  it is found, but where the edit's scope (page, line, prefix, suffix) rules it out:")?;
                     for p in elsewhere {
                         write!(f, "\n    {p}")?;
                     }
-                    write!(f, "\n  fix the edit's page/line scope, or check the draft")?;
+                    write!(f, "\n  fix the edit's scope, or check the draft")?;
                 } else if let Some(n) = near_miss {
                     write!(f, "\n  nearest text in scope: {}", n.place)?;
                     let draft = if n.draft.is_empty() { "nothing".to_owned() } else { format!("「{}」", n.draft) };
