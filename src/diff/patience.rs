@@ -166,9 +166,10 @@ mod tests {
         let old: Vec<u32> = (0..100).flat_map(|p| page(p, false)).collect();
         let new: Vec<u32> = (0..100).flat_map(|p| page(p, p == 50)).collect();
         let c = changes(&old, &new);
-        let deleted: Vec<_> = c.iter().map(|x| x.1.clone()).filter(|r| !r.is_empty()).collect();
-        let inserted: Vec<_> = c.iter().map(|x| x.2.clone()).filter(|r| !r.is_empty()).collect();
-        assert_eq!((deleted, inserted), (vec![503..504], vec![503..504]), "{c:?}");
+        let deleted: Vec<(usize, usize)> = c.iter().filter(|x| !x.1.is_empty()).map(|x| (x.1.start, x.1.end)).collect();
+        let inserted: Vec<(usize, usize)> =
+            c.iter().filter(|x| !x.2.is_empty()).map(|x| (x.2.start, x.2.end)).collect();
+        assert_eq!((deleted, inserted), (vec![(503, 504)], vec![(503, 504)]), "{c:?}");
     }
 
     #[test]
