@@ -12,6 +12,8 @@
 //! files, and the quality of both (edits covered, hunks per edit, edits shown as one clean hunk,
 //! chars marked outside the edits). Then criterion times the library call.
 //! `cargo bench --bench diff -- --table-only` stops after the table.
+//! `AKAJI_BENCH_WRITE=/tmp/akaji-bench cargo bench --bench diff` writes the inputs there
+//! (`synth-10mb-old.txt`, `plan-10mb-new.txt`, ...) and stops, to profile the binary on them.
 
 #[path = "common/plan.rs"]
 mod plan;
@@ -215,6 +217,16 @@ fn main() {
     for &(bytes, name, plan_edits) in &SIZES {
         samples.push((synth::generate(bytes, SYNTH_EDITS, 42), format!("synth {name}")));
         samples.push((plan_sample(bytes, plan_edits), format!("plan {name}")));
+    }
+    if let Some(dir) = std::env::var_os("AKAJI_BENCH_WRITE") {
+        let dir = std::path::PathBuf::from(dir);
+        std::fs::create_dir_all(&dir).expect("create the bench folder");
+        for (sample, name) in &samples {
+            let stem = name.replace(" MB", "mb").replace(" ", "-");
+            std::fs::write(dir.join(format!("{stem}-old.txt")), &sample.old).expect("write the old text");
+            std::fs::write(dir.join(format!("{stem}-new.txt")), &sample.new).expect("write the new text");
+        }
+        return;
     }
     table(&samples);
     if std::env::args().any(|a| a == "--table-only") {

@@ -44,6 +44,10 @@ impl PageMarker {
     /// The page number a line carries, if the line is a marker. A marker without a numeric
     /// group yields `Some(None)`.
     fn matches(&self, line: &str) -> Option<Option<u32>> {
+        // Most lines are not markers, and telling so is far cheaper than capturing.
+        if !self.regex.is_match(line) {
+            return None;
+        }
         let caps = self.regex.captures(line)?;
         Some(caps.get(1).and_then(|m| fullwidth_digits(m.as_str())))
     }
