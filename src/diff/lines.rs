@@ -1,9 +1,10 @@
 //! Diffing sequences of units, lines first.
 //!
 //! A 10 MB plan has some 100,000 lines and a few thousand changed ones, so the texts are first
-//! compared line by line (each line interned to a number, then Myers' algorithm from `similar`);
-//! only the changed regions found there are refined further (the private `refine` module), which keeps
-//! large documents fast and small in memory.
+//! compared line by line (each line interned to a number, then a patience diff whose gaps go to
+//! Myers' algorithm from `similar`); only the changed regions found there are refined further (the
+//! private `refine` module, which compares word units as they are), which keeps large documents
+//! fast and small in memory.
 //!
 //! ```
 //! use akaji::diff::lines::line_starts;
