@@ -1,22 +1,59 @@
 //! The diff engine against git's character word diff, on plan-like Japanese texts of 1 MB and
-//! 10 MB with 2,000 known edits each (see `akaji::diff::synth`).
+//! 10 MB with known edits, in two families:
+//! - `synth` (`akaji::diff::synth`): lines all different, 2,000 edits of five kinds;
+//! - `plan` (`benches/common/plan.rs`, shared with the apply bench): lines that repeat a lot
+//!   (some 10% distinct) between unique `- N -` page footers, 1,000 edits per MB (four per page:
+//!   a scoped word, a file name, an inserted sentence, a deleted clause), the final made by
+//!   `akaji::apply`. An inserted sentence there ends right where a deleted clause begins: the
+//!   two read as one replacement to any diff, so they count as one edit.
 //!
 //! `cargo bench --bench diff` prints a table: wall time and peak memory of `akaji diff` and of
 //! `git diff --no-index --word-diff=porcelain --word-diff-regex=.` (LC_ALL=C.UTF-8) on the same
 //! files, and the quality of both (edits covered, hunks per edit, edits shown as one clean hunk,
 //! chars marked outside the edits). Then criterion times the library call.
 //! `cargo bench --bench diff -- --table-only` stops after the table.
+//! `AKAJI_BENCH_WRITE=/tmp/akaji-bench cargo bench --bench diff` writes the inputs there
+//! (`synth-10mb-old.txt`, `plan-10mb-new.txt`, ...) and stops, to profile the binary on them.
 
-use akaji::diff::synth::{self, Pair, Quality, Sample};
+#[path = "common/plan.rs"]
+mod plan;
+
+use akaji::diff::synth::{self, Edit, EditKind, Pair, Quality, Sample};
 use akaji::diff::{diff, DiffOptions};
 use criterion::{black_box, Criterion};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const EDITS: usize = 2_000;
-const SIZES: [(usize, &str); 2] = [(1 << 20, "1 MB"), (10 << 20, "10 MB")];
+const SYNTH_EDITS: usize = 2_000;
+/// (bytes, name, plan edits): the plan family keeps the apply bench's density.
+const SIZES: [(usize, &str, usize); 2] = [(1 << 20, "1 MB", 1_000), (10 << 20, "10 MB", 10_000)];
 const RUNS: usize = 3;
+
+/// A generated plan, its final by `akaji::apply`, and its edits as known edits: each the whole
+/// text the ledger names (「資料1-1.pdf」→「資料1-2.pdf」, where apply changes only 「1」; the
+/// anchor of an insertion), touching ones joined.
+fn plan_sample(bytes: usize, edits: usize) -> Sample {
+    let p = plan::plan(bytes, edits);
+    let applied = akaji::apply::apply_text(&p.draft, &p.ledger).expect("the generated ledger applies");
+    let mut known: Vec<Edit> = Vec::with_capacity(applied.edits.len());
+    let mut shift = 0isize;
+    for e in &applied.edits {
+        let start = (e.anchor.start as isize + shift) as usize;
+        shift += e.new.len() as isize - e.range.len() as isize;
+        let end = (e.anchor.end as isize + shift) as usize;
+        let kind = if e.range.is_empty() { EditKind::SentenceInserted } else { EditKind::KanjiWord };
+        match known.last_mut() {
+            Some(last) if last.old.end >= e.anchor.start => {
+                last.old.end = last.old.end.max(e.anchor.end);
+                last.new.end = last.new.end.max(end);
+            }
+            _ => known.push(Edit { kind, old: e.anchor.clone(), new: start..end }),
+        }
+    }
+    assert_eq!(shift, applied.text.len() as isize - p.draft.len() as isize);
+    Sample { old: p.draft, new: applied.text, edits: known }
+}
 
 struct Run {
     time: Duration,
@@ -81,22 +118,23 @@ fn git_hunks(sample: &Sample, old_path: &Path, new_path: &Path) -> Vec<Pair> {
         }
         let (tag, body) = line.split_at(1);
         match tag {
-            " " | "~" => {
+            "~" => {
                 hunks.extend(open.take());
-                let len = if tag == "~" { 1 } else { body.len() };
-                if tag == " " {
-                    assert_eq!(&sample.old[o..o + len], body, "git's context does not match the old text");
-                }
-                o += len;
-                n += len;
+                o += usize::from(sample.old.as_bytes().get(o) == Some(&b'\n'));
+                n += usize::from(sample.new.as_bytes().get(n) == Some(&b'\n'));
+            }
+            " " => {
+                hunks.extend(open.take());
+                o = advance(&sample.old, o, body);
+                n = advance(&sample.new, n, body);
             }
             "-" | "+" => {
                 let h = open.get_or_insert((o..o, n..n));
                 if tag == "-" {
-                    o += body.len();
+                    o = advance(&sample.old, o, body);
                     h.0.end = o;
                 } else {
-                    n += body.len();
+                    n = advance(&sample.new, n, body);
                     h.1.end = n;
                 }
             }
@@ -105,6 +143,21 @@ fn git_hunks(sample: &Sample, old_path: &Path, new_path: &Path) -> Vec<Pair> {
     }
     hunks.extend(open);
     hunks
+}
+
+/// The offset in `text` after `body`, read from `at`. With `--word-diff-regex=.` a line break
+/// is white space to git: it shows 「1\n003」→「1003」 as the context 「1003」, marking nothing.
+fn advance(text: &str, at: usize, body: &str) -> usize {
+    let t = text.as_bytes();
+    let mut i = at;
+    for &c in body.as_bytes() {
+        while t[i] == b'\n' && c != b'\n' {
+            i += 1;
+        }
+        assert_eq!(t[i], c, "git's output does not match the text at byte {i}");
+        i += 1;
+    }
+    i
 }
 
 fn akaji_hunks(sample: &Sample) -> (Vec<Pair>, bool) {
@@ -126,12 +179,13 @@ fn row(tool: &str, size: &str, run: &Run, input: usize, q: &Quality) -> String {
     )
 }
 
-fn table(samples: &[(Sample, &str)]) {
+fn table(samples: &[(Sample, String)]) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let akaji = env!("CARGO_BIN_EXE_akaji");
     println!("\n| tool | input | time (median of {RUNS}) | peak RSS (× input) | edits covered | hunks/edit | one clean hunk | marked outside edits |");
     println!("| --- | --- | --- | --- | --- | --- | --- | --- |");
-    for (sample, size) in samples {
+    for (sample, name) in samples {
+        let size = name.as_str();
         let (old, new) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
         std::fs::write(&old, &sample.old).unwrap();
         std::fs::write(&new, &sample.new).unwrap();
@@ -159,15 +213,28 @@ fn table(samples: &[(Sample, &str)]) {
 }
 
 fn main() {
-    let samples: Vec<(Sample, &str)> =
-        SIZES.iter().map(|&(bytes, name)| (synth::generate(bytes, EDITS, 42), name)).collect();
+    let mut samples: Vec<(Sample, String)> = Vec::new();
+    for &(bytes, name, plan_edits) in &SIZES {
+        samples.push((synth::generate(bytes, SYNTH_EDITS, 42), format!("synth {name}")));
+        samples.push((plan_sample(bytes, plan_edits), format!("plan {name}")));
+    }
+    if let Some(dir) = std::env::var_os("AKAJI_BENCH_WRITE") {
+        let dir = std::path::PathBuf::from(dir);
+        std::fs::create_dir_all(&dir).expect("create the bench folder");
+        for (sample, name) in &samples {
+            let stem = name.replace(" MB", "mb").replace(" ", "-");
+            std::fs::write(dir.join(format!("{stem}-old.txt")), &sample.old).expect("write the old text");
+            std::fs::write(dir.join(format!("{stem}-new.txt")), &sample.new).expect("write the new text");
+        }
+        return;
+    }
     table(&samples);
     if std::env::args().any(|a| a == "--table-only") {
         return;
     }
     let mut c = Criterion::default().sample_size(10).configure_from_args();
     for (sample, name) in &samples {
-        c.bench_function(&format!("diff {name}, {EDITS} edits"), |b| {
+        c.bench_function(&format!("diff {name}, {} edits", sample.edits.len()), |b| {
             b.iter(|| diff(black_box(&sample.old), black_box(&sample.new), &DiffOptions::default()))
         });
     }

@@ -44,6 +44,10 @@ impl PageMarker {
     /// The page number a line carries, if the line is a marker. A marker without a numeric
     /// group yields `Some(None)`.
     fn matches(&self, line: &str) -> Option<Option<u32>> {
+        // Most lines are not markers, and telling so is far cheaper than capturing.
+        if !self.regex.is_match(line) {
+            return None;
+        }
         let caps = self.regex.captures(line)?;
         Some(caps.get(1).and_then(|m| fullwidth_digits(m.as_str())))
     }
@@ -104,11 +108,11 @@ pub struct Document {
     /// For every line, whether it is a page-marker line.
     marker_lines: Vec<bool>,
     pages: Vec<Page>,
-    /// Char offset at every 256th line start, to turn byte offsets into char offsets quickly.
+    /// Char offset at every 32nd line start, to turn byte offsets into char offsets quickly.
     char_checkpoints: Vec<usize>,
 }
 
-const CHECKPOINT_EVERY: usize = 256;
+const CHECKPOINT_EVERY: usize = 32;
 
 impl Document {
     /// Index `text`. A leading byte order mark is set aside; [`Document::restore`] puts it back.
@@ -131,11 +135,7 @@ impl Document {
 
     fn index(text: String, bom: bool, marker: &PageMarker) -> Document {
         let mut line_starts = vec![0];
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' && i + 1 < text.len() {
-                line_starts.push(i + 1);
-            }
-        }
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).filter(|&i| i + 1 < text.len()).map(|i| i + 1));
         if text.is_empty() {
             line_starts.clear();
         }

@@ -15,7 +15,7 @@
 //! ```
 
 use super::lines::{diff_units, Algorithm};
-use super::tokenize::{boundaries, grapheme_starts, unit_starts};
+use super::tokenize::{boundaries, grapheme_starts, is_grapheme_boundary, unit_starts};
 use super::{cleanup, Deadline, Granularity, Span};
 
 /// Pieces larger than this (old + new bytes) are not refined below word units.
@@ -40,12 +40,19 @@ pub(crate) fn region(
         s.new = s.new.start + region.new.start..s.new.end + region.new.start;
         s
     };
+    // Only the part between the shared ends is cut into units and diffed.
+    let (head, tail) = shared_ends(ro, rn);
+    let (to, tn) = (&ro[head..ro.len() - tail], &rn[head..rn.len() - tail]);
+    let starts = if granularity == Granularity::Char { grapheme_starts } else { unit_starts };
+    let spans = diff_units(to, &starts(to), tn, &starts(tn), Algorithm::Myers, deadline);
+    let mut spans: Vec<Span> = spans
+        .into_iter()
+        .map(|s| Span { old: s.old.start + head..s.old.end + head, new: s.new.start + head..s.new.end + head })
+        .collect();
     if granularity == Granularity::Char {
-        let spans = diff_units(ro, &grapheme_starts(ro), rn, &grapheme_starts(rn), Algorithm::Myers, deadline);
         out.extend(spans.into_iter().map(offset));
         return;
     }
-    let mut spans = diff_units(ro, &unit_starts(ro), rn, &unit_starts(rn), Algorithm::Myers, deadline);
     cleanup::merge_close(ro, rn, &mut spans);
     cleanup::align(ro, rn, &mut spans, &Span { old: 0..ro.len(), new: 0..rn.len() });
     let mut fine = Vec::with_capacity(spans.len());
@@ -65,6 +72,34 @@ pub(crate) fn region(
     }
     cleanup::coalesce(&mut fine);
     out.extend(fine.into_iter().map(offset));
+}
+
+/// Sentence and clause marks: each always a unit of its own.
+const MARKS: [char; 6] = ['。', '、', '，', '．', '！', '？'];
+
+/// How many bytes at the start and at the end of `old` and `new`, the same in both, the unit
+/// diff may leave out without changing its result: the common prefix up to its last sentence or
+/// clause mark, and the common suffix from its first one. A mark is a unit (and a grapheme
+/// cluster) of its own, so the units between are those of the whole text; and Myers' algorithm
+/// sets aside common units at both ends before anything else. Only the clean-up that follows
+/// needs the whole text (an insertion may slide into the shared ends).
+fn shared_ends(old: &str, new: &str) -> (usize, usize) {
+    let (o, n) = (old.as_bytes(), new.as_bytes());
+    let both_at = |a: usize, b: usize| is_grapheme_boundary(old, a) && is_grapheme_boundary(new, b);
+    let mut prefix = o.iter().zip(n).take_while(|(a, b)| a == b).count();
+    while !(old.is_char_boundary(prefix) && new.is_char_boundary(prefix)) {
+        prefix -= 1;
+    }
+    let head = old[..prefix].rfind(MARKS).map_or(0, |i| i + '。'.len_utf8());
+    let head = if both_at(head, head) { head } else { 0 };
+    let suffix = o[prefix..].iter().rev().zip(n[prefix..].iter().rev()).take_while(|(a, b)| a == b).count();
+    let mut from = old.len() - suffix;
+    while !(old.is_char_boundary(from) && new.is_char_boundary(new.len() - (old.len() - from))) {
+        from += 1;
+    }
+    let tail = old[from..].find(MARKS).map_or(0, |i| old.len() - from - i);
+    let tail = if both_at(old.len() - tail, new.len() - tail) { tail } else { 0 };
+    (head, tail)
 }
 
 #[cfg(test)]
@@ -104,6 +139,18 @@ mod tests {
         let new = "（https://www.soumu.go.jp/main_content/000690267.pdf）";
         assert_eq!(refine(old, new, Granularity::Word), [pair("867112.pdf", "000690267.pdf")]);
         assert_eq!(refine("SaaSサービス", "クラウドサービス", Granularity::Word), [pair("SaaS", "クラウド")]);
+    }
+
+    #[test]
+    fn shared_ends_stop_at_marks() {
+        let (old, new) = ("前文。対策を設置し、実施する。後文", "前文。対策を開催し、実施する。後文");
+        let (head, tail) = shared_ends(old, new);
+        assert_eq!((&old[..head], &old[old.len() - tail..]), ("前文。", "、実施する。後文"));
+        assert_eq!(shared_ends("設置", "開催"), (0, 0));
+        assert_eq!(shared_ends("同じ。", "同じ。"), (9, 0));
+        // A mark followed by a combining char is not a cluster of its own.
+        assert_eq!(shared_ends("。\u{301}あ", "。\u{301}い"), (0, 0));
+        assert_eq!(shared_ends("あ、い", "う、い").1, 6);
     }
 
     #[test]

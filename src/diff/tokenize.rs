@@ -63,7 +63,36 @@ pub fn unit_starts(text: &str) -> Vec<usize> {
 
 /// Byte offsets where the grapheme clusters of `text` start.
 pub fn grapheme_starts(text: &str) -> Vec<usize> {
-    text.grapheme_indices(true).map(|(i, _)| i).collect()
+    if text.chars().all(stands_alone) {
+        text.char_indices().map(|(i, _)| i).collect()
+    } else {
+        text.grapheme_indices(true).map(|(i, _)| i).collect()
+    }
+}
+
+/// The grapheme clusters of `text` with their offsets. Plans are written in characters that
+/// always stand alone; for such a text the clusters are its chars, found without the Unicode
+/// segmentation tables (several times faster).
+fn graphemes(text: &str) -> Vec<(usize, &str)> {
+    if text.chars().all(stands_alone) {
+        text.char_indices().map(|(i, c)| (i, &text[i..i + c.len_utf8()])).collect()
+    } else {
+        text.grapheme_indices(true).collect()
+    }
+}
+
+/// Whether `c` is a grapheme cluster of its own next to any other such char: ASCII, kana, kanji,
+/// CJK, full-width and general punctuation, circled numbers, shapes (Grapheme_Cluster_Break
+/// `Other`, `Control` or `LF`; no extenders, joiners, prepended marks, CR or Hangul).
+fn stands_alone(c: char) -> bool {
+    matches!(c,
+        '\n' | '\t' | ' '..='~'
+        | '\u{3000}'..='\u{3029}' | '\u{3030}'..='\u{303f}' // CJK marks; 302A-302F extend
+        | '\u{3041}'..='\u{3096}' | '\u{309b}'..='\u{30ff}' // kana; 3099-309A extend
+        | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}'
+        | '\u{ff01}'..='\u{ff5e}'
+        | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}'
+        | '\u{2460}'..='\u{24ff}' | '\u{25a0}'..='\u{25ff}')
 }
 
 /// Every place in `text` where a change may begin or end: the unit boundaries and the finer
@@ -91,7 +120,7 @@ pub fn boundaries(text: &str) -> Boundaries {
         let body = &text[u.range.clone()];
         match u.kind {
             Kind::Run(script @ (Script::Kanji | Script::Katakana)) => {
-                let gs: Vec<(usize, &str)> = body.grapheme_indices(true).collect();
+                let gs = graphemes(body);
                 let n = gs.len();
                 let first = |j: usize| gs[j].1.chars().next().unwrap_or(' ');
                 for (j, &(at, _)) in gs.iter().enumerate().skip(1) {
@@ -107,7 +136,7 @@ pub fn boundaries(text: &str) -> Boundaries {
                 }
             }
             Kind::Run(Script::Hiragana) => {
-                for (i, g) in body.grapheme_indices(true) {
+                for (i, g) in graphemes(body) {
                     if g.chars().next().is_some_and(|c| PARTICLES.contains(&c)) {
                         push(&mut out, u.range.start + i);
                         push(&mut out, u.range.start + i + g.len());
@@ -138,7 +167,7 @@ pub fn is_grapheme_boundary(text: &str, at: usize) -> bool {
 }
 
 fn scan(text: &str) -> Vec<Unit> {
-    let gs: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
+    let gs = graphemes(text);
     let script = |g: &str| g.chars().next().map_or(Script::Punct, script_of);
     let ascii_alnum = |g: &str| g.len() == 1 && g.as_bytes()[0].is_ascii_alphanumeric();
     let mut out = Vec::with_capacity(gs.len() / 2 + 1);
@@ -260,5 +289,19 @@ mod tests {
         assert_eq!(fine_boundaries(""), [0]);
         assert_eq!(fine_boundaries("ntent/867112.pdf"), [0, 6, 16]);
         assert_eq!(boundaries("育成及び").soft, [3, 6]);
+    }
+
+    #[test]
+    fn chars_said_to_stand_alone_do() {
+        let alone: Vec<char> = (0..=0x10ffff).filter_map(char::from_u32).filter(|&c| stands_alone(c)).collect();
+        assert!(alone.len() > 28_000, "{}", alone.len());
+        for c in alone {
+            for t in [format!("a{c}"), format!("{c}a"), format!("{c}{c}"), format!("\n{c}"), format!("{c}\n")] {
+                assert_eq!(t.graphemes(true).count(), 2, "{:?}", c);
+            }
+        }
+        // Texts with other chars take the full segmentation.
+        assert_eq!(grapheme_starts("か\u{3099}き"), [0, 6]);
+        assert_eq!(graphemes("\r\n。").len(), 2);
     }
 }

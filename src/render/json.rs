@@ -161,7 +161,10 @@ pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -
     writeln!(w, "  \"new_label\": {},", compact(&j.new_label)?)?;
     writeln!(w, "  \"title\": {},", compact(&j.title)?)?;
     writeln!(w, "  \"deadline_hit\": {},", j.deadline_hit)?;
-    writeln!(w, "  \"old_document\": {},", compact(&j.old_document)?)?;
+    // Straight to the writer: the text is as large as the document.
+    write!(w, "  \"old_document\": ")?;
+    serde_json::to_writer(&mut w, &j.old_document)?;
+    writeln!(w, ",")?;
     list(&mut w, "hunks", &j.hunks, ",")?;
     list(&mut w, "decisions", &j.decisions, "")?;
     writeln!(w, "}}")?;
