@@ -24,7 +24,10 @@ fn messages_point_at_decisions_and_pages() {
     let cases = [
         ("count-mismatch", vec!["decision 32, edit 1", "P1 L3", "P2 L3", "count is 1"]),
         ("no-match-near-miss", vec!["decision 29, edit 1", "P1 L3", "character 6", "「つ」", "「っ」"]),
-        ("no-match-outside-scope", vec!["decision 29, edit 1", "scope (page, line, prefix, suffix) rules it out", "P3 L2"]),
+        (
+            "no-match-outside-scope",
+            vec!["decision 29, edit 1", "scope (page, line, prefix, suffix) rules it out", "P3 L2"],
+        ),
         ("conflict", vec!["decision 6, edit 1", "decision 5, edit 1", "P2 L3"]),
         ("no-such-page", vec!["decision 1, edit 1", "page 9", "3 page(s)"]),
         ("no-such-line", vec!["decision 29, edit 1", "line 5", "page 3", "2 line(s)"]),

@@ -20,11 +20,14 @@
 
 mod conflict;
 mod near;
+mod patterns;
 mod resolve;
 mod scope;
 mod trim;
 
+pub use patterns::Patterns;
 pub use resolve::resolve;
+pub use scope::Scope;
 
 use crate::document::{one_line, Document};
 use crate::error::Place;

@@ -1,5 +1,6 @@
 //! Resolving a whole ledger against a draft in one pass.
 
+use super::patterns::Patterns;
 use super::scope::Scope;
 use super::trim::{changed_part, Kept};
 use super::{conflict, near, place};
@@ -8,7 +9,6 @@ use crate::document::Document;
 use crate::error::{Problem, ProblemKind};
 use crate::fold::{fold_quote, Folded};
 use crate::ledger::{Action, Ledger, Side};
-use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -33,8 +33,7 @@ pub fn resolve(draft: &Document, ledger: &Ledger) -> Resolution {
     let width = ledger.options.match_width;
     let folded = Folded::new(draft, width);
     let mut problems = Vec::new();
-    let mut patterns: Vec<String> = Vec::new();
-    let mut pattern_ids: HashMap<String, usize> = HashMap::new();
+    let mut patterns = Patterns::default();
     let mut jobs = Vec::new();
     for (di, d) in ledger.decisions.iter().enumerate() {
         for (ei, e) in d.edits.iter().enumerate() {
@@ -50,10 +49,10 @@ pub fn resolve(draft: &Document, ledger: &Ledger) -> Resolution {
                     continue;
                 }
             };
-            let scope = match Scope::of(e, draft, &folded, &d.id, ei) {
+            let scope = match Scope::of(e, draft, &folded) {
                 Ok(s) => s,
-                Err(p) => {
-                    problems.push(*p);
+                Err(kind) => {
+                    problems.push(problem(*kind));
                     continue;
                 }
             };
@@ -63,11 +62,7 @@ pub fn resolve(draft: &Document, ledger: &Ledger) -> Resolution {
                 Action::Todo { .. } => unreachable!("todo edits are set aside above"),
             };
             let (needle, pieces) = fold_quote(quote, width);
-            let next = patterns.len();
-            let pattern = *pattern_ids.entry(needle.clone()).or_insert(next);
-            if pattern == next {
-                patterns.push(needle);
-            }
+            let pattern = patterns.add(needle);
             let fold_opt = |s: &Option<String>| s.as_deref().map(|s| fold_quote(s, width).0);
             jobs.push(Job {
                 decision: di,
@@ -81,7 +76,7 @@ pub fn resolve(draft: &Document, ledger: &Ledger) -> Resolution {
             });
         }
     }
-    let found = search(&folded, &patterns);
+    let found = patterns.search(&folded);
     let mut edits = Vec::new();
     for job in &jobs {
         let e = &ledger.decisions[job.decision].edits[job.edit];
@@ -109,7 +104,7 @@ pub fn resolve(draft: &Document, ledger: &Ledger) -> Resolution {
         if matches.is_empty() {
             let elsewhere: Vec<_> = all.iter().filter(|m| !fits(m)).take(MAX_PLACES).map(to_place).collect();
             let near_miss = if elsewhere.is_empty() {
-                near::near_miss(draft, &folded, &patterns[job.pattern], &job.scope.ranges(text.len()))
+                near::near_miss(draft, &folded, patterns.get(job.pattern), &job.scope.ranges(text.len()))
             } else {
                 None
             };
@@ -129,25 +124,6 @@ pub fn resolve(draft: &Document, ledger: &Ledger) -> Resolution {
     let order: HashMap<&str, usize> = ledger.decisions.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
     problems.sort_by_key(|p| (p.decision.as_deref().and_then(|d| order.get(d)).copied(), p.edit));
     Resolution { edits, problems }
-}
-
-/// Every match of every pattern, overlapping ones included, sorted per pattern.
-fn search(folded: &Folded, patterns: &[String]) -> Vec<Vec<Range<usize>>> {
-    let mut found = vec![Vec::new(); patterns.len()];
-    if patterns.is_empty() {
-        return found;
-    }
-    let ac = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .build(patterns)
-        .expect("quotes are short enough for the automaton");
-    for m in ac.find_overlapping_iter(folded.text()) {
-        found[m.pattern().as_usize()].push(m.range());
-    }
-    for f in &mut found {
-        f.sort_by_key(|r| r.start);
-    }
-    found
 }
 
 /// A match turned into the draft bytes that change and the text that goes there.

@@ -1,7 +1,7 @@
-//! An edit's scope, as ranges of the folded draft.
+//! An edit's scope, as ranges of a folded text (the draft, or a final checked without it).
 
 use crate::document::Document;
-use crate::error::{Problem, ProblemKind};
+use crate::error::ProblemKind;
 use crate::fold::Folded;
 use crate::ledger::Edit;
 use std::ops::Range;
@@ -18,10 +18,11 @@ pub enum Scope {
 }
 
 impl Scope {
-    /// The edit's scope, or the problem with it (a page or line the draft does not have).
-    pub fn of(edit: &Edit, doc: &Document, folded: &Folded, id: &str, index: usize) -> Result<Scope, Box<Problem>> {
+    /// The edit's scope in `doc`, or what is wrong with it: a page or line `doc` does not have
+    /// ([`ProblemKind::NoSuchPage`], [`ProblemKind::NoSuchLine`]).
+    pub fn of(edit: &Edit, doc: &Document, folded: &Folded) -> Result<Scope, Box<ProblemKind>> {
         let Some(pages) = edit.scope_pages() else { return Ok(Scope::All) };
-        let problem = |kind| Box::new(Problem { decision: Some(id.to_owned()), edit: Some(index), kind });
+        let problem = Box::new;
         let mut ranges = Vec::with_capacity(pages.len());
         for number in pages {
             let Some(page) = doc.page(number) else {

@@ -5,6 +5,7 @@
 
 use super::report::{Marked, Report, Status};
 use super::text::summary_line;
+use crate::render::markup::escape;
 use std::io::{self, Write};
 
 const STYLE: &str = "body{font-family:sans-serif;margin:2em;line-height:1.6}\
@@ -13,22 +14,6 @@ table{border-collapse:collapse}td,th{border:1px solid #999;padding:.2em .5em;ver
 .redline{white-space:pre-wrap;border:1px solid #ccc;padding:1em}\
 del{color:#900}ins{color:#06c}mark.missing{background:#fdd}del.problem,ins.problem{background:#fdd}\
 sup{font-size:70%;color:#555}";
-
-/// Escape text for HTML element content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// Write `report` as an HTML page.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {

@@ -11,12 +11,11 @@
 use super::audit::problem_message;
 use super::layout::{head_lines, running_heads};
 use super::report::{worst, DecisionReport, EditReport, Finding, Layout, Mode, Options, Report, Status};
-use crate::anchor::place;
+use crate::anchor::{place, Patterns, Scope};
 use crate::document::{one_line, Document};
 use crate::error::{Problem, ProblemKind};
 use crate::fold::{fold_quote, Folded};
 use crate::ledger::{Action, Edit, Ledger, Side};
-use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -42,16 +41,8 @@ pub fn scan(ledger: &Ledger, final_doc: &Document, options: &Options) -> Report 
     let width = ledger.options.match_width;
     let heads = if options.keep_layout { Vec::new() } else { running_heads(&[final_doc]) };
     let folded = Folded::skipping(final_doc, width, &head_lines(final_doc, &heads));
-    let mut patterns: Vec<String> = Vec::new();
-    let mut ids: HashMap<String, usize> = HashMap::new();
-    let mut add = |p: String| {
-        let next = ids.len();
-        let id = *ids.entry(p.clone()).or_insert(next);
-        if id == next {
-            patterns.push(p);
-        }
-        id
-    };
+    let mut patterns = Patterns::default();
+    let mut add = |p: String| patterns.add(p);
     let fold = |s: &str| fold_quote(s, width).0;
     let mut looks: HashMap<(usize, usize), Looks> = HashMap::new();
     for (di, d) in ledger.decisions.iter().enumerate() {
@@ -75,7 +66,7 @@ pub fn scan(ledger: &Ledger, final_doc: &Document, options: &Options) -> Report 
             looks.insert((di, ei), Looks { want, gone, prefix: opt(&e.prefix), suffix: opt(&e.suffix) });
         }
     }
-    let found = search(&folded, &patterns);
+    let found = patterns.search(&folded);
     let decisions = ledger
         .decisions
         .iter()
@@ -123,26 +114,29 @@ fn not_checkable(e: &Edit) -> EditReport {
 
 /// Check one edit against the matches found.
 fn check(e: &Edit, l: &Looks, found: &[Vec<Range<usize>>], folded: &Folded, doc: &Document) -> EditReport {
-    let scope = match scope(e, doc, folded) {
+    let scope = match Scope::of(e, doc, folded) {
         Ok(s) => s,
-        Err(message) => {
+        Err(kind) => {
+            let message = match *kind {
+                ProblemKind::NoSuchPage { page, pages } => {
+                    let last = pages.last().copied().unwrap_or(0);
+                    format!("page {page} is not in the final, whose pages end at {last}")
+                }
+                ProblemKind::NoSuchLine { page, line, .. } => format!("line {line} is not on page {page} of the final"),
+                other => Problem { decision: None, edit: None, kind: other }.to_string(),
+            };
             return EditReport {
                 edit: 0,
                 summary: String::new(),
                 status: Status::Unclear,
                 message: Some(message),
                 findings: Vec::new(),
-            }
+            };
         }
     };
     let text = folded.text();
     let fits = |m: &&Range<usize>| {
-        let in_scope = match &scope {
-            Scope::All => true,
-            Scope::Pages(ranges) => ranges.iter().any(|r| r.contains(&m.start)),
-            Scope::Line(r) => m.start < r.end && m.end > r.start,
-        };
-        in_scope
+        scope.contains(m)
             && l.prefix.as_deref().is_none_or(|p| text[..m.start].ends_with(p))
             && l.suffix.as_deref().is_none_or(|s| text[m.end..].starts_with(s))
     };
@@ -194,52 +188,6 @@ fn check(e: &Edit, l: &Looks, found: &[Vec<Range<usize>>], folded: &Folded, doc:
     }
     findings.sort_by_key(|f| f.in_final.as_ref().map(|p| (p.page, p.line, p.column)));
     EditReport { edit: 0, summary: String::new(), status, message, findings }
-}
-
-/// Where in the folded final an edit may match, as in [`crate::anchor`]: a match must start on
-/// one of the pages, or overlap the line.
-enum Scope {
-    All,
-    Pages(Vec<Range<usize>>),
-    Line(Range<usize>),
-}
-
-/// The scope an edit names, on the final's pages. A page or line the final does not have is an
-/// error message.
-fn scope(e: &Edit, doc: &Document, folded: &Folded) -> Result<Scope, String> {
-    let Some(pages) = e.scope_pages() else { return Ok(Scope::All) };
-    let mut ranges = Vec::new();
-    for number in pages {
-        let Some(page) = doc.page(number) else {
-            let last = doc.pages().last().map_or(0, |p| p.number);
-            return Err(format!("page {number} is not in the final, whose pages end at {last}"));
-        };
-        if let Some(line) = e.line {
-            let l =
-                doc.page_line(page, line).ok_or_else(|| format!("line {line} is not on page {number} of the final"))?;
-            let r = doc.line_range(l);
-            return Ok(Scope::Line(folded.norm_of(r.start)..folded.norm_of(r.end)));
-        }
-        let r = doc.page_range(page);
-        ranges.push(folded.norm_of(r.start)..folded.norm_of(r.end));
-    }
-    Ok(Scope::Pages(ranges))
-}
-
-/// Every match of every pattern, overlapping ones included.
-fn search(folded: &Folded, patterns: &[String]) -> Vec<Vec<Range<usize>>> {
-    let mut found = vec![Vec::new(); patterns.len()];
-    if patterns.is_empty() {
-        return found;
-    }
-    let ac = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .build(patterns)
-        .expect("quotes are short enough for the automaton");
-    for m in ac.find_overlapping_iter(folded.text()) {
-        found[m.pattern().as_usize()].push(m.range());
-    }
-    found
 }
 
 #[cfg(test)]
