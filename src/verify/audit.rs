@@ -10,7 +10,8 @@
 
 use super::layout::{running_heads, View};
 use super::report::{
-    worst, Change, DecisionReport, EditReport, Finding, Layout, Mark, Marked, Mode, Options, Report, Status,
+    per_decision, worst, Change, DecisionReport, EditReport, Finding, Layout, Mark, Marked, Mode, Options, Report,
+    Status,
 };
 use crate::anchor::place;
 use crate::apply::{self, Resolved};
@@ -236,34 +237,16 @@ fn decisions(
             by_edit.entry((d.as_str(), e)).or_insert(p);
         }
     }
-    ledger
-        .decisions
-        .iter()
-        .enumerate()
-        .map(|(di, d)| {
-            let edits: Vec<EditReport> = d
-                .edits
-                .iter()
-                .enumerate()
-                .map(|(ei, edit)| {
-                    let found = findings.remove(&(di, ei)).unwrap_or_default();
-                    let (status, message) = match by_edit.get(&(d.id.as_str(), ei)) {
-                        Some(p) => (problem_status(p), Some(problem_message(p))),
-                        None if found.is_empty() => (Status::Unanchored, Some("did not resolve".to_owned())),
-                        None => (worst(found.iter().map(|f| f.status)), None),
-                    };
-                    EditReport { edit: ei + 1, summary: edit.summary(), status, message, findings: found }
-                })
-                .collect();
-            DecisionReport {
-                id: d.id.clone(),
-                by: d.by.clone(),
-                at: d.at.clone(),
-                status: worst(edits.iter().map(|e| e.status)),
-                edits,
-            }
-        })
-        .collect()
+    per_decision(ledger, |di, ei, edit| {
+        let found = findings.remove(&(di, ei)).unwrap_or_default();
+        let id = ledger.decisions[di].id.as_str();
+        let (status, message) = match by_edit.get(&(id, ei)) {
+            Some(p) => (problem_status(p), Some(problem_message(p))),
+            None if found.is_empty() => (Status::Unanchored, Some("did not resolve".to_owned())),
+            None => (worst(found.iter().map(|f| f.status)), None),
+        };
+        EditReport { edit: ei + 1, summary: edit.summary(), status, message, findings: found }
+    })
 }
 
 /// The first unanchored edit whose `old` holds `old` and whose `new` holds `new` (folded): it

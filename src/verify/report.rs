@@ -13,6 +13,7 @@
 //! ```
 
 use crate::error::Place;
+use crate::ledger::{Decision, Edit, Ledger};
 use serde::Serialize;
 use std::ops::Range;
 use std::time::Duration;
@@ -278,6 +279,23 @@ impl Report {
 /// The worst of some statuses, `applied` when there are none.
 pub fn worst(statuses: impl IntoIterator<Item = Status>) -> Status {
     statuses.into_iter().max().unwrap_or(Status::Applied)
+}
+
+/// One report per decision, in the ledger's order, from one report per edit: `edit` is given
+/// the decision's and the edit's index and the edit. A decision's status is the worst of its
+/// edits'.
+pub fn per_decision(ledger: &Ledger, mut edit: impl FnMut(usize, usize, &Edit) -> EditReport) -> Vec<DecisionReport> {
+    let decision = |(di, d): (usize, &Decision)| {
+        let edits: Vec<EditReport> = d.edits.iter().enumerate().map(|(ei, e)| edit(di, ei, e)).collect();
+        DecisionReport {
+            id: d.id.clone(),
+            by: d.by.clone(),
+            at: d.at.clone(),
+            status: worst(edits.iter().map(|e| e.status)),
+            edits,
+        }
+    };
+    ledger.decisions.iter().enumerate().map(decision).collect()
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@
 
 use super::audit::problem_message;
 use super::layout::{head_lines, running_heads};
-use super::report::{worst, DecisionReport, EditReport, Finding, Layout, Mode, Options, Report, Status};
+use super::report::{per_decision, EditReport, Finding, Layout, Mode, Options, Report, Status};
 use crate::anchor::{place, Patterns, Scope};
 use crate::document::{one_line, Document};
 use crate::error::{Problem, ProblemKind};
@@ -67,32 +67,13 @@ pub fn scan(ledger: &Ledger, final_doc: &Document, options: &Options) -> Report 
         }
     }
     let found = patterns.search(&folded);
-    let decisions = ledger
-        .decisions
-        .iter()
-        .enumerate()
-        .map(|(di, d)| {
-            let edits: Vec<EditReport> = d
-                .edits
-                .iter()
-                .enumerate()
-                .map(|(ei, e)| {
-                    let report = match looks.get(&(di, ei)) {
-                        Some(l) => check(e, l, &found, &folded, final_doc),
-                        None => not_checkable(e),
-                    };
-                    EditReport { edit: ei + 1, summary: e.summary(), ..report }
-                })
-                .collect();
-            DecisionReport {
-                id: d.id.clone(),
-                by: d.by.clone(),
-                at: d.at.clone(),
-                status: worst(edits.iter().map(|e| e.status)),
-                edits,
-            }
-        })
-        .collect();
+    let decisions = per_decision(ledger, |di, ei, e| {
+        let report = match looks.get(&(di, ei)) {
+            Some(l) => check(e, l, &found, &folded, final_doc),
+            None => not_checkable(e),
+        };
+        EditReport { edit: ei + 1, summary: e.summary(), ..report }
+    });
     let layout = Layout { kept: options.keep_layout, running_heads: heads };
     let mut report = Report::new(Mode::WithoutDraft, decisions, Vec::new(), layout);
     report.notes.push(SCOPE_NOTE.to_owned());
