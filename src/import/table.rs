@@ -108,7 +108,8 @@ impl fmt::Display for TableError {
                         Some(h) => format!("「{h}」 (from --columns)"),
                         None => role.headers().iter().map(|h| format!("「{h}」")).collect::<Vec<_>>().join(" "),
                     };
-                    write!(f, "{} a {} column: {names}", if i == 0 { "" } else { " and" }, role.key())?;
+                    let lead = if i == 0 { " a column" } else { " and one" };
+                    write!(f, "{lead} for `{}` ({names})", role.key())?;
                 }
                 write!(f, "; name the columns as the table writes them, e.g. --columns id=番号,response=回答 (roles: id, by, at, request, response)")
             }
