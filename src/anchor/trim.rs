@@ -3,9 +3,10 @@
 //! 「SaaSサービス」→「クラウドサービス」 changes only 「SaaS」: the common prefix and suffix of `old`
 //! and `new` stay untouched in the draft (so a line break inside them survives). The changed part
 //! is then widened to whole units of one script, so 「あたって」→「当たって」 replaces the whole
-//! word rather than 「[あ→当]たって」.
+//! word rather than 「[あ→当]たって」, and a kanji rewritten in kana takes its okurigana along
+//! (「更に」→「さらに」).
 
-use crate::script::same_unit;
+use crate::script::{same_unit, script_of, Script};
 
 /// How many characters at each end of the quote stay, and the new text for the middle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +43,20 @@ pub fn changed_part<'a>(quote: &[char], new: &'a str) -> Kept<'a> {
     while j > 0 && m - j > 0 && m - j < m && same_unit(quote[m - j - 1], quote[m - j]) {
         j -= 1;
     }
+    // A kanji rewritten in kana takes its okurigana along: 「更に」→「さらに」 reads as one word,
+    // not 「[更→さら]に」.
+    let kana_for_kanji = |j: usize| {
+        j > 0
+            && m - j > k
+            && n - j > k
+            && script_of(quote[m - j - 1]) == Script::Kanji
+            && script_of(new_chars[n - j - 1].1) == Script::Hiragana
+    };
+    if kana_for_kanji(j) {
+        while j > 0 && script_of(quote[m - j]) == Script::Hiragana {
+            j -= 1;
+        }
+    }
     let start = new_chars.get(k).map_or(new.len(), |c| c.0);
     let end = if j == 0 { new.len() } else { new_chars[n - j].0 };
     Kept { prefix: k, suffix: j, new: &new[start..end], same_prefix, same_suffix }
@@ -68,7 +83,9 @@ mod tests {
     fn widens_to_whole_words() {
         assert_eq!(part("あたって", "当たって"), (0, 0, "当たって".into()));
         assert_eq!(part("会議", "会談"), (0, 0, "会談".into()));
-        assert_eq!(part("更に、", "さらに、"), (0, 2, "さら".into()));
+        assert_eq!(part("更に、", "さらに、"), (0, 1, "さらに".into()));
+        assert_eq!(part("取りまとめ骨子", "とりまとめ骨子"), (0, 2, "とりまとめ".into()));
+        assert_eq!(part("分科会を設置し", "分科会を開催し"), (4, 1, "開催".into()), "kanji for kanji keeps its kana");
     }
 
     #[test]
