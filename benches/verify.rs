@@ -16,19 +16,42 @@ const EDITS: usize = 2_000;
 const TARGET_BYTES: usize = 10_000_000;
 const LINES_PER_PAGE: usize = 40;
 
+/// Text laid out as pages: the running head on top, `LINES_PER_PAGE` lines, a `- N -` footer.
+#[derive(Default)]
+struct Pages {
+    text: String,
+    page: usize,
+    line: usize,
+}
+
+impl Pages {
+    /// Add `chars` as lines of at most `width` characters.
+    fn wrap(&mut self, chars: &[char], width: usize) {
+        for chunk in chars.chunks(width) {
+            if self.line == 0 {
+                self.text.push_str("地域サイバーセキュリティ推進計画（案）\n");
+            }
+            self.text.extend(chunk);
+            self.text.push('\n');
+            self.line += 1;
+            if self.line >= LINES_PER_PAGE {
+                self.page += 1;
+                let _ = writeln!(self.text, "- {} -", self.page);
+                self.line = 0;
+            }
+        }
+    }
+}
+
 /// A draft of about 10 MB: numbered pages with `- N -` footers and a running head, sentences
 /// wrapped at 30 chars, and one sentence to be corrected every so many lines.
 fn draft() -> String {
     let body =
         "地域の事業者においては、セキュリティを担う人材が不足しており、外部の専門家に相談できる体制も十分ではない。";
-    let mut text = String::with_capacity(TARGET_BYTES + 1000);
-    let (mut page, mut line, mut i) = (1, 0, 0usize);
+    let mut pages = Pages { text: String::with_capacity(TARGET_BYTES + 1000), ..Pages::default() };
+    let (mut i, mut n) = (0usize, 0);
     let every = 25;
-    let mut n = 0;
-    while text.len() < TARGET_BYTES {
-        if line == 0 {
-            text.push_str("地域サイバーセキュリティ推進計画（案）\n");
-        }
+    while pages.text.len() < TARGET_BYTES {
         let sentence = if n % every == 0 && i < EDITS {
             i += 1;
             format!("本件第{i}号の協議会を設置し、検討する。")
@@ -36,19 +59,9 @@ fn draft() -> String {
             format!("（{n}）{body}")
         };
         n += 1;
-        let chars: Vec<char> = sentence.chars().collect();
-        for chunk in chars.chunks(30) {
-            text.extend(chunk);
-            text.push('\n');
-            line += 1;
-        }
-        if line >= LINES_PER_PAGE {
-            let _ = writeln!(text, "- {page} -");
-            page += 1;
-            line = 0;
-        }
+        pages.wrap(&sentence.chars().collect::<Vec<char>>(), 30);
     }
-    text
+    pages.text
 }
 
 fn ledger() -> Ledger {
@@ -78,23 +91,9 @@ fn published(draft: &str) -> String {
         let at = body.char_indices().nth(body.len() / 3 / 400 * k).map_or(0, |c| c.0);
         body.insert_str(at, "追記");
     }
-    let mut text = String::with_capacity(body.len() + body.len() / 20);
-    let (mut page, mut line) = (1, 0);
-    let chars: Vec<char> = body.chars().collect();
-    for chunk in chars.chunks(25) {
-        if line == 0 {
-            text.push_str("地域サイバーセキュリティ推進計画（案）\n");
-        }
-        text.extend(chunk);
-        text.push('\n');
-        line += 1;
-        if line >= LINES_PER_PAGE {
-            let _ = writeln!(text, "- {page} -");
-            page += 1;
-            line = 0;
-        }
-    }
-    text
+    let mut pages = Pages { text: String::with_capacity(body.len() + body.len() / 20), ..Pages::default() };
+    pages.wrap(&body.chars().collect::<Vec<char>>(), 25);
+    pages.text
 }
 
 fn bench(c: &mut Criterion) {
