@@ -12,7 +12,7 @@ use crate::ledger::Ledger;
 pub fn check(doc: &Document, ledger: &Ledger, edits: &mut Vec<Resolved>) -> Vec<Problem> {
     edits.sort_by_key(|e| (e.range.start, e.range.end, e.decision, e.edit));
     let mut problems = Vec::new();
-    let mut keep = Vec::with_capacity(edits.len());
+    let mut keep = vec![true; edits.len()];
     // The kept edit reaching furthest so far.
     let mut reach: Option<usize> = None;
     for (i, e) in edits.iter().enumerate() {
@@ -22,35 +22,23 @@ pub fn check(doc: &Document, ledger: &Ledger, edits: &mut Vec<Resolved>) -> Vec<
             overlap || same_point
         });
         if let Some(a) = clash {
-            let d = &ledger.decisions[e.decision];
-            let at = e.range.start..e.range.end.max(a.range.end.min(e.range.end));
             problems.push(Problem {
-                decision: Some(d.id.clone()),
+                decision: Some(ledger.decisions[e.decision].id.clone()),
                 edit: Some(e.edit),
                 kind: ProblemKind::Conflict {
                     other_decision: ledger.decisions[a.decision].id.clone(),
                     other_edit: a.edit,
-                    place: place(doc, at),
+                    place: place(doc, e.range.clone()),
                 },
             });
+            keep[i] = false;
             continue;
         }
         if reach.is_none_or(|r| e.range.end >= edits[r].range.end) {
             reach = Some(i);
         }
-        keep.push(i);
     }
-    if keep.len() != edits.len() {
-        let mut kept = keep.into_iter().peekable();
-        let mut index = 0;
-        edits.retain(|_| {
-            let k = kept.peek() == Some(&index);
-            if k {
-                kept.next();
-            }
-            index += 1;
-            k
-        });
-    }
+    let mut kept = keep.into_iter();
+    edits.retain(|_| kept.next().unwrap_or(true));
     problems
 }
