@@ -48,6 +48,7 @@ pub mod redline;
 pub mod render;
 pub mod roundtrip;
 pub mod script;
+pub mod unified;
 pub mod verify;
 
 pub use error::Error;
