@@ -44,6 +44,7 @@ pub mod files;
 pub mod fold;
 pub mod import;
 pub mod ledger;
+pub mod pdf;
 pub mod redline;
 pub mod render;
 pub mod roundtrip;
