@@ -31,8 +31,12 @@ pub fn load_ledger(path: &Path) -> Result<Ledger, Error> {
 }
 
 /// Read a text to compare or revise (a draft, a final, an old or new text), paginated by the
-/// ledger's options. A `.docx` file is read as the text of its paragraphs.
+/// ledger's options. A `.docx` file is read as the text of its paragraphs; a `.pdf` file as its
+/// pages' lines, paginated by the PDF itself ([`crate::pdf::document`]).
 pub fn load_document(path: &Path, options: &Options) -> Result<Document, Error> {
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+        return crate::pdf::document(path);
+    }
     let marker = options.page_marker().map_err(|e| Error::Input {
         path: path.to_owned(),
         message: format!("the page marker is not a valid regular expression: {e}"),

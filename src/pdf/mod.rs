@@ -33,6 +33,8 @@ pub mod lines;
 pub mod load;
 pub mod table;
 
+use crate::document::{Document, PageMarker};
+use crate::error::Error;
 use serde::Serialize;
 use std::fmt;
 use std::path::Path;
@@ -149,6 +151,15 @@ pub fn read(bytes: &[u8]) -> Result<Pdf, PdfError> {
 pub fn read_file(path: &Path) -> Result<Pdf, PdfError> {
     let bytes = std::fs::read(path).map_err(|e| PdfError::Open(format!("could not be read: {e}")))?;
     read(&bytes)
+}
+
+/// Read a PDF file as the [`Document`] akaji revises and compares: [`Pdf::text`], paginated by
+/// its `- N -` footers (the ledger's `page_marker` is for text inputs; a PDF's pages come from
+/// the PDF). Errors name the file; without PDFium the message says how to install it.
+pub fn document(path: &Path) -> Result<Document, Error> {
+    let bytes = crate::files::read_bytes(path)?;
+    let pdf = read(&bytes).map_err(|e| Error::Input { path: path.to_owned(), message: e.to_string() })?;
+    Ok(Document::from_string(pdf.text(), &PageMarker::default()))
 }
 
 /// Lines and roles from the characters of each page.

@@ -25,7 +25,8 @@ Documents:
   plan        the sample's prose as a ministry plan: cover and contents without a page number,
               body numbered from 1, paragraphs and hanging-indent items wrapped by LibreOffice
   radicals    `plan` with 行 用 民 長 見 言 方 生 written as Kangxi / supplement radicals
-  cid         sample pages drawn with a non-embedded CID font (needs reportlab)
+  cid         the sample draft, line for line, drawn with a non-embedded CID font (needs
+              reportlab); no running heads
   comments    the comment table, landscape, header row repeated on every page
   big         `plan`'s body pages repeated to --pages pages (for the benchmark)
 """
@@ -127,7 +128,7 @@ class Fodt:
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
 <office:font-face-decls><style:font-face style:name="Mincho" svg:font-family="'{FONT}'" style:font-family-generic="roman"/></office:font-face-decls>
 <office:styles>
-<style:default-style style:family="paragraph"><style:paragraph-properties fo:line-height="17pt"/><style:text-properties style:font-name="Mincho" fo:font-size="10.5pt" style:font-name-asian="Mincho" style:font-size-asian="10.5pt" fo:language="ja" fo:country="JP" style:language-asian="ja" style:country-asian="JP"/></style:default-style>
+<style:default-style style:family="paragraph"><style:paragraph-properties fo:line-height="17pt" style:punctuation-wrap="simple"/><style:text-properties style:font-name="Mincho" fo:font-size="10.5pt" style:font-name-asian="Mincho" style:font-size-asian="10.5pt" fo:language="ja" fo:country="JP" style:language-asian="ja" style:country-asian="JP"/></style:default-style>
 <style:style style:name="Body" style:family="paragraph"/>
 <style:style style:name="Title" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:margin-top="40mm" fo:margin-bottom="10mm" fo:line-height="26pt"/><style:text-properties fo:font-size="16pt" style:font-size-asian="16pt"/></style:style>
 <style:style style:name="Center" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/></style:style>
@@ -152,18 +153,25 @@ class Fodt:
 """
 
 
-def to_pdf(fodt_xml, out_pdf, work):
-    src = os.path.join(work, os.path.basename(out_pdf)[:-4] + ".fodt")
-    with open(src, "w", encoding="utf-8") as f:
-        f.write(fodt_xml)
+def to_pdf(jobs, work):
+    """Convert every (fodt text, output path) with one LibreOffice run (it starts in seconds)."""
+    if not jobs:
+        return
+    srcs = []
+    for xml, out_pdf in jobs:
+        src = os.path.join(work, os.path.basename(out_pdf)[:-4] + ".fodt")
+        with open(src, "w", encoding="utf-8") as f:
+            f.write(xml)
+        srcs.append(src)
     profile = "file://" + os.path.join(work, "profile")
     subprocess.run(
-        ["soffice", "-env:UserInstallation=" + profile, "--headless", "--convert-to", "pdf", "--outdir", work, src],
+        ["soffice", "-env:UserInstallation=" + profile, "--headless", "--convert-to", "pdf", "--outdir", work] + srcs,
         check=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    shutil.move(src[:-5] + ".pdf", out_pdf)
+    for src, (_, out_pdf) in zip(srcs, jobs):
+        shutil.move(src[:-5] + ".pdf", out_pdf)
 
 
 def line_pages(with_heads):
@@ -219,13 +227,20 @@ def plan(radicals=False, repeat_to=None):
     n = 0
     for (lines, _), hs in body_pages:
         n += 1
-        # An indented paragraph gets its indent from the style (fo:text-indent), not a 　.
-        paras = [p[1:] if style_of(p) == "Para" else p for p in paragraphs(lines)]
+        # An item heading runs on into the paragraph under it, as a hanging-indent item that
+        # wraps; an indented paragraph gets its indent from the style (fo:text-indent), not a 　.
+        joined = []
+        for p in paragraphs(lines):
+            if joined and style_of(joined[-1]) == "Item" and p.startswith("　") and not joined[-1].endswith("。"):
+                joined[-1] += p
+            else:
+                joined.append(p)
+        paras = [p[1:] if style_of(p) == "Para" else p for p in joined]
         if radicals:
             paras = ["".join(RADICALS.get(c, c) for c in p) for p in paras]
             hs = ["".join(RADICALS.get(c, c) for c in h) for h in hs]
         # The sample's items (ア), (イ) become wrapped hanging-indent items.
-        styles = [style_of(p) for p in paragraphs(lines)]
+        styles = [style_of(p) for p in joined]
         doc.page(hs, True, list(zip(styles, paras)), restart=1 if n == 1 else None)
         truth.append({"printed": n, "heads": hs, "body": paras, "footer": "- %d -" % n, "wrapped": True})
     return doc, truth
@@ -242,10 +257,9 @@ def cid(out_pdf):
     c = canvas.Canvas(out_pdf, pagesize=A4, invariant=1)
     width, height = A4
     pages = sample_pages()
-    heads = heads_for(pages)
     truth = []
-    for i, ((lines, printed), hs) in enumerate(zip(pages[:8], heads[:8])):
-        hs = hs if i >= 2 else []
+    for lines, printed in pages:
+        hs = []  # no running heads: the sample ledger's page and line citations hold
         y = height - 50
         c.setFont("HeiseiMin-W3", 9)
         for h in hs:
@@ -319,29 +333,33 @@ def main():
     os.makedirs(out, exist_ok=True)
     work = tempfile.mkdtemp(prefix="akaji-pdf-")
     try:
+        jobs, truths = [], {}
         for name in names:
             pdf = os.path.join(out, name + ".pdf")
             if name == "cid":
-                truth = {"pages": cid(pdf)}
-            elif name == "comments":
+                truths[name] = {"pages": cid(pdf)}
+                continue
+            if name == "comments":
                 doc, table, rows = comments()
-                to_pdf(doc.xml(table), pdf, work)
-                truth = {"rows": rows}
+                jobs.append((doc.xml(table), pdf))
+                truths[name] = {"rows": rows}
+                continue
+            if name == "sample":
+                doc, t = line_pages(True)
+            elif name == "sample-bare":
+                doc, t = line_pages(False)
+            elif name == "plan":
+                doc, t = plan()
+            elif name == "radicals":
+                doc, t = plan(radicals=True)
+            elif name == "big":
+                doc, t = plan(repeat_to=pages or 400)
             else:
-                if name == "sample":
-                    doc, t = line_pages(True)
-                elif name == "sample-bare":
-                    doc, t = line_pages(False)
-                elif name == "plan":
-                    doc, t = plan()
-                elif name == "radicals":
-                    doc, t = plan(radicals=True)
-                elif name == "big":
-                    doc, t = plan(repeat_to=pages or 400)
-                else:
-                    sys.exit("unknown document %s" % name)
-                to_pdf(doc.xml(), pdf, work)
-                truth = {"pages": t}
+                sys.exit("unknown document %s" % name)
+            jobs.append((doc.xml(), pdf))
+            truths[name] = {"pages": t}
+        to_pdf(jobs, work)
+        for name, truth in truths.items():
             with open(os.path.join(out, name + ".truth.json"), "w", encoding="utf-8") as f:
                 json.dump(truth, f, ensure_ascii=False, indent=1)
     finally:
