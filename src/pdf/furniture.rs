@@ -19,7 +19,7 @@
 //!   repeat on another page.
 //! - **Front matter**: pages before the first page with a printed number, when some page has one.
 //!
-//! Body lines then get their [`Signs`](super::Signs): whether they end short of the usual right
+//! Body lines then get their [`Signs`]: whether they end short of the usual right
 //! edge, their indent from the usual left edge (both the most common among body lines), and
 //! whether they open with an item or heading marker.
 

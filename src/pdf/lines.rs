@@ -1,8 +1,10 @@
 //! Characters into lines: by baseline, then left to right, with spaces from the gaps.
 //!
-//! PDFium's own text (`FPDFText_GetText`) breaks and joins lines by its guesses, and inserts
-//! spaces where glyphs sit apart: in justified Japanese text it puts spaces inside words and line
-//! breaks inside lines. So the lines are rebuilt here from the characters' geometry:
+//! PDFium's own text (`FPDFText_GetText`, pdfium-render's `PdfPageText::all`) breaks lines and
+//! inserts spaces by its guesses. Measured on the sample plan exported by LibreOffice
+//! (tests/pdf.rs's `sample-bare`, 262 lines), it gives 209 lines exactly as written: the rest have
+//! a space inside a word of justified text or lack the 　 of an indented first line. The lines
+//! rebuilt here from the characters' geometry give all 262 (both give 262 on the CID-font PDF):
 //!
 //! - A character drawn twice at (almost) the same place (fake bold, a shadow) counts once.
 //! - Characters whose baselines lie within a third of the font size of each other form a line;

@@ -81,7 +81,8 @@ pub struct Signs {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Line {
     /// The line's text: its characters left to right, a space where a gap of at least a quarter
-    /// of the font size separates two characters that are not spaces.
+    /// of the font size separates two characters that are not spaces, and, on a body line
+    /// indented by one to three whole characters without a drawn space, that many 　 in front.
     pub text: String,
     /// The line's box: left, top, right, bottom.
     pub bbox: [f32; 4],
