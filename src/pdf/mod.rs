@@ -35,9 +35,14 @@ pub mod table;
 
 use crate::document::{Document, PageMarker};
 use crate::error::Error;
+use regex::Regex;
 use serde::Serialize;
 use std::fmt;
 use std::path::Path;
+use std::sync::LazyLock;
+
+static MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(crate::document::DEFAULT_PAGE_MARKER).expect("the default page marker is valid"));
 
 pub use furniture::Role;
 
@@ -183,8 +188,9 @@ pub fn from_raw(raw: Vec<extract::RawPage>) -> Pdf {
 
 impl Pdf {
     /// The text akaji reads for this PDF: every page's lines in order (running heads included),
-    /// its page-number footer last, as printed (`- 12 -`), so that the page markers close the
-    /// pages and number them as printed. A page without a printed number (a cover, a contents
+    /// its page-number footer last, as printed (`- 12 -`; a number printed another way, `12` or
+    /// `－１２－`, as `- 12 -`), so that the page markers close the pages and number them as
+    /// printed. A page without a printed number (a cover, a contents
     /// page) ends with a form feed instead: without any numbered page the form feeds number the
     /// pages 1, 2, …; with numbered pages, the default page marker puts the front matter on the
     /// first numbered page, as a text extracted by `pdftotext` would (the document model will
@@ -202,7 +208,12 @@ impl Pdf {
                 out.push('\n');
             }
             for line in &footer {
-                out.push_str(&line.text);
+                // A number printed otherwise (`12`, `－１２－`) is written as `- 12 -`, so that the
+                // default page marker reads it.
+                match page.printed {
+                    Some(n) if !MARKER.is_match(&line.text) => out.push_str(&format!("- {n} -")),
+                    _ => out.push_str(&line.text),
+                }
                 out.push('\n');
             }
             if footer.is_empty() {
@@ -210,5 +221,41 @@ impl Pdf {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(lines: &[(&str, f32)], printed_at_bottom: &str) -> extract::RawPage {
+        let mut chars = Vec::new();
+        let mut push = |text: &str, x: f32, y: f32| {
+            for (i, c) in text.chars().enumerate() {
+                let x0 = x + i as f32 * 10.5;
+                chars.push(Char { c, x0, y0: y - 9.2, x1: x0 + 10.5, y1: y + 1.3, x: x0, baseline: y, size: 10.5 });
+            }
+        };
+        for (text, y) in lines {
+            push(text, 70.0, *y);
+        }
+        if !printed_at_bottom.is_empty() {
+            push(printed_at_bottom, 290.0, 800.0);
+        }
+        extract::RawPage { size: (595.0, 842.0), chars, rules: Vec::new() }
+    }
+
+    #[test]
+    fn text_closes_each_page_with_its_number_as_a_marker() {
+        let pdf = from_raw(vec![
+            page(&[("表紙", 300.0)], ""),
+            page(&[("本文の一行目", 100.0), ("二行目", 117.0)], "１"),
+            page(&[("次の頁", 100.0)], "- 2 -"),
+        ]);
+        assert_eq!(pdf.text(), "表紙\n\u{c}本文の一行目\n二行目\n- 1 -\n次の頁\n- 2 -\n");
+        let doc = Document::from_string(pdf.text(), &PageMarker::default());
+        let numbers: Vec<u32> = doc.pages().iter().map(|p| p.number).collect();
+        assert_eq!(numbers, [1, 2], "the cover goes with the first numbered page, for now");
+        assert!(pdf.pages[0].front_matter);
     }
 }
