@@ -100,8 +100,11 @@ def reconcile_case(pb):
         edits = []
         for i, e in enumerate(dec.edits, 1):
             entry = completed_entry(pb, e)
+            bare = {k: v for k, v in entry.items() if k not in ("prefix", "suffix")}
+            found, problem = pb.resolver.resolve(bare)
             edits.append({
                 "edit": i,
+                "resolves_without_prefix_suffix": problem is None and len(found) == len(e.places),
                 "summary": summary_of(e) if e.todo is None else f"「{e.quote}」→「{e.new}」" if e.kind != "insert_after" else f"「{e.new}」 inserted after 「{e.quote}」",
                 "kind": e.kind,
                 "entry": entry,

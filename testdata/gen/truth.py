@@ -48,11 +48,24 @@ def shapes_of(pb, e):
     for k in ("prefix", "suffix", "count"):
         if k in (e.ledger or {}):
             s.append(k if k != "count" or e.ledger["count"] != "all" else "count_all")
+    if e.kind.startswith("insert") and not pb.plan.sample and pushes_page(pb, e):
+        s.append("pushes_page")
     if e.todo is not None:
         s.append("todo_with_new" if e.todo_new else "todo")
     if e.unanchored:
         s.append(f"unanchored_by_{e.unanchored[0]}")
     return s + e.shapes
+
+
+def pushes_page(pb, e):
+    """Whether the insertion, made alone in the draft's own layout, pushes the last line of its
+    page past the footer."""
+    p = next(p for p in pb.place_infos() if p.edit is e)
+    page = pb.page_of(p.s)
+    last = max(k for k, w in enumerate(pb.draft.where) if w.page == page)
+    op = Op(p.op.s, p.op.e, p.op.raw, p.op.side, "edit", e.key, 0)
+    _, moved, _ = pb.make_final([op], pb.draft_layout)
+    return moved.where[last + len(op.text)].page != page
 
 
 def place_ops(pb, fin):
@@ -230,6 +243,15 @@ def verify_truth(pb, fin, final_name):
     return pages, truth, final
 
 
+def new_in_scope(pb, e):
+    """How many times the edit's new text already stands in the draft on the edit's pages (the
+    unification case of issue 12.6: 取組 beside the 取り組み that become 取組)."""
+    if not e.new or e.kind not in ("replace",):
+        return None
+    pages = {pb.page_of(s) for s, _ in e.places}
+    return sum(1 for s, _ in pb.resolver.find_all(e.new) if pb.page_of(s) in pages)
+
+
 def plan_facts(pb):
     """What every final of a plan shares: the draft's layout and the lock reference."""
     return {
@@ -249,6 +271,7 @@ def plan_facts(pb):
                 "resolves": e.problem is None,
                 "problem": e.problem,
                 "places": [pb.draft.place(s, t, context=False) for s, t in e.places],
+                "new_in_draft_scope": new_in_scope(pb, e),
             }
             for e in pb.plan.edits()
         ],

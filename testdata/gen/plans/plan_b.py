@@ -5,7 +5,7 @@ Front matter without printed numbers (it precedes body page 1), running heads 1.
 pages where the draft already has 取組, a kana-kanji rewrite with a line scope, one with a
 line counted from the bottom, an insertion on a full page, a todo without text, a todo with
 the new wording only, a URL, a deletion with a suffix, an insertion before an anchor, a
-replacement with a prefix, and an edit left unanchored (its quote matches five times on the
+replacement with a prefix, and an edit left unanchored (its quote matches six times on the
 page, the ledger says count 1)."""
 
 from pathlib import Path
@@ -46,8 +46,8 @@ DECISIONS = [
         [Edit(after="工場が一時稼働を停止する事案が発生した。",
               new="また、2023年には、港湾の物流を管理するシステムがランサムウェアに感染し、コンテナの搬出入が約２日間にわたり停止する事案も発生した。",
               scope=("page",),
-              alts={"shorter": "工場が一時稼働を停止する事案が発生した。また、2023年には、港湾の物流システムへの攻撃により、コンテナの搬出入が停止した。"},
-              shapes=("pushes_page",))],
+              alts={"shorter": "工場が一時稼働を停止する事案が発生した。また、2023年には、港湾の物流システムへの攻撃により、コンテナの搬出入が停止した。"})],
+        answer="new",
     ),
     Decision(
         "9", "一般社団法人D", "2.1.(2)(イ)",
@@ -188,5 +188,5 @@ PLAN = Plan(
     about="""Decisions on plan-b/draft.txt, written for akaji's test sets by its generator
 (testdata/gen/plans/plan_b.py). The shape of comments and answers follows the public comment
 tables of the government's cybersecurity plans; the plan and the comments are the project's
-own writing. Decision 15 is unanchored on purpose: its quote occurs five times on its page.""",
+own writing. Decision 15 is unanchored on purpose: its quote occurs six times on its page.""",
 )

@@ -6,8 +6,9 @@ lines of the draft, and in other lines of each final (the content folds them bac
 insertion of 「（アラート）」 after 「早期警戒情報」 (a quote that wraps), a word the answer
 fixes as 貴見のとおり, one word on two listed pages, a cross-reference quoted in half-width
 forms (match_width), a deletion told apart by a prefix, a phrase whose made-differently final
-also changes a char the edit keeps, a URL left todo, an insertion, an edit whose answer cites
-the wrong page (unanchored), and a long quote across a line break with a radical in it."""
+also changes a char the edit keeps, a URL left todo, an insertion, an edit whose ledger entry
+names the wrong page (unanchored; the answer has the right one), and a long quote across a line
+break with a radical in it."""
 
 from pathlib import Path
 
@@ -52,8 +53,7 @@ DECISIONS = [
         "手引そのものに定めるものであり、重複している。削除してはどうか。",
         "御指摘を踏まえ、P{p1} II-1-(2)-イの「なお、詳細は別途定める。」を削除いたします。",
         [Edit(old="なお、詳細は別途定める。", new="", at="聴いて行う。なお、詳細は別途定める。",
-              prefix="聴いて行う。", scope=("page",), alts={"partial": "詳細は別途定める。"},
-              )],
+              prefix="聴いて行う。", scope=("page",), alts={"partial": "詳細は別途定める。"})],
     ),
     Decision(
         "13", "株式会社G", "I-2",
@@ -96,8 +96,7 @@ DECISIONS = [
         "「製造事業者による脆弱性への対応方針やサポート期間を確認することが不可欠である」に修正いたします。",
         [Edit(old="製造事業者による脆弱性への対応方針やサポート期間を確認することが重要である",
               new="製造事業者による脆弱性への対応方針やサポート期間を確認することが不可欠である",
-              scope=("page",), alts={"hitsuyou": "製造事業者による脆弱性への対応方針やサポート期間を確認することが必要である"},
-              )],
+              scope=("page",), alts={"hitsuyou": "製造事業者による脆弱性への対応方針やサポート期間を確認することが必要である"})],
     ),
 ]
 
@@ -181,6 +180,6 @@ PLAN = Plan(
 (testdata/gen/plans/plan_c.py). The shape of comments and answers follows the public comment
 table on 「ICTサイバーセキュリティ総合対策2023」(案) (Nos. 1, 2, 28, 32, 33); the plan and the
 comments are the project's own writing. Decision 6 quotes the draft's full-width 「（Ｐ５図表１
-参照）」 in half-width forms (match_width). Decision 19 is unanchored on purpose: its answer
-cites the page after the one its quote is on.""",
+参照）」 in half-width forms (match_width). Decision 19 is unanchored on purpose: its page is
+the one after the page its quote is on (the answer has the right page).""",
 )
