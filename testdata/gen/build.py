@@ -12,7 +12,7 @@ import tomllib
 
 import sample_plan
 from content import Content, fold, width_fold
-from ledger import Resolver, quote_of, toml_value
+from ledger import Resolver, toml_value
 from model import TEMPLATE
 from textlayout import Block, Layout, layout, parse_source, render
 

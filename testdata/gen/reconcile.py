@@ -8,10 +8,17 @@ for every decision and for every comment whose answer promises nothing.
 """
 
 from build import Op, fail, shift, slide
+from textlayout import render
 from truth import check_gaps, layout_facts, summary_of
 
 HEADER = ["項番", "意見提出者", "該当箇所", "御意見の詳細", "御意見に対する考え方"]
 ROWS_PER_PAGE = 5
+
+
+def completed_summary(e):
+    if e.kind == "insert_after":
+        return f"「{e.new}」 inserted after 「{e.quote}」"
+    return f"「{e.quote}」→「{e.new}」"
 
 
 def completed_entry(pb, e):
@@ -105,7 +112,7 @@ def reconcile_case(pb):
             edits.append({
                 "edit": i,
                 "resolves_without_prefix_suffix": problem is None and len(found) == len(e.places),
-                "summary": summary_of(e) if e.todo is None else f"「{e.quote}」→「{e.new}」" if e.kind != "insert_after" else f"「{e.new}」 inserted after 「{e.quote}」",
+                "summary": summary_of(e) if e.todo is None else completed_summary(e),
                 "kind": e.kind,
                 "entry": entry,
                 "kept": kept,
@@ -146,10 +153,4 @@ def reconcile_case(pb):
         "not_kept": rc.not_kept,
         "unexplained": unexplained,
     }
-    return {"final_text": _render(pages), "table": table_text(pb, rc), "truth": truth}
-
-
-def _render(pages):
-    from textlayout import render
-
-    return render(pages)
+    return {"final_text": render(pages), "table": table_text(pb, rc), "truth": truth}

@@ -163,8 +163,7 @@ class Layout:
     page, `front` how the cover and contents are numbered ("none": no footer, they precede the
     first body page; "numbered": pages 1 and 2; "own": the contents carry `- i -`, the body
     starts at 1), `heads` whether running heads are printed, `radical_seed` (None, or a seed
-    choosing the lines whose 行/用/… the extraction wrote as radicals), `keep_breaks` (blocks
-    before which a page always breaks, besides chapters)."""
+    choosing the lines whose 行/用/… the extraction wrote as radicals)."""
 
     def __init__(self, width, lines, front="none", heads=True, radical_seed=None):
         self.width = width
