@@ -142,6 +142,28 @@ fn plan_with_cover_contents_and_wrapped_items_reads_as_written() {
     assert_eq!(body[item + 1].signs.indent, 2.0, "an item's second line hangs under its text: {}", body[item + 1].text);
 }
 
+/// The proposal for paragraph joining (`akaji::pdf::paragraphs`): on the plan, whose source
+/// is paragraphs and items that LibreOffice wrapped, the joined lines are those paragraphs, page
+/// by page (headings, contents lines and the cover's lines each their own).
+#[test]
+fn plan_lines_join_into_the_source_paragraphs() {
+    let Some((pdf, truth)) = read("plan") else { return };
+    let paragraphs = pdf::paragraphs::join(&pdf);
+    let mut total = 0;
+    for (p, want) in truth["pages"].as_array().unwrap().iter().enumerate() {
+        let got: Vec<String> =
+            paragraphs.iter().filter(|par| par.lines[0].0 == p).map(|par| squeeze(&par.text)).collect();
+        let want: Vec<String> = strings(&want["body"]).iter().map(|s| squeeze(s)).collect();
+        total += want.len();
+        assert_eq!(got, want, "page {}", p + 1);
+    }
+    assert!(
+        paragraphs.iter().all(|par| par.lines.iter().all(|&(p, _)| p == par.lines[0].0)),
+        "none crosses a page here"
+    );
+    eprintln!("plan: {}/{total} paragraphs joined right", paragraphs.len());
+}
+
 #[test]
 fn radical_code_points_are_read_as_printed() {
     extraction_matches("radicals");

@@ -31,6 +31,7 @@ pub mod extract;
 pub mod furniture;
 pub mod lines;
 pub mod load;
+pub mod paragraphs;
 pub mod table;
 
 use crate::document::{Document, PageMarker};
@@ -77,8 +78,8 @@ pub struct Signs {
     /// How far the line starts right of the page's usual left edge, in characters (ems of the
     /// line's font size), rounded to a tenth: 1.0 for a paragraph's indented first line.
     pub indent: f32,
-    /// The line starts with an item or heading marker: `・`, `①`, `(1)`, `（ア）`, `1.`, `1.1.`,
-    /// `II-1-(2)-ア`, `第1章`, ….
+    /// The line starts with an item, heading or caption marker: `・`, `①`, `(1)`, `（ア）`, `1.`,
+    /// `1.1.`, `II-1-(2)-ア`, `第1章`, `図表2`, `（出典）`, ….
     pub item_marker: bool,
 }
 

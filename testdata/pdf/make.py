@@ -46,6 +46,7 @@ FONT = "Noto Serif CJK JP"
 MARKER = re.compile(r"^\s*-\s*(\d+)\s*-\s*$")
 CHAPTER = re.compile(r"^(はじめに|おわりに|I　|II　|付録)")
 SECTION = re.compile(r"^(I|II)-\d　")
+ITEM = re.compile(r"^[(（][アイウエオ0-9０-９][)）]　")
 RADICALS = {"行": "⾏", "用": "⽤", "民": "⺠", "長": "⻑", "見": "⾒", "言": "⾔", "方": "⽅", "生": "⽣"}
 
 
@@ -189,21 +190,24 @@ def line_pages(with_heads):
 
 def paragraphs(lines):
     """Join the sample's printed lines into paragraphs: a paragraph starts at an indented line,
-    a heading or an item marker."""
+    a heading or an item marker; a row of the table on page 13 stands alone."""
     out = []
+    row = False  # the line before is a row of a table set as text: it stands alone
     for l in lines:
-        starts = l.startswith("　") or CHAPTER.match(l) or SECTION.match(l) or re.match(r"^(\(|（|II-|I-|図表|付録|・|①|②|③)", l)
-        if starts or not out:
+        starts = l.startswith("　") or CHAPTER.match(l) or SECTION.match(l) or ITEM.match(l) or re.match(r"^(II-|I-|図表|付録|・|①|②|③|（出典）|（件）)", l)
+        is_row = bool(re.match(r"^(開催回|第.回)　", l))
+        if starts or is_row or row or not out:
             out.append(l)
         else:
             out[-1] += l
+        row = is_row
     return out
 
 
 def style_of(p):
     if CHAPTER.match(p) or SECTION.match(p) or p.startswith("II-") or p.startswith("I-"):
         return "Heading"
-    if re.match(r"^(\(|（)[アイウエオ0-9]", p):
+    if ITEM.match(p):
         return "Item"
     if p.startswith("　"):
         return "Para"
