@@ -5,8 +5,8 @@
 //! its size, its lines in reading order (top to bottom; horizontal text in one column, as plans
 //! are set), each line with its geometry (box, baseline, font size) and its characters with their
 //! positions, and each line's role: body, running head, footer or page number
-//! ([`furniture`]), with the signs paragraph joining needs ([`Signs`]). [`table`] rebuilds the
-//! cells of a comment table from the same characters.
+//! ([`furniture`]), with the signs paragraph joining needs ([`Signs`]; [`paragraphs`] proposes
+//! the joining). [`table`] rebuilds the cells of a comment table from the same characters.
 //!
 //! PDFium is loaded at run time ([`load`]); a PDF read without it is refused with a message that
 //! says how to install it. PDFium was chosen after measuring the alternatives on Japanese test
