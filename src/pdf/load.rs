@@ -85,7 +85,11 @@ fn load() -> Result<Pdfium, String> {
 fn describe(e: &PdfiumError) -> String {
     match e {
         PdfiumError::LoadLibraryError(e) => {
-            let s = e.to_string();
+            // libloading's message is "dlopen failed"; the reason is its source.
+            let s = match std::error::Error::source(e) {
+                Some(why) => format!("{e}: {why}"),
+                None => e.to_string(),
+            };
             if s.contains("undefined symbol") || s.contains("GetProcAddress") || s.contains("dlsym") {
                 format!("not a PDFium this akaji can use, install build 8149: {s}")
             } else {
