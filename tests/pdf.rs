@@ -180,6 +180,20 @@ fn a_non_embedded_cid_font_reads_as_written() {
     extraction_matches("cid");
 }
 
+/// Pages turned by `/Rotate` (0, 90, 180, 270) with the text upright as the page is seen: read
+/// as seen, and the turned pages are as wide as they look.
+#[test]
+fn turned_pages_read_as_seen() {
+    extraction_matches("rotated");
+    let Some((pdf, _)) = read("rotated") else { return };
+    let wide: Vec<bool> = pdf.pages.iter().map(|p| p.size.0 > p.size.1).collect();
+    assert_eq!(wide, [false, true, false, true]);
+    // A landscape page's lines are measured against its own margins.
+    let page = &pdf.pages[1].lines;
+    assert!(page[0].text.contains("本年度は") && !page[0].signs.ends_short, "{}", page[0].text);
+    assert!(page[2].text.contains("点を置いて検討を行った。") && page[2].signs.ends_short, "{}", page[2].text);
+}
+
 /// A ledger typed with 行, 民, 生 anchors in the PDF's ⾏, ⺠, ⽣; the final keeps the PDF's own
 /// characters outside the changed part (a changed unit is written as `new` gives it: a kanji
 /// run that an edit changes inside would take the typed ideographs).

@@ -7,7 +7,8 @@
 //! are found by position:
 //!
 //! - **Page number**: the lowest line in the bottom fifth of the page that reads as a number
-//!   (`- 12 -`, `12`, `－１２－`, `(12)`, `12/40`), at the baseline most page numbers share.
+//!   (`- 12 -`, `12`, `－１２－`, `(12)`, `12/40`), at the height above the bottom edge most page
+//!   numbers share (portrait and landscape pages alike).
 //! - **Head slots**: a line in the top fifth, among the lines that open a page, whose text, font
 //!   size and baseline repeat on another page makes its (baseline, size) a head slot; so does a
 //!   line right under such a head whose (baseline, size) repeats on two pages or more, whatever
@@ -15,13 +16,13 @@
 //!   in a head slot (baseline within 2 pt, size within 0.5 pt) are running heads: a head that
 //!   opens only one page counts too. A cover title in the head band but set in another size is
 //!   not a head.
-//! - **Footers**: other lines in the bottom fifth whose text (digits aside), size and baseline
-//!   repeat on another page.
+//! - **Footers**: other lines in the bottom fifth whose text (digits aside), size and height
+//!   above the bottom edge repeat on another page.
 //! - **Front matter**: pages before the first page with a printed number, when some page has one.
 //!
 //! Body lines then get their [`Signs`]: whether they end short of the usual right
-//! edge, their indent from the usual left edge (both the most common among body lines), and
-//! whether they open with an item or heading marker.
+//! edge, their indent from the usual left edge (both the most common among the body lines of
+//! pages of the same width), and whether they open with an item or heading marker.
 
 use super::{lines::mode, Line, Pdf, Signs};
 use regex::Regex;
@@ -111,7 +112,8 @@ fn page_numbers(pdf: &mut Pdf) {
         .iter()
         .map(|p| {
             let (i, line) = p.lines.iter().enumerate().rev().find(|(_, l)| l.bbox[1] >= p.size.1 * BOTTOM_BAND)?;
-            page_number(&line.text).map(|n| (i, n, line.baseline))
+            // From the bottom edge, so that portrait and landscape pages agree.
+            page_number(&line.text).map(|n| (i, n, p.size.1 - line.baseline))
         })
         .collect();
     let found: Vec<f32> = candidates.iter().flatten().map(|c| c.2).collect();
@@ -121,9 +123,9 @@ fn page_numbers(pdf: &mut Pdf) {
     let usual = mode(found.iter().copied());
     let agree = found.iter().filter(|b| near(**b, usual, 3.0)).count();
     for (page, cand) in pdf.pages.iter_mut().zip(candidates) {
-        let Some((i, n, baseline)) = cand else { continue };
+        let Some((i, n, from_bottom)) = cand else { continue };
         // With several candidates, a number off the usual place is body text (a year, a count).
-        if found.len() == 1 || agree < 2 || near(baseline, usual, 3.0) {
+        if found.len() == 1 || agree < 2 || near(from_bottom, usual, 3.0) {
             page.printed = Some(n);
             page.lines[i].role = Role::PageNumber;
         }
@@ -192,7 +194,7 @@ fn footers(pdf: &mut Pdf) {
         .iter()
         .map(|p| {
             let band = p.lines.iter().filter(|l| l.bbox[1] >= p.size.1 * BOTTOM_BAND && l.role == Role::Body);
-            band.map(|l| (key(l), l.baseline, l.size)).collect()
+            band.map(|l| (key(l), p.size.1 - l.baseline, l.size)).collect()
         })
         .collect();
     for (i, page) in pdf.pages.iter_mut().enumerate() {
@@ -201,7 +203,9 @@ fn footers(pdf: &mut Pdf) {
             let k = key(line);
             let repeated = bottoms.iter().enumerate().any(|(j, other)| {
                 j != i
-                    && other.iter().any(|(t, b, s)| *t == k && near(*b, line.baseline, 2.0) && near(*s, line.size, 0.5))
+                    && other
+                        .iter()
+                        .any(|(t, b, s)| *t == k && near(*b, height - line.baseline, 2.0) && near(*s, line.size, 0.5))
             });
             if repeated {
                 line.role = Role::Footer;
@@ -211,19 +215,33 @@ fn footers(pdf: &mut Pdf) {
 }
 
 fn signs(pdf: &mut Pdf) {
-    let body = || pdf.pages.iter().flat_map(|p| p.lines.iter()).filter(|l| l.role == Role::Body);
-    let left = mode(body().map(|l| l.bbox[0].round()));
-    let right = mode(body().filter(|l| l.chars.len() >= 10).map(|l| l.bbox[2].round()));
-    for line in pdf.pages.iter_mut().flat_map(|p| p.lines.iter_mut()).filter(|l| l.role == Role::Body) {
-        let size = if line.size > 0.0 { line.size } else { 10.0 };
-        let indent = (((line.bbox[0] - left) / size).max(0.0) * 10.0).round() / 10.0;
-        line.signs = Signs { ends_short: right - line.bbox[2] > size, indent, item_marker: item_marker(&line.text) };
-        // An indent of whole characters that no drawn space accounts for (producers often move
-        // the pen instead of drawing the 　 of a paragraph's first line) reads as that many 　.
-        let whole = indent.round();
-        if (1.0..=3.0).contains(&whole) && (indent - whole).abs() <= 0.15 && !line.text.starts_with(char::is_whitespace)
-        {
-            line.text.insert_str(0, &"\u{3000}".repeat(whole as usize));
+    // The usual edges, for pages of each width apart (a landscape page has its own margins).
+    let widths: Vec<i32> = pdf.pages.iter().map(|p| p.size.0.round() as i32).collect();
+    let mut edges: Vec<(i32, f32, f32)> = Vec::new();
+    for &w in &widths {
+        if edges.iter().any(|e| e.0 == w) {
+            continue;
+        }
+        let pages = pdf.pages.iter().filter(|p| p.size.0.round() as i32 == w);
+        let body: Vec<&Line> = pages.flat_map(|p| p.lines.iter()).filter(|l| l.role == Role::Body).collect();
+        let left = mode(body.iter().map(|l| l.bbox[0].round()));
+        let right = mode(body.iter().filter(|l| l.chars.len() >= 10).map(|l| l.bbox[2].round()));
+        edges.push((w, left, right));
+    }
+    for (page, w) in pdf.pages.iter_mut().zip(widths) {
+        let &(_, left, right) = edges.iter().find(|e| e.0 == w).expect("every width has its edges");
+        for line in page.lines.iter_mut().filter(|l| l.role == Role::Body) {
+            let size = if line.size > 0.0 { line.size } else { 10.0 };
+            let indent = (((line.bbox[0] - left) / size).max(0.0) * 10.0).round() / 10.0;
+            line.signs =
+                Signs { ends_short: right - line.bbox[2] > size, indent, item_marker: item_marker(&line.text) };
+            // An indent of whole characters that no drawn space accounts for (producers often
+            // move the pen instead of drawing the 　 of a paragraph's first line) reads as 　.
+            let whole = indent.round();
+            let starts_bare = !line.text.starts_with(char::is_whitespace);
+            if (1.0..=3.0).contains(&whole) && (indent - whole).abs() <= 0.15 && starts_bare {
+                line.text.insert_str(0, &"\u{3000}".repeat(whole as usize));
+            }
         }
     }
 }

@@ -27,6 +27,8 @@ Documents:
   radicals    `plan` with 行 用 民 長 見 言 方 生 written as Kangxi / supplement radicals
   cid         the sample draft, line for line, drawn with a non-embedded CID font (needs
               reportlab); no running heads
+  rotated     four sample pages turned by /Rotate 0, 90, 180, 270, text upright as seen
+              (needs reportlab)
   comments    the comment table, landscape, header row repeated on every page
   big         `plan`'s body pages repeated to --pages pages (for the benchmark)
 """
@@ -281,6 +283,48 @@ def cid(out_pdf):
     return truth
 
 
+def rotated(out_pdf):
+    """Sample pages on pages turned by /Rotate 0, 90, 180 and 270, the text drawn so that it reads
+    upright as the page is seen (as landscape pages made by turning a portrait page are)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("HeiseiMin-W3"))
+    c = canvas.Canvas(out_pdf, pagesize=A4, invariant=1)
+    w0, h0 = A4
+    truth = []
+    for n, ((lines, _), rot) in enumerate(zip(sample_pages()[2:6], (0, 90, 180, 270)), start=1):
+        c.setPageRotation(rot)
+        c.saveState()
+        # (x, y) from the top-left corner of the page as seen -> the page's own space.
+        if rot == 0:
+            at = lambda x, y: (x, h0 - y)
+        elif rot == 90:
+            c.rotate(90)
+            at = lambda x, y: (x, -y)
+        elif rot == 180:
+            c.translate(w0, h0)
+            c.rotate(180)
+            at = lambda x, y: (x, h0 - y)
+        else:
+            c.translate(0, h0)
+            c.rotate(270)
+            at = lambda x, y: (x, w0 - y)
+        seen_w, seen_h = (h0, w0) if rot in (90, 270) else (w0, h0)
+        c.setFont("HeiseiMin-W3", 10.5)
+        body = lines[:12]
+        for i, l in enumerate(body):
+            c.drawString(*at(72, 90 + 17 * i), l)
+        c.drawCentredString(*at(seen_w / 2, seen_h - 40), "- %d -" % n)
+        c.restoreState()
+        c.showPage()
+        truth.append({"printed": n, "heads": [], "body": body, "footer": "- %d -" % n, "wrapped": False})
+    c.save()
+    return truth
+
+
 def comment_rows(count):
     """The header row and the first `count` comments of the ICT2023 table."""
     with open(os.path.join(ROOT, "testdata/import/ict2023-public-comments.txt"), encoding="utf-8") as f:
@@ -333,7 +377,7 @@ def main():
         i = args.index("--pages")
         pages = int(args[i + 1])
         del args[i : i + 2]
-    names = args[1:] or ["sample", "sample-bare", "plan", "radicals", "cid", "comments"]
+    names = args[1:] or ["sample", "sample-bare", "plan", "radicals", "cid", "rotated", "comments"]
     os.makedirs(out, exist_ok=True)
     work = tempfile.mkdtemp(prefix="akaji-pdf-")
     try:
@@ -342,6 +386,9 @@ def main():
             pdf = os.path.join(out, name + ".pdf")
             if name == "cid":
                 truths[name] = {"pages": cid(pdf)}
+                continue
+            if name == "rotated":
+                truths[name] = {"pages": rotated(pdf)}
                 continue
             if name == "comments":
                 doc, table, rows = comments()
