@@ -373,3 +373,18 @@ fn a_file_that_is_not_a_pdf_is_refused() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("x.pdf: is not a PDF file"), "{}", run.stderr);
 }
+
+/// A PDF without a text layer (a scan) is refused: an empty text would report every quote as
+/// not found, as if the ledger were wrong.
+#[test]
+fn a_pdf_without_text_is_refused_as_a_scan() {
+    if set().is_none() {
+        return;
+    }
+    let work = tempfile::tempdir().unwrap();
+    let scan = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+    std::fs::write(work.path().join("scan.pdf"), scan).unwrap();
+    let run = akaji_in(work.path(), &["diff", "scan.pdf", "scan.pdf"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("scan.pdf: holds no text on any of its 1 page(s)"), "{}", run.stderr);
+}

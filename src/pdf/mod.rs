@@ -165,7 +165,16 @@ pub fn read_file(path: &Path) -> Result<Pdf, PdfError> {
 /// the PDF). Errors name the file; without PDFium the message says how to install it.
 pub fn document(path: &Path) -> Result<Document, Error> {
     let bytes = crate::files::read_bytes(path)?;
-    let pdf = read(&bytes).map_err(|e| Error::Input { path: path.to_owned(), message: e.to_string() })?;
+    let input = |message: String| Error::Input { path: path.to_owned(), message };
+    let pdf = read(&bytes).map_err(|e| input(e.to_string()))?;
+    if pdf.pages.iter().all(|p| p.lines.is_empty()) {
+        // A scan: an empty text would make every quote "not found", which reads as a wrong
+        // ledger rather than a missing text layer.
+        return Err(input(format!(
+            "holds no text on any of its {} page(s) (scanned images?): akaji reads a PDF's text layer; add one with OCR (e.g. ocrmypdf) or use the text the publisher gave",
+            pdf.pages.len()
+        )));
+    }
     Ok(Document::from_string(pdf.text(), &PageMarker::default()))
 }
 
