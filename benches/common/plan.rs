@@ -69,3 +69,18 @@ pub fn plan(bytes: usize, edits: usize) -> Plan {
     }
     Plan { draft, ledger: Ledger { decisions, ..Ledger::default() } }
 }
+
+/// A plan of about `bytes` bytes in which each of `decisions` decisions makes one edit (the
+/// four edits of each page of [`plan`] split into four decisions).
+#[allow(dead_code, reason = "each bench uses the generators it needs")]
+pub fn one_edit_per_decision(bytes: usize, decisions: usize) -> Plan {
+    let mut p = plan(bytes, decisions);
+    let mut split = Vec::with_capacity(decisions);
+    for d in p.ledger.decisions.drain(..) {
+        for (i, e) in d.edits.into_iter().enumerate() {
+            split.push(Decision { id: format!("{}-{}", d.id, i + 1), edits: vec![e], ..Decision::default() });
+        }
+    }
+    p.ledger.decisions = split;
+    p
+}
