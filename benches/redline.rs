@@ -11,9 +11,8 @@
 #[path = "common/plan.rs"]
 mod plan;
 
-use akaji::document::Document;
 use akaji::render::{render, Format, RenderOptions};
-use akaji::apply;
+use akaji::Document;
 use std::time::{Duration, Instant};
 
 /// Decisions at each size; the draft has 100 bytes per decision.
@@ -41,19 +40,19 @@ fn main() {
     println!("{:>9} {:>9} {:>10} {:>10} {:>7}", "decisions", "format", "apply", "format", "ratio");
     for decisions in SIZES {
         let p = plan::one_edit_per_decision(decisions * 100, decisions);
-        let marker = p.ledger.options.page_marker().expect("the default marker compiles");
-        let draft = Document::new(&p.draft, &marker);
+        let draft = Document::new(&p.draft, &p.ledger.options.page_marker);
         let runs = if decisions >= 100_000 { 3 } else { 5 };
-        let apply_time = time(runs, || apply::apply(&draft, &p.ledger).expect("the generated ledger applies"));
+        let apply_time =
+            time(runs, || akaji::apply(&draft, &p.ledger).expect("the generated ledger applies").edits.len());
         for format in Format::ALL {
             if over_budget.contains(&format) {
                 println!("{decisions:>9} {:>9} {:>10.3?} {:>10} {:>7}", format.name(), apply_time, "skipped", "-");
                 continue;
             }
             let t = time(runs, || {
-                let redline = apply::redline(&draft, &p.ledger).expect("the generated ledger applies");
+                let applied = akaji::apply(&draft, &p.ledger).expect("the generated ledger applies");
                 let mut out = Vec::new();
-                render(&redline, format, &RenderOptions::default(), &mut out).expect("rendered to memory");
+                render(&applied.redline(), format, &RenderOptions::default(), &mut out).expect("rendered to memory");
                 out.len()
             });
             if t > BUDGET {
