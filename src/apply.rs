@@ -19,7 +19,7 @@
 //! ```
 
 use crate::anchor::{resolve, Resolved};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Diagnostics;
 use crate::document::{Document, PageMarker};
 use crate::ledger::{EditRef, Ledger};
 use crate::redline::{Hunk, Redline};
@@ -64,10 +64,10 @@ impl Applied<'_> {
 }
 
 /// Apply `ledger` to `draft`, or return every problem found.
-pub fn apply<'a>(draft: &'a Document, ledger: &'a Ledger) -> Result<Applied<'a>, Vec<Diagnostic>> {
+pub fn apply<'a>(draft: &'a Document, ledger: &'a Ledger) -> Result<Applied<'a>, Diagnostics> {
     let resolution = resolve(draft, ledger);
     if !resolution.problems.is_empty() {
-        return Err(resolution.problems);
+        return Err(Diagnostics(resolution.problems));
     }
     let Built { final_doc, edits } = build(draft, &resolution.edits, &ledger.options.page_marker);
     Ok(Applied { draft, ledger, final_doc, edits })
@@ -75,7 +75,7 @@ pub fn apply<'a>(draft: &'a Document, ledger: &'a Ledger) -> Result<Applied<'a>,
 
 /// Apply `ledger` to a draft given as text (paginated by the ledger's page marker): the final
 /// text, with the draft's byte order mark if it had one.
-pub fn apply_text(draft: &str, ledger: &Ledger) -> Result<String, Vec<Diagnostic>> {
+pub fn apply_text(draft: &str, ledger: &Ledger) -> Result<String, Diagnostics> {
     let draft = Document::new(draft, &ledger.options.page_marker);
     let applied = apply(&draft, ledger)?;
     Ok(format!("{}{}", applied.final_doc.bom(), applied.final_doc.text()))
@@ -112,7 +112,7 @@ pub(crate) fn build(draft: &Document, resolved: &[Resolved], marker: &PageMarker
 mod tests {
     use super::*;
     use crate::anchor::AnchorProblem;
-    use crate::diagnostic::Kind;
+    use crate::diagnostic::{Diagnostic, Kind};
 
     const DRAFT: &str = "\
 本計画は、サイバーセキュリティ対策分科会を設置し、
@@ -127,7 +127,7 @@ EDSA認証を参考とした。ＡＩ化を進める。
         Ledger::from_toml(&format!("[options]\nmatch_width = true\n{edits}")).unwrap()
     }
 
-    fn run(edits: &str) -> Result<String, Vec<Diagnostic>> {
+    fn run(edits: &str) -> Result<String, Diagnostics> {
         apply_text(DRAFT, &ledger(edits))
     }
 

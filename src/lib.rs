@@ -18,6 +18,7 @@
 //! ```
 //! use akaji::render::{render, Format, RenderOptions};
 //! use akaji::{Document, Ledger};
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
 //! let ledger = Ledger::from_toml(r#"
 //! [[decision]]
 //! id = "32"
@@ -25,15 +26,22 @@
 //! old = "設置"
 //! new = "開催"
 //! page = 4
-//! "#).unwrap();
+//! "#)?;
 //! let draft = Document::new("分科会を設置し、\n検討した。\n- 4 -\n装置を設置した。\n- 5 -\n", &ledger.options.page_marker);
-//! let applied = akaji::apply(&draft, &ledger).unwrap();
+//! let applied = akaji::apply(&draft, &ledger)?;
 //! assert_eq!(applied.final_doc.text(), "分科会を開催し、\n検討した。\n- 4 -\n装置を設置した。\n- 5 -\n");
 //!
 //! // The same decisions as a redline, every change naming its decision.
 //! let mut out = Vec::new();
-//! render(&applied.redline(), Format::Critic, &RenderOptions::default(), &mut out).unwrap();
-//! assert!(String::from_utf8(out).unwrap().starts_with("分科会を{~~設置~>開催~~}{>>32<<}"));
+//! render(&applied.redline(), Format::Critic, &RenderOptions::default(), &mut out)?;
+//! assert!(String::from_utf8(out)?.starts_with("分科会を{~~設置~>開催~~}{>>32<<}"));
+//!
+//! // Every problem is data, worded in one place.
+//! let wrong = Ledger::from_toml("[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"決算\"\nnew = \"予算\"\n")?;
+//! let problems = akaji::apply(&draft, &wrong).unwrap_err();
+//! assert!(problems.to_string().starts_with("decision 1, edit 1: 「決算」 is not in the draft"));
+//! # Ok(())
+//! # }
 //! ```
 
 #![warn(missing_docs)]
@@ -58,7 +66,7 @@ pub mod verify;
 
 pub use anchor::{resolve, AnchorProblem, NearMiss, Resolution, Resolved};
 pub use apply::{apply, apply_text, Applied, AppliedEdit};
-pub use diagnostic::{Diagnostic, Kind, Subject};
+pub use diagnostic::{Diagnostic, Diagnostics, Kind, Subject};
 pub use document::{Document, Page, PageMarker, Place, Position, DEFAULT_PAGE_MARKER};
 pub use input::{decode_text, read_document, InputKind, InputProblem, MAX_INPUT};
 pub use ledger::{

@@ -21,7 +21,7 @@
 //! ```
 
 use crate::anchor::{AnchorProblem, NearMiss};
-use crate::diagnostic::{Diagnostic, Kind, Subject};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind, Subject};
 use crate::document::{one_line, Place};
 use crate::docx::{ChangeKind, DocxProblem, Source, StandIn, TrackedChange, UnsafeName};
 use crate::import::{Role, TableProblem};
@@ -134,6 +134,19 @@ pub fn body(d: &Diagnostic) -> String {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write(self, f)
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    /// Each diagnostic, on lines of its own.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write(d, f)?;
+        }
+        Ok(())
     }
 }
 

@@ -3,7 +3,7 @@
 //! [`super::messages`].
 
 use akaji::render::Format;
-use akaji::Diagnostic;
+use akaji::{Diagnostic, Diagnostics};
 use std::path::PathBuf;
 
 /// Anything that stops a command.
@@ -14,9 +14,9 @@ pub enum CliError {
     /// A file is not what it should be (not UTF-8, not a table, a `.docx` with tracked changes).
     Input { path: PathBuf, problem: Diagnostic },
     /// The ledger could not be read: every problem found.
-    Ledger { path: PathBuf, problems: Vec<Diagnostic> },
+    Ledger { path: PathBuf, problems: Diagnostics },
     /// The ledger's edits do not resolve against the draft: every problem found.
-    Resolve { ledger: PathBuf, draft: PathBuf, problems: Vec<Diagnostic> },
+    Resolve { ledger: PathBuf, draft: PathBuf, problems: Diagnostics },
     /// The command was used wrongly.
     Usage(Usage),
 }

@@ -20,7 +20,7 @@ pub fn error(e: &CliError) -> String {
             format!("{}: cannot {action}: {source}", path.display())
         }
         CliError::Input { path, problem } => format!("{}: {problem}", path.display()),
-        CliError::Ledger { path, problems } => match problems.as_slice() {
+        CliError::Ledger { path, problems } => match &problems[..] {
             [one] if matches!(one.kind, Kind::Ledger(LedgerProblem::Syntax { .. })) => {
                 format!("{}: {one}", path.display())
             }
@@ -176,7 +176,7 @@ mod tests {
     fn listed_problems_each_name_the_file_and_indent_their_details() {
         let e = CliError::Ledger {
             path: "l.toml".into(),
-            problems: vec![Diagnostic::new(LedgerProblem::NoAnchor), Diagnostic::new(LedgerProblem::EmptyPages)],
+            problems: vec![Diagnostic::new(LedgerProblem::NoAnchor), Diagnostic::new(LedgerProblem::EmptyPages)].into(),
         };
         assert_eq!(
             error(&e),

@@ -10,7 +10,7 @@ use super::edit::{Action, Count, Edit, PageScope, Scope, Todo};
 use super::options::LedgerOptions;
 use super::problem::LedgerProblem;
 use super::side::Side;
-use crate::diagnostic::{Diagnostic, Subject};
+use crate::diagnostic::{Diagnostic, Diagnostics, Subject};
 use crate::document::{PageMarker, DEFAULT_PAGE_MARKER};
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -102,25 +102,25 @@ struct RawEdit {
 impl Ledger {
     /// Parse TOML. Syntax errors carry the line and column; then every edit is checked, and
     /// every problem is reported.
-    pub fn from_toml(text: &str) -> Result<Ledger, Vec<Diagnostic>> {
+    pub fn from_toml(text: &str) -> Result<Ledger, Diagnostics> {
         let raw: RawLedger = toml::from_str(text).map_err(|e| {
             let (line, column) = e.span().map_or((0, 0), |s| line_column(text, s.start));
-            vec![Diagnostic::new(LedgerProblem::Syntax { line, column, detail: e.message().trim_end().to_owned() })]
+            Diagnostic::new(LedgerProblem::Syntax { line, column, detail: e.message().trim_end().to_owned() })
         })?;
         check(raw)
     }
 
     /// Parse JSON of the same structure.
-    pub fn from_json(text: &str) -> Result<Ledger, Vec<Diagnostic>> {
+    pub fn from_json(text: &str) -> Result<Ledger, Diagnostics> {
         let raw: RawLedger = serde_json::from_str(text).map_err(|e| {
             let detail = e.to_string();
-            vec![Diagnostic::new(LedgerProblem::Syntax { line: e.line(), column: e.column(), detail })]
+            Diagnostic::new(LedgerProblem::Syntax { line: e.line(), column: e.column(), detail })
         })?;
         check(raw)
     }
 
     /// Parse by file name: JSON when it ends in `.json`, TOML otherwise.
-    pub fn parse(text: &str, file_name: &str) -> Result<Ledger, Vec<Diagnostic>> {
+    pub fn parse(text: &str, file_name: &str) -> Result<Ledger, Diagnostics> {
         if file_name.to_ascii_lowercase().ends_with(".json") {
             Ledger::from_json(text)
         } else {
@@ -130,7 +130,7 @@ impl Ledger {
 }
 
 /// The checked ledger, or every problem found.
-fn check(raw: RawLedger) -> Result<Ledger, Vec<Diagnostic>> {
+fn check(raw: RawLedger) -> Result<Ledger, Diagnostics> {
     let mut problems = Vec::new();
     let page_marker = PageMarker::new(&raw.options.page_marker).unwrap_or_else(|e| {
         problems.push(Diagnostic::new(LedgerProblem::PageMarker { detail: e.to_string() }));
@@ -156,7 +156,7 @@ fn check(raw: RawLedger) -> Result<Ledger, Vec<Diagnostic>> {
         decisions.push(Decision { id, by, at, request, response, date, edits });
     }
     if !problems.is_empty() {
-        return Err(problems);
+        return Err(Diagnostics(problems));
     }
     let options = LedgerOptions { page_marker, match_width: raw.options.match_width };
     Ok(Ledger { title: raw.title, draft: raw.draft, options, decisions })

@@ -18,7 +18,7 @@
 //! ```
 
 use crate::apply::{apply, Applied};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::Diagnostics;
 use crate::diff::{diff, DiffOptions};
 use crate::document::Document;
 use crate::ledger::Ledger;
@@ -35,7 +35,7 @@ pub enum Exact<'a> {
     /// It is not: how the published final differs from the expected one.
     Differs(Box<ExactDiff<'a>>),
     /// The ledger does not apply to the draft, so there is no expected final.
-    Unresolved(Vec<Diagnostic>),
+    Unresolved(Diagnostics),
 }
 
 /// How a published final differs from the expected one.
