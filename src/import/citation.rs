@@ -13,41 +13,33 @@
 //! | 下から3行目   | -3   |
 //! | 最下行の6行上 | -7   |
 //!
-//! ```
-//! use akaji::import::scope::cited_before;
-//! let s = cited_before("御指摘を踏まえ、P6の5行目の");
-//! assert_eq!((s.pages, s.line), (vec![6], Some(5)));
-//! let s = cited_before("（Ｐ１５）最下行の6行上の");
-//! assert_eq!((s.pages, s.line), (vec![15], Some(-7)));
-//! ```
+//! 「御指摘を踏まえ、P6の5行目の」 cites page 6, line 5; 「（Ｐ１５）最下行の6行上の」 page 15,
+//! line -7 (tests below).
 
-use crate::ledger::{Count, Edit};
+use crate::ledger::{Count, Edit, Scope};
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
-/// The pages (and the line, when one page is cited) an edit is scoped to.
+/// The pages (and the line, when one page is cited) an answer cites for an edit.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Scope {
+pub(super) struct Citation {
     /// Pages cited, in the order written.
     pub pages: Vec<u32>,
     /// The line within the page, when exactly one page is cited (negative: from the bottom).
     pub line: Option<i64>,
 }
 
-impl Scope {
-    /// Put the scope on an edit: `page` (and `line`) for one page, `pages` and `count` (one
-    /// match per page) for several.
-    pub fn apply_to(&self, edit: &mut Edit) {
+impl Citation {
+    /// The edit scoped as cited: `page` (and `line`) for one page, `pages` and `count` (one match
+    /// per page) for several.
+    pub fn apply_to(&self, edit: Edit) -> Edit {
         match self.pages.as_slice() {
-            [] => {}
-            [page] => {
-                edit.page = Some(*page);
-                edit.line = self.line;
-            }
-            pages => {
-                edit.pages = Some(pages.to_vec());
-                edit.count = Some(Count::Exactly(pages.len()));
-            }
+            [] => edit,
+            [page] => match self.line.and_then(|line| Scope::line(*page, line)) {
+                Some(scope) => edit.with_scope(scope),
+                None => edit.with_scope(Scope::pages(vec![*page])),
+            },
+            pages => edit.with_scope(Scope::pages(pages.to_vec())).with_count(Count::Exactly(pages.len())),
         }
     }
 }
@@ -78,20 +70,20 @@ static NUMBER: LazyLock<regex::Regex> =
 
 /// The citation that ends `context`, the text right before a quote ("P4、P12の", "(P4)",
 /// "P6の5行目の"). Nothing is cited when the text before the quote ends otherwise.
-pub fn cited_before(context: &str) -> Scope {
+pub(super) fn cited_before(context: &str) -> Citation {
     let text: String = context.nfkc().collect();
     let Some(caps) = CITED_BEFORE.captures(&text) else {
-        return Scope::default();
+        return Citation::default();
     };
     let list = caps.name("a").or_else(|| caps.name("b")).or_else(|| caps.name("c")).map_or("", |m| m.as_str());
     let pages = numbers(list);
     let line = if pages.len() == 1 { caps.name("line").and_then(|m| line_number(m.as_str())) } else { None };
-    Scope { pages, line }
+    Citation { pages, line }
 }
 
 /// Every page cited anywhere in `text` (no line), without repeats: for answers that promise an
 /// edit without quoting it (「P9に追記をいたします」).
-pub fn pages_in(text: &str) -> Scope {
+pub(super) fn pages_in(text: &str) -> Citation {
     let text: String = text.nfkc().collect();
     let mut pages = Vec::new();
     for caps in PAGE_ANYWHERE.captures_iter(&text) {
@@ -100,7 +92,7 @@ pub fn pages_in(text: &str) -> Scope {
             pages.push(n);
         }
     }
-    Scope { pages, line: None }
+    Citation { pages, line: None }
 }
 
 fn numbers(list: &str) -> Vec<u32> {
@@ -133,6 +125,12 @@ mod tests {
     fn cite(s: &str) -> (Vec<u32>, Option<i64>) {
         let s = cited_before(s);
         (s.pages, s.line)
+    }
+
+    #[test]
+    fn citations_right_before_a_quote() {
+        assert_eq!(cite("御指摘を踏まえ、P6の5行目の"), (vec![6], Some(5)));
+        assert_eq!(cite("（Ｐ１５）最下行の6行上の"), (vec![15], Some(-7)));
     }
 
     #[test]
@@ -177,11 +175,10 @@ mod tests {
 
     #[test]
     fn scope_on_an_edit() {
-        let mut e = Edit::default();
-        Scope { pages: vec![4, 12], line: None }.apply_to(&mut e);
-        assert_eq!((e.pages, e.count, e.page), (Some(vec![4, 12]), Some(Count::Exactly(2)), None));
-        let mut e = Edit::default();
-        Scope { pages: vec![6], line: Some(5) }.apply_to(&mut e);
-        assert_eq!((e.page, e.line, e.count), (Some(6), Some(5), None));
+        let edit = Edit::replace("a", "b").unwrap();
+        let e = Citation { pages: vec![4, 12], line: None }.apply_to(edit.clone());
+        assert_eq!((e.scope(), e.count()), (&Scope::pages(vec![4, 12]), Count::Exactly(2)));
+        let e = Citation { pages: vec![6], line: Some(5) }.apply_to(edit);
+        assert_eq!((e.scope(), e.count()), (&Scope::line(6, 5).unwrap(), Count::Exactly(1)));
     }
 }
