@@ -36,7 +36,7 @@ fn make(dir: &Path, pages: usize) -> PathBuf {
 
 fn main() {
     let t = Instant::now();
-    akaji::pdf::load::pdfium().unwrap_or_else(|e| panic!("{e}"));
+    akaji::pdf::library().unwrap_or_else(|e| panic!("{e}"));
     eprintln!("PDFium loaded in {:.1?}", t.elapsed());
     let dir = tempfile::tempdir().expect("a temporary folder");
     println!("| pages | PDF bytes | akaji read + text | pdftotext | ratio | akaji chars/page |");

@@ -6,26 +6,24 @@
 //! cargo run --example pdf_lines -- 意見.pdf --table  # a comment table's cells, tab-separated
 //! ```
 
-use std::path::Path;
-
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(path) = args.first() else {
         eprintln!("usage: pdf_lines FILE.pdf [--text|--table]");
         std::process::exit(2);
     };
-    let fail = |e: akaji::pdf::PdfError| -> ! {
+    let fail = |e: &dyn std::fmt::Display| -> ! {
         eprintln!("{path}: {e}");
         std::process::exit(2)
     };
+    let bytes = std::fs::read(path).unwrap_or_else(|e| fail(&e));
     if args.iter().any(|a| a == "--table") {
-        let bytes = std::fs::read(path).unwrap_or_else(|e| fail(akaji::pdf::PdfError::Open(e.to_string())));
-        for row in akaji::pdf::table::read(&bytes).unwrap_or_else(|e| fail(e)) {
+        for row in akaji::pdf::read_table(&bytes).unwrap_or_else(|e| fail(&e)) {
             println!("{}", row.join("\t"));
         }
         return;
     }
-    let pdf = akaji::pdf::read_file(Path::new(path)).unwrap_or_else(|e| fail(e));
+    let pdf = akaji::pdf::read(&bytes).unwrap_or_else(|e| fail(&e));
     if args.iter().any(|a| a == "--text") {
         print!("{}", pdf.text());
         return;

@@ -176,7 +176,7 @@ fn the_sample_lands_on_the_pages_and_lines_the_decisions_cite() {
 #[test]
 fn a_json_ledger_of_the_same_structure_applies_alike() {
     let toml = fs::read_to_string(testdata("sample/ledger.toml")).unwrap();
-    let ledger = akaji::ledger::Ledger::from_toml(&toml).unwrap();
+    let ledger = akaji::Ledger::from_toml(&toml).unwrap();
     let dir = tempfile::tempdir().unwrap();
     fs::copy(testdata("sample/draft.txt"), dir.path().join("draft.txt")).unwrap();
     fs::write(dir.path().join("ledger.json"), serde_json::to_string_pretty(&ledger).unwrap()).unwrap();

@@ -1,7 +1,7 @@
 //! `akaji import`: drafting ledgers from the published comment tables in testdata/import/.
 
 use crate::util::{akaji_in, root, Run};
-use akaji::ledger::{Count, Edit, Ledger};
+use akaji::{Count, Edit, Ledger, Scope, Todo};
 use std::path::PathBuf;
 
 const ICT: &str = "testdata/import/ict2023-public-comments.txt";
@@ -21,13 +21,26 @@ fn import(table: &str, name: &str, extra: &[&str]) -> (String, Ledger, String) {
     let run = akaji(&args);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let text = std::fs::read_to_string(&out).unwrap();
-    let ledger = Ledger::parse(&text, name).unwrap_or_else(|e| panic!("the ledger parses back: {e}\n{text}"));
-    ledger.validate().unwrap();
+    // Parsing checks every edit: the ledger written is a valid one.
+    let ledger = Ledger::parse(&text, name).unwrap_or_else(|e| panic!("the ledger parses back: {e:?}\n{text}"));
     (text, ledger, run.stderr)
 }
 
 fn replace(old: &str, new: &str) -> Edit {
-    Edit { old: Some(old.into()), new: Some(new.into()), ..Edit::default() }
+    Edit::replace(old, new).unwrap()
+}
+
+fn on_line(e: Edit, page: u32, line: i64) -> Edit {
+    e.with_scope(Scope::line(page, line).unwrap())
+}
+
+/// The todo of a todo edit.
+fn todo_of(e: &Edit) -> &Todo {
+    e.as_todo().unwrap_or_else(|| panic!("not a todo: {e:?}"))
+}
+
+fn page(e: &Edit) -> Option<u32> {
+    e.scope().page_numbers().first().copied()
 }
 
 fn edits<'a>(ledger: &'a Ledger, id: &str) -> &'a [Edit] {
@@ -51,31 +64,28 @@ fn ict2023_answers_that_promise_edits_become_edits() {
     );
     assert_eq!(
         edits(&ledger, "29"),
-        [
-            Edit { page: Some(6), line: Some(5), ..replace("あたって", "当たって") },
-            Edit { page: Some(12), line: Some(17), ..replace("更に、", "さらに、") },
-        ]
+        [on_line(replace("あたって", "当たって"), 6, 5), on_line(replace("更に、", "さらに、"), 12, 17),]
     );
     assert_eq!(
         edits(&ledger, "32"),
-        [Edit { pages: Some(vec![4, 12, 46, 63]), count: Some(Count::Exactly(4)), ..replace("設置", "開催") }]
+        [replace("設置", "開催").with_scope(Scope::pages(vec![4, 12, 46, 63])).with_count(Count::Exactly(4))]
     );
 
     let todo = |id: &str| {
         let e = edits(&ledger, id);
         assert_eq!(e.len(), 1, "decision {id}: {e:?}");
-        assert!(e[0].todo.is_some(), "decision {id} is todo: {e:?}");
-        assert_eq!(e[0].old, None, "import never invents text: {e:?}");
+        assert!(e[0].is_todo(), "decision {id} is todo: {e:?}");
+        assert_eq!(todo_of(&e[0]).old, None, "import never invents text: {e:?}");
         e[0].clone()
     };
-    assert_eq!((todo("1").page, todo("1").new), (Some(9), None));
-    assert!(todo("1").todo.unwrap().starts_with("insert:"));
-    assert_eq!((todo("2").page, todo("2").new), (Some(7), None));
-    assert!(todo("2").todo.unwrap().ends_with("; the request suggests 「情報」→「情勢」"));
-    assert_eq!((todo("33").page, todo("33").new), (None, None));
+    assert_eq!((page(&todo("1")), todo_of(&todo("1")).new.clone()), (Some(9), None));
+    assert!(todo_of(&todo("1")).note.starts_with("insert:"));
+    assert_eq!((page(&todo("2")), todo_of(&todo("2")).new.clone()), (Some(7), None));
+    assert!(todo_of(&todo("2")).note.ends_with("; the request suggests 「情報」→「情勢」"));
+    assert_eq!((page(&todo("33")), todo_of(&todo("33")).new.clone()), (None, None));
     let no34 = todo("34");
-    assert_eq!(no34.new.as_deref(), Some("とりまとめ骨子（案）について"));
-    assert!(no34.todo.unwrap().contains("the request suggests old = 「取りまとめ骨子（案）について」"));
+    assert_eq!(todo_of(&no34).new.as_deref(), Some("とりまとめ骨子（案）について"));
+    assert!(todo_of(&no34).note.contains("the request suggests old = 「取りまとめ骨子（案）について」"));
 
     for (label, n) in [
         ("rows read", 38),
@@ -169,7 +179,7 @@ fn csv_with_quotes_line_breaks_and_html() {
     assert_eq!(d.by.as_deref(), Some("株式会社A, 東京"));
     assert_eq!(d.request.as_deref(), Some("一行目\n二行目"));
     assert_eq!(d.response.as_deref(), Some("賛同の御意見として承ります。\nなお、(P4)「AI化」→「AI（人工知能）化」"));
-    assert_eq!(d.edits, [Edit { page: Some(4), ..replace("AI化", "AI（人工知能）化") }]);
+    assert_eq!(d.edits, [replace("AI化", "AI（人工知能）化").with_scope(Scope::pages(vec![4]))]);
     assert!(ledger.decisions[1].edits.is_empty());
 }
 
@@ -201,7 +211,7 @@ fn bad_tables_and_columns_exit_2_naming_the_file() {
     let run = akaji(&["import", plain.to_str().unwrap(), "--columns", "id=連番,response=返答"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let ledger = Ledger::from_toml(&run.stdout).unwrap();
-    assert!(ledger.decisions[0].edits[0].todo.is_some());
+    assert!(ledger.decisions[0].edits[0].is_todo());
 }
 
 #[test]

@@ -6,6 +6,7 @@ mod ci_example;
 mod diff;
 mod docx;
 mod import;
+mod imports;
 mod pdf;
 mod redline;
 mod render;

@@ -1,12 +1,8 @@
 //! `akaji import`.
 
-use super::output;
-use akaji::error::Error;
-use akaji::exit;
-use akaji::files;
-use akaji::import::columns::Columns;
-use akaji::import::table::TableFormat;
-use akaji::import::{import, ImportOptions};
+use super::error::{CliError, Usage};
+use super::{exit, files, messages, output};
+use akaji::import::{import, Columns, ImportOptions, TableFormat};
 use std::path::PathBuf;
 
 /// Draft a ledger from a published comment/answer table (TSV or CSV).
@@ -27,13 +23,12 @@ pub struct Args {
 }
 
 /// Run `akaji import`.
-pub fn run(args: Args) -> Result<u8, Error> {
+pub fn run(args: Args) -> Result<u8, CliError> {
     output::check(args.output.as_deref(), &[&args.table])?;
-    let columns = Columns::parse(&args.columns).map_err(Error::Usage)?;
+    let columns = Columns::parse(&args.columns).map_err(Usage::Columns)?;
     let text = files::read_text(&args.table)?;
     let options = ImportOptions { format: TableFormat::from_path(&args.table), columns, only_edits: args.only_edits };
-    let done =
-        import(&text, &options).map_err(|e| Error::Input { path: args.table.clone(), message: e.to_string() })?;
+    let done = import(&text, &options).map_err(|problem| CliError::Input { path: args.table.clone(), problem })?;
     let json = args.output.as_ref().is_some_and(|o| o.to_string_lossy().to_ascii_lowercase().ends_with(".json"));
     let bytes = if json {
         let mut s = serde_json::to_string_pretty(&done.ledger).expect("a ledger always serializes to JSON");
@@ -42,13 +37,10 @@ pub fn run(args: Args) -> Result<u8, Error> {
     } else {
         let name =
             args.table.file_name().map_or_else(|| args.table.display().to_string(), |n| n.to_string_lossy().into());
-        format!(
-            "# Drafted by `akaji import` from {name}: check every decision, complete the edits marked todo.\n\n{}",
-            done.ledger.to_toml()
-        )
+        format!("{}{}", messages::drafted_from(&name), done.ledger.to_toml())
     };
-    output::emit(args.output.as_deref(), &[&args.table], bytes.as_bytes())?;
+    output::emit(args.output.as_deref(), &[&args.table], &[bytes.as_bytes()])?;
     let to = args.output.as_ref().map_or_else(|| "stdout".to_owned(), |o| o.display().to_string());
-    eprint!("akaji import: {} → {to}\n{}", args.table.display(), done.report);
+    eprint!("{}", messages::imported(&args.table, &to, &done.report));
     Ok(exit::SUCCESS)
 }

@@ -4,20 +4,12 @@
 //! promises a change are extracted; answers that promise none are kept as decisions without
 //! edits, or left out when only edits are wanted. The ledger is a draft: a person completes its
 //! `todo` edits and checks it against the draft before applying it.
-//!
-//! ```
-//! use akaji::import::{import, ImportOptions};
-//! let table = "項番\t御意見\t考え方\n1\t誤字です。\t御指摘を踏まえ、P6の「あたって」を「当たって」に修正いたします。\n2\t賛成です。\t賛同の御意見として承ります。\n";
-//! let done = import(table, &ImportOptions::default()).unwrap();
-//! assert_eq!(done.ledger.decisions.len(), 2);
-//! assert_eq!(done.ledger.decisions[0].edits[0].summary(), "「あたって」→「当たって」 (P6)");
-//! assert_eq!((done.report.promising, done.report.extracted, done.report.todo), (1, 1, 0));
-//! ```
 
 use super::columns::Columns;
 use super::extract;
-use super::report::Report;
-use super::table::{self, TableError, TableFormat};
+use super::report::ImportReport;
+use super::table::{self, TableFormat};
+use crate::diagnostic::Diagnostic;
 use crate::ledger::{Decision, Ledger};
 use std::collections::HashSet;
 
@@ -38,19 +30,19 @@ pub struct Imported {
     /// The ledger: one decision per row (or per promising row).
     pub ledger: Ledger,
     /// The numbers.
-    pub report: Report,
+    pub report: ImportReport,
 }
 
 /// Read a comment table and draft its ledger.
-pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, TableError> {
+pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, Diagnostic> {
     let format = options.format.unwrap_or_else(|| TableFormat::sniff(text));
-    let table = table::read(text, format, &options.columns)?;
-    let mut report = Report {
+    let table = table::read(text, format, &options.columns).map_err(Diagnostic::new)?;
+    let mut report = ImportReport {
         rows: table.rows.len(),
         repeated_headers: table.repeated_headers,
         continuations: table.continuations,
         skipped_lines: table.skipped.clone(),
-        ..Report::default()
+        ..ImportReport::default()
     };
     let mut ledger = Ledger::default();
     let mut ids = HashSet::new();
@@ -62,7 +54,7 @@ pub fn import(text: &str, options: &ImportOptions) -> Result<Imported, TableErro
         }
         if !edits.is_empty() {
             report.promising += 1;
-            let todo = edits.iter().filter(|e| e.todo.is_some()).count();
+            let todo = edits.iter().filter(|e| e.is_todo()).count();
             report.todo += todo;
             report.extracted += edits.len() - todo;
             if todo > 0 {
@@ -113,7 +105,7 @@ mod tests {
         assert_eq!(ids, ["1", "1-2", "2"]);
         assert_eq!(done.report.renamed, [("1".to_owned(), "1-2".to_owned())]);
         assert_eq!(done.report.todo_decisions, ["1-2"]);
-        done.ledger.validate().unwrap();
+        assert_eq!(Ledger::from_toml(&done.ledger.to_toml()).unwrap(), done.ledger, "the ledger reads back");
     }
 
     #[test]

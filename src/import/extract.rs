@@ -1,13 +1,13 @@
 //! From the phrasings answers really use to edits.
 //!
-//! Each sentence that promises a change (see [`classify`](super::classify)) is read for the
+//! Each sentence that promises a change (see `classify`) is read for the
 //! patterns ministries write:
 //!
 //! - 「A」を「B」に修正 (or と修正, へ修正; several pairs: 「A」を「B」に、「C」を「D」に修正)
 //! - 「A」→「B」, which is itself a promise even without a verb
 //! - 「A」を削除; 「A」の後に「B」を追記 (or の前に)
 //! - a page or line cited right before the first quote: P4、P12の…, P6の5行目の…, (P4)…
-//!   (see [`scope`](super::scope))
+//!   (see `citation`)
 //!
 //! What the answer does not spell out becomes an edit marked `todo` that carries what is known:
 //! 「B」に修正 gives `new` only; 「P9に追記をいたします」 gives the page only; a quote that
@@ -15,25 +15,21 @@
 //! (以下のように修正させていただきます) takes the quotes that follow as new wording. Import never
 //! invents text: every `old` and `new` is a quote of the answer, character for character.
 //!
-//! ```
-//! use akaji::import::extract::edits;
-//! let e = edits("御指摘を踏まえ、P4、P12の「設置」を「開催」に修正いたします。", None);
-//! assert_eq!(e[0].old.as_deref(), Some("設置"));
-//! assert_eq!(e[0].new.as_deref(), Some("開催"));
-//! assert_eq!(e[0].pages, Some(vec![4, 12]));
-//! assert!(e[0].todo.is_none());
-//! ```
+//! Every edit made is a valid one: when the quotes do not make an edit (the same text twice, an
+//! empty quote), it is a `todo` carrying them, so the ledger written always reads back.
+//! 「御指摘を踏まえ、P4、P12の「設置」を「開催」に修正いたします。」 gives `old = "設置"`,
+//! `new = "開催"`, `pages = [4, 12]`, `count = 2` (tests below).
 
+use super::citation::{cited_before, pages_in, Citation};
 use super::classify::{promise_in_text, Kind};
-use super::quote::{pieces, sentences, Piece};
-use super::scope::{cited_before, pages_in, Scope};
-use crate::ledger::Edit;
+use super::quote::{fragments, sentences, Fragment};
+use crate::ledger::{Action, Count, Edit, LedgerProblem, Scope, Side, Todo};
 
 /// The edits an answer promises, in the order written; empty when it promises none.
 /// `request`, the comment answered, is only read to suggest (in a todo note) what the answer
 /// leaves out.
-pub fn edits(response: &str, request: Option<&str>) -> Vec<Edit> {
-    let all = pieces(response);
+pub(super) fn edits(response: &str, request: Option<&str>) -> Vec<Edit> {
+    let all = fragments(response);
     let mut out = Vec::new();
     // A promise that points ahead (以下のように修正します): its kind, its sentence, and whether
     // the sentences after it have given any text yet.
@@ -83,9 +79,9 @@ const ARROWS: [&str; 5] = ["→", "⇒", "->", "=>", "➡"];
 
 /// Read one sentence for pairs and quotes. Quotes from index `bare_from` on that fit no pattern
 /// are new wording (the sentence, or one before it, points ahead to them).
-fn patterns(s: &[Piece], kind: Kind, bare_from: Option<usize>, request: Option<&str>) -> Vec<Found> {
-    let text = |i: usize| s.get(i).and_then(Piece::text).unwrap_or("");
-    let quote = |i: usize| s.get(i).and_then(Piece::quote);
+fn patterns(s: &[Fragment], kind: Kind, bare_from: Option<usize>, request: Option<&str>) -> Vec<Found> {
+    let text = |i: usize| s.get(i).and_then(Fragment::text).unwrap_or("");
+    let quote = |i: usize| s.get(i).and_then(Fragment::quote);
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.len() {
@@ -103,13 +99,9 @@ fn patterns(s: &[Piece], kind: Kind, bare_from: Option<usize>, request: Option<&
         } else if let (Some(b), "を" | "を、", true) = (next, between, tail.starts_with(['に', 'と', 'へ'])) {
             out.push(Found { edit: replace(a, b, &scope), arrow: false });
             i += 3;
-        } else if let (Some(b), Some(after), true) = (next, insert_side(between), starts_with_insert(tail)) {
-            let mut edit = Edit { new: Some(b.to_owned()), ..Edit::default() };
-            match after {
-                true => edit.after = Some(a.to_owned()),
-                false => edit.before = Some(a.to_owned()),
-            }
-            out.push(Found { edit: checked(edit, &scope), arrow: false });
+        } else if let (Some(b), Some(side), true) = (next, insert_side(between), starts_with_insert(tail)) {
+            let insert = Action::Insert { anchor: a.to_owned(), side, new: b.to_owned() };
+            out.push(Found { edit: checked(insert, &scope), arrow: false });
             i += 3;
         } else if between.starts_with("を削除") {
             out.push(Found { edit: replace(a, "", &scope), arrow: false });
@@ -132,11 +124,11 @@ fn patterns(s: &[Piece], kind: Kind, bare_from: Option<usize>, request: Option<&
     out
 }
 
-/// の後に → after (true), の前に → before (false).
-fn insert_side(between: &str) -> Option<bool> {
+/// の後に → after, の前に → before.
+fn insert_side(between: &str) -> Option<Side> {
     match between {
-        "の後に" | "のあとに" | "の次に" | "の直後に" | "に続けて" => Some(true),
-        "の前に" | "の直前に" => Some(false),
+        "の後に" | "のあとに" | "の次に" | "の直後に" | "に続けて" => Some(Side::After),
+        "の前に" | "の直前に" => Some(Side::Before),
         _ => None,
     }
 }
@@ -146,28 +138,38 @@ fn starts_with_insert(text: &str) -> bool {
 }
 
 /// Whether a sentence points ahead to the wording (以下のように, 次のとおり, 下記のとおり).
-fn points_ahead(sentence: &[Piece]) -> bool {
+fn points_ahead(sentence: &[Fragment]) -> bool {
     sentence
         .iter()
-        .filter_map(Piece::text)
+        .filter_map(Fragment::text)
         .any(|t| ["以下", "下記", "次のとおり", "次のように"].iter().any(|w| t.contains(w)))
 }
 
 /// 「A」→「B」: exact, unless a quote omits words or changes nothing.
-fn replace(old: &str, new: &str, scope: &Scope) -> Edit {
-    checked(Edit { old: Some(old.to_owned()), new: Some(new.to_owned()), ..Edit::default() }, scope)
+fn replace(old: &str, new: &str, citation: &Citation) -> Edit {
+    checked(Action::Replace { old: old.to_owned(), new: new.to_owned() }, citation)
 }
 
-/// Scope the edit, and mark it todo when its quotes cannot be matched as written.
-fn checked(mut edit: Edit, scope: &Scope) -> Edit {
-    scope.apply_to(&mut edit);
-    let quotes = [&edit.old, &edit.new, &edit.after, &edit.before];
-    if quotes.iter().any(|q| q.as_deref().is_some_and(omits)) {
-        edit.todo = Some("a quote omits words (…): write out the text in full".into());
-    } else if edit.old.is_some() && edit.old == edit.new {
-        edit.todo = Some("the answer gives the same text twice: check the draft".into());
-    }
-    edit
+/// The edit, scoped as cited; a todo carrying its quotes when they cannot be matched as written
+/// or do not make an edit.
+fn checked(action: Action, citation: &Citation) -> Edit {
+    let quotes = match &action {
+        Action::Replace { old, new } => [old.as_str(), new.as_str()],
+        Action::Insert { anchor, new, .. } => [anchor.as_str(), new.as_str()],
+        Action::Todo(_) => ["", ""],
+    };
+    let edit = if quotes.iter().any(|q| omits(q)) {
+        Edit::todo(action.into_todo("a quote omits words (…): write out the text in full"))
+    } else {
+        match action.check() {
+            Ok(()) => Edit::new(action, Scope::default(), Count::default()).expect("the action was checked"),
+            Err(LedgerProblem::NothingChanges) => {
+                Edit::todo(action.into_todo("the answer gives the same text twice: check the draft"))
+            }
+            Err(_) => Edit::todo(action.into_todo("a quote of the answer is empty: check the draft")),
+        }
+    };
+    citation.apply_to(edit)
 }
 
 /// Whether a quote leaves words out.
@@ -176,7 +178,7 @@ fn omits(quote: &str) -> bool {
 }
 
 /// A todo edit carrying the only wording the answer gives.
-fn new_only(kind: Kind, new: &str, scope: &Scope, request: Option<&str>) -> Edit {
+fn new_only(kind: Kind, new: &str, citation: &Citation, request: Option<&str>) -> Edit {
     let mut note = match kind {
         Kind::Insert => "insert: the answer gives the text to insert but not where".to_owned(),
         _ => "replace: the answer gives only the new text; `old` is not given".to_owned(),
@@ -187,17 +189,15 @@ fn new_only(kind: Kind, new: &str, scope: &Scope, request: Option<&str>) -> Edit
     if let Some(old) = request.and_then(|r| suggested_old(r, new)) {
         note.push_str(&format!(" (the request suggests old = 「{old}」)"));
     }
-    let mut edit = Edit { todo: Some(note), new: Some(new.to_owned()), ..Edit::default() };
-    scope.apply_to(&mut edit);
-    edit
+    citation.apply_to(Edit::todo(Todo { note, new: Some(new.to_owned()), ..Todo::default() }))
 }
 
 /// In a request, 「X」は「Y」… or 「X」を「Y」… or 「X」→「Y」: the changes the commenter asks for.
 fn requested(request: &str) -> Vec<(&str, &str)> {
-    let p = pieces(request);
+    let p = fragments(request);
     p.windows(3)
         .filter_map(|w| match w {
-            [Piece::Quote(x), Piece::Text(t), Piece::Quote(y)] if x != y => {
+            [Fragment::Quote(x), Fragment::Text(t), Fragment::Quote(y)] if x != y => {
                 let t = t.trim();
                 (t == "は" || t == "を" || ARROWS.contains(&t)).then_some((*x, *y))
             }
@@ -213,30 +213,32 @@ fn suggested_old<'a>(request: &'a str, new: &str) -> Option<&'a str> {
 
 /// A todo edit for a promise whose text the answer does not give: the pages it cites, and the
 /// sentence itself as the note, with the changes the request asks for as suggestions.
-fn untold(kind: Kind, sentence: &[Piece], request: Option<&str>) -> Edit {
+fn untold(kind: Kind, sentence: &[Fragment], request: Option<&str>) -> Edit {
     let text = joined(sentence);
-    let mut edit = untold_text(kind, &text);
+    let mut note = untold_note(kind, &text);
     let asked: Vec<String> =
         request.map(requested).unwrap_or_default().iter().map(|(x, y)| format!("「{x}」→「{y}」")).collect();
-    if let (Some(note), false) = (&mut edit.todo, asked.is_empty()) {
+    if !asked.is_empty() {
         note.push_str(&format!("; the request suggests {}", asked.join(", ")));
     }
-    pages_in(&text).apply_to(&mut edit);
-    edit
+    pages_in(&text).apply_to(Edit::todo(Todo::note(note)))
 }
 
 fn untold_text(kind: Kind, sentence: &str) -> Edit {
-    let note = format!("{kind}: the answer gives no text ({})", sentence.trim());
-    Edit { todo: Some(note), ..Edit::default() }
+    Edit::todo(Todo::note(untold_note(kind, sentence)))
+}
+
+fn untold_note(kind: Kind, sentence: &str) -> String {
+    format!("{kind}: the answer gives no text ({})", sentence.trim())
 }
 
 /// A sentence as written, quotes in their brackets.
-fn joined(sentence: &[Piece]) -> String {
+fn joined(sentence: &[Fragment]) -> String {
     sentence
         .iter()
         .map(|p| match p {
-            Piece::Text(t) => (*t).to_owned(),
-            Piece::Quote(q) => format!("「{q}」"),
+            Fragment::Text(t) => (*t).to_owned(),
+            Fragment::Quote(q) => format!("「{q}」"),
         })
         .collect()
 }
@@ -244,10 +246,40 @@ fn joined(sentence: &[Piece]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ledger::Count;
 
     fn edit(old: &str, new: &str) -> Edit {
-        Edit { old: Some(old.into()), new: Some(new.into()), ..Edit::default() }
+        Edit::replace(old, new).unwrap()
+    }
+
+    fn on_page(e: Edit, page: u32) -> Edit {
+        e.with_scope(Scope::pages(vec![page]))
+    }
+
+    fn on_line(e: Edit, page: u32, line: i64) -> Edit {
+        e.with_scope(Scope::line(page, line).unwrap())
+    }
+
+    fn todo(e: &Edit) -> &Todo {
+        e.as_todo().unwrap_or_else(|| panic!("not a todo: {e:?}"))
+    }
+
+    fn page(e: &Edit) -> Option<u32> {
+        e.scope().page_numbers().first().copied()
+    }
+
+    #[test]
+    fn a_pair_with_its_pages() {
+        let e = edits("御指摘を踏まえ、P4、P12の「設置」を「開催」に修正いたします。", None);
+        assert_eq!(e, [edit("設置", "開催").with_scope(Scope::pages(vec![4, 12])).with_count(Count::Exactly(2))]);
+    }
+
+    #[test]
+    fn quotes_that_make_no_edit_are_todo() {
+        let e = edits("「設置」を「設置」に修正いたします。", None);
+        assert_eq!(todo(&e[0]).note, "the answer gives the same text twice: check the draft");
+        assert_eq!((todo(&e[0]).old.as_deref(), todo(&e[0]).new.as_deref()), (Some("設置"), Some("設置")));
+        let e = edits("「」を「開催」に修正いたします。", None);
+        assert_eq!(todo(&e[0]).note, "a quote of the answer is empty: check the draft");
     }
 
     #[test]
@@ -263,8 +295,8 @@ mod tests {
     #[test]
     fn several_pairs_with_pages_and_lines() {
         let e = edits("御指摘を踏まえ、P6の5行目の「あたって」を「当たって」に、P12の17行目の「更に、」を「さらに、」に修正いたします。", None);
-        let first = Edit { page: Some(6), line: Some(5), ..edit("あたって", "当たって") };
-        let second = Edit { page: Some(12), line: Some(17), ..edit("更に、", "さらに、") };
+        let first = on_line(edit("あたって", "当たって"), 6, 5);
+        let second = on_line(edit("更に、", "さらに、"), 12, 17);
         assert_eq!(e, [first, second]);
         let e = edits("「A」を「B」に、「C」を「D」に修正いたします。", None);
         assert_eq!(e, [edit("A", "B"), edit("C", "D")]);
@@ -275,43 +307,37 @@ mod tests {
         let e = edits("御指摘を踏まえ、P4、P12、P46、P63の「設置」を「開催」に修正いたします。", None);
         assert_eq!(
             e,
-            [Edit { pages: Some(vec![4, 12, 46, 63]), count: Some(Count::Exactly(4)), ..edit("設置", "開催") }]
+            [edit("設置", "開催").with_scope(Scope::pages(vec![4, 12, 46, 63])).with_count(Count::Exactly(4))]
         );
     }
 
     #[test]
     fn full_width_citations_and_arrows() {
         let e = edits("（Ｐ４）「AI化」→「AI（人工知能）化」", None);
-        assert_eq!(e, [Edit { page: Some(4), ..edit("AI化", "AI（人工知能）化") }]);
+        assert_eq!(e, [on_page(edit("AI化", "AI（人工知能）化"), 4)]);
         let e = edits("Ｐ１５の最下行の６行上の「当たって」を「あたって」に修正します。", None);
-        assert_eq!(e, [Edit { page: Some(15), line: Some(-7), ..edit("当たって", "あたって") }]);
+        assert_eq!(e, [on_line(edit("当たって", "あたって"), 15, -7)]);
     }
 
     #[test]
     fn delete_and_insert() {
-        assert_eq!(edits("P3の「なお、」を削除いたします。", None), [Edit { page: Some(3), ..edit("なお、", "") }]);
+        assert_eq!(edits("P3の「なお、」を削除いたします。", None), [on_page(edit("なお、", ""), 3)]);
         let e = edits("「高い状況にある。」の後に「また、」を追記します。", None);
-        assert_eq!(e, [Edit { after: Some("高い状況にある。".into()), new: Some("また、".into()), ..Edit::default() }]);
+        assert_eq!(e, [Edit::insert(Side::After, "高い状況にある。", "また、").unwrap()]);
     }
 
     #[test]
     fn promises_without_text_are_todo_with_what_is_known() {
         let e = edits("御指摘を踏まえ、P9に追記をいたします。", None);
         assert_eq!(e.len(), 1);
-        assert_eq!(e[0].page, Some(9));
-        assert_eq!(
-            e[0].todo.as_deref(),
-            Some("insert: the answer gives no text (御指摘を踏まえ、P9に追記をいたします。)")
-        );
+        assert_eq!(page(&e[0]), Some(9));
+        assert_eq!(todo(&e[0]).note, "insert: the answer gives no text (御指摘を踏まえ、P9に追記をいたします。)");
         let e = edits("P7 下の図表の出典に関する御指摘について、貴見のとおり修正いたします。", Some("P7 下のグラフ 「令和4年における…情報等について」と記載されていますが「情報」は「情勢」の誤植かと思われます。"));
-        assert_eq!(e[0].page, Some(7));
-        assert!(
-            e[0].todo.as_deref().unwrap().ends_with("修正いたします。); the request suggests 「情報」→「情勢」"),
-            "{e:?}"
-        );
+        assert_eq!(page(&e[0]), Some(7));
+        assert!(todo(&e[0]).note.ends_with("修正いたします。); the request suggests 「情報」→「情勢」"), "{e:?}");
         let e = edits("御意見を踏まえ、URLを修正いたします。", None);
-        assert_eq!((e.len(), e[0].page, e[0].old.is_none()), (1, None, true));
-        assert!(e[0].todo.as_deref().unwrap().starts_with("replace: the answer gives no text"), "{e:?}");
+        assert_eq!((e.len(), page(&e[0]), todo(&e[0]).old.is_none()), (1, None, true));
+        assert!(todo(&e[0]).note.starts_with("replace: the answer gives no text"), "{e:?}");
     }
 
     #[test]
@@ -321,8 +347,11 @@ mod tests {
             Some("2行「取りまとめ骨子（案）について」は「とりまとめ骨子（案）について」の誤記か？"),
         );
         assert_eq!(e.len(), 1);
-        assert_eq!((e[0].old.as_deref(), e[0].new.as_deref()), (None, Some("とりまとめ骨子（案）について")));
-        let note = e[0].todo.as_deref().unwrap();
+        assert_eq!(
+            (todo(&e[0]).old.as_deref(), todo(&e[0]).new.as_deref()),
+            (None, Some("とりまとめ骨子（案）について"))
+        );
+        let note = &todo(&e[0]).note;
         assert!(note.contains("the request suggests old = 「取りまとめ骨子（案）について」"), "{note}");
     }
 
@@ -330,16 +359,10 @@ mod tests {
     fn thanks_then_a_promise_pointing_ahead() {
         let e = edits("賛同の御意見として承ります。なお、以下のように修正させていただきます。「…関係府省庁や地方公共団体及び民間企業等と連携し…」", None);
         assert_eq!(e.len(), 1, "{e:?}");
-        assert_eq!(e[0].new.as_deref(), Some("…関係府省庁や地方公共団体及び民間企業等と連携し…"));
-        assert!(e[0].todo.as_deref().unwrap().contains("omits words"), "{e:?}");
+        assert_eq!(todo(&e[0]).new.as_deref(), Some("…関係府省庁や地方公共団体及び民間企業等と連携し…"));
+        assert!(todo(&e[0]).note.contains("omits words"), "{e:?}");
         let e = edits("以下のとおり修正いたします。\n(P4)「AI化」→「AI（人工知能）化」\n(P5)「IoT」→「IoT機器」", None);
-        assert_eq!(
-            e,
-            [
-                Edit { page: Some(4), ..edit("AI化", "AI（人工知能）化") },
-                Edit { page: Some(5), ..edit("IoT", "IoT機器") }
-            ]
-        );
+        assert_eq!(e, [on_page(edit("AI化", "AI（人工知能）化"), 4), on_page(edit("IoT", "IoT機器"), 5)]);
     }
 
     #[test]
@@ -348,9 +371,8 @@ mod tests {
             "御指摘を踏まえ「大手自動車メーカーが利用するSaaSサービス」を「…クラウドサービス」に修正いたします。",
             None,
         );
-        assert_eq!(e[0].old.as_deref(), Some("大手自動車メーカーが利用するSaaSサービス"));
-        assert_eq!(e[0].new.as_deref(), Some("…クラウドサービス"));
-        assert!(e[0].todo.is_some());
+        assert_eq!(todo(&e[0]).old.as_deref(), Some("大手自動車メーカーが利用するSaaSサービス"));
+        assert_eq!(todo(&e[0]).new.as_deref(), Some("…クラウドサービス"));
     }
 
     #[test]

@@ -1,19 +1,36 @@
 //! Import: draft a ledger from a published comment/answer table.
 //!
 //! Ministries publish every comment beside its answer (項番, 意見提出者, 該当箇所, 御意見,
-//! 考え方). [`table`] reads such a table (TSV or CSV, headers found by name: [`columns`]); [`classify`] tells
-//! the answers that promise a change; [`extract`] turns their phrasings into edits, scoped by the
-//! pages and lines they cite ([`scope`]), quoting only what the answer quotes ([`quote`]); what
-//! an answer leaves out becomes a `todo` edit. [`convert`] puts it together and [`report`] counts.
+//! 考え方). `table` reads such a table (TSV or CSV, headers found by name: `columns`; HTML in
+//! cells made plain: `cell_html`); `classify` tells the answers that promise a change; `extract`
+//! turns their phrasings into edits, scoped by the pages and lines they cite (`citation`),
+//! quoting only what the answer quotes (`quote`); what an answer leaves out becomes a `todo`
+//! edit. `convert` puts it together ([`import`]) and counts what it found ([`ImportReport`]).
+//!
+//! ```
+//! use akaji::import::{import, ImportOptions};
+//! let table = "項番\t御意見\t考え方\n1\t誤字です。\t御指摘を踏まえ、P6の「あたって」を「当たって」に修正いたします。\n2\t賛成です。\t賛同の御意見として承ります。\n";
+//! let done = import(table, &ImportOptions::default()).unwrap();
+//! assert_eq!(done.ledger.decisions.len(), 2);
+//! assert_eq!(akaji::messages::edit_summary(&done.ledger.decisions[0].edits[0]), "「あたって」→「当たって」 (P6)");
+//! assert_eq!((done.report.promising, done.report.extracted, done.report.todo), (1, 1, 0));
+//! ```
 
-pub mod classify;
-pub mod columns;
-pub mod convert;
-pub mod extract;
-pub mod html;
-pub mod quote;
-pub mod report;
-pub mod scope;
-pub mod table;
+mod cell_html;
+mod citation;
+mod classify;
+mod columns;
+mod convert;
+mod extract;
+mod problem;
+mod quote;
+mod report;
+mod role;
+mod table;
 
+pub use columns::Columns;
 pub use convert::{import, ImportOptions, Imported};
+pub use problem::TableProblem;
+pub use report::ImportReport;
+pub use role::Role;
+pub use table::TableFormat;

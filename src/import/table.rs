@@ -8,18 +8,13 @@
 //! furniture (a repeated title) and is skipped. TSV is split at tabs, quotes and all; CSV is read
 //! with its quoting (cells may hold commas and line breaks). HTML in cells becomes plain text.
 //!
-//! ```
-//! use akaji::import::columns::Columns;
-//! use akaji::import::table::{read, TableFormat};
-//! let text = "表題\n\n項番\t意見提出者\t御意見\t考え方\n1\t個人A\t意見です\t承ります。\n\t\t続き\t\n";
-//! let table = read(text, TableFormat::Tsv, &Columns::default()).unwrap();
-//! assert_eq!(table.rows.len(), 1);
-//! assert_eq!(table.rows[0].request.as_deref(), Some("意見です\n続き"));
-//! ```
+//! A title, a blank line, the header, one row and a line continuing its request cell give one
+//! row whose request is 「意見です⏎続き」 (tests below).
 
-use super::columns::{header, normalize, ColumnMap, Columns, Role};
-use super::html;
-use std::fmt;
+use super::cell_html;
+use super::columns::{header, normalize, ColumnMap, Columns};
+use super::problem::TableProblem;
+use super::role::Role;
 use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
 
@@ -86,45 +81,6 @@ pub struct Table {
     pub skipped: Vec<usize>,
 }
 
-/// Why a table could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum TableError {
-    /// No row names an id and an answer column.
-    NoHeader { columns: Columns },
-    /// A header given with `--columns` is in no row of the table.
-    NoSuchColumn { role: Role, header: String },
-    /// The CSV is malformed.
-    Csv { line: u64, message: String },
-}
-
-impl fmt::Display for TableError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            TableError::NoHeader { columns } => {
-                write!(f, "no header row found: looked for a row with")?;
-                for (i, role) in [Role::Id, Role::Response].into_iter().enumerate() {
-                    let names = match columns.given(role) {
-                        Some(h) => format!("「{h}」 (from --columns)"),
-                        None => role.headers().iter().map(|h| format!("「{h}」")).collect::<Vec<_>>().join(" "),
-                    };
-                    let lead = if i == 0 { " a column" } else { " and one" };
-                    write!(f, "{lead} for `{}` ({names})", role.key())?;
-                }
-                write!(f, "; name the columns as the table writes them, e.g. --columns id=番号,response=回答 (roles: id, by, at, request, response)")
-            }
-            TableError::NoSuchColumn { role, header } => write!(
-                f,
-                "no row has the header 「{header}」 given by --columns {}={header}; check the spelling against the table's header row",
-                role.key()
-            ),
-            TableError::Csv { line, message } => write!(f, "line {line}: not valid CSV: {message}"),
-        }
-    }
-}
-
-impl std::error::Error for TableError {}
-
 /// One line (TSV) or record (CSV) of the file.
 struct Record {
     line: usize,
@@ -134,7 +90,7 @@ struct Record {
 }
 
 /// Read a table.
-pub fn read(text: &str, format: TableFormat, columns: &Columns) -> Result<Table, TableError> {
+pub(super) fn read(text: &str, format: TableFormat, columns: &Columns) -> Result<Table, TableProblem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let records = match format {
         TableFormat::Tsv => tsv(text),
@@ -145,10 +101,14 @@ pub fn read(text: &str, format: TableFormat, columns: &Columns) -> Result<Table,
         for (role, name) in &columns.names {
             let norm = normalize(name);
             if !records.iter().any(|r| r.cells.iter().any(|c| normalize(c) == norm)) {
-                return Err(TableError::NoSuchColumn { role: *role, header: name.clone() });
+                return Err(TableProblem::NoSuchColumn { role: *role, header: name.clone() });
             }
         }
-        return Err(TableError::NoHeader { columns: columns.clone() });
+        let (given_id, given_response) = (columns.given(Role::Id), columns.given(Role::Response));
+        return Err(TableProblem::NoHeader {
+            given_id: given_id.map(str::to_owned),
+            given_response: given_response.map(str::to_owned),
+        });
     };
     let width = records[start].cells.len();
     let mut table = Table {
@@ -207,7 +167,7 @@ fn append(cell: &mut String, more: &str) {
 
 fn row(line: usize, cells: &[String], map: &ColumnMap) -> Row {
     let get = |i: Option<usize>| {
-        let text = html::to_text(i.and_then(|i| cells.get(i)).map_or("", String::as_str)).trim().to_owned();
+        let text = cell_html::to_text(i.and_then(|i| cells.get(i)).map_or("", String::as_str)).trim().to_owned();
         (!text.is_empty()).then_some(text)
     };
     Row {
@@ -234,12 +194,12 @@ fn tsv(text: &str) -> Vec<Record> {
     out
 }
 
-fn csv(text: &str) -> Result<Vec<Record>, TableError> {
+fn csv(text: &str) -> Result<Vec<Record>, TableProblem> {
     let mut reader = ::csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut out = Vec::new();
     for result in reader.records() {
         let record = result
-            .map_err(|e| TableError::Csv { line: e.position().map_or(0, |p| p.line()), message: e.to_string() })?;
+            .map_err(|e| TableProblem::Csv { line: e.position().map_or(0, |p| p.line()), detail: e.to_string() })?;
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
@@ -255,6 +215,14 @@ mod tests {
     use super::*;
 
     const HEAD: &str = "項番\t意見提出者\t該当箇所\t御意見の詳細\t御意見に対する考え方\n";
+
+    #[test]
+    fn a_title_is_skipped_and_a_continued_cell_joined() {
+        let text = "表題\n\n項番\t意見提出者\t御意見\t考え方\n1\t個人A\t意見です\t承ります。\n\t\t続き\t\n";
+        let table = read(text, TableFormat::Tsv, &Columns::default()).unwrap();
+        assert_eq!(table.rows.len(), 1);
+        assert_eq!(table.rows[0].request.as_deref(), Some("意見です\n続き"));
+    }
 
     #[test]
     fn preamble_repeated_headers_and_continued_cells() {
@@ -283,7 +251,7 @@ mod tests {
     #[test]
     fn columns_named_by_the_user() {
         let text = "番号\t名前\t本文\t回答する内容\n1\tA\tB\tC\n";
-        let err = read(text, TableFormat::Tsv, &Columns::default()).unwrap_err();
+        let err = crate::Diagnostic::new(read(text, TableFormat::Tsv, &Columns::default()).unwrap_err());
         assert!(err.to_string().contains("no header row found"), "{err}");
         let cols = Columns::parse(&["response=回答する内容", "by=名前,request=本文"]).unwrap();
         let t = read(text, TableFormat::Tsv, &cols).unwrap();
@@ -291,7 +259,7 @@ mod tests {
         assert_eq!(t.rows[0].response.as_deref(), Some("C"));
         let cols = Columns::parse(&["response=回答"]).unwrap();
         let err = read(text, TableFormat::Tsv, &cols).unwrap_err();
-        assert_eq!(err, TableError::NoSuchColumn { role: Role::Response, header: "回答".into() });
+        assert_eq!(err, TableProblem::NoSuchColumn { role: Role::Response, header: "回答".into() });
     }
 
     #[test]

@@ -10,12 +10,13 @@
 //! it is seen (after its `/Rotate`), y down, the way a reader reads. Text set vertically
 //! (縦書き) is not handled: plans and comment tables are set horizontally.
 
-use super::{Char, PdfError};
+use super::page::Char;
+use super::problem::PdfProblem;
 use pdfium_render::prelude::*;
 
 /// One page as read: its size and characters (in PDFium's order, generated ones dropped).
 #[derive(Debug, Clone)]
-pub struct RawPage {
+pub(crate) struct RawPage {
     /// Width and height in points.
     pub size: (f32, f32),
     /// The characters drawn on the page.
@@ -25,12 +26,12 @@ pub struct RawPage {
 }
 
 /// Read every page of a PDF held in memory; with `rules`, also the thin paths (table rules).
-pub fn read(bytes: &[u8], rules: bool) -> Result<Vec<RawPage>, PdfError> {
-    let pdfium = super::load::pdfium().map_err(PdfError::Library)?;
+pub(crate) fn read(bytes: &[u8], rules: bool) -> Result<Vec<RawPage>, PdfProblem> {
+    let pdfium = super::load::pdfium()?;
     let doc = pdfium.load_pdf_from_byte_slice(bytes, None).map_err(open_error)?;
     let mut out = Vec::with_capacity(doc.pages().len() as usize);
     for (i, page) in doc.pages().iter().enumerate() {
-        let broken = |e: PdfiumError| PdfError::Page { page: i + 1, message: format!("{e:?}") };
+        let broken = |e: PdfiumError| PdfProblem::Page { page: i + 1, detail: format!("{e:?}") };
         let view = View::of(&page);
         let text = page.text().map_err(broken)?;
         let mut chars = Vec::with_capacity(text.len().max(0) as usize);
@@ -120,17 +121,11 @@ fn thin_paths(page: &PdfPage, view: &View) -> Vec<[f32; 4]> {
     out
 }
 
-fn open_error(e: PdfiumError) -> PdfError {
+fn open_error(e: PdfiumError) -> PdfProblem {
     match e {
-        PdfiumError::PdfiumLibraryInternalError(PdfiumInternalError::PasswordError) => {
-            PdfError::Open("is protected by a password; save an unprotected copy and read that".into())
-        }
-        PdfiumError::PdfiumLibraryInternalError(PdfiumInternalError::FormatError) => {
-            PdfError::Open("is not a PDF file that PDFium can read (broken or not a PDF)".into())
-        }
-        PdfiumError::PdfiumLibraryInternalError(PdfiumInternalError::SecurityError) => {
-            PdfError::Open("uses a security handler PDFium does not support".into())
-        }
-        other => PdfError::Open(format!("could not be opened as a PDF ({other:?})")),
+        PdfiumError::PdfiumLibraryInternalError(PdfiumInternalError::PasswordError) => PdfProblem::Protected,
+        PdfiumError::PdfiumLibraryInternalError(PdfiumInternalError::FormatError) => PdfProblem::NotPdf,
+        PdfiumError::PdfiumLibraryInternalError(PdfiumInternalError::SecurityError) => PdfProblem::Security,
+        other => PdfProblem::Unreadable { detail: format!("{other:?}") },
     }
 }

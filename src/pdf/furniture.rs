@@ -24,24 +24,10 @@
 //! edge, their indent from the usual left edge (both the most common among the body lines of
 //! pages of the same width), and whether they open with an item or heading marker.
 
-use super::{lines::mode, Line, Pdf, Signs};
+use super::lines::mode;
+use super::page::{Line, Pdf, Role, Signs};
 use regex::Regex;
-use serde::Serialize;
 use std::sync::LazyLock;
-
-/// What a line is on its page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// The text of the page.
-    Body,
-    /// A running head (chapter, section) at the top of the page.
-    RunningHead,
-    /// A line repeated at the foot of the pages that is not the page number.
-    Footer,
-    /// The printed page number.
-    PageNumber,
-}
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s　]*(?:[-－‐−–—ー]\s*([0-9０-９]{1,5})\s*[-－‐−–—ー]|[(（]\s*([0-9０-９]{1,5})\s*[)）]|([0-9０-９]{1,5})(?:\s*[/／]\s*[0-9０-９]{1,5})?|[PpＰｐ][.．]?\s*([0-9０-９]{1,5}))[\s　]*$")
@@ -53,16 +39,9 @@ static ITEM_MARKER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("the item-marker pattern is valid")
 });
 
-/// The page number a footer line prints, if it reads as one.
-///
-/// ```
-/// use akaji::pdf::furniture::page_number;
-/// assert_eq!(page_number("- 12 -"), Some(12));
-/// assert_eq!(page_number("－１２－"), Some(12));
-/// assert_eq!(page_number("3 / 40"), Some(3));
-/// assert_eq!(page_number("第12回"), None);
-/// ```
-pub fn page_number(text: &str) -> Option<u32> {
+/// The page number a footer line prints, if it reads as one (`- 12 -`, `－１２－`, `3 / 40`;
+/// not `第12回`: see the tests).
+pub(crate) fn page_number(text: &str) -> Option<u32> {
     let caps = PAGE_NUMBER.captures(text)?;
     let digits = (1..=4).find_map(|i| caps.get(i))?.as_str();
     let ascii: String = digits
@@ -72,15 +51,8 @@ pub fn page_number(text: &str) -> Option<u32> {
     ascii.parse().ok()
 }
 
-/// Whether a line opens with an item or heading marker.
-///
-/// ```
-/// use akaji::pdf::furniture::item_marker;
-/// assert!(item_marker("（ア）委託先を含めた") && item_marker("II-1-(2)-ア　送信") && item_marker("・周知"));
-/// assert!(item_marker("図表２　インターネット") && item_marker("（出典）警察庁"));
-/// assert!(!item_marker("近年、社会経済活動の"));
-/// ```
-pub fn item_marker(text: &str) -> bool {
+/// Whether a line opens with an item, heading or caption marker (see the tests).
+pub(crate) fn item_marker(text: &str) -> bool {
     ITEM_MARKER.is_match(text)
 }
 
@@ -90,7 +62,7 @@ const BOTTOM_BAND: f32 = 0.8;
 
 /// Set every line's role, every page's printed number and front-matter flag, and the body
 /// lines' signs.
-pub fn classify(pdf: &mut Pdf) {
+pub(crate) fn classify(pdf: &mut Pdf) {
     page_numbers(pdf);
     running_heads(pdf);
     footers(pdf);
@@ -249,7 +221,7 @@ fn signs(pdf: &mut Pdf) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::{Char, Page};
+    use crate::pdf::page::{Char, Page};
 
     fn line(text: &str, x: f32, baseline: f32, size: f32) -> Line {
         let chars: Vec<Char> = text
@@ -295,6 +267,21 @@ mod tests {
         let mut pdf = Pdf { pages };
         classify(&mut pdf);
         pdf
+    }
+
+    #[test]
+    fn page_numbers_read_as_printed() {
+        assert_eq!(page_number("- 12 -"), Some(12));
+        assert_eq!(page_number("－１２－"), Some(12));
+        assert_eq!(page_number("3 / 40"), Some(3));
+        assert_eq!(page_number("第12回"), None);
+    }
+
+    #[test]
+    fn markers_of_items_headings_and_captions() {
+        assert!(item_marker("（ア）委託先を含めた") && item_marker("II-1-(2)-ア　送信") && item_marker("・周知"));
+        assert!(item_marker("図表２　インターネット") && item_marker("（出典）警察庁"));
+        assert!(!item_marker("近年、社会経済活動の"));
     }
 
     #[test]

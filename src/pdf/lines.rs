@@ -15,19 +15,13 @@
 //!   gap is at least a full character wide): a Latin word gap, or a gap a producer drew by
 //!   moving the pen instead of drawing a space.
 //!
-//! ```
-//! use akaji::pdf::{lines, Char};
-//! let ch = |c, x: f32, y: f32| Char { c, x0: x, y0: y - 9.0, x1: x + 10.0, y1: y + 1.0, x, baseline: y, size: 10.0 };
-//! // Drawn out of order, on two baselines, one with a half-point wobble.
-//! let chars = vec![ch('目', 100.0, 120.0), ch('本', 100.0, 100.0), ch('文', 110.0, 100.5), ch('次', 130.0, 120.0)];
-//! let got: Vec<String> = lines::group(chars).into_iter().map(|l| l.text).collect();
-//! assert_eq!(got, ["本文", "目　次"]);
-//! ```
+//! Characters drawn out of order on two baselines, one with a half-point wobble, come out as
+//! 「本文」 and 「目　次」 (tests below).
 
-use super::{Char, Line, Role, Signs};
+use super::page::{Char, Line, Role, Signs};
 
 /// Group a page's characters into lines, top to bottom.
-pub fn group(mut chars: Vec<Char>) -> Vec<Line> {
+pub(crate) fn group(mut chars: Vec<Char>) -> Vec<Line> {
     chars.retain(|c| c.x1 >= c.x0 && c.y1 >= c.y0 && c.size.is_finite());
     chars.sort_by(|a, b| a.baseline.total_cmp(&b.baseline).then(a.x0.total_cmp(&b.x0)));
     let mut lines: Vec<Vec<Char>> = Vec::new();
@@ -105,6 +99,14 @@ mod tests {
 
     fn texts(chars: Vec<Char>) -> Vec<String> {
         group(chars).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn drawn_out_of_order_on_two_baselines() {
+        let ch = |c, x: f32, y: f32| ch(c, x, y, 10.0);
+        let chars =
+            vec![ch('目', 100.0, 120.0), ch('本', 100.0, 100.0), ch('文', 110.0, 100.5), ch('次', 130.0, 120.0)];
+        assert_eq!(texts(chars), ["本文", "目　次"]);
     }
 
     #[test]

@@ -21,6 +21,7 @@
 //!
 //! Text and `.docx` inputs never reach this module.
 
+use super::problem::{LibraryFailure, LibraryTry, PdfProblem};
 use pdfium_render::prelude::{Pdfium, PdfiumError};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -28,18 +29,21 @@ use std::sync::OnceLock;
 /// The environment variable naming the library (a file, or a folder holding `libpdfium.so`).
 pub const ENV: &str = "AKAJI_PDFIUM";
 
-/// How to install the library, for messages.
-pub const INSTALL_HINT: &str = "install PDFium: from akaji's source run `bash .ci/install-pdfium` (it downloads the pypdfium2 wheel with pip and puts libpdfium.so in ~/.local/lib/akaji/), or by hand: `pip download --no-deps pypdfium2==5.15.2`, unzip the wheel and copy pypdfium2_raw/libpdfium.so beside akaji or name it in AKAJI_PDFIUM";
+/// The pypdfium2 wheel whose PDFium akaji binds (messages name it).
+pub(crate) const PYPDFIUM: &str = "5.15.2";
 
-static PDFIUM: OnceLock<Result<Pdfium, String>> = OnceLock::new();
+/// The PDFium build that wheel ships.
+pub(crate) const BUILD: u32 = 8149;
 
-/// The process's PDFium, loaded on first use; the error says what was tried and how to install.
-pub fn pdfium() -> Result<&'static Pdfium, String> {
+static PDFIUM: OnceLock<Result<Pdfium, PdfProblem>> = OnceLock::new();
+
+/// The process's PDFium, loaded on first use; the problem says what was tried.
+pub(crate) fn pdfium() -> Result<&'static Pdfium, PdfProblem> {
     PDFIUM.get_or_init(load).as_ref().map_err(Clone::clone)
 }
 
 /// The places tried, in order (without the system search, which has no path).
-pub fn candidates() -> Vec<PathBuf> {
+pub(crate) fn candidates() -> Vec<PathBuf> {
     if let Some(v) = std::env::var_os(ENV).filter(|v| !v.is_empty()) {
         let p = PathBuf::from(v);
         return vec![if p.is_dir() { p.join(LIB) } else { p }];
@@ -60,29 +64,29 @@ pub fn candidates() -> Vec<PathBuf> {
 
 const LIB: &str = "libpdfium.so";
 
-fn load() -> Result<Pdfium, String> {
+fn load() -> Result<Pdfium, PdfProblem> {
     let explicit = std::env::var_os(ENV).is_some_and(|v| !v.is_empty());
     let mut tried = Vec::new();
     for path in candidates() {
         if !path.is_file() {
-            tried.push(format!("{} (not there)", path.display()));
+            tried.push(LibraryTry { place: Some(path), failure: LibraryFailure::Missing });
             continue;
         }
         match Pdfium::bind_to_library(&path) {
             Ok(bindings) => return Ok(Pdfium::new(bindings)),
-            Err(e) => tried.push(format!("{} ({})", path.display(), describe(&e))),
+            Err(e) => tried.push(LibraryTry { place: Some(path), failure: failure(&e) }),
         }
     }
     if !explicit {
         match Pdfium::bind_to_system_library() {
             Ok(bindings) => return Ok(Pdfium::new(bindings)),
-            Err(e) => tried.push(format!("the system's library path ({})", describe(&e))),
+            Err(e) => tried.push(LibraryTry { place: None, failure: failure(&e) }),
         }
     }
-    Err(format!("PDFium (libpdfium.so), which akaji reads PDF files with, could not be loaded; tried {}. To read PDF files, {INSTALL_HINT}", tried.join(", ")))
+    Err(PdfProblem::NoLibrary { tried })
 }
 
-fn describe(e: &PdfiumError) -> String {
+fn failure(e: &PdfiumError) -> LibraryFailure {
     match e {
         PdfiumError::LoadLibraryError(e) => {
             // libloading's message is "dlopen failed"; the reason is its source.
@@ -91,12 +95,12 @@ fn describe(e: &PdfiumError) -> String {
                 None => e.to_string(),
             };
             if s.contains("undefined symbol") || s.contains("GetProcAddress") || s.contains("dlsym") {
-                format!("not a PDFium this akaji can use, install build 8149: {s}")
+                LibraryFailure::WrongBuild(s)
             } else {
-                s
+                LibraryFailure::NotLoaded(s)
             }
         }
-        other => format!("{other:?}"),
+        other => LibraryFailure::NotLoaded(format!("{other:?}")),
     }
 }
 

@@ -4,268 +4,46 @@
 //! (no `pdftotext` step) with PDFium through the `pdfium-render` crate, and gives, per page:
 //! its size, its lines in reading order (top to bottom; horizontal text in one column, as plans
 //! are set), each line with its geometry (box, baseline, font size) and its characters with their
-//! positions, and each line's role: body, running head, footer or page number
-//! ([`furniture`]), with the signs paragraph joining needs ([`Signs`]; [`paragraphs`] proposes
-//! the joining). [`table`] rebuilds the cells of a comment table from the same characters.
+//! positions, and each line's [`Role`]: body, running head, footer or page number (found from
+//! position: `furniture.rs`), with the [`Signs`] that paragraph joining needs.
+//! [`read_table`] rebuilds the cells of a comment table from the same characters.
 //!
-//! PDFium is loaded at run time ([`load`]); a PDF read without it is refused with a message that
-//! says how to install it. PDFium was chosen after measuring the alternatives on Japanese test
-//! PDFs (issue 11): it alone read both an embedded-font PDF and a non-embedded CID-font PDF
-//! (HeiseiMin, UniJIS-UCS2-H, no ToUnicode) at 100% of characters; `pdftotext` (poppler) needs
-//! the poppler-data CMaps for the latter and reads nothing without them.
+//! PDFium is loaded at run time (`load.rs`, from the file [`LIBRARY_ENV`] names or the usual
+//! places); a PDF read without it is refused with a message that says how to install it. PDFium
+//! was chosen after measuring the alternatives on Japanese test PDFs (issue 11): it alone read
+//! both an embedded-font PDF and a non-embedded CID-font PDF (HeiseiMin, UniJIS-UCS2-H, no
+//! ToUnicode) at 100% of characters; `pdftotext` (poppler) needs the poppler-data CMaps for the
+//! latter and reads nothing without them.
 //!
 //! [`Pdf::text`] is the text the rest of akaji reads: each page's lines in order and the page's
-//! footer as printed (`- 12 -`), so that the page markers number the pages as printed. Running
-//! heads stay lines of the text for now; the document model sets them apart.
+//! footer as printed (`- 12 -`), so that the page markers number the pages as printed.
 //!
 //! ```no_run
-//! let pdf = akaji::pdf::read_file(std::path::Path::new("案.pdf")).unwrap();
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let pdf = akaji::pdf::read(&std::fs::read("案.pdf")?)?;
 //! for page in &pdf.pages {
 //!     println!("page {:?}: {} lines", page.printed, page.lines.len());
 //! }
-//! let text = pdf.text();
-//! # let _ = text;
+//! print!("{}", pdf.text());
+//! # Ok(())
+//! # }
 //! ```
 
-pub mod extract;
-pub mod furniture;
-pub mod lines;
-pub mod load;
-pub mod paragraphs;
-pub mod table;
+mod extract;
+mod furniture;
+mod lines;
+mod load;
+mod page;
+mod paragraphs;
+mod problem;
+mod read;
+mod table;
 
-use crate::document::{Document, PageMarker};
-use crate::error::Error;
-use regex::Regex;
-use serde::Serialize;
-use std::fmt;
-use std::path::Path;
-use std::sync::LazyLock;
+pub use load::ENV as LIBRARY_ENV;
+pub use page::{Char, Line, Page, Pdf, Role, Signs};
+pub use paragraphs::Paragraph;
+pub use problem::{LibraryFailure, LibraryTry, PdfProblem};
+pub use read::{library, read};
+pub use table::read as read_table;
 
-static MARKER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(crate::document::DEFAULT_PAGE_MARKER).expect("the default page marker is valid"));
-
-pub use furniture::Role;
-
-/// One character drawn on a page. Positions are in points from the page's top-left corner, y
-/// growing downwards.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Char {
-    /// The character as the PDF maps it (radical code points are kept: see `crate::unified`).
-    pub c: char,
-    /// Left edge of the character's loose box (the font's em box).
-    pub x0: f32,
-    /// Top edge of the loose box.
-    pub y0: f32,
-    /// Right edge of the loose box.
-    pub x1: f32,
-    /// Bottom edge of the loose box.
-    pub y1: f32,
-    /// x of the glyph's origin.
-    pub x: f32,
-    /// y of the baseline.
-    pub baseline: f32,
-    /// Font size in points, scaled by the text matrix.
-    pub size: f32,
-}
-
-/// Geometry signs of a body line, for joining lines into paragraphs.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Default)]
-pub struct Signs {
-    /// The line ends short of the page's usual right edge (by more than one character): the
-    /// last line of a paragraph, a heading, an item that fits one line.
-    pub ends_short: bool,
-    /// How far the line starts right of the page's usual left edge, in characters (ems of the
-    /// line's font size), rounded to a tenth: 1.0 for a paragraph's indented first line.
-    pub indent: f32,
-    /// The line starts with an item, heading or caption marker: `・`, `①`, `(1)`, `（ア）`, `1.`,
-    /// `1.1.`, `II-1-(2)-ア`, `第1章`, `図表2`, `（出典）`, ….
-    pub item_marker: bool,
-}
-
-/// One printed line.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Line {
-    /// The line's text: its characters left to right, a space where a gap of at least a quarter
-    /// of the font size separates two characters that are not spaces, and, on a body line
-    /// indented by one to three whole characters without a drawn space, that many 　 in front.
-    pub text: String,
-    /// The line's box: left, top, right, bottom.
-    pub bbox: [f32; 4],
-    /// The baseline's y (the most common one among its characters).
-    pub baseline: f32,
-    /// The most common font size among its characters.
-    pub size: f32,
-    /// Body, running head, footer or page number.
-    pub role: Role,
-    /// Signs for paragraph joining (meaningful on body lines).
-    pub signs: Signs,
-    /// The characters, left to right (spaces that were drawn included; inserted ones not).
-    pub chars: Vec<Char>,
-}
-
-/// One page.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Page {
-    /// The page's place in the file, from 1.
-    pub index: usize,
-    /// Width and height in points.
-    pub size: (f32, f32),
-    /// The page number as printed on the page (`- 12 -`, `12`, `１２`), if any.
-    pub printed: Option<u32>,
-    /// A page before the first numbered page that carries no number: a cover, a contents page.
-    pub front_matter: bool,
-    /// The lines, top to bottom.
-    pub lines: Vec<Line>,
-}
-
-/// A PDF read: its pages.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Pdf {
-    /// The pages in file order.
-    pub pages: Vec<Page>,
-}
-
-/// Why a PDF could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PdfError {
-    /// PDFium could not be loaded (the message says how to install it).
-    Library(String),
-    /// The file is not a PDF PDFium can open, or is protected.
-    Open(String),
-    /// A page could not be read.
-    Page { page: usize, message: String },
-}
-
-impl fmt::Display for PdfError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PdfError::Library(m) | PdfError::Open(m) => f.write_str(m),
-            PdfError::Page { page, message } => write!(f, "page {page} could not be read: {message}"),
-        }
-    }
-}
-
-impl std::error::Error for PdfError {}
-
-/// Read a PDF held in memory: lines, geometry, roles.
-pub fn read(bytes: &[u8]) -> Result<Pdf, PdfError> {
-    let raw = extract::read(bytes, false)?;
-    Ok(from_raw(raw))
-}
-
-/// Read a PDF file (see [`read`]); the error names what went wrong, not the file.
-pub fn read_file(path: &Path) -> Result<Pdf, PdfError> {
-    let bytes = std::fs::read(path).map_err(|e| PdfError::Open(format!("could not be read: {e}")))?;
-    read(&bytes)
-}
-
-/// Read a PDF file as the [`Document`] akaji revises and compares: [`Pdf::text`], paginated by
-/// its `- N -` footers (the ledger's `page_marker` is for text inputs; a PDF's pages come from
-/// the PDF). Errors name the file; without PDFium the message says how to install it.
-pub fn document(path: &Path) -> Result<Document, Error> {
-    let bytes = crate::files::read_bytes(path)?;
-    let input = |message: String| Error::Input { path: path.to_owned(), message };
-    let pdf = read(&bytes).map_err(|e| input(e.to_string()))?;
-    if pdf.pages.iter().all(|p| p.lines.is_empty()) {
-        // A scan: an empty text would make every quote "not found", which reads as a wrong
-        // ledger rather than a missing text layer.
-        return Err(input(format!(
-            "holds no text on any of its {} page(s) (scanned images?): akaji reads a PDF's text layer; add one with OCR (e.g. ocrmypdf) or use the text the publisher gave",
-            pdf.pages.len()
-        )));
-    }
-    Ok(Document::from_string(pdf.text(), &PageMarker::default()))
-}
-
-/// Lines and roles from the characters of each page.
-pub fn from_raw(raw: Vec<extract::RawPage>) -> Pdf {
-    let pages = raw
-        .into_iter()
-        .enumerate()
-        .map(|(i, p)| Page {
-            index: i + 1,
-            size: p.size,
-            printed: None,
-            front_matter: false,
-            lines: lines::group(p.chars),
-        })
-        .collect();
-    let mut pdf = Pdf { pages };
-    furniture::classify(&mut pdf);
-    pdf
-}
-
-impl Pdf {
-    /// The text akaji reads for this PDF: every page's lines in order (running heads included),
-    /// its page-number footer last, as printed (`- 12 -`; a number printed another way, `12` or
-    /// `－１２－`, as `- 12 -`), so that the page markers close the pages and number them as
-    /// printed. A page without a printed number (a cover, a contents
-    /// page) ends with a form feed instead: without any numbered page the form feeds number the
-    /// pages 1, 2, …; with numbered pages, the default page marker puts the front matter on the
-    /// first numbered page, as a text extracted by `pdftotext` would (the document model will
-    /// set it apart).
-    pub fn text(&self) -> String {
-        let mut out = String::new();
-        for page in &self.pages {
-            let mut footer = Vec::new();
-            for line in &page.lines {
-                if line.role == Role::PageNumber {
-                    footer.push(line);
-                    continue;
-                }
-                out.push_str(&line.text);
-                out.push('\n');
-            }
-            for line in &footer {
-                // A number printed otherwise (`12`, `－１２－`) is written as `- 12 -`, so that the
-                // default page marker reads it.
-                match page.printed {
-                    Some(n) if !MARKER.is_match(&line.text) => out.push_str(&format!("- {n} -")),
-                    _ => out.push_str(&line.text),
-                }
-                out.push('\n');
-            }
-            if footer.is_empty() {
-                out.push('\u{c}');
-            }
-        }
-        out
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn page(lines: &[(&str, f32)], printed_at_bottom: &str) -> extract::RawPage {
-        let mut chars = Vec::new();
-        let mut push = |text: &str, x: f32, y: f32| {
-            for (i, c) in text.chars().enumerate() {
-                let x0 = x + i as f32 * 10.5;
-                chars.push(Char { c, x0, y0: y - 9.2, x1: x0 + 10.5, y1: y + 1.3, x: x0, baseline: y, size: 10.5 });
-            }
-        };
-        for (text, y) in lines {
-            push(text, 70.0, *y);
-        }
-        if !printed_at_bottom.is_empty() {
-            push(printed_at_bottom, 290.0, 800.0);
-        }
-        extract::RawPage { size: (595.0, 842.0), chars, rules: Vec::new() }
-    }
-
-    #[test]
-    fn text_closes_each_page_with_its_number_as_a_marker() {
-        let pdf = from_raw(vec![
-            page(&[("表紙", 300.0)], ""),
-            page(&[("本文の一行目", 100.0), ("二行目", 117.0)], "１"),
-            page(&[("次の頁", 100.0)], "- 2 -"),
-        ]);
-        assert_eq!(pdf.text(), "表紙\n\u{c}本文の一行目\n二行目\n- 1 -\n次の頁\n- 2 -\n");
-        let doc = Document::from_string(pdf.text(), &PageMarker::default());
-        let numbers: Vec<u32> = doc.pages().iter().map(|p| p.number).collect();
-        assert_eq!(numbers, [1, 2], "the cover goes with the first numbered page, for now");
-        assert!(pdf.pages[0].front_matter);
-    }
-}
+pub(crate) use load::{BUILD, PYPDFIUM};

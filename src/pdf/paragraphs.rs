@@ -17,7 +17,7 @@
 //! or digits); the indent of continuation lines is left out.
 //!
 //! ```
-//! use akaji::pdf::{paragraphs, Line, Page, Pdf, Role, Signs};
+//! use akaji::pdf::{Line, Page, Pdf, Role, Signs};
 //! let line = |text: &str, ends_short, indent, item_marker| Line {
 //!     text: text.into(), bbox: [0.0; 4], baseline: 0.0, size: 10.5, role: Role::Body,
 //!     signs: Signs { ends_short, indent, item_marker }, chars: Vec::new(),
@@ -28,11 +28,11 @@
 //!     line("(ア)　委託先を含めたサプライチェーン", false, 0.0, true),
 //!     line("　　全体でのリスクの把握", true, 2.0, false),
 //! ]};
-//! let got: Vec<String> = paragraphs::join(&Pdf { pages: vec![page] }).into_iter().map(|p| p.text).collect();
+//! let got: Vec<String> = Pdf { pages: vec![page] }.paragraphs().into_iter().map(|p| p.text).collect();
 //! assert_eq!(got, ["　近年、社会経済活動のデジタル化が進展している。", "(ア)　委託先を含めたサプライチェーン全体でのリスクの把握"]);
 //! ```
 
-use super::{Pdf, Role};
+use super::page::{Pdf, Role};
 use serde::Serialize;
 
 /// One paragraph or item, and where its lines are printed.
@@ -44,8 +44,16 @@ pub struct Paragraph {
     pub lines: Vec<(usize, usize)>,
 }
 
+impl Pdf {
+    /// The body's paragraphs and items, joined from the lines' [`Signs`](super::Signs) (see
+    /// [`Paragraph`]).
+    pub fn paragraphs(&self) -> Vec<Paragraph> {
+        join(self)
+    }
+}
+
 /// The body's paragraphs and items, in reading order.
-pub fn join(pdf: &Pdf) -> Vec<Paragraph> {
+fn join(pdf: &Pdf) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     // The current paragraph's first-line indent, whether it is an item, and the indent of its
     // continuation lines once its second line has set it.
@@ -88,7 +96,7 @@ pub fn join(pdf: &Pdf) -> Vec<Paragraph> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pdf::{Line, Page, Signs};
+    use crate::pdf::page::{Line, Page, Signs};
 
     fn line(text: &str, role: Role, ends_short: bool, indent: f32) -> Line {
         let signs = Signs { ends_short, indent, item_marker: crate::pdf::furniture::item_marker(text) };

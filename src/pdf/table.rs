@@ -20,16 +20,18 @@
 //! on the next page as a row of its own whose first cell is empty. `akaji import` drops repeated
 //! headers and merges continuations, as it does for text tables.
 
-use super::{extract, from_raw, lines, Char, PdfError, Role};
+use super::page::{Char, Role};
+use super::problem::PdfProblem;
+use super::read::from_raw;
+use super::{extract, lines};
+use crate::diagnostic::Diagnostic;
 
-/// Read a comment table from a PDF held in memory: rows of cells, header row(s) included.
-pub fn read(bytes: &[u8]) -> Result<Vec<Vec<String>>, PdfError> {
+/// Read a comment table from a PDF held in memory: its rows of cells as printed (see the module
+/// docs: the header row on every page, a row continued on the next page as a row whose first
+/// cell is empty), for [`crate::import`] to drop and merge.
+pub fn read(bytes: &[u8]) -> Result<Vec<Vec<String>>, Diagnostic> {
     let raw = extract::read(bytes, true)?;
-    cells(raw).ok_or_else(|| {
-        PdfError::Open(
-            "holds no table with a header row akaji knows (項番, 意見, 考え方, …): is it the comment table?".into(),
-        )
-    })
+    cells(raw).ok_or_else(|| Diagnostic::new(PdfProblem::NoTable))
 }
 
 const HEADER_WORDS: &[&str] = &["項番", "番号", "No", "提出者", "該当", "意見", "考え方", "修正"];
@@ -42,7 +44,7 @@ struct Region {
 }
 
 /// The grid of the table in `raw`'s pages, or `None` when no header row is found.
-pub fn cells(raw: Vec<extract::RawPage>) -> Option<Vec<Vec<String>>> {
+pub(crate) fn cells(raw: Vec<extract::RawPage>) -> Option<Vec<Vec<String>>> {
     let rules: Vec<Vec<[f32; 4]>> = raw.iter().map(|p| p.rules.clone()).collect();
     let pdf = from_raw(raw);
     let header = pdf.pages.iter().enumerate().find_map(|(i, p)| {
