@@ -105,7 +105,8 @@ pub(crate) fn fold_text(s: &str, width: bool) -> String {
 }
 
 impl Folded {
-    /// Fold a document: white space and page-marker lines out, widths folded if `width`.
+    /// Fold a document: white space and page furniture (page numbers, running heads, footers)
+    /// out, widths folded if `width`.
     ///
     /// # Panics
     /// On a text of [`MAX_TEXT`] (2 GiB) or more (offsets are kept in 32 bits); reading an
@@ -114,15 +115,14 @@ impl Folded {
         Folded::skipping(doc, width, &[])
     }
 
-    /// Like [`Folded::new`], also leaving out the lines (0-based, sorted) in `skip`: page
-    /// furniture such as running heads, which verify does not count as content.
+    /// Like [`Folded::new`], also leaving out the lines (0-based, sorted) in `skip`.
     pub fn skipping(doc: &Document, width: bool, skip: &[usize]) -> Folded {
         let text = doc.text();
         assert!(text.len() < MAX_TEXT, "texts of 2 GiB or more are refused when read");
         let mut f = Folded { text: String::with_capacity(text.len()), runs: Vec::new() };
         let mut buf = String::new();
         for line in 0..doc.line_count() {
-            if doc.is_marker_line(line) || skip.binary_search(&line).is_ok() {
+            if doc.is_furniture(line) || skip.binary_search(&line).is_ok() {
                 continue;
             }
             let range = doc.line_range(line);

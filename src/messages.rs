@@ -22,7 +22,7 @@
 
 use crate::anchor::{AnchorProblem, NearMiss};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind, Subject};
-use crate::document::{one_line, Place};
+use crate::document::{one_line, LineCount, PageNo, Place};
 use crate::docx::{ChangeKind, DocxProblem, Source, StandIn, TrackedChange, UnsafeName};
 use crate::import::{Role, TableProblem};
 use crate::input::InputProblem;
@@ -244,6 +244,9 @@ fn ledger(p: &LedgerProblem, subject: Option<&Subject>) -> Message {
         LedgerProblem::PerPageWithLine => {
             "has `per_page` with `line`: a line is on one page; remove `per_page`".to_owned()
         }
+        LedgerProblem::BadPage { written } => format!(
+            "has page \"{written}\": write a page as its printed number (page = 12), or a front page (cover, contents) as its numeral in file order (page = \"ii\")"
+        ),
     })
 }
 
@@ -286,20 +289,46 @@ fn anchor(p: &AnchorProblem) -> Message {
             other.edit + 1
         ))
         .help("merge the two edits, or narrow one of them"),
-        AnchorProblem::NoSuchPage { page, pages } => {
-            let (first, last) = (pages.first().copied().unwrap_or(0), pages.last().copied().unwrap_or(0));
-            Message::new(format!(
-                "page {page} is not in the draft, which has {} page(s) (numbered {first}–{last}); check `page`/`pages` and the page marker",
-                pages.len()
-            ))
-        }
-        AnchorProblem::NoSuchLine { page, line, lines } => Message::new(format!(
-            "line {line} is not on page {page}, which has {lines} line(s) (the page marker line is not counted)"
+        AnchorProblem::NoSuchPage { page, pages } => Message::new(format!(
+            "page {page} is not in the draft, which has {} page(s) (numbered {}); check `page`/`pages` and the page marker",
+            pages.len(),
+            page_span(pages)
+        )),
+        AnchorProblem::NoSuchLine { page, line, lines, count } => Message::new(format!(
+            "line {line} is not on page {page}, which has {lines} line(s) ({})",
+            match count {
+                LineCount::Body => "body lines: the running heads above and the page number below are not counted",
+                LineCount::Printed => "printed lines: only the page number is not counted",
+            }
         )),
         AnchorProblem::Todo { note } => Message::new(format!(
             "is marked todo (「{note}」): complete it with `old`/`new` (or `after`/`before` and `new`) and remove `todo`"
         )),
     }
+}
+
+/// The pages of a document, as ranges: `i–ii, 1–14`.
+fn page_span(pages: &[PageNo]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut run: Option<(PageNo, PageNo)> = None;
+    let next = |p: PageNo| match p {
+        PageNo::Front(n) => PageNo::Front(n + 1),
+        PageNo::Number(n) => PageNo::Number(n + 1),
+    };
+    for &p in pages {
+        run = match run {
+            Some((a, b)) if next(b) == p => Some((a, p)),
+            Some((a, b)) => {
+                parts.push(if a == b { a.to_string() } else { format!("{a}–{b}") });
+                Some((p, p))
+            }
+            None => Some((p, p)),
+        };
+    }
+    if let Some((a, b)) = run {
+        parts.push(if a == b { a.to_string() } else { format!("{a}–{b}") });
+    }
+    parts.join(", ")
 }
 
 fn near_miss_help(n: &NearMiss) -> String {
@@ -438,10 +467,14 @@ fn unsafe_reason(reason: UnsafeName) -> &'static str {
     }
 }
 
+fn page_or_none(p: Option<PageNo>) -> String {
+    p.map_or_else(|| "?".to_owned(), |p| p.to_string())
+}
+
 fn stand_in(w: &StandIn) -> String {
     let mut s = match &w.source {
-        Source::Old => format!("old text P{} L{}:{}", w.page, w.line, w.column),
-        Source::New => format!("new text P{} L{}:{}", w.page, w.line, w.column),
+        Source::Old => format!("old text P{} L{}:{}", page_or_none(w.page), w.line, w.column),
+        Source::New => format!("new text P{} L{}:{}", page_or_none(w.page), w.line, w.column),
         Source::Response { decision } => format!("decision {decision}, response column {}", w.column),
     };
     let _ = write!(
@@ -558,7 +591,7 @@ mod tests {
     #[test]
     fn labels_and_help_go_on_lines_of_their_own() {
         let place = Place {
-            page: 2,
+            page: crate::document::PageNo::Number(2),
             line: 3,
             column: 4,
             context_before: "前".into(),

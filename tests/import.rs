@@ -40,7 +40,7 @@ fn todo_of(e: &Edit) -> &Todo {
 }
 
 fn page(e: &Edit) -> Option<u32> {
-    e.scope().page_numbers().first().copied()
+    e.scope().page_numbers().first().and_then(|p| p.number())
 }
 
 fn edits<'a>(ledger: &'a Ledger, id: &str) -> &'a [Edit] {

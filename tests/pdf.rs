@@ -153,25 +153,26 @@ fn plan_with_cover_contents_and_wrapped_items_reads_as_written() {
     assert_eq!(body[item + 1].signs.indent, 2.0, "an item's second line hangs under its text: {}", body[item + 1].text);
 }
 
-/// The proposal for paragraph joining (`akaji::pdf::paragraphs`): on the plan, whose source
-/// is paragraphs and items that LibreOffice wrapped, the joined lines are those paragraphs, page
-/// by page (headings, contents lines and the cover's lines each their own).
+/// Paragraph joining from the PDF's geometry (the document model's paragraphs of a PDF): on
+/// the plan, whose source is paragraphs and items that LibreOffice wrapped, the joined lines are
+/// those paragraphs, page by page (headings, contents lines and the cover's lines each their own).
 #[test]
 fn plan_lines_join_into_the_source_paragraphs() {
-    let Some((pdf, truth)) = read("plan") else { return };
-    let paragraphs = pdf.paragraphs();
+    let (Some((_, truth)), Some(dir)) = (read("plan"), set()) else { return };
+    let doc = document(&dir.join("plan.pdf"));
+    let paragraphs = doc.paragraphs();
     let mut total = 0;
     for (p, want) in truth["pages"].as_array().unwrap().iter().enumerate() {
-        let got: Vec<String> =
-            paragraphs.iter().filter(|par| par.lines[0].0 == p).map(|par| squeeze(&par.text)).collect();
+        let page = &doc.pages()[p];
+        let got: Vec<String> = paragraphs
+            .iter()
+            .filter(|par| page.all.contains(&par.lines.start))
+            .map(|par| squeeze(&doc.paragraph_text(par)))
+            .collect();
         let want: Vec<String> = strings(&want["body"]).iter().map(|s| squeeze(s)).collect();
         total += want.len();
         assert_eq!(got, want, "page {}", p + 1);
     }
-    assert!(
-        paragraphs.iter().all(|par| par.lines.iter().all(|&(p, _)| p == par.lines[0].0)),
-        "none crosses a page here"
-    );
     eprintln!("plan: {}/{total} paragraphs joined right", paragraphs.len());
 }
 
@@ -258,44 +259,25 @@ fn the_sample_ledger_applies_to_the_pdf_as_to_the_text() {
     }
 }
 
-/// The PDF with running heads: what the document model (phase 2 of issue 11) must fix, as it
-/// fails today. Running heads are lines of the text, so line citations count them and a quote
-/// across a page break meets them. When this test fails because apply succeeds, phase 2 has
-/// landed: delete it and un-ignore the one below.
+/// The sample ledger applies to the PDF with running heads as to the text: its line citations
+/// (P6 line 5, P12 line 17) count body lines, under the heads; the final's body is final.txt.
 #[test]
-fn running_heads_still_count_as_lines_today() {
-    let Some(dir) = set() else { return };
-    let pdf = dir.join("sample.pdf");
-    let run = akaji_in(&root(), &["apply", pdf.to_str().unwrap(), "testdata/sample/ledger.toml"]);
-    assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("2 edit(s) do not apply"), "{}", run.stderr);
-    // P6 line 5 is line 7 once the two running heads are counted; P12 line 17 is line 19.
-    assert!(run.stderr.contains("decision 29, edit 1") && run.stderr.contains("P6 L7:24"), "{}", run.stderr);
-    assert!(run.stderr.contains("decision 29, edit 2") && run.stderr.contains("P12 L19:21"), "{}", run.stderr);
-    // A quote across the break from page 3 to page 4 meets the head 「はじめに」.
-    let work = tempfile::tempdir().unwrap();
-    let ledger = "[[decision]]\nid = \"9\"\n  [[decision.edit]]\n  old = \"取りまとめてきた。本年度は\"\n  new = \"取りまとめてきた。今年度は\"\n";
-    std::fs::write(work.path().join("ledger.toml"), ledger).unwrap();
-    let run = akaji_in(work.path(), &["apply", pdf.to_str().unwrap(), "ledger.toml"]);
-    assert_eq!(run.code, 2, "{}", run.stdout);
-    assert!(run.stderr.contains("is not in the draft"), "{}", run.stderr);
-}
-
-#[test]
-#[ignore = "expected to fail until phase 2 of issue 11 sets running heads apart (see running_heads_still_count_as_lines_today)"]
 fn the_sample_ledger_applies_to_the_pdf_with_running_heads() {
     let Some(dir) = set() else { return };
     let pdf = dir.join("sample.pdf");
     let run = akaji_in(&root(), &["apply", pdf.to_str().unwrap(), "testdata/sample/ledger.toml"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let heads: Vec<String> = read_pdf(&pdf)
-        .pages
-        .iter()
-        .flat_map(|p| p.lines.iter().filter(|l| l.role == Role::RunningHead).map(|l| l.text.clone()))
-        .collect();
-    let body: Vec<&str> = run.stdout.lines().filter(|l| !heads.iter().any(|h| h == l)).collect();
+    let ledger = akaji::Ledger::from_toml(&std::fs::read_to_string(testdata("sample/ledger.toml")).unwrap()).unwrap();
+    let draft = document(&pdf);
+    let applied = akaji::apply(&draft, &ledger).unwrap();
+    assert_eq!(run.stdout, applied.final_doc.text());
+    let fin = &applied.final_doc;
+    let body: Vec<&str> = (0..fin.line_count()).filter(|&l| !fin.is_furniture(l)).map(|l| fin.line_text(l)).collect();
+    let heads = (0..fin.line_count()).filter(|&l| fin.role(l) == akaji::LineRole::RunningHead).count();
+    assert!(heads >= 14, "the final keeps the draft's running heads: {heads}");
     let want = std::fs::read_to_string(testdata("sample/final.txt")).unwrap();
-    assert_eq!(body, want.lines().collect::<Vec<_>>());
+    let want: Vec<&str> = want.lines().filter(|l| !l.trim_start().starts_with("- ")).collect();
+    assert_eq!(body, want);
 }
 
 /// The comment table's rows, once repeated headers are dropped and continuations merged (what
@@ -340,7 +322,8 @@ fn comment_table_cells_from_pdf() {
 }
 
 /// The text akaji reads pages by the printed numbers: the sample draft's 14 pages, each with
-/// the draft's lines; the plan's body pages 1–12 after its unnumbered cover and contents.
+/// the draft's lines; the plan's body pages 1–12 after its unnumbered cover and contents, which
+/// are front pages i and ii.
 #[test]
 fn pdf_documents_page_by_printed_numbers() {
     let Some(dir) = set() else { return };
@@ -352,8 +335,9 @@ fn pdf_documents_page_by_printed_numbers() {
         assert_eq!((p.number, p.lines.len()), (q.number, q.lines.len()));
     }
     let plan = document(&dir.join("plan.pdf"));
-    let numbers: Vec<u32> = plan.pages().iter().map(|p| p.number).collect();
-    assert_eq!(numbers, (1..=12).collect::<Vec<_>>());
+    let numbers: Vec<String> = plan.pages().iter().map(|p| p.number.to_string()).collect();
+    let want: Vec<String> = ["i", "ii"].iter().map(|s| s.to_string()).chain((1..=12).map(|n| n.to_string())).collect();
+    assert_eq!(numbers, want, "the cover and contents are front pages i and ii");
 }
 
 /// Without PDFium a PDF input is refused with how to install it (exit 2); a text input does

@@ -68,7 +68,7 @@ struct Placed {
     /// The edit's number within its decision, 1-based as in messages.
     edit: usize,
     /// Page of the change in the draft.
-    page: u32,
+    page: akaji::PageNo,
     /// Line within that page, 1-based.
     line: usize,
     /// Column, 1-based, in chars.
@@ -135,6 +135,6 @@ mod tests {
             assert_eq!(old[e.old[0]..e.old[1]].iter().collect::<String>(), e.old_text);
             assert_eq!(fin[e.new[0]..e.new[1]].iter().collect::<String>(), e.new_text);
         }
-        assert_eq!((p[1].page, p[1].line, p[1].edit), (4, 2, 2));
+        assert_eq!((p[1].page, p[1].line, p[1].edit), (akaji::PageNo::Number(4), 2, 2));
     }
 }

@@ -200,7 +200,7 @@ impl Builder<'_> {
                     text.push(s);
                     self.plan.stand_ins.push(StandIn {
                         source: Source::Response { decision: d.id.clone() },
-                        page: 0,
+                        page: None,
                         line: 0,
                         column: i + 1,
                         code_point: c as u32,
@@ -250,7 +250,7 @@ impl Builder<'_> {
         let p = doc.position(at);
         self.plan.stand_ins.push(StandIn {
             source: source.clone(),
-            page: p.page,
+            page: Some(p.page),
             line: p.line,
             column: p.column,
             code_point: c as u32,

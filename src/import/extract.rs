@@ -264,7 +264,7 @@ mod tests {
     }
 
     fn page(e: &Edit) -> Option<u32> {
-        e.scope().page_numbers().first().copied()
+        e.scope().page_numbers().first().and_then(|p| p.number())
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub fn read_document(bytes: Vec<u8>, kind: InputKind, marker: &PageMarker) -> Re
                 // wrong ledger rather than a missing text layer.
                 return Err(Diagnostic::new(PdfProblem::NoText { pages: pdf.pages.len() }));
             }
-            Ok(Document::from_string(pdf.text(), &PageMarker::default()))
+            Ok(pdf.document())
         }
     }
 }

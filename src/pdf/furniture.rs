@@ -26,17 +26,13 @@
 
 use super::lines::mode;
 use super::page::{Line, Pdf, Role, Signs};
+use crate::document::opens_with_marker;
 use regex::Regex;
 use std::sync::LazyLock;
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s　]*(?:[-－‐−–—ー]\s*([0-9０-９]{1,5})\s*[-－‐−–—ー]|[(（]\s*([0-9０-９]{1,5})\s*[)）]|([0-9０-９]{1,5})(?:\s*[/／]\s*[0-9０-９]{1,5})?|[PpＰｐ][.．]?\s*([0-9０-９]{1,5}))[\s　]*$")
         .expect("the page-number pattern is valid")
-});
-
-static ITEM_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[\s　]*(?:[・●○■□◆◇※〇]|[①-⑳㉑-㉟]|[(（][0-9０-９a-zA-Zａ-ｚＡ-Ｚア-ンｱ-ﾝ一二三四五六七八九十ⅰ-ⅻ]{1,3}[)）]|[0-9０-９]{1,3}(?:[.．][0-9０-９]{1,3})*[.．、)）]|[0-9０-９]{1,3}[.．][0-9０-９]{1,3}|[IVXⅠ-Ⅻ]{1,4}(?:[-－‐.．][0-9０-９(（]|[　 .．])|[ア-ン][.．)）　 ]|第[0-9０-９一二三四五六七八九十百]+[章節款条項部編]|図表?[0-9０-９]+|表[0-9０-９]+|[(（](?:出典|注|備考|参考)[)）]|(?:出典|注|備考)[:：])")
-        .expect("the item-marker pattern is valid")
 });
 
 /// The page number a footer line prints, if it reads as one (`- 12 -`, `－１２－`, `3 / 40`;
@@ -49,11 +45,6 @@ pub(crate) fn page_number(text: &str) -> Option<u32> {
         .map(|c| if ('０'..='９').contains(&c) { char::from(b'0' + (c as u32 - '０' as u32) as u8) } else { c })
         .collect();
     ascii.parse().ok()
-}
-
-/// Whether a line opens with an item, heading or caption marker (see the tests).
-pub(crate) fn item_marker(text: &str) -> bool {
-    ITEM_MARKER.is_match(text)
 }
 
 /// Bands as fractions of the page height.
@@ -206,7 +197,7 @@ fn signs(pdf: &mut Pdf) {
             let size = if line.size > 0.0 { line.size } else { 10.0 };
             let indent = (((line.bbox[0] - left) / size).max(0.0) * 10.0).round() / 10.0;
             line.signs =
-                Signs { ends_short: right - line.bbox[2] > size, indent, item_marker: item_marker(&line.text) };
+                Signs { ends_short: right - line.bbox[2] > size, indent, item_marker: opens_with_marker(&line.text) };
             // An indent of whole characters that no drawn space accounts for (producers often
             // move the pen instead of drawing the 　 of a paragraph's first line) reads as 　.
             let whole = indent.round();
@@ -275,13 +266,6 @@ mod tests {
         assert_eq!(page_number("－１２－"), Some(12));
         assert_eq!(page_number("3 / 40"), Some(3));
         assert_eq!(page_number("第12回"), None);
-    }
-
-    #[test]
-    fn markers_of_items_headings_and_captions() {
-        assert!(item_marker("（ア）委託先を含めた") && item_marker("II-1-(2)-ア　送信") && item_marker("・周知"));
-        assert!(item_marker("図表２　インターネット") && item_marker("（出典）警察庁"));
-        assert!(!item_marker("近年、社会経済活動の"));
     }
 
     #[test]

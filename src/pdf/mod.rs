@@ -34,14 +34,12 @@ mod furniture;
 mod lines;
 mod load;
 mod page;
-mod paragraphs;
 mod problem;
 mod read;
 mod table;
 
 pub use load::ENV as LIBRARY_ENV;
 pub use page::{Char, Line, Page, Pdf, Role, Signs};
-pub use paragraphs::Paragraph;
 pub use problem::{LibraryFailure, LibraryTry, PdfProblem};
 pub use read::{library, read};
 pub use table::read as read_table;

@@ -1,25 +1,13 @@
 //! The pages of a PDF as read: lines with their geometry, characters, roles.
 
+use crate::document::{Document, PageMarker};
+pub use crate::document::{LineRole as Role, Signs};
 use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
 
 static MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(crate::document::DEFAULT_PAGE_MARKER).expect("the default page marker is valid"));
-
-/// What a line is on its page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// The text of the page.
-    Body,
-    /// A running head (chapter, section) at the top of the page.
-    RunningHead,
-    /// A line repeated at the foot of the pages that is not the page number.
-    Footer,
-    /// The printed page number.
-    PageNumber,
-}
 
 /// One character drawn on a page. Positions are in points from the page's top-left corner, y
 /// growing downwards.
@@ -41,20 +29,6 @@ pub struct Char {
     pub baseline: f32,
     /// Font size in points, scaled by the text matrix.
     pub size: f32,
-}
-
-/// Geometry signs of a body line, for joining lines into paragraphs.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Default)]
-pub struct Signs {
-    /// The line ends short of the page's usual right edge (by more than one character): the
-    /// last line of a paragraph, a heading, an item that fits one line.
-    pub ends_short: bool,
-    /// How far the line starts right of the page's usual left edge, in characters (ems of the
-    /// line's font size), rounded to a tenth: 1.0 for a paragraph's indented first line.
-    pub indent: f32,
-    /// The line starts with an item, heading or caption marker: `・`, `①`, `(1)`, `（ア）`, `1.`,
-    /// `1.1.`, `II-1-(2)-ア`, `第1章`, `図表2`, `（出典）`, ….
-    pub item_marker: bool,
 }
 
 /// One printed line.
@@ -110,7 +84,20 @@ impl Pdf {
     /// first numbered page, as a text extracted by `pdftotext` would (the document model will
     /// set it apart).
     pub fn text(&self) -> String {
+        self.printed().0
+    }
+
+    /// The document akaji revises and compares: [`Pdf::text`], each line with the role and
+    /// signs its position gave.
+    pub(crate) fn document(&self) -> Document {
+        let (text, roles, signs) = self.printed();
+        Document::printed(text, &PageMarker::default(), roles, signs)
+    }
+
+    /// The text, and each of its lines' role and signs.
+    fn printed(&self) -> (String, Vec<Role>, Vec<Signs>) {
         let mut out = String::new();
+        let (mut roles, mut signs) = (Vec::new(), Vec::new());
         for page in &self.pages {
             let mut footer = Vec::new();
             for line in &page.lines {
@@ -120,6 +107,8 @@ impl Pdf {
                 }
                 out.push_str(&line.text);
                 out.push('\n');
+                roles.push(line.role);
+                signs.push(line.signs);
             }
             for line in &footer {
                 // A number printed otherwise (`12`, `－１２－`) is written as `- 12 -`, so that the
@@ -129,19 +118,25 @@ impl Pdf {
                     _ => out.push_str(&line.text),
                 }
                 out.push('\n');
+                roles.push(Role::PageNumber);
+                signs.push(Signs::default());
             }
             if footer.is_empty() {
                 out.push('\u{c}');
             }
         }
-        out
+        if out.ends_with('\u{c}') && !roles.is_empty() {
+            // The form feed closing the last page is a line of its own, and holds nothing.
+            roles.push(Role::Body);
+            signs.push(Signs { ends_short: true, ..Signs::default() });
+        }
+        (out, roles, signs)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Document, PageMarker};
     use crate::pdf::{extract, read::from_raw};
 
     fn page(lines: &[(&str, f32)], printed_at_bottom: &str) -> extract::RawPage {
@@ -169,9 +164,8 @@ mod tests {
             page(&[("次の頁", 100.0)], "- 2 -"),
         ]);
         assert_eq!(pdf.text(), "表紙\n\u{c}本文の一行目\n二行目\n- 1 -\n次の頁\n- 2 -\n");
-        let doc = Document::from_string(pdf.text(), &PageMarker::default());
-        let numbers: Vec<u32> = doc.pages().iter().map(|p| p.number).collect();
-        assert_eq!(numbers, [1, 2], "the cover goes with the first numbered page, for now");
+        let numbers: Vec<String> = pdf.document().pages().iter().map(|p| p.number.to_string()).collect();
+        assert_eq!(numbers, ["i", "1", "2"], "the cover is a front page");
         assert!(pdf.pages[0].front_matter);
     }
 }

@@ -25,6 +25,7 @@
 
 use super::format::RenderOptions;
 use super::markup::{decision_anchor, decisions, escape, head};
+use crate::document::PageNo;
 use crate::redline::{Hunk, Redline, Segment};
 use std::io::{self, Write};
 use std::ops::Range;
@@ -37,7 +38,7 @@ fn change_ids(redline: &Redline) -> Vec<String> {
 }
 
 /// Byte offsets in the old text where pages begin, with their numbers.
-fn page_starts(redline: &Redline) -> Vec<(usize, u32)> {
+fn page_starts(redline: &Redline) -> Vec<(usize, PageNo)> {
     let doc = &redline.old;
     let mut out = Vec::new();
     for p in doc.pages() {
@@ -52,7 +53,7 @@ fn page_starts(redline: &Redline) -> Vec<(usize, u32)> {
 }
 
 /// Old text `old[range]`, escaped, with a page mark wherever a page begins.
-fn old_text(out: &mut String, redline: &Redline, range: Range<usize>, pages: &[(usize, u32)], next: &mut usize) {
+fn old_text(out: &mut String, redline: &Redline, range: Range<usize>, pages: &[(usize, PageNo)], next: &mut usize) {
     let text = redline.old.text();
     let mut at = range.start;
     while let Some(&(start, number)) = pages.get(*next) {
