@@ -4,6 +4,7 @@ mod apply;
 mod browser;
 mod ci_example;
 mod diff;
+mod document;
 mod docx;
 mod import;
 mod imports;

@@ -21,8 +21,8 @@
 //! line are furniture too: a reader does not count them.
 //!
 //! Measured on the verify set (testdata/verify-set: 4 drafts and 36 re-wrapped, re-paginated
-//! finals, 7,236 lines, the running heads of every page known), every line gets its role right
-//! (tests/document.rs). A PDF's furniture comes from position instead ([`crate::pdf`]); two
+//! finals, 7,236 lines, each line's role known from the generator, testdata/gen/lines.py), every
+//! line gets its role right (tests/document.rs). A PDF's furniture comes from position instead ([`crate::pdf`]); two
 //! documents compared add what stands at the top of the same page in both
 //! ([`super::Document::with_furniture_of`]).
 
