@@ -109,11 +109,8 @@ fn the_verify_sets_paragraphs_come_back() {
                 blocks.entry(*b).or_default().push(l);
             }
         }
-        let got: BTreeSet<Vec<usize>> = doc
-            .paragraphs()
-            .iter()
-            .map(|p| p.lines.clone().filter(|&l| !doc.is_furniture(l)).collect())
-            .collect();
+        let got: BTreeSet<Vec<usize>> =
+            doc.paragraphs().iter().map(|p| p.lines.clone().filter(|&l| !doc.is_furniture(l)).collect()).collect();
         for want in blocks.values() {
             total += 1;
             if got.contains(want) {

@@ -8,6 +8,7 @@ mod document;
 mod docx;
 mod import;
 mod imports;
+mod pages;
 mod pdf;
 mod redline;
 mod render;

@@ -1,6 +1,7 @@
 //! `akaji diff`: a redline of two texts, no ledger.
 
 use super::error::{CliError, Usage};
+use super::lines::LineArgs;
 use super::rendering::RenderArgs;
 use super::{exit, files, messages, output};
 use akaji::diff::{self, DiffOptions, Granularity};
@@ -27,6 +28,8 @@ pub struct Args {
     /// warning says so. 0: no limit.
     #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
     timeout: f64,
+    #[command(flatten)]
+    lines: LineArgs,
 }
 
 /// The unit of change, as named on the command line.
@@ -47,8 +50,8 @@ pub fn run(args: Args) -> Result<u8, CliError> {
         return Err(Usage::BadTimeout { value: args.timeout }.into());
     }
     let marker = PageMarker::default();
-    let old = files::load_document(&args.old, &marker)?;
-    let new = files::load_document(&args.new, &marker)?;
+    let old = args.lines.apply(files::load_document(&args.old, &marker)?, None);
+    let new = args.lines.apply(files::load_document(&args.new, &marker)?, None);
     let diff_options = DiffOptions {
         granularity: match args.granularity {
             GranularityArg::Char => Granularity::Char,
