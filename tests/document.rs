@@ -11,9 +11,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::process::Command;
 use std::sync::OnceLock;
 
+/// One document of the set: its name, its text, and each line's role and source block.
+type Truth = (String, String, Vec<(String, Option<u64>)>);
+
 /// Every document of the verify set with its text and per-line truth.
-fn truth() -> Option<&'static [(String, String, Vec<(String, Option<u64>)>)]> {
-    static TRUTH: OnceLock<Option<Vec<(String, String, Vec<(String, Option<u64>)>)>>> = OnceLock::new();
+fn truth() -> Option<&'static [Truth]> {
+    static TRUTH: OnceLock<Option<Vec<Truth>>> = OnceLock::new();
     TRUTH
         .get_or_init(|| {
             let out = Command::new("python3").arg(testdata("gen/lines.py")).output();
