@@ -151,3 +151,54 @@ fn verify(dir: &Path, args: &[&str]) -> crate::util::Run {
     all.extend_from_slice(args);
     akaji_in(dir, &all)
 }
+
+/// Whole-item edits (issue 11 part 5): deleting a whole item deletes its lines, a new item
+/// inserted after an item starts its own line, and an insertion that continues a paragraph
+/// stays in it; verify finds every promise kept in the final apply wrote.
+#[test]
+fn whole_items_are_deleted_and_inserted_as_lines() {
+    let draft = "\
+(2) 今後の取組
+(ア)　経済産業省において、経営層向けのセミナーや演習を全国で開催し、経営層自ら
+がリスクを判断する機会を拡大する。
+(イ)　金融庁において、開示を促す。
+(ウ)　内閣官房において、手引を作成する。
+- 1 -
+";
+    let ledger = "\
+[[decision]]
+id = \"1\"
+  [[decision.edit]]
+  old = \"(イ)　金融庁において、開示を促す。\"
+  new = \"\"
+[[decision]]
+id = \"2\"
+  [[decision.edit]]
+  after = \"手引を作成する。\"
+  new = \"(エ)　総務省において、演習を行う。\"
+[[decision]]
+id = \"3\"
+  [[decision.edit]]
+  after = \"機会を拡大する。\"
+  new = \"なお、詳細は別途定める。\"
+";
+    let work = tempfile::tempdir().unwrap();
+    std::fs::write(work.path().join("draft.txt"), draft).unwrap();
+    std::fs::write(work.path().join("ledger.toml"), ledger).unwrap();
+    let r = akaji_in(work.path(), &["apply", "draft.txt", "ledger.toml", "-o", "final.txt"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let fin = std::fs::read_to_string(work.path().join("final.txt")).unwrap();
+    assert_eq!(
+        fin,
+        "\
+(2) 今後の取組
+(ア)　経済産業省において、経営層向けのセミナーや演習を全国で開催し、経営層自ら
+がリスクを判断する機会を拡大する。なお、詳細は別途定める。
+(ウ)　内閣官房において、手引を作成する。
+(エ)　総務省において、演習を行う。
+- 1 -
+"
+    );
+    let v = verify(work.path(), &["--draft", "draft.txt", "--final", "final.txt", "--strict"]);
+    assert_eq!(v.code, 0, "{}{}", v.stdout, v.stderr);
+}

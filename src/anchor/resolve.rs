@@ -32,7 +32,7 @@ pub fn resolve(draft: &Document, ledger: &Ledger) -> Resolution {
         let all = &found[edit.pattern];
         let matches = in_scope(edit, all, &folded);
         match check_count(edit, &matches, all, draft, &folded, &patterns) {
-            Ok(()) => edits.extend(matches.into_iter().map(|m| resolved(edit, draft.text(), &folded, m))),
+            Ok(()) => edits.extend(matches.into_iter().map(|m| resolved(edit, draft, &folded, m))),
             Err(found) => {
                 problems.extend(found.into_iter().map(|p| Diagnostic::about(Subject::of_edit(ledger, edit.at), p)))
             }

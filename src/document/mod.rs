@@ -28,6 +28,7 @@
 //! assert_eq!((next.page, next.line), (PageNo::Number(5), 1));
 //! ```
 
+mod edits;
 mod furniture;
 mod headings;
 mod marker;
@@ -42,5 +43,6 @@ pub use page::{LineCount, LineRole, Page, PageNo};
 pub use paragraphs::{Paragraph, ParagraphKind, Signs};
 pub use text::{Document, Place, Position};
 
+pub(crate) use edits::{whole_lines, Put};
 pub(crate) use headings::opens_with_marker;
 pub(crate) use text::one_line;
