@@ -70,7 +70,7 @@ pub use anchor::{resolve, AnchorProblem, NearMiss, Resolution, Resolved};
 pub use apply::{apply, apply_text, Applied, AppliedEdit};
 pub use diagnostic::{Diagnostic, Diagnostics, Kind, Subject};
 pub use document::{
-    Document, LineCount, LineRole, Page, PageMarker, PageNo, Paragraph, ParagraphKind, Place, Position,
+    Document, DocumentKind, LineCount, LineRole, Page, PageMarker, PageNo, Paragraph, ParagraphKind, Place, Position,
     DEFAULT_PAGE_MARKER,
 };
 pub use input::{decode_text, read_document, InputKind, InputProblem, MAX_INPUT};

@@ -141,8 +141,11 @@ fn the_table_underlines_changes_and_links_its_decisions() {
     let page = rendered(&r, Format::Table, &RenderOptions::default()).unwrap();
     let v = in_browser(&chromium, &page);
     assert_eq!(v["rows"], page.matches("<tr id=\"p").count() as u64);
-    assert_eq!(v["rows"], 2, "the sample's changes form two passages");
-    // Each change is underlined on each side where it has text.
+    // One row per changed paragraph: 本分科会を…, 大手…SaaSサービスの, the moved line's paragraph
+    // on each side, and なお、… with its insertion and deletion.
+    assert_eq!(v["rows"], 5, "the sample's changes touch five paragraphs");
+    // Each change is underlined on each side where it has text (the moved line's paragraph of
+    // the old side holds one underline; the new side of that row, none).
     assert_eq!(v["u"], count(&r, |_, h| !h.old.is_empty()) + count(&r, |_, h| !h.new.is_empty()));
     assert_eq!(v["broken"], serde_json::json!([]), "every link resolves");
     assert_eq!(v["decision_links"], 4, "備考 names the four decisions");

@@ -68,7 +68,7 @@ pub fn run(args: Args) -> Result<u8, CliError> {
     let differ = !result.hunks.is_empty() || old.has_bom() != new.has_bom();
     let mut redline = Redline::new(&old, &new, result.hunks);
     redline.deadline_hit = result.deadline_hit;
-    let bytes = args.render.render(&redline, args.old.display().to_string(), args.new.display().to_string())?;
+    let bytes = args.render.render(&redline, args.old.display().to_string(), args.new.display().to_string(), None)?;
     output::emit(out, &inputs, &[&bytes])?;
     Ok(if differ { exit::DIFFERENCES } else { exit::SUCCESS })
 }

@@ -38,7 +38,7 @@ pub fn run(args: Args) -> Result<u8, CliError> {
         problems,
     })?;
     let (old_label, new_label) = labels(&args);
-    let bytes = args.render.render(&applied.redline(), old_label, new_label)?;
+    let bytes = args.render.render(&applied.redline(), old_label, new_label, Some(ledger.options.kind))?;
     output::emit(out, &inputs, &[&bytes])?;
     Ok(exit::SUCCESS)
 }

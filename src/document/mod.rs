@@ -31,6 +31,7 @@
 mod edits;
 mod furniture;
 mod headings;
+mod kind;
 mod marker;
 mod numerals;
 mod page;
@@ -38,6 +39,7 @@ mod paginate;
 mod paragraphs;
 mod text;
 
+pub use kind::DocumentKind;
 pub use marker::{PageMarker, DEFAULT_PAGE_MARKER};
 pub use page::{LineCount, LineRole, Page, PageNo};
 pub use paragraphs::{Paragraph, ParagraphKind, Signs};

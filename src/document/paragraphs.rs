@@ -142,6 +142,11 @@ pub(super) fn text_signs(body: &[&str]) -> Vec<Signs> {
         .collect()
 }
 
+/// The signs of a line an edit wrote: its own indent and marker, and `ends_short` as given.
+pub(super) fn line_signs_of(line: &str, ends_short: bool) -> Signs {
+    Signs { ends_short, indent: indent(line), item_marker: opens_with_marker(line) }
+}
+
 /// The paragraphs of the body lines `body` (document line indices, in order), with their
 /// texts and signs, and the page of each line: a front page's text never runs on to another
 /// page.
@@ -225,12 +230,11 @@ pub(super) fn classify(paragraphs: &mut [Paragraph], first_line: impl Fn(usize) 
             path.resize(l - 1, None);
             path.push(marker.clone());
         }
-        p.path = path.iter().flatten().cloned().collect::<Vec<_>>().join(" ");
+        let mut markers: Vec<&str> = path.iter().flatten().map(String::as_str).collect();
         if p.kind == ParagraphKind::Item && own.is_none() {
-            if let Some(m) = &marker {
-                p.path = if p.path.is_empty() { m.clone() } else { format!("{} {m}", p.path) };
-            }
+            markers.extend(marker.as_deref());
         }
+        p.path = path_text(&markers);
         if p.kind == ParagraphKind::Item {
             // An item is not a heading: what follows it does not stand under it.
             if let Some(l) = own {
@@ -238,6 +242,30 @@ pub(super) fn classify(paragraphs: &mut [Paragraph], first_line: impl Fn(usize) 
             }
         }
     }
+}
+
+/// The heading path as printed: the numbering markers, each once: a parent whose number the
+/// child repeats (`1.` under `1.1.`, `II-1` under `II-1-(2)-ア`) is left out, and so are the
+/// bullets (`・`, `※`) and captions (`（出典）`, `図表2`) that number nothing.
+fn path_text(markers: &[&str]) -> String {
+    let caption = |m: &str| ["出典", "注", "備考", "参考"].iter().any(|w| m.contains(w)) || m.starts_with(['図', '表']);
+    let numbering: Vec<&str> = markers
+        .iter()
+        .copied()
+        .filter(|m| !m.starts_with(['・', '●', '○', '■', '□', '◆', '◇', '※', '〇', '【']) && !caption(m))
+        .collect();
+    let kept: Vec<&str> = numbering
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| {
+            numbering.get(i + 1).is_none_or(|next| {
+                let rest = next.strip_prefix(**m);
+                !rest.is_some_and(|r| r.starts_with(['-', '－', '.', '．']) || m.ends_with(['.', '．']))
+            })
+        })
+        .map(|(_, m)| *m)
+        .collect();
+    kept.join(" ")
 }
 
 /// The level a marker has as a heading's (an item `(ア)…。` has `(ア)`'s level, 6).
@@ -302,6 +330,14 @@ Materials）の活用は、こうしたリスクへの対処の手段として�
         let got = paragraphs(text);
         assert_eq!(got.len(), 2, "{got:#?}");
         assert_eq!(got[1].0, "・次の項目");
+    }
+
+    #[test]
+    fn heading_paths_name_each_number_once() {
+        assert_eq!(path_text(&["1.", "1.1.", "(3)", "(イ)"]), "1.1. (3) (イ)");
+        assert_eq!(path_text(&["II", "II-1", "II-1-(2)", "II-1-(2)-イ"]), "II-1-(2)-イ");
+        assert_eq!(path_text(&["付録", "・"]), "付録");
+        assert_eq!(path_text(&["1.", "10."]), "1. 10.", "10. does not repeat 1.");
     }
 
     #[test]

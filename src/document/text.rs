@@ -109,9 +109,10 @@ impl Document {
     }
 
     /// The document `draft` becomes once `edits` (each a draft byte range and the range of the
-    /// text that replaced it in `text`, in order) are put in: its lines keep the roles (and
-    /// signs) of the draft lines they come from, so that a final keeps its draft's furniture
-    /// even where a heading its running heads repeat was revised. A line that starts inside a
+    /// text that replaced it in `text`, in order) are put in: its lines keep the roles and
+    /// signs of the draft lines they come from, so that a final keeps its draft's furniture
+    /// even where a heading its running heads repeat was revised, and its paragraphs even
+    /// where a deletion shortened a line. A line that starts inside a
     /// replacement is body, unless it repeats a furniture line the replaced range held (a page
     /// break kept inside a changed passage).
     pub(crate) fn revised(
@@ -122,22 +123,27 @@ impl Document {
         edits: &[(Range<usize>, Range<usize>)],
     ) -> Document {
         let starts = line_starts(&text);
+        let draft_signs = draft.line_signs();
         let mut roles = Vec::with_capacity(starts.len());
-        let mut froms = Vec::with_capacity(starts.len());
+        let mut signs = Vec::with_capacity(starts.len());
         // Edits before `next` end (in the final) at or before the line start.
         let mut next = 0;
         for &f in &starts {
             while next < edits.len() && edits[next].1.end <= f && !edits[next].1.contains(&f) {
                 next += 1;
             }
-            let (role, from) = match edits.get(next).filter(|(_, new)| new.contains(&f)) {
+            let (role, sign) = match edits.get(next).filter(|(_, new)| new.contains(&f)) {
                 Some((old, _)) => {
                     let end = text[f..].find('\n').map_or(text.len(), |n| f + n);
                     let line = text[f..end].trim_end_matches('\r');
                     let first = draft.line_of(old.start);
                     let last = draft.line_of(old.end.max(old.start + 1) - 1);
                     let same = (first..=last).find(|&l| draft.is_furniture(l) && draft.line_text(l) == line);
-                    (same.map_or(LineRole::Body, |l| draft.role(l)), same.unwrap_or(first))
+                    // A line the edit wrote: its own indent and marker, the break of the line it
+                    // came from.
+                    let from = draft_signs.get(first).copied().unwrap_or_default();
+                    let own = paragraphs::line_signs_of(line, from.ends_short);
+                    (same.map_or(LineRole::Body, |l| draft.role(l)), own)
                 }
                 None => {
                     let d = match next.checked_sub(1).map(|k| &edits[k]) {
@@ -145,17 +151,13 @@ impl Document {
                         None => f,
                     };
                     let l = draft.line_of(d.min(draft.text.len()));
-                    (draft.role(l), l)
+                    (draft.role(l), draft_signs.get(l).copied().unwrap_or_default())
                 }
             };
             roles.push(role);
-            froms.push(from);
+            signs.push(sign);
         }
-        let signs = draft
-            .signs
-            .as_ref()
-            .map(|given| froms.iter().map(|&l| given.get(l).copied().unwrap_or_default()).collect());
-        Document::index(text, bom, marker, Some((roles, signs))).counting(draft.count)
+        Document::index(text, bom, marker, Some((roles, Some(signs)))).counting(draft.count)
     }
 
     fn index(
@@ -395,13 +397,26 @@ impl Document {
         self.line_range(p.lines.start).start..self.line_range(p.lines.end - 1).end
     }
 
+    /// Every line's signs: the given ones (a PDF's geometry, a final's from its draft), or read
+    /// from the body lines' characters (furniture lines get none).
+    fn line_signs(&self) -> Vec<Signs> {
+        if let Some(given) = &self.signs {
+            return given.clone();
+        }
+        let body: Vec<usize> = (0..self.line_count()).filter(|&l| !self.is_furniture(l)).collect();
+        let texts: Vec<&str> = body.iter().map(|&l| self.line_text(l)).collect();
+        let mut all = vec![Signs::default(); self.line_count()];
+        for (l, s) in body.into_iter().zip(paragraphs::text_signs(&texts)) {
+            all[l] = s;
+        }
+        all
+    }
+
     fn find_paragraphs(&self) -> Vec<Paragraph> {
         let body: Vec<usize> = (0..self.line_count()).filter(|&l| !self.is_furniture(l)).collect();
         let texts: Vec<&str> = body.iter().map(|&l| self.line_text(l)).collect();
-        let signs = match &self.signs {
-            Some(given) => body.iter().map(|&l| given[l]).collect(),
-            None => paragraphs::text_signs(&texts),
-        };
+        let all = self.line_signs();
+        let signs: Vec<Signs> = body.iter().map(|&l| all[l]).collect();
         // A front page's text never runs on into page 1.
         let mut ps = paragraphs::join(&body, &texts, &signs, |l| self.pages[self.line_page[l] as usize].number);
         paragraphs::classify(&mut ps, |l| self.line_text(l).to_owned());

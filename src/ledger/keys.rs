@@ -7,7 +7,7 @@ use super::decisions::{Date, Decision, Ledger};
 use super::edit::{Action, Count, Edit, PageScope};
 use super::options::LedgerOptions;
 use super::side::Side;
-use crate::document::{LineCount, PageNo};
+use crate::document::{DocumentKind, LineCount, PageNo};
 use serde::{Serialize, Serializer};
 
 #[derive(Serialize)]
@@ -28,6 +28,12 @@ struct OptionsKeys<'a> {
     match_width: bool,
     #[serde(skip_serializing_if = "is_body")]
     count_lines: LineCount,
+    #[serde(skip_serializing_if = "is_plan")]
+    kind: DocumentKind,
+}
+
+fn is_plan(k: &DocumentKind) -> bool {
+    *k == DocumentKind::Plan
 }
 
 fn is_body(c: &LineCount) -> bool {
@@ -86,6 +92,7 @@ impl Serialize for Ledger {
             page_marker: o.page_marker.pattern(),
             match_width: o.match_width,
             count_lines: o.count_lines,
+            kind: o.kind,
         });
         LedgerKeys { title: self.title.as_deref(), draft: self.draft.as_deref(), options, decisions: &self.decisions }
             .serialize(s)

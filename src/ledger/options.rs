@@ -1,6 +1,6 @@
 //! A ledger's `[options]`: how its draft is paginated and matched.
 
-use crate::document::{LineCount, PageMarker};
+use crate::document::{DocumentKind, LineCount, PageMarker};
 
 /// How the draft is paginated and how quotes match it. The page marker is compiled once, when
 /// the ledger is read, and every document of the run is read with it.
@@ -14,6 +14,8 @@ pub struct LedgerOptions {
     /// How the lines of a page are counted for `line = N` (`options.count_lines`): body lines
     /// (the default) or every printed line.
     pub count_lines: LineCount,
+    /// What kind of document the draft is (`options.kind`): it names the 新旧対照表's columns.
+    pub kind: DocumentKind,
 }
 
 impl LedgerOptions {

@@ -11,7 +11,7 @@ use super::options::LedgerOptions;
 use super::problem::LedgerProblem;
 use super::side::Side;
 use crate::diagnostic::{Diagnostic, Diagnostics, Subject};
-use crate::document::{LineCount, PageMarker, PageNo, DEFAULT_PAGE_MARKER};
+use crate::document::{DocumentKind, LineCount, PageMarker, PageNo, DEFAULT_PAGE_MARKER};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::fmt;
@@ -40,11 +40,18 @@ struct RawOptions {
     match_width: bool,
     #[serde(default)]
     count_lines: LineCount,
+    #[serde(default)]
+    kind: DocumentKind,
 }
 
 impl Default for RawOptions {
     fn default() -> Self {
-        RawOptions { page_marker: default_page_marker(), match_width: false, count_lines: LineCount::default() }
+        RawOptions {
+            page_marker: default_page_marker(),
+            match_width: false,
+            count_lines: LineCount::default(),
+            kind: DocumentKind::default(),
+        }
     }
 }
 
@@ -183,8 +190,8 @@ fn check(raw: RawLedger) -> Result<Ledger, Diagnostics> {
     if !problems.is_empty() {
         return Err(Diagnostics(problems));
     }
-    let options =
-        LedgerOptions { page_marker, match_width: raw.options.match_width, count_lines: raw.options.count_lines };
+    let RawOptions { match_width, count_lines, kind, .. } = raw.options;
+    let options = LedgerOptions { page_marker, match_width, count_lines, kind };
     Ok(Ledger { title: raw.title, draft: raw.draft, options, decisions })
 }
 

@@ -23,6 +23,7 @@ mod html;
 mod json;
 mod lines;
 mod markup;
+mod passages;
 mod table;
 mod unified;
 
