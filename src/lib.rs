@@ -49,6 +49,7 @@
 mod anchor;
 mod apply;
 mod char_class;
+mod compare;
 mod diagnostic;
 mod document;
 mod fold;
@@ -68,6 +69,7 @@ pub mod verify;
 
 pub use anchor::{resolve, AnchorProblem, NearMiss, Resolution, Resolved};
 pub use apply::{apply, apply_text, Applied, AppliedEdit};
+pub use compare::diff_content;
 pub use diagnostic::{Diagnostic, Diagnostics, Kind, Subject};
 pub use document::{
     Document, DocumentKind, LineCount, LineRole, Page, PageMarker, PageNo, Paragraph, ParagraphKind, Place, Position,

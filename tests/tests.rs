@@ -3,6 +3,7 @@
 mod apply;
 mod browser;
 mod ci_example;
+mod content;
 mod diff;
 mod document;
 mod docx;

@@ -71,6 +71,10 @@ pub struct JsonHunk {
     pub edit: Option<usize>,
     /// Links the two ends of a move.
     pub move_id: Option<usize>,
+    /// The sides differ in layout only (a comparison of content keeps such differences so that
+    /// both texts can be rebuilt; they are not changes of wording).
+    #[serde(default)]
+    pub layout: bool,
 }
 
 /// A decision, as much as a reader of the redline needs.
@@ -131,6 +135,7 @@ impl JsonHunk {
             decision: redline.decision(h).map(|d| d.id.clone()),
             edit: h.edit.map(|e| e.edit + 1),
             move_id: h.move_id,
+            layout: h.layout,
         }
     }
 }

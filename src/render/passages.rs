@@ -14,7 +14,7 @@ use crate::redline::Redline;
 use std::ops::Range;
 
 /// One row: the paragraphs it shows on each side (indices, half-open, possibly empty) and the
-/// hunks inside.
+/// hunks inside (layout hunks among them are not underlined).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Passage {
     /// Old paragraphs.
@@ -82,6 +82,9 @@ struct Extent {
 pub(super) fn passages(r: &Redline) -> Vec<Passage> {
     let mut rows: Vec<(Extent, Range<usize>)> = Vec::new();
     for (i, h) in r.hunks.iter().enumerate() {
+        if h.layout {
+            continue; // not a change of wording: no row of its own
+        }
         let mut e = Extent {
             old: h.old.clone(),
             new: h.new.clone(),

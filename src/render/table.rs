@@ -153,7 +153,7 @@ fn underlines(redline: &Redline, hunks: Range<usize>) -> (Vec<Range<usize>>, Vec
     let all = &redline.hunks;
     let mut olds = Vec::new();
     let mut news = Vec::new();
-    for i in hunks {
+    for i in hunks.filter(|&i| !all[i].layout) {
         let h = &all[i];
         let floor = (i.checked_sub(1).map_or(0, |p| all[p].old.end), i.checked_sub(1).map_or(0, |p| all[p].new.end));
         let ceil = all.get(i + 1).map_or((old.len(), new.len()), |n| (n.old.start, n.new.start));
@@ -222,7 +222,7 @@ fn row(out: &mut dyn Write, redline: &Redline, n: usize, p: &Passage) -> io::Res
     let hunks = &redline.hunks[p.hunks.clone()];
     let (old_changed, new_changed) = underlines(redline, p.hunks.clone());
     let mut ids: Vec<DecisionIx> = Vec::new();
-    for h in hunks {
+    for h in hunks.iter().filter(|h| !h.layout) {
         // A passage holds a few changes: a list is the right set.
         if let Some(d) = h.edit.map(|e| e.decision).filter(|d| d.0 < redline.decisions.len()) {
             if !ids.contains(&d) {

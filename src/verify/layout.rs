@@ -23,7 +23,7 @@ fn key(line: &str) -> String {
 /// The running heads of `docs`, as the documents set them apart (see [`Document::role`]; a
 /// text's by its headings and repetition, a PDF's by position), compared without white
 /// space. Sorted, each once: what the report lists as left out.
-pub(super) fn running_heads(docs: &[&Document]) -> Vec<String> {
+pub(crate) fn running_heads(docs: &[&Document]) -> Vec<String> {
     let mut heads: Vec<String> = docs
         .iter()
         .flat_map(|doc| {
@@ -66,7 +66,7 @@ pub(super) fn head_lines(doc: &Document, heads: &[String]) -> Vec<usize> {
 
 /// A document as the comparison sees it, and the way back to its bytes.
 #[derive(Debug, Clone)]
-pub(super) struct View {
+pub(crate) struct View {
     text: String,
     /// `None`: the view is the document's text itself (`--keep-layout`).
     folded: Option<Folded>,
