@@ -137,7 +137,13 @@ pub(super) fn text_signs(body: &[&str]) -> Vec<Signs> {
                 && i > 0
                 && full(body[i - 1])
                 && !body[i - 1].trim_end().ends_with(['。', '：', ':']);
-            Signs { ends_short, indent: indent(line), item_marker: opens_with_marker(line) && !joins_words }
+            // A form feed opens a page, and so a paragraph.
+            let new_page = line.starts_with('\u{c}');
+            Signs {
+                ends_short,
+                indent: indent(line),
+                item_marker: (opens_with_marker(line) && !joins_words) || new_page,
+            }
         })
         .collect()
 }
