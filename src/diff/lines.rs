@@ -2,7 +2,7 @@
 //!
 //! A 10 MB plan has some 100,000 lines and a few thousand changed ones, so the texts are first
 //! compared line by line (each line interned to a number, then a patience diff whose gaps go to
-//! Myers' algorithm from `similar`); only the changed regions found there are refined further (the
+//! Myers' algorithm with git's discarding and cost limits, the private `myers` module); only the changed regions found there are refined further (the
 //! private `refine` module, which compares word units as they are), which keeps large documents
 //! fast and small in memory.
 //!
@@ -11,14 +11,12 @@
 //! assert_eq!(line_starts("a\r\nb\nc"), [0, 3, 5]);
 //! ```
 
+use super::myers::{runs, Myers};
 use super::patience;
 use super::{Deadline, Span};
-use similar::algorithms::{myers, Capture};
-use similar::DiffTag;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
-use std::time::Instant;
 
 /// Byte offsets where the lines of `text` start; a line includes its terminator (`\n` or `\r\n`).
 pub fn line_starts(text: &str) -> Vec<usize> {
@@ -39,7 +37,7 @@ pub(crate) fn changed_regions(old: &str, new: &str, deadline: &mut Deadline) -> 
 /// How two sequences of units are compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Algorithm {
-    /// Myers' minimal diff: for words and characters.
+    /// Myers' diff (minimal but for pathological inputs): for words and characters.
     Myers,
     /// Patience diff (the `patience` module): lines found once in each text anchor the
     /// comparison, and Myers' runs between them. Lines of plans repeat (「以下同じ。」) but page
@@ -58,54 +56,27 @@ pub(crate) fn diff_units(
     algorithm: Algorithm,
     deadline: &mut Deadline,
 ) -> Vec<Span> {
-    // Myers' ops straight from the algorithm: similar's `Compact` post-pass (used by its
-    // `capture_diff*` helpers) can return ops out of order, which the invariant cannot afford.
-    let mut hook = Capture::new();
+    let mut ids: Interner =
+        HashMap::with_capacity_and_hasher(old_starts.len().max(new_starts.len()), Default::default());
+    let (o, n) = (intern(&mut ids, old, old_starts), intern(&mut ids, new, new_starts));
+    let distinct = ids.len();
+    drop(ids);
+    let (mut marks_old, mut marks_new) = (vec![false; o.len()], vec![false; n.len()]);
     match algorithm {
         Algorithm::Myers => {
-            // Word and char units are few and short: compared as they are, not interned.
-            let (o, n) = (slices(old, old_starts), slices(new, new_starts));
-            let at = small_enough(o.len() + n.len(), deadline.at);
-            let Ok(()) = myers::diff_deadline(&mut hook, &o, 0..o.len(), &n, 0..n.len(), at);
+            Myers::new(distinct).mark(&o, &n, 0..o.len(), 0..n.len(), deadline, &mut marks_old, &mut marks_new)
         }
-        Algorithm::Patience => {
-            let mut ids: Interner = HashMap::default();
-            let (o, n) = (intern(&mut ids, old, old_starts), intern(&mut ids, new, new_starts));
-            let distinct = ids.len();
-            drop(ids);
-            patience::diff(&o, &n, distinct, deadline.at, &mut hook);
-        }
+        Algorithm::Patience => patience::diff(&o, &n, distinct, deadline, &mut marks_old, &mut marks_new),
     }
-    let ops = hook.into_ops();
     deadline.check();
     let byte = |starts: &[usize], len: usize, r: Range<usize>| -> Range<usize> {
         let at = |i: usize| starts.get(i).copied().unwrap_or(len);
         at(r.start)..at(r.end)
     };
-    let mut out: Vec<Span> = Vec::new();
-    for op in ops {
-        let (tag, o, n) = op.as_tag_tuple();
-        if tag == DiffTag::Equal {
-            continue;
-        }
-        let span = Span { old: byte(old_starts, old.len(), o), new: byte(new_starts, new.len(), n) };
-        match out.last_mut() {
-            Some(last) if last.old.end == span.old.start && last.new.end == span.new.start => {
-                last.old.end = span.old.end;
-                last.new.end = span.new.end;
-            }
-            _ => out.push(span),
-        }
-    }
-    out
-}
-
-/// The deadline to give Myers' algorithm for `units` units: none when they are so few that it
-/// cannot take long (at most ~`SMALL²` steps), sparing a clock read at every step; the callers
-/// check the deadline between such diffs.
-pub(crate) fn small_enough(units: usize, deadline: Option<Instant>) -> Option<Instant> {
-    const SMALL: usize = 1024;
-    deadline.filter(|_| units > SMALL)
+    runs(&marks_old, &marks_new)
+        .into_iter()
+        .map(|(a, b)| Span { old: byte(old_starts, old.len(), a), new: byte(new_starts, new.len(), b) })
+        .collect()
 }
 
 type Interner<'t> = HashMap<&'t str, u32, BuildHasherDefault<FxHasher>>;
@@ -134,12 +105,6 @@ impl FxHasher {
     fn add(&mut self, word: u64) {
         self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
-}
-
-/// The units of `text` cut at `starts`.
-fn slices<'t>(text: &'t str, starts: &[usize]) -> Vec<&'t str> {
-    let ends = starts.iter().skip(1).copied().chain(std::iter::once(text.len()));
-    starts.iter().zip(ends).map(|(&a, b)| &text[a..b]).collect()
 }
 
 /// The units of `text` as numbers, equal units getting equal numbers.

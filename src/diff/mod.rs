@@ -20,6 +20,7 @@
 mod cleanup;
 pub mod lines;
 mod moves;
+mod myers;
 mod patience;
 mod refine;
 #[doc(hidden)]
