@@ -49,5 +49,6 @@ pub mod render;
 pub mod roundtrip;
 pub mod script;
 pub mod verify;
+pub mod words;
 
 pub use error::Error;

@@ -2,8 +2,9 @@
 //!
 //! Japanese has no spaces between words, so the units a reader sees are runs of one script:
 //! kanji (設置), hiragana (あたって), katakana (クラウド), Latin letters and digits (SaaS, 2023).
-//! The diff engine tokenizes by these runs and the revision engine widens a change to them, so
-//! 「あたって」→「当たって」 reads as one replacement rather than 「[あ→当]たって」.
+//! The word units of [`crate::words`], which the diff compares and `apply` widens a change to,
+//! start from these classes, so 「あたって」→「当たって」 reads as one replacement rather than
+//! 「[あ→当]たって」.
 //!
 //! ```
 //! use akaji::script::{script_of, Script};

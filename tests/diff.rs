@@ -1,8 +1,8 @@
 //! `akaji diff` end to end, and the diff engine's invariant on random texts.
 
-use akaji::diff::tokenize::is_grapheme_boundary;
 use akaji::diff::{diff, DiffOptions, Granularity};
 use akaji::redline::{HunkKind, Redline, Segment};
+use akaji::words::is_grapheme_boundary;
 use proptest::prelude::*;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -244,4 +244,37 @@ fn unrelated_texts_of_140_kb_at_the_default_timeout() {
     std::fs::write(dir.path().join("ledger.toml"), ledger).unwrap();
     let o = run_in(dir.path(), &["verify", "ledger.toml", "--draft", "draft.txt", "--final", "final.txt"]);
     assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+// Issue 14: the diff's units are words, and apply widens a replacement on the same units, so a
+// redline of a ledger and a diff of its draft and final show the same change.
+#[test]
+fn diff_and_apply_agree_on_word_units() {
+    let cases = [
+        // (draft, old, new, the change both must show)
+        ("計画の策定にあたっては、", "あたって", "当たって", ("あたって", "当たって")),
+        ("更に、検討する。", "更に、", "さらに、", ("更に", "さらに")),
+        ("対策を促すための施策", "ための", "為の", ("ため", "為")),
+        ("推進することにより、", "こと", "事", ("こと", "事")),
+        ("事業者などの取組", "など", "等", ("など", "等")),
+        ("このような場合", "よう", "様", ("よう", "様")),
+        ("そのほかの事項", "ほか", "他", ("ほか", "他")),
+        ("一件につき千円", "つき", "付き", ("つき", "付き")),
+        ("育成および普及", "および", "及び", ("および", "及び")),
+        ("資料867112.pdfを参照", "867112.pdf", "000690267.pdf", ("867112.pdf", "000690267.pdf")),
+        ("情報を取りまとめ、", "取りまとめ", "とりまとめ", ("取りまとめ", "とりまとめ")),
+    ];
+    for (draft, old, new, (want_old, want_new)) in cases {
+        let ledger = akaji::ledger::Ledger::from_toml(&format!(
+            "[[decision]]\nid = \"1\"\n  [[decision.edit]]\n  old = \"{old}\"\n  new = \"{new}\"\n"
+        ))
+        .unwrap();
+        let applied = akaji::apply::apply_text(draft, &ledger).unwrap();
+        let e = &applied.edits[0];
+        assert_eq!((&draft[e.range.clone()], e.new.as_str()), (want_old, want_new), "apply of {old}→{new}");
+        let d = diff(draft, &applied.text, &DiffOptions::default());
+        let got: Vec<(&str, &str)> =
+            d.hunks.iter().map(|h| (&draft[h.old.clone()], &applied.text[h.new.clone()])).collect();
+        assert_eq!(got, [(want_old, want_new)], "diff of {old}→{new}");
+    }
 }

@@ -9,7 +9,7 @@
 //!   as 「。新文」 after 「ある」) is slid to where its edges fall on sentence, clause, line or unit
 //!   boundaries;
 //! - [`widen`]: a change is widened to the nearest unit boundaries (see
-//!   [`super::tokenize::fine_boundaries`]) on both sides, so it never cuts a word.
+//!   [`crate::words::fine_boundaries`]) on both sides, so it never cuts a word.
 //!
 //! Every pass keeps the invariant: spans sorted, not overlapping, equal text between them.
 //!
@@ -20,9 +20,9 @@
 //! assert_eq!(d.hunks[0].old, 0..5);
 //! ```
 
-use super::tokenize::{is_grapheme_boundary, Boundaries};
 use super::Span;
 use crate::script::script_of;
+use crate::words::{agree, is_grapheme_boundary, text_after, text_before, Boundaries};
 use std::ops::Range;
 
 fn chars(s: &str, r: &Range<usize>) -> usize {
@@ -140,18 +140,14 @@ pub(crate) fn align(old: &str, new: &str, spans: &mut [Span], limit: &Span) {
 /// Widen every span until both its ends fall on boundaries of both texts (hard on both sides, or
 /// hard on one and soft on the other), merging spans that come to touch.
 pub(crate) fn widen(old: &str, new: &str, spans: &mut Vec<Span>, old_b: &Boundaries, new_b: &Boundaries) {
-    let at = |v: &[usize], x: usize| v.binary_search(&x).is_ok();
-    let ok = |o: usize, n: usize| {
-        let (oh, nh) = (at(&old_b.hard, o), at(&new_b.hard, n));
-        (oh && (nh || at(&new_b.soft, n))) || (nh && at(&old_b.soft, o))
-    };
+    let ok = |o: usize, n: usize| agree(old_b, new_b, o, n);
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     let mut queue = std::mem::take(spans).into_iter().peekable();
     while let Some(mut s) = queue.next() {
         // Left edge: step back through the equal text before it.
         let floor = out.last().map_or(0, |p| p.old.end);
         while !ok(s.old.start, s.new.start) && s.old.start > floor {
-            let step = prev_grapheme_len(old, s.old.start, floor);
+            let step = text_before(&old[floor..], s.old.start - floor);
             s.old.start -= step;
             s.new.start -= step;
         }
@@ -171,23 +167,13 @@ pub(crate) fn widen(old: &str, new: &str, spans: &mut Vec<Span>, old_b: &Boundar
             if ok(s.old.end, s.new.end) || s.old.end >= old.len() || s.new.end >= new.len() {
                 break;
             }
-            let step = next_grapheme_len(old, s.old.end);
+            let step = text_after(old, s.old.end);
             s.old.end += step;
             s.new.end += step;
         }
         out.push(s);
     }
     *spans = out;
-}
-
-fn prev_grapheme_len(text: &str, at: usize, floor: usize) -> usize {
-    use unicode_segmentation::UnicodeSegmentation;
-    text[floor..at].graphemes(true).next_back().map_or(at - floor, str::len)
-}
-
-fn next_grapheme_len(text: &str, at: usize) -> usize {
-    use unicode_segmentation::UnicodeSegmentation;
-    text[at..].graphemes(true).next().map_or(text.len() - at, str::len)
 }
 
 /// Join spans that touch and drop empty ones.
@@ -211,7 +197,7 @@ pub(crate) fn coalesce(spans: &mut Vec<Span>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diff::tokenize::boundaries;
+    use crate::words::boundaries;
 
     fn sp(old: Range<usize>, new: Range<usize>) -> Span {
         Span { old, new }

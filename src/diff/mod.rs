@@ -3,7 +3,7 @@
 //! Japanese has no spaces, so a whitespace word diff replaces whole sentences and a character
 //! diff shreds words (git's `--word-diff-regex=.` shows 「ASEAN」→「FNTRJQ」 as
 //! `[-ASEA-]{+F+}N{+TRJQ+}`). akaji diffs line by line first ([`lines`]), refines each changed
-//! region by word units ([`tokenize`], `refine`), cleans the result up so a changed word is one
+//! region by word units ([`crate::words`], `refine`), cleans the result up so a changed word is one
 //! replacement (`cleanup`), and links moved passages (`moves`).
 //!
 //! ```
@@ -25,7 +25,6 @@ mod patience;
 mod refine;
 #[doc(hidden)]
 pub mod synth;
-pub mod tokenize;
 
 use crate::redline::Hunk;
 use std::ops::Range;

@@ -1,6 +1,6 @@
 //! Inline refinement: inside a changed region of lines, find what changed in reading units.
 //!
-//! At the default granularity a region is diffed by word units ([`super::tokenize::units`]),
+//! At the default granularity a region is diffed by word units ([`crate::words::units`]),
 //! cleaned up, and every replacement is then diffed again by grapheme cluster and widened back
 //! to the nearest unit boundaries: 「設置場所」→「開催場所」 becomes [設置→開催]場所 and
 //! 「にあたっては」→「に当たっては」 becomes に[あたって→当たって]は. At `Char` granularity a region
@@ -15,8 +15,8 @@
 //! ```
 
 use super::lines::{diff_units, Algorithm};
-use super::tokenize::{boundaries, grapheme_starts, is_grapheme_boundary, unit_starts};
 use super::{cleanup, Deadline, Granularity, Span};
+use crate::words::{boundaries, grapheme_starts, is_grapheme_boundary, unit_starts};
 
 /// Pieces larger than this (old + new bytes) are not refined below word units.
 const MAX_CHAR_REFINE: usize = 64 * 1024;

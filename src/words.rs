@@ -1,32 +1,42 @@
-//! Units a reader of Japanese sees: what the diff compares, and where a change may begin or end.
+//! Word units of Japanese text: what the diff compares, and where a change may begin or end,
+//! for the diff and for the ledger's widening alike.
 //!
 //! Japanese has no spaces, so a whitespace word diff replaces whole sentences and a character
-//! diff shreds words. The word units here are runs of one script (kanji, hiragana, katakana,
-//! Latin letters and digits), URLs and file names (`867112.pdf`) as one unit, white space runs,
-//! and each punctuation mark or symbol alone. A grapheme cluster (an emoji with its modifiers, a
-//! kanji with its variation selector, `e` + combining accent) is never split.
+//! diff shreds words. The units here are runs of kanji with their okurigana (当たって, 促す),
+//! the words of a hiragana run (particles, auxiliaries and formal nouns apart: に|あたって|は,
+//! する|こと|に|より; see [`kana`]), runs of katakana, Latin words and numbers, URLs and file
+//! names (`867112.pdf`) whole, white space runs, and each punctuation mark alone. A grapheme
+//! cluster (an emoji with its modifiers, a kanji with its variation selector, `e` + combining
+//! accent) is never split.
+//!
+//! The diff (`akaji::diff`) compares these units and widens every change to their
+//! [`boundaries`]; `apply` widens the changed part of a replacement with [`widen_change`], on
+//! the same boundaries, so a redline of a ledger and a diff of its draft and final show the same
+//! replacement: 「あたって」→「当たって」 is [あたって→当たって] and 「更に」→「さらに」 is
+//! [更に→さらに] in both.
 //!
 //! [`fine_boundaries`] adds the places inside a unit where a change may still stop without
 //! cutting a word: between kanji or katakana of a compound when at least two remain on each side
 //! (設置|場所, SaaS|サービス → クラウド|サービス) or, in a three-kanji word, a common prefix or suffix
-//! stands apart (再|設置, 検討|会), around particles in a hiragana run (に|あたって|は),
-//! and after each `/` of a URL or path (so a changed file name is shown as that name).
+//! stands apart (再|設置, 検討|会), and after each `/` of a URL or path (so a changed file name is
+//! shown as that name). Weaker ("soft") places, between two other kanji of a run, count where
+//! the other text has a full boundary (事業者[など→等]).
 //!
 //! ```
-//! use akaji::diff::tokenize::{units, fine_boundaries};
-//! let t = "推進にあたってはASEANの867112.pdfを参照。";
+//! use akaji::words::{units, fine_boundaries};
+//! let t = "推進にあたってはASEANの867112.pdfを参照するための";
 //! let u: Vec<&str> = units(t).iter().map(|r| &t[r.clone()]).collect();
-//! assert_eq!(u, ["推進", "にあたっては", "ASEAN", "の", "867112.pdf", "を", "参照", "。"]);
+//! assert_eq!(u, ["推進", "に", "あたって", "は", "ASEAN", "の", "867112.pdf", "を", "参照", "する", "ため", "の"]);
+//! assert_eq!(units("促す為の").len(), 3);
 //! let b = fine_boundaries("にあたっては");
 //! assert!(b.contains(&3) && b.contains(&15) && !b.contains(&6));
 //! ```
 
+pub mod kana;
+
 use crate::script::{script_of, Script};
 use std::ops::Range;
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
-
-/// Hiragana that usually stand as particles: a change may begin or end beside them.
-const PARTICLES: &[char] = &['は', 'が', 'を', 'に', 'の', 'で', 'と', 'も', 'へ', 'や'];
 
 /// Kanji that often end a compound as a suffix (検討|会, 利用|者): a change may stop before them.
 const KANJI_SUFFIXES: &str = "会者的性化等用上内外中型式率法省庁局課部版案書表類別後前時間向費額数点面策";
@@ -49,6 +59,8 @@ enum Kind {
 struct Unit {
     range: Range<usize>,
     kind: Kind,
+    /// Where the okurigana of a kanji unit begins.
+    okurigana: Option<usize>,
 }
 
 /// The word units of `text`, in order, covering it without gaps.
@@ -117,7 +129,9 @@ pub fn boundaries(text: &str) -> Boundaries {
     let mut soft = Vec::new();
     for u in scan(text) {
         push(&mut out, u.range.start);
-        let body = &text[u.range.clone()];
+        // Okurigana belong to their kanji: no place between them (「取りまとめ」→「とりまとめ」
+        // is one replacement, not [取→と]りまとめ).
+        let body = &text[u.range.start..u.okurigana.unwrap_or(u.range.end)];
         match u.kind {
             Kind::Run(script @ (Script::Kanji | Script::Katakana)) => {
                 let gs = graphemes(body);
@@ -135,14 +149,6 @@ pub fn boundaries(text: &str) -> Boundaries {
                     }
                 }
             }
-            Kind::Run(Script::Hiragana) => {
-                for (i, g) in graphemes(body) {
-                    if g.chars().next().is_some_and(|c| PARTICLES.contains(&c)) {
-                        push(&mut out, u.range.start + i);
-                        push(&mut out, u.range.start + i + g.len());
-                    }
-                }
-            }
             Kind::Url | Kind::Run(Script::Latin) => {
                 for (i, _) in body.match_indices('/') {
                     push(&mut out, u.range.start + i + 1);
@@ -153,6 +159,46 @@ pub fn boundaries(text: &str) -> Boundaries {
     }
     push(&mut out, text.len());
     Boundaries { hard: out, soft }
+}
+
+/// Whether a change may begin or end at `o` in the old text and `n` in the new: a hard boundary
+/// on both sides, or a hard on one and a soft on the other.
+pub fn agree(old: &Boundaries, new: &Boundaries, o: usize, n: usize) -> bool {
+    let at = |v: &[usize], x: usize| v.binary_search(&x).is_ok();
+    let (oh, nh) = (at(&old.hard, o), at(&new.hard, n));
+    (oh && (nh || at(&new.soft, n))) || (nh && at(&old.soft, o))
+}
+
+/// Widen the one change of `old` into `new` that keeps `prefix` bytes at their start and
+/// `suffix` bytes at their end (the same in both) until both its ends fall where the texts
+/// [`agree`]; returns the widened `(prefix, suffix)`. This is how `apply` reads a replacement
+/// whose `old` and `new` share their ends, and how the diff widens each change.
+///
+/// ```
+/// use akaji::words::widen_change;
+/// assert_eq!(widen_change("あたって", "当たって", 0, "たって".len()), (0, 0));
+/// assert_eq!(widen_change("更に、", "さらに、", 0, "に、".len()), (0, "、".len()));
+/// assert_eq!(widen_change("設置場所", "開催場所", 0, "場所".len()), (0, "場所".len()));
+/// ```
+pub fn widen_change(old: &str, new: &str, mut prefix: usize, mut suffix: usize) -> (usize, usize) {
+    let (ob, nb) = (boundaries(old), boundaries(new));
+    while prefix > 0 && !agree(&ob, &nb, prefix, prefix) {
+        prefix -= text_before(old, prefix);
+    }
+    while suffix > 0 && !agree(&ob, &nb, old.len() - suffix, new.len() - suffix) {
+        suffix -= text_after(old, old.len() - suffix);
+    }
+    (prefix, suffix)
+}
+
+/// The length of the grapheme cluster of `text` that ends at `at`.
+pub(crate) fn text_before(text: &str, at: usize) -> usize {
+    text[..at].graphemes(true).next_back().map_or(at, str::len)
+}
+
+/// The length of the grapheme cluster of `text` that starts at `at`.
+pub(crate) fn text_after(text: &str, at: usize) -> usize {
+    text[at..].graphemes(true).next().map_or(text.len() - at, str::len)
 }
 
 fn push(out: &mut Vec<usize>, at: usize) {
@@ -179,7 +225,7 @@ fn scan(text: &str) -> Vec<Unit> {
             while i < gs.len() && gs[i].0 < end {
                 i += 1;
             }
-            out.push(Unit { range: start..end, kind: Kind::Url });
+            out.push(Unit { range: start..end, kind: Kind::Url, okurigana: None });
             continue;
         }
         let s = script(gs[i].1);
@@ -210,9 +256,30 @@ fn scan(text: &str) -> Vec<Unit> {
             }
         };
         let end = gs.get(i).map_or(text.len(), |g| g.0);
-        out.push(Unit { range: start..end, kind });
+        if kind == Kind::Run(Script::Hiragana) {
+            hiragana(&mut out, text, start..end);
+        } else {
+            out.push(Unit { range: start..end, kind, okurigana: None });
+        }
     }
     out
+}
+
+/// Push the words of the hiragana run at `run`: an unlisted stretch right after kanji joins
+/// them as okurigana.
+fn hiragana(out: &mut Vec<Unit>, text: &str, run: Range<usize>) {
+    for (k, piece) in kana::split(&text[run.clone()]).into_iter().enumerate() {
+        let range = piece.range.start + run.start..piece.range.end + run.start;
+        if let Some(last) = out
+            .last_mut()
+            .filter(|u| k == 0 && !piece.listed && u.kind == Kind::Run(Script::Kanji) && u.range.end == range.start)
+        {
+            last.okurigana = Some(range.start);
+            last.range.end = range.end;
+            continue;
+        }
+        out.push(Unit { range, kind: Kind::Run(Script::Hiragana), okurigana: None });
+    }
 }
 
 /// Whether the one-character grapheme `g` joins the ASCII letters or digits around it.
@@ -253,7 +320,9 @@ mod tests {
             split("分科会を設置し、クラウドサービスを"),
             ["分科会", "を", "設置", "し", "、", "クラウドサービス", "を"]
         );
-        assert_eq!(split("当たって"), ["当", "たって"]);
+        assert_eq!(split("当たって"), ["当たって"]);
+        assert_eq!(split("促すための"), ["促す", "ため", "の"]);
+        assert_eq!(split("推進する事により"), ["推進", "する", "事", "に", "より"]);
         assert_eq!(split("ＰＣと２０２３年"), ["ＰＣ", "と", "２０２３", "年"]);
     }
 
