@@ -61,6 +61,8 @@ struct Unit {
     kind: Kind,
     /// Where the okurigana of a kanji unit begins.
     okurigana: Option<usize>,
+    /// Whether the unit is (or ends in) hiragana that [`kana::split`] does not list.
+    unlisted: bool,
 }
 
 /// The word units of `text`, in order, covering it without gaps.
@@ -132,17 +134,29 @@ pub fn boundaries(text: &str) -> Boundaries {
         // Okurigana belong to their kanji: no place between them (「取りまとめ」→「とりまとめ」
         // is one replacement, not [取→と]りまとめ).
         let body = &text[u.range.start..u.okurigana.unwrap_or(u.range.end)];
+        if u.unlisted {
+            // Inside unlisted kana (okurigana included, not where they meet their kanji) a
+            // change may stop where the other text has a unit boundary: 含めて[様々→さまざま]な,
+            // where 「めてさまざま」 is one stretch to the rules.
+            let kana = u.okurigana.unwrap_or(u.range.start);
+            soft.extend(graphemes(&text[kana..u.range.end]).into_iter().skip(1).map(|(i, _)| kana + i));
+        }
         match u.kind {
             Kind::Run(script @ (Script::Kanji | Script::Katakana)) => {
                 let gs = graphemes(body);
                 let n = gs.len();
                 let first = |j: usize| gs[j].1.chars().next().unwrap_or(' ');
+                // Kanji with okurigana end in a verb or adjective of one kanji: 情報|漏えい.
+                let verb = u.okurigana.is_some();
                 for (j, &(at, _)) in gs.iter().enumerate().skip(1) {
+                    // In a run of three or more, a common suffix stands apart at the end (検討|会,
+                    // 導入検討|中), and a common prefix, or a suffix ending the word before, at
+                    // the start (再|設置, 別|対策).
                     let affix = script == Script::Kanji
-                        && n == 3
-                        && ((j == 2 && KANJI_SUFFIXES.contains(first(2)))
-                            || (j == 1 && KANJI_PREFIXES.contains(first(0))));
-                    if (j >= 2 && n - j >= 2) || affix {
+                        && n >= 3
+                        && ((j == n - 1 && (KANJI_SUFFIXES.contains(first(j)) || verb))
+                            || (j == 1 && (KANJI_PREFIXES.contains(first(0)) || KANJI_SUFFIXES.contains(first(0)))));
+                    if (j >= 2 && n - j >= 2) || affix || (verb && j == n - 1) {
                         push(&mut out, u.range.start + at);
                     } else if script == Script::Kanji {
                         soft.push(u.range.start + at);
@@ -153,11 +167,17 @@ pub fn boundaries(text: &str) -> Boundaries {
                 for (i, _) in body.match_indices('/') {
                     push(&mut out, u.range.start + i + 1);
                 }
+                // Around the other marks that join a token, where the other text cuts it
+                // (「p.79」→「p.７９」 is p.[79→７９]; 867112.pdf→000690267.pdf stays whole).
+                for (i, c) in body.char_indices().filter(|(_, c)| c.is_ascii_punctuation() && *c != '/') {
+                    soft.extend([u.range.start + i, u.range.start + i + c.len_utf8()]);
+                }
             }
             _ => {}
         }
     }
     push(&mut out, text.len());
+    soft.sort_unstable();
     Boundaries { hard: out, soft }
 }
 
@@ -225,7 +245,7 @@ fn scan(text: &str) -> Vec<Unit> {
             while i < gs.len() && gs[i].0 < end {
                 i += 1;
             }
-            out.push(Unit { range: start..end, kind: Kind::Url, okurigana: None });
+            out.push(Unit { range: start..end, kind: Kind::Url, okurigana: None, unlisted: false });
             continue;
         }
         let s = script(gs[i].1);
@@ -259,7 +279,7 @@ fn scan(text: &str) -> Vec<Unit> {
         if kind == Kind::Run(Script::Hiragana) {
             hiragana(&mut out, text, start..end);
         } else {
-            out.push(Unit { range: start..end, kind, okurigana: None });
+            out.push(Unit { range: start..end, kind, okurigana: None, unlisted: false });
         }
     }
     out
@@ -276,9 +296,10 @@ fn hiragana(out: &mut Vec<Unit>, text: &str, run: Range<usize>) {
         {
             last.okurigana = Some(range.start);
             last.range.end = range.end;
+            last.unlisted = true;
             continue;
         }
-        out.push(Unit { range, kind: Kind::Run(Script::Hiragana), okurigana: None });
+        out.push(Unit { range, kind: Kind::Run(Script::Hiragana), okurigana: None, unlisted: !piece.listed });
     }
 }
 
@@ -357,7 +378,12 @@ mod tests {
         assert_eq!(fine_boundaries(url), [0, 7, 8, 13, 15, url.len()]);
         assert_eq!(fine_boundaries(""), [0]);
         assert_eq!(fine_boundaries("ntent/867112.pdf"), [0, 6, 16]);
-        assert_eq!(boundaries("育成及び").soft, [3, 6]);
+        // A kanji with okurigana is a word of its own after a compound: 育成|及び.
+        assert_eq!(boundaries("育成及び"), Boundaries { hard: vec![0, 6, 12], soft: vec![3] });
+        assert_eq!(fine_boundaries("情報漏えい"), [0, 6, 15]);
+        assert_eq!(fine_boundaries("別対策"), [0, 3, 6, 9], "策 a suffix, 別 ends the word before");
+        // Around the marks inside a token, softly: p.[79→７９], 867112.pdf whole.
+        assert_eq!(boundaries("p.79").soft, [1, 2]);
     }
 
     #[test]

@@ -176,6 +176,51 @@ pub(crate) fn widen(old: &str, new: &str, spans: &mut Vec<Span>, old_b: &Boundar
     *spans = out;
 }
 
+/// Two deletions (or two insertions) with equal text between them that one deletion of the
+/// same length would also explain become that one deletion, at the first place it can stand
+/// (`align` then finds its best place). Myers' diff of 「のデバイス、IoT のデバイスも含めて、」
+/// with the clause 「IoT のデバイスも含めて、」 deleted may pick 「[のデバイス、IoT ]のデバイス[も含めて]」.
+pub(crate) fn join_pure(old: &str, new: &str, spans: &mut Vec<Span>) {
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans.drain(..) {
+        if let Some(last) = out.last_mut() {
+            let deletions = last.new.is_empty() && s.new.is_empty() && !last.old.is_empty() && !s.old.is_empty();
+            let insertions = last.old.is_empty() && s.old.is_empty() && !last.new.is_empty() && !s.new.is_empty();
+            if deletions || insertions {
+                // The side that holds text, the whole stretch on it, and the equal text between.
+                let (text, other, whole, between) = if deletions {
+                    (old, new, last.old.start..s.old.end, last.new.start..s.new.end)
+                } else {
+                    (new, old, last.new.start..s.new.end, last.old.start..s.old.end)
+                };
+                let (w, b) = (&text[whole.clone()], &other[between.clone()]);
+                let prefix = common_prefix(w, b);
+                let suffix = common_prefix_rev(w, b);
+                if prefix + suffix >= b.len() {
+                    let at = prefix.min(b.len());
+                    let gone = whole.len() - b.len();
+                    let joined = whole.start + at..whole.start + at + gone;
+                    let point = between.start + at..between.start + at;
+                    *last = if deletions { Span { old: joined, new: point } } else { Span { old: point, new: joined } };
+                    continue;
+                }
+            }
+        }
+        out.push(s);
+    }
+    *spans = out;
+}
+
+/// Bytes of whole chars `a` and `b` share at their start.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum()
+}
+
+/// Bytes of whole chars `a` and `b` share at their end.
+fn common_prefix_rev(a: &str, b: &str) -> usize {
+    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum()
+}
+
 /// Join spans that touch and drop empty ones.
 pub(crate) fn coalesce(spans: &mut Vec<Span>) {
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
@@ -253,6 +298,19 @@ mod tests {
         let mut s = vec![sp(0..4, 0..1), sp(5..5, 2..6)];
         widen(old, new, &mut s, &boundaries(old), &boundaries(new));
         assert_eq!(s, [sp(0..5, 0..6)]);
+    }
+
+    #[test]
+    fn two_deletions_around_equal_text_become_one() {
+        let old = "のデバイス、IoT のデバイスも含めて、そこ";
+        let new = "のデバイス、そこ";
+        // [のデバイス、IoT ]のデバイス[も含めて]、そこ
+        let (a, b) = (old.find("IoT").unwrap() + 4, old.find("も含").unwrap());
+        let mut s = vec![sp(0..a, 0..0), sp(b..b + "も含めて".len(), b - a..b - a)];
+        join_pure(old, new, &mut s);
+        assert_eq!(s.len(), 1);
+        align(old, new, &mut s, &sp(0..old.len(), 0..new.len()));
+        assert_eq!(&old[s[0].old.clone()], "IoT のデバイスも含めて、");
     }
 
     #[test]

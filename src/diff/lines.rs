@@ -11,7 +11,7 @@
 //! assert_eq!(line_starts("a\r\nb\nc"), [0, 3, 5]);
 //! ```
 
-use super::myers::{runs, Myers};
+use super::myers::{join_opposite, runs, Myers};
 use super::patience;
 use super::{Deadline, Span};
 use std::collections::HashMap;
@@ -32,6 +32,32 @@ pub fn line_starts(text: &str) -> Vec<usize> {
 pub(crate) fn changed_regions(old: &str, new: &str, deadline: &mut Deadline) -> Vec<Span> {
     let (os, ns) = (line_starts(old), line_starts(new));
     diff_units(old, &os, new, &ns, Algorithm::Patience, deadline)
+}
+
+/// Lines of equal text between two regions that are refined as one when either is a pure
+/// insertion or deletion.
+const NEAR_LINES: usize = 3;
+
+/// Join a region that only inserts or only deletes lines with its neighbour when at most
+/// [`NEAR_LINES`] equal lines stand between them, for the refinement to compare as one. In
+/// repeated lines, old `D Y D Z` and new `D' Y' D Z'` (three lines edited) come back from the
+/// line diff as [insert D' Y'] D [Y D Z → Z'], as minimal as the edits in place; only a word
+/// diff of the whole finds the three small changes.
+pub(crate) fn join_near(old: &str, regions: Vec<Span>) -> Vec<Span> {
+    let pure = |s: &Span| s.old.is_empty() || s.new.is_empty();
+    let mut out: Vec<Span> = Vec::with_capacity(regions.len());
+    for r in regions {
+        if let Some(last) = out.last_mut() {
+            let gap = &old.as_bytes()[last.old.end..r.old.start];
+            if (pure(last) || pure(&r)) && memchr::memchr_iter(b'\n', gap).count() <= NEAR_LINES {
+                last.old.end = r.old.end;
+                last.new.end = r.new.end;
+                continue;
+            }
+        }
+        out.push(r);
+    }
+    out
 }
 
 /// How two sequences of units are compared.
@@ -73,7 +99,9 @@ pub(crate) fn diff_units(
         let at = |i: usize| starts.get(i).copied().unwrap_or(len);
         at(r.start)..at(r.end)
     };
-    runs(&marks_old, &marks_new)
+    let mut changes = runs(&marks_old, &marks_new);
+    join_opposite(&o, &n, &mut changes);
+    changes
         .into_iter()
         .map(|(a, b)| Span { old: byte(old_starts, old.len(), a), new: byte(new_starts, new.len(), b) })
         .collect()

@@ -78,6 +78,7 @@ pub fn diff(old: &str, new: &str, options: &DiffOptions) -> DiffResult {
     let spans = match options.granularity {
         Granularity::Line => regions,
         g => {
+            let regions = lines::join_near(old, regions);
             let mut spans = Vec::with_capacity(regions.len() * 2);
             for r in &regions {
                 refine::region(old, new, r, g, &mut deadline, &mut spans);

@@ -54,6 +54,7 @@ pub(crate) fn region(
         return;
     }
     cleanup::merge_close(ro, rn, &mut spans);
+    cleanup::join_pure(ro, rn, &mut spans);
     cleanup::align(ro, rn, &mut spans, &Span { old: 0..ro.len(), new: 0..rn.len() });
     let mut fine = Vec::with_capacity(spans.len());
     for s in spans {
@@ -70,6 +71,11 @@ pub(crate) fn region(
             }));
         }
     }
+    cleanup::coalesce(&mut fine);
+    // Deletions and insertions found inside a replacement get the same chance to join and to
+    // move to their best place as those found between units.
+    cleanup::join_pure(ro, rn, &mut fine);
+    cleanup::align(ro, rn, &mut fine, &Span { old: 0..ro.len(), new: 0..rn.len() });
     cleanup::coalesce(&mut fine);
     out.extend(fine.into_iter().map(offset));
 }

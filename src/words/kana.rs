@@ -28,131 +28,19 @@ use super::is_grapheme_boundary;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-/// The listed words: particles, auxiliaries and their forms, formal nouns, and the adverbs,
-/// conjunctions and demonstratives written in hiragana.
-const LISTED: &[&str] = &[
-    // Particles.
-    "の",
-    "に",
-    "は",
-    "を",
-    "が",
-    "で",
-    "と",
-    "も",
-    "へ",
-    "や",
-    "か",
-    "な",
-    "から",
-    "まで",
-    "より",
-    "ので",
-    "のに",
-    "けど",
-    "けれども",
-    "ながら",
-    "ずつ",
-    "だけ",
-    "のみ",
-    "ほど",
-    "くらい",
-    "ばかり",
-    "しか",
-    "こそ",
-    "ても",
-    "でも",
-    "とも",
-    // Auxiliaries and the forms of する, ある, いる, なる.
-    "する",
-    "し",
-    "した",
-    "して",
-    "します",
-    "しました",
-    "しない",
-    "せず",
-    "される",
-    "され",
-    "させる",
-    "させ",
-    "させて",
-    "できる",
-    "でき",
-    "できない",
-    "れる",
-    "られる",
-    "られ",
-    "ます",
-    "ました",
-    "ません",
-    "です",
-    "でした",
-    "である",
-    "であり",
-    "であった",
-    "ある",
-    "あり",
-    "あった",
-    "ない",
-    "なく",
-    "なかった",
-    "いる",
-    "いた",
-    "いて",
-    "おり",
-    "おる",
-    "なる",
-    "なり",
-    "なった",
-    "いく",
-    "いき",
-    "くる",
-    "たい",
-    "べき",
-    // Formal nouns.
-    "ため",
-    "こと",
-    "よう",
-    "など",
-    "ほか",
-    "もの",
-    "とき",
-    "ところ",
-    "うえ",
-    "つき",
-    "たび",
-    "まま",
-    // Adverbs, conjunctions, demonstratives.
-    "また",
-    "および",
-    "ならびに",
-    "または",
-    "もしくは",
-    "かつ",
-    "さらに",
-    "なお",
-    "ただし",
-    "しかし",
-    "すべて",
-    "あるいは",
-    "ともに",
-    "その",
-    "この",
-    "それ",
-    "これ",
-    "あの",
-    "どの",
-    "いずれ",
-    "ついて",
-    "おいて",
-    "よって",
-    "わたって",
-    "あたり",
-    "おける",
-    "よる",
-    "対し",
-];
+/// The listed words, blank-separated: particles, auxiliaries and their forms, formal nouns,
+/// and the adverbs, conjunctions, demonstratives and common verbs written in hiragana.
+const LISTED: &str = "
+    の に は を が で と も へ や か な から まで より ので のに けど けれども ながら ずつ だけ のみ ほど
+    くらい ばかり しか こそ ても でも とも
+    する し した して します しました しない せず される され させる させ させて できる でき できない
+    れる られる られ ます ました ません です でした だ である であり であった ある あり あった ない なく
+    なかった いる いた いて おり おる なる なり なった いく いき くる たい べき すべき よい よく ください
+    いただく いただき いただける みる おく
+    ため こと よう など ほか もの とき ところ うえ つき たび まま
+    また および ならびに または もしくは かつ さらに なお ただし しかし すべて あるいは ともに その この
+    それ これ あの どの いずれ ついて おいて よって わたって あたり おける よる
+";
 
 /// A piece of a hiragana run: a listed word, or a stretch of other characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -168,9 +56,9 @@ fn by_first() -> &'static [Vec<&'static str>] {
     static TABLE: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t = vec![Vec::new(); 0x60];
-        for w in LISTED {
+        for w in LISTED.split_whitespace() {
             if let Some(i) = w.chars().next().and_then(slot) {
-                t[i].push(*w);
+                t[i].push(w);
             }
         }
         for v in &mut t {
