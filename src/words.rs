@@ -77,21 +77,38 @@ pub fn unit_starts(text: &str) -> Vec<usize> {
 
 /// Byte offsets where the grapheme clusters of `text` start.
 pub fn grapheme_starts(text: &str) -> Vec<usize> {
-    if text.chars().all(stands_alone) {
-        text.char_indices().map(|(i, _)| i).collect()
-    } else {
-        text.grapheme_indices(true).map(|(i, _)| i).collect()
-    }
+    graphemes(text).into_iter().map(|(i, _)| i).collect()
 }
 
 /// The grapheme clusters of `text` with their offsets. Plans are written in characters that
-/// always stand alone; for such a text the clusters are its chars, found without the Unicode
-/// segmentation tables (several times faster).
+/// always stand alone, and between two of them there is always a boundary: the Unicode
+/// segmentation rules are asked only about the places next to another char (several times
+/// faster than asking about every place).
 fn graphemes(text: &str) -> Vec<(usize, &str)> {
-    if text.chars().all(stands_alone) {
-        text.char_indices().map(|(i, c)| (i, &text[i..i + c.len_utf8()])).collect()
-    } else {
-        text.grapheme_indices(true).collect()
+    let mut out = Vec::with_capacity(text.len() / 3 + 1);
+    let mut chars = text.char_indices();
+    let Some((_, first)) = chars.next() else { return out };
+    let (mut start, mut prev_alone) = (0, stands_alone(first));
+    for (i, c) in chars {
+        let alone = stands_alone(c);
+        if (alone && prev_alone) || is_grapheme_boundary(text, i) {
+            out.push((start, &text[start..i]));
+            start = i;
+        }
+        prev_alone = alone;
+    }
+    out.push((start, &text[start..]));
+    out
+}
+
+/// Whether `at` (a char boundary of `text`) is a grapheme boundary, asking the Unicode rules
+/// only when a char beside it does not stand alone.
+pub(crate) fn quick_boundary(text: &str, at: usize) -> bool {
+    let (before, after) = (text[..at].chars().next_back(), text[at..].chars().next());
+    match (before, after) {
+        (Some(a), Some(b)) if stands_alone(a) && stands_alone(b) => true,
+        (None, _) | (_, None) => true,
+        _ => is_grapheme_boundary(text, at),
     }
 }
 

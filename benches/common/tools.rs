@@ -103,19 +103,24 @@ pub fn akaji_json(old: &str, new: &str, output: &[u8]) -> Vec<Pair> {
 /// The offset in `text` after `body`, read from `at`, skipping white space that one side has
 /// and the other has not (git shows a line break as white space; wdiff rewrites white space).
 fn advance(text: &str, at: usize, body: &str) -> Option<usize> {
-    let t = text.as_bytes();
-    let b = body.as_bytes();
-    let (mut i, mut j) = (at, 0);
-    while j < b.len() {
-        if i < t.len() && t[i] == b[j] {
-            i += 1;
-            j += 1;
-        } else if i < t.len() && t[i].is_ascii_whitespace() {
-            i += 1;
-        } else if b[j].is_ascii_whitespace() {
-            j += 1;
-        } else {
-            return None;
+    let mut i = at;
+    let mut t = text[at..].chars().peekable();
+    let mut b = body.chars().peekable();
+    while let Some(&c) = b.peek() {
+        match t.peek() {
+            Some(&x) if x == c => {
+                i += x.len_utf8();
+                t.next();
+                b.next();
+            }
+            Some(&x) if x.is_whitespace() => {
+                i += x.len_utf8();
+                t.next();
+            }
+            _ if c.is_whitespace() => {
+                b.next();
+            }
+            _ => return None,
         }
     }
     Some(i)

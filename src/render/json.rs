@@ -115,58 +115,60 @@ pub fn kind_name(kind: HunkKind) -> &'static str {
 impl JsonRedline {
     /// The JSON form of `redline`.
     pub fn new(redline: &Redline, options: &RenderOptions) -> JsonRedline {
-        let (old, new) = (&redline.old, &redline.new);
-        let hunks = redline
-            .hunks
-            .iter()
-            .map(|h| {
-                let (op, np) = (old.position(h.old.start), new.position(h.new.start));
-                let old_len = redline.old_text(h).chars().count();
-                let new_len = redline.new_text(h).chars().count();
-                JsonHunk {
-                    kind: kind_name(h.kind).to_owned(),
-                    old: [op.offset, op.offset + old_len],
-                    new: [np.offset, np.offset + new_len],
-                    old_text: redline.old_text(h).to_owned(),
-                    new_text: redline.new_text(h).to_owned(),
-                    old_page: op.page,
-                    old_line: op.line,
-                    new_page: np.page,
-                    new_line: np.line,
-                    decision: h.decision.clone(),
-                    edit: h.edit.map(|e| e + 1),
-                    move_id: h.move_id,
-                }
-            })
-            .collect();
-        let decisions = redline.decisions.iter().map(JsonDecision::from).collect();
         JsonRedline {
             old_label: options.old_label.clone(),
             new_label: options.new_label.clone(),
             title: redline.title.clone(),
             deadline_hit: redline.deadline_hit,
-            old_document: old.text().to_owned(),
-            hunks,
-            decisions,
+            old_document: redline.old.text().to_owned(),
+            hunks: hunks(redline),
+            decisions: redline.decisions.iter().map(JsonDecision::from).collect(),
         }
     }
 }
 
+/// The hunks of `redline` in their JSON form.
+fn hunks(redline: &Redline) -> Vec<JsonHunk> {
+    let (old, new) = (&redline.old, &redline.new);
+    redline
+        .hunks
+        .iter()
+        .map(|h| {
+            let (op, np) = (old.position(h.old.start), new.position(h.new.start));
+            let (old_text, new_text) = (redline.old_text(h), redline.new_text(h));
+            JsonHunk {
+                kind: kind_name(h.kind).to_owned(),
+                old: [op.offset, op.offset + old_text.chars().count()],
+                new: [np.offset, np.offset + new_text.chars().count()],
+                old_text: old_text.to_owned(),
+                new_text: new_text.to_owned(),
+                old_page: op.page,
+                old_line: op.line,
+                new_page: np.page,
+                new_line: np.line,
+                decision: h.decision.clone(),
+                edit: h.edit.map(|e| e + 1),
+                move_id: h.move_id,
+            }
+        })
+        .collect()
+}
+
 /// Render `redline` as JSON: the top level one key a line, each hunk and decision on one line.
 pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-    let mut w = io::BufWriter::new(out);
-    let j = JsonRedline::new(redline, options);
+    let mut w = io::BufWriter::with_capacity(1 << 16, out);
     writeln!(w, "{{")?;
-    writeln!(w, "  \"old_label\": {},", compact(&j.old_label)?)?;
-    writeln!(w, "  \"new_label\": {},", compact(&j.new_label)?)?;
-    writeln!(w, "  \"title\": {},", compact(&j.title)?)?;
-    writeln!(w, "  \"deadline_hit\": {},", j.deadline_hit)?;
-    // Straight to the writer: the text is as large as the document.
+    writeln!(w, "  \"old_label\": {},", compact(&options.old_label)?)?;
+    writeln!(w, "  \"new_label\": {},", compact(&options.new_label)?)?;
+    writeln!(w, "  \"title\": {},", compact(&redline.title)?)?;
+    writeln!(w, "  \"deadline_hit\": {},", redline.deadline_hit)?;
+    // Straight from the document to the writer, never copied: it is as large as the text.
     write!(w, "  \"old_document\": ")?;
-    serde_json::to_writer(&mut w, &j.old_document)?;
+    serde_json::to_writer(&mut w, redline.old.text())?;
     writeln!(w, ",")?;
-    list(&mut w, "hunks", &j.hunks, ",")?;
-    list(&mut w, "decisions", &j.decisions, "")?;
+    list(&mut w, "hunks", &hunks(redline), ",")?;
+    let decisions: Vec<JsonDecision> = redline.decisions.iter().map(JsonDecision::from).collect();
+    list(&mut w, "decisions", &decisions, "")?;
     writeln!(w, "}}")?;
     w.flush()
 }

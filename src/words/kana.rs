@@ -24,7 +24,7 @@
 //! assert!(!split("すための")[0].listed && split("すための")[1].listed);
 //! ```
 
-use super::is_grapheme_boundary;
+use super::quick_boundary;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -72,7 +72,7 @@ fn by_first() -> &'static [Vec<&'static str>] {
 /// Whether a word at `start..end` of `run` would leave grapheme clusters whole (a combining
 /// voiced mark or a variation selector after it joins it to the next char).
 fn edges(run: &str, start: usize, end: usize) -> bool {
-    is_grapheme_boundary(run, start) && is_grapheme_boundary(run, end)
+    quick_boundary(run, start) && quick_boundary(run, end)
 }
 
 fn slot(c: char) -> Option<usize> {
@@ -81,6 +81,11 @@ fn slot(c: char) -> Option<usize> {
 
 /// Score of a character covered by a listed word.
 const COVERED: i32 = 8;
+/// Whether `word` is listed.
+fn is_listed(word: &str) -> bool {
+    word.chars().next().and_then(slot).is_some_and(|k| by_first()[k].contains(&word))
+}
+
 /// What a stretch of unlisted characters costs: as much as two covered characters.
 const STRETCH_COST: i32 = 2 * COVERED;
 /// What every piece costs, so that of two cuts covering as much the one with fewer pieces wins
@@ -92,6 +97,9 @@ const PIECE_COST: i32 = 1;
 pub fn split(run: &str) -> Vec<Piece> {
     let chars: Vec<(usize, char)> = run.char_indices().collect();
     let n = chars.len();
+    if n == 1 {
+        return vec![Piece { range: 0..run.len(), listed: is_listed(run) }];
+    }
     let table = by_first();
     // best[i][s]: the best score of the first i chars, s = 1 when the last piece is unlisted;
     // from[i][s]: (previous i, previous s, listed) of that best.
