@@ -39,7 +39,8 @@ use std::ops::Range;
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 /// Kanji that often end a compound as a suffix (検討|会, 利用|者): a change may stop before them.
-const KANJI_SUFFIXES: &str = "会者的性化等用上内外中型式率法省庁局課部版案書表類別後前時間向費額数点面策";
+const KANJI_SUFFIXES: &str =
+    "会者的性化等用上内外中型式率法省庁局課部版案書表類別後前時間向費額数点面策番号回件名個枚章節条項";
 
 /// Kanji that often open a compound as a prefix (再|設置, 各|事業者): a change may start after them.
 const KANJI_PREFIXES: &str = "再各新全非未不無総諸当本同旧現次副準超第約計毎";
@@ -160,7 +161,8 @@ pub fn boundaries(text: &str) -> Boundaries {
         }
         match u.kind {
             Kind::Run(script @ (Script::Kanji | Script::Katakana)) => {
-                let gs = graphemes(body);
+                // A line break inside (a wrapped word) is not counted as a kanji.
+                let gs: Vec<(usize, &str)> = graphemes(body).into_iter().filter(|g| !g.1.ends_with('\n')).collect();
                 let n = gs.len();
                 let first = |j: usize| gs[j].1.chars().next().unwrap_or(' ');
                 // Kanji with okurigana end in a verb or adjective of one kanji: 情報|漏えい.
@@ -173,10 +175,15 @@ pub fn boundaries(text: &str) -> Boundaries {
                         && n >= 3
                         && ((j == n - 1 && (KANJI_SUFFIXES.contains(first(j)) || verb))
                             || (j == 1 && (KANJI_PREFIXES.contains(first(0)) || KANJI_SUFFIXES.contains(first(0)))));
-                    if (j >= 2 && n - j >= 2) || affix || (verb && j == n - 1) {
-                        push(&mut out, u.range.start + at);
+                    // Where a line break stands between the two kanji, on both sides of it.
+                    let before = gs[j - 1].0 + gs[j - 1].1.len();
+                    let places = [u.range.start + before, u.range.start + at];
+                    let places = &places[usize::from(before == at)..];
+                    // A line break a word was wrapped at is a place to stop too (例⏎[情報→情勢]).
+                    if (j >= 2 && n - j >= 2) || affix || (verb && j == n - 1) || before != at {
+                        places.iter().for_each(|&p| push(&mut out, p));
                     } else if script == Script::Kanji {
-                        soft.push(u.range.start + at);
+                        soft.extend(places);
                     }
                 }
             }
@@ -286,7 +293,14 @@ fn scan(text: &str) -> Vec<Unit> {
                 Kind::Run(Script::Latin)
             }
             _ => {
-                while i < gs.len() && script(gs[i].1) == s {
+                // A kanji word wrapped at a line break (大⏎変重要, as text extracted from PDF
+                // has it) is one run with the break inside.
+                let wrapped = |i: usize| {
+                    s == Script::Kanji
+                        && matches!(gs[i].1, "\n" | "\r\n")
+                        && gs.get(i + 1).is_some_and(|g| script(g.1) == Script::Kanji)
+                };
+                while i < gs.len() && (script(gs[i].1) == s || wrapped(i)) {
                     i += 1;
                 }
                 Kind::Run(s)
@@ -362,6 +376,11 @@ mod tests {
         assert_eq!(split("促すための"), ["促す", "ため", "の"]);
         assert_eq!(split("推進する事により"), ["推進", "する", "事", "に", "より"]);
         assert_eq!(split("ＰＣと２０２３年"), ["ＰＣ", "と", "２０２３", "年"]);
+        // A kanji word wrapped at a line break stays one run, counted without the break.
+        assert_eq!(split("大\n変重要だ"), ["大\n変重要", "だ"]);
+        assert_eq!(fine_boundaries("大\n変重要"), [0, 3, 4, 7, 13]);
+        assert_eq!(fine_boundaries("必要\n該当"), [0, 6, 7, 13], "the break stays out of a change");
+        assert_eq!(split("。\n変更"), ["。", "\n", "変更"]);
     }
 
     #[test]

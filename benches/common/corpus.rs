@@ -193,12 +193,33 @@ pub fn base(shape: Shape, bytes: usize, seed: u64) -> String {
             let with = |f: fn(&str) -> bool| -> Vec<&String> { pool.iter().filter(|s| f(s)).collect() };
             let ascii = with(|s| s.bytes().filter(u8::is_ascii_alphanumeric).count() >= 4);
             let parens = with(|s| s.contains(['（', '(']));
+            // Its lines are cut where a word may end (the script changes, or after a mark), not in
+            // mid-word: shuffled, a line would otherwise start with the tail of a word whose head
+            // ended another line (大|変重要), which no document holds.
+            let word_lines = |p: &str| -> Vec<String> {
+                let chars: Vec<char> = p.chars().collect();
+                let mut out = Vec::new();
+                let mut start = 0;
+                while start < chars.len() {
+                    let mut end = (start + WRAP).min(chars.len());
+                    if end < chars.len() {
+                        let cut = (start + WRAP / 2..end).rev().find(|&k| {
+                            use akaji::script::script_of;
+                            script_of(chars[k - 1]) != script_of(chars[k]) || "、。）」".contains(chars[k - 1])
+                        });
+                        end = cut.unwrap_or(end);
+                    }
+                    out.push(chars[start..end].iter().collect());
+                    start = end;
+                }
+                out
+            };
             let repeated: Vec<String> = (0..8)
                 .flat_map(|_| {
                     let mut p = paragraph(&mut rng);
                     p.push_str(ascii[rng.below(ascii.len())]);
                     p.push_str(parens[rng.below(parens.len())]);
-                    lines_of(&p)
+                    word_lines(&p)
                 })
                 .take(48)
                 .collect();

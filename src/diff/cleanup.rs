@@ -22,7 +22,7 @@
 
 use super::Span;
 use crate::script::script_of;
-use crate::words::{agree, is_grapheme_boundary, text_after, text_before, Boundaries};
+use crate::words::{agree, is_grapheme_boundary, quick_boundary, text_after, text_before, Boundaries};
 use std::ops::Range;
 
 fn chars(s: &str, r: &Range<usize>) -> usize {
@@ -58,14 +58,23 @@ pub(crate) fn merge_close(old: &str, new: &str, spans: &mut Vec<Span>) {
 
 /// How good a place `at` in `text` is for a change to begin or end.
 fn edge_score(text: &str, at: usize) -> u32 {
+    // The ends of the text are line starts and ends (a region is whole lines); as good as a line
+    // start, not better than a clause mark on both sides.
     let (Some(a), Some(b)) = (text[..at].chars().next_back(), text[at..].chars().next()) else {
-        return 6;
+        return 3;
     };
     if matches!(b, '、' | '。' | '，' | '．' | '！' | '？' | '）' | '」' | '』' | '】') {
         // A clause or sentence mark belongs with what it closes: never start or end before one.
         0
     } else if a == '\n' {
-        5
+        // The start of a line, unless the line before ends mid-sentence (text extracted from
+        // PDF wraps anywhere): there only as good as any change of script.
+        let before = text[..at - 1].trim_end_matches('\r').chars().next_back();
+        if before.is_none_or(|c| matches!(c, '。' | '！' | '？' | '\n') || c.is_ascii_punctuation()) {
+            5
+        } else {
+            1
+        }
     } else if matches!(a, '。' | '！' | '？') || matches!(b, '\r' | '\n') {
         4
     } else if matches!(a, '、' | '，' | ',' | '；' | '：' | '）' | '」' | '』' | '】')
@@ -196,9 +205,18 @@ pub(crate) fn join_pure(old: &str, new: &str, spans: &mut Vec<Span>) {
                 let (w, b) = (&text[whole.clone()], &other[between.clone()]);
                 let prefix = common_prefix(w, b);
                 let suffix = common_prefix_rev(w, b);
-                if prefix + suffix >= b.len() {
-                    let at = prefix.min(b.len());
-                    let gone = whole.len() - b.len();
+                let gone = whole.len() - b.len();
+                // The first place the one change can stand that leaves grapheme clusters whole.
+                let mut at = prefix.min(b.len());
+                let whole_clusters = |at: usize| {
+                    quick_boundary(text, whole.start + at)
+                        && quick_boundary(text, whole.start + at + gone)
+                        && quick_boundary(other, between.start + at)
+                };
+                while at > 0 && at + suffix >= b.len() && !whole_clusters(at) {
+                    at -= text_before(&text[whole.start..], at);
+                }
+                if at + suffix >= b.len() && whole_clusters(at) {
                     let joined = whole.start + at..whole.start + at + gone;
                     let point = between.start + at..between.start + at;
                     *last = if deletions { Span { old: joined, new: point } } else { Span { old: point, new: joined } };

@@ -146,6 +146,52 @@ fn intern<'t>(ids: &mut Interner<'t>, text: &'t str, starts: &[usize]) -> Vec<u3
         .collect()
 }
 
+/// Widen each region by the line before (after) it when a kanji word runs across the line break
+/// at its start (end), so that the refinement sees the whole word: in text extracted from PDF,
+/// 「大変重要」 wrapped as 「大⏎変重要」 with 重要→肝要 is [重要→肝要], not [変重要→変肝要].
+pub(crate) fn with_wrapped_words(old: &str, new: &str, mut regions: Vec<Span>) -> Vec<Span> {
+    use crate::script::{script_of, Script};
+    let kanji = |c: Option<char>| c.is_some_and(|c| script_of(c) == Script::Kanji);
+    // Whether a kanji word runs across the line break that ends just before `at`.
+    let wrapped_before = |t: &str, at: usize| {
+        at > 0
+            && t[..at].ends_with('\n')
+            && kanji(t[..at].trim_end_matches(['\n', '\r']).chars().next_back())
+            && kanji(t[at..].chars().next())
+    };
+    let line_start = |t: &str, at: usize| t[..at].trim_end_matches(['\n', '\r']).rfind('\n').map_or(0, |i| i + 1);
+    let mut floor = (0, 0);
+    for i in 0..regions.len() {
+        let r = &regions[i];
+        if wrapped_before(old, r.old.start) && wrapped_before(new, r.new.start) {
+            let back = (r.old.start - line_start(old, r.old.start)).min(r.new.start - line_start(new, r.new.start));
+            let back = back.min(r.old.start - floor.0).min(r.new.start - floor.1);
+            // The line before is equal text on both sides: step back by the same bytes.
+            if old[r.old.start - back..r.old.start] == new[r.new.start - back..r.new.start] {
+                regions[i].old.start -= back;
+                regions[i].new.start -= back;
+            }
+        }
+        let r = &regions[i];
+        let ceiling = regions.get(i + 1).map_or((old.len(), new.len()), |n| (n.old.start, n.new.start));
+        if r.old.end < ceiling.0
+            && r.new.end < ceiling.1
+            && wrapped_before(old, r.old.end)
+            && wrapped_before(new, r.new.end)
+        {
+            let line_end = |t: &str, at: usize| t[at..].find('\n').map_or(t.len(), |k| at + k + 1);
+            let ahead = (line_end(old, r.old.end) - r.old.end).min(line_end(new, r.new.end) - r.new.end);
+            let ahead = ahead.min(ceiling.0 - r.old.end).min(ceiling.1 - r.new.end);
+            if old[r.old.end..r.old.end + ahead] == new[r.new.end..r.new.end + ahead] {
+                regions[i].old.end += ahead;
+                regions[i].new.end += ahead;
+            }
+        }
+        floor = (regions[i].old.end, regions[i].new.end);
+    }
+    regions
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,6 +213,31 @@ mod tests {
         assert_eq!(&new[r[0].new.clone()], "二行目を直す\n");
         assert_eq!(&new[r[1].new.clone()], "五行目\n");
         assert!(r[1].old.is_empty() && r[1].old.start == old.len());
+    }
+
+    #[test]
+    fn edits_among_repeated_lines_are_found_word_by_word() {
+        use crate::diff::{diff, DiffOptions};
+        // Old D Y D Z, new D' Y' D Z': the line diff may pair the first D of old with the
+        // second of new; the refinement must still see three small changes.
+        let (d, y, z) = ("同じ行の本文である。\n", "議題（1）について説明。\n", "その他の事項を確認。\n");
+        let old = format!("{d}{y}{d}{z}").repeat(3);
+        let new =
+            format!("{}{}{d}{}", d.replace("本文", "本則"), y.replace("（1）", "（2）"), z.replace("確認", "検討"))
+                + &format!("{d}{y}{d}{z}").repeat(2);
+        let r = diff(&old, &new, &DiffOptions::default());
+        let got: Vec<(&str, &str)> = r.hunks.iter().map(|h| (&old[h.old.clone()], &new[h.new.clone()])).collect();
+        assert_eq!(got, [("本文", "本則"), ("1", "2"), ("確認", "検討")]);
+    }
+
+    #[test]
+    fn a_kanji_word_wrapped_at_a_line_break_is_seen_whole() {
+        use crate::diff::{diff, DiffOptions};
+        let old = "これは大\n変重要だと考える。\n次の行。\n";
+        let new = "これは大\n変肝要だと考える。\n次の行。\n";
+        let r = diff(old, new, &DiffOptions::default());
+        let got: Vec<(&str, &str)> = r.hunks.iter().map(|h| (&old[h.old.clone()], &new[h.new.clone()])).collect();
+        assert_eq!(got, [("重要", "肝要")]);
     }
 
     #[test]

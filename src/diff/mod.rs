@@ -79,6 +79,7 @@ pub fn diff(old: &str, new: &str, options: &DiffOptions) -> DiffResult {
         Granularity::Line => regions,
         g => {
             let regions = lines::join_near(old, regions);
+            let regions = lines::with_wrapped_words(old, new, regions);
             let mut spans = Vec::with_capacity(regions.len() * 2);
             for r in &regions {
                 refine::region(old, new, r, g, &mut deadline, &mut spans);

@@ -53,9 +53,13 @@ pub(crate) fn region(
         out.extend(spans.into_iter().map(offset));
         return;
     }
-    cleanup::merge_close(ro, rn, &mut spans);
+    // Insertions and deletions first go to their best places, so that one that Myers began with
+    // a full stop (「。新文」) does not look close enough to its neighbour to merge with it.
+    let whole = Span { old: 0..ro.len(), new: 0..rn.len() };
     cleanup::join_pure(ro, rn, &mut spans);
-    cleanup::align(ro, rn, &mut spans, &Span { old: 0..ro.len(), new: 0..rn.len() });
+    cleanup::align(ro, rn, &mut spans, &whole);
+    cleanup::merge_close(ro, rn, &mut spans);
+    cleanup::align(ro, rn, &mut spans, &whole);
     let mut fine = Vec::with_capacity(spans.len());
     for s in spans {
         if s.old.is_empty() || s.new.is_empty() || s.old.len() + s.new.len() > MAX_CHAR_REFINE || deadline.check() {
@@ -75,7 +79,7 @@ pub(crate) fn region(
     // Deletions and insertions found inside a replacement get the same chance to join and to
     // move to their best place as those found between units.
     cleanup::join_pure(ro, rn, &mut fine);
-    cleanup::align(ro, rn, &mut fine, &Span { old: 0..ro.len(), new: 0..rn.len() });
+    cleanup::align(ro, rn, &mut fine, &whole);
     cleanup::coalesce(&mut fine);
     out.extend(fine.into_iter().map(offset));
 }
