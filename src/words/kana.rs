@@ -57,17 +57,17 @@ pub struct Piece {
 }
 
 /// The listed words by their first character, longest first.
-fn by_first() -> &'static [Vec<&'static str>] {
-    static TABLE: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+fn by_first() -> &'static [Vec<(&'static str, usize)>] {
+    static TABLE: OnceLock<Vec<Vec<(&'static str, usize)>>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t = vec![Vec::new(); 0x60];
         for w in LISTED.split_whitespace() {
             if let Some(i) = w.chars().next().and_then(slot) {
-                t[i].push(w);
+                t[i].push((w, w.chars().count()));
             }
         }
         for v in &mut t {
-            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            v.sort_by_key(|w| std::cmp::Reverse(w.1));
             v.dedup();
         }
         t
@@ -88,7 +88,7 @@ fn slot(c: char) -> Option<usize> {
 const COVERED: i32 = 8;
 /// Whether `word` is listed.
 fn is_listed(word: &str) -> bool {
-    word.chars().next().and_then(slot).is_some_and(|k| by_first()[k].contains(&word))
+    word.chars().next().and_then(slot).is_some_and(|k| by_first()[k].iter().any(|w| w.0 == word))
 }
 
 /// What a stretch of unlisted characters costs: as much as two covered characters.
@@ -100,17 +100,36 @@ const PIECE_COST: i32 = 1;
 /// Cut a run of hiragana (or any text: characters outside hiragana are never listed) into
 /// pieces, as the module docs say. The pieces cover the run in order.
 pub fn split(run: &str) -> Vec<Piece> {
-    let chars: Vec<(usize, char)> = run.char_indices().collect();
-    let n = chars.len();
-    if n == 1 {
-        return vec![Piece { range: 0..run.len(), listed: is_listed(run) }];
+    thread_local! {
+        // The search's buffers, kept between calls: a plan has a hiragana run every few chars.
+        static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers::default());
     }
+    if run.chars().nth(1).is_none() {
+        return if run.is_empty() { Vec::new() } else { vec![Piece { range: 0..run.len(), listed: is_listed(run) }] };
+    }
+    BUFFERS.with(|b| search(run, &mut b.borrow_mut()))
+}
+
+#[derive(Default)]
+struct Buffers {
+    chars: Vec<(usize, char)>,
+    best: Vec<[i32; 2]>,
+    from: Vec<[(usize, usize, bool); 2]>,
+}
+
+fn search(run: &str, b: &mut Buffers) -> Vec<Piece> {
+    let Buffers { chars, best, from } = b;
+    chars.clear();
+    chars.extend(run.char_indices());
+    let n = chars.len();
     let table = by_first();
     // best[i][s]: the best score of the first i chars, s = 1 when the last piece is unlisted;
     // from[i][s]: (previous i, previous s, listed) of that best.
     const NONE: i32 = i32::MIN / 2;
-    let mut best = vec![[NONE, NONE]; n + 1];
-    let mut from = vec![[(0usize, 0usize, false); 2]; n + 1];
+    best.clear();
+    best.resize(n + 1, [NONE, NONE]);
+    from.clear();
+    from.resize(n + 1, [(0usize, 0usize, false); 2]);
     best[0][0] = 0;
     for i in 0..n {
         for s in 0..2 {
@@ -120,9 +139,8 @@ pub fn split(run: &str) -> Vec<Piece> {
             }
             let at = chars[i].0;
             if let Some(words) = slot(chars[i].1).map(|k| &table[k]) {
-                for w in words {
+                for &(w, len) in words {
                     if run[at..].starts_with(w) && edges(run, at, at + w.len()) {
-                        let len = w.chars().count();
                         let v = score + COVERED * len as i32 - PIECE_COST;
                         // On a tie the later start wins: the longer word first (など|の, not な|どの).
                         if v >= best[i + len][0] {
