@@ -231,6 +231,9 @@ impl Ledger {
                 if e.line.is_some() && e.scope_pages().is_none_or(|p| p.len() != 1) {
                     fail("has `line` without a single `page`: a line is counted within its page");
                 }
+                if e.per_page == Some(true) && e.pages.is_none() {
+                    fail("has per_page = true without `pages`: it counts matches on each listed page");
+                }
                 if e.line == Some(0) {
                     fail("has line = 0: lines count from 1 (or from -1 at the bottom)");
                 }

@@ -111,9 +111,19 @@ pub fn resolve(draft: &Document, ledger: &Ledger) -> Resolution {
             problems.push(problem(ProblemKind::NoMatch { quote, near_miss, elsewhere }));
             continue;
         }
-        if !e.count().accepts(matches.len()) {
+        let per_page = e.per_page == Some(true);
+        if !per_page && !e.count().accepts(matches.len()) {
             let places = matches.iter().take(MAX_PLACES).map(to_place).collect();
             problems.push(problem(ProblemKind::CountMismatch { quote, expected: e.count().to_string(), places }));
+            continue;
+        }
+        let short = if per_page { job.scope.pages_short_of(&matches, e.count()) } else { Vec::new() };
+        if !short.is_empty() {
+            let page_of = |s: usize| place(draft, folded.orig_start(s)..folded.orig_start(s)).page;
+            let pages: Vec<String> = short.iter().map(|&s| format!("P{}", page_of(s))).collect();
+            let expected = format!("{} on each listed page (not so on {})", e.count(), pages.join(", "));
+            let places = matches.iter().take(MAX_PLACES).map(to_place).collect();
+            problems.push(problem(ProblemKind::CountMismatch { quote, expected, places }));
             continue;
         }
         for m in matches {

@@ -3,7 +3,7 @@
 use crate::document::Document;
 use crate::error::ProblemKind;
 use crate::fold::Folded;
-use crate::ledger::Edit;
+use crate::ledger::{Count, Edit};
 use std::ops::Range;
 
 /// Where an edit may match, in folded byte offsets.
@@ -51,6 +51,14 @@ impl Scope {
             Scope::Pages(ranges) => ranges.iter().any(|r| r.contains(&m.start)),
             Scope::Line(r) => m.start < r.end && m.end > r.start,
         }
+    }
+
+    /// For `per_page`: the page ranges (by their start) on which the matches starting there are
+    /// not `count` many. Empty when every listed page holds its count.
+    pub fn pages_short_of(&self, matches: &[Range<usize>], count: Count) -> Vec<usize> {
+        let Scope::Pages(ranges) = self else { return Vec::new() };
+        let on = |r: &Range<usize>| matches.iter().filter(|m| r.contains(&m.start)).count();
+        ranges.iter().filter(|r| !count.accepts(on(r))).map(|r| r.start).collect()
     }
 
     /// The folded ranges, in order, that a match in scope touches.

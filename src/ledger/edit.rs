@@ -111,6 +111,10 @@ pub struct Edit {
     /// Matches expected in scope (default 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<Count>,
+    /// With `pages`: `count` applies on each listed page separately (`count = "all"`: at least
+    /// one on each page).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_page: Option<bool>,
 }
 
 /// Which side of its anchor an insertion goes.

@@ -135,7 +135,14 @@ fn check(e: &Edit, l: &Looks, found: &[Vec<Range<usize>>], folded: &Folded, doc:
         } else {
             Status::Missing
         }
-    } else if count.accepts(n_want) && n_gone == 0 {
+    } else if n_gone == 0
+        && if e.per_page == Some(true) {
+            let want: Vec<Range<usize>> = want_only.iter().map(|m| (*m).clone()).collect();
+            n_want > 0 && scope.pages_short_of(&want, count).is_empty()
+        } else {
+            count.accepts(n_want)
+        }
+    {
         Status::Applied
     } else if n_want == 0 && n_gone > 0 {
         Status::Missing
