@@ -27,11 +27,13 @@ pub enum Role {
     Request,
     /// 考え方: the answer.
     Response,
+    /// 修正の有無: whether the answer changes the draft (有/無).
+    Changed,
 }
 
 impl Role {
     /// Every role, in table order.
-    pub const ALL: [Role; 5] = [Role::Id, Role::By, Role::At, Role::Request, Role::Response];
+    pub const ALL: [Role; 6] = [Role::Id, Role::By, Role::At, Role::Request, Role::Response, Role::Changed];
 
     /// The name used in `--columns` and in the ledger.
     pub fn key(self) -> &'static str {
@@ -41,6 +43,7 @@ impl Role {
             Role::At => "at",
             Role::Request => "request",
             Role::Response => "response",
+            Role::Changed => "changed",
         }
     }
 
@@ -61,6 +64,9 @@ impl Role {
                 "意見の概要",
                 "意見の要旨",
                 "意見内容",
+                "提出意見",
+                "提出された意見",
+                "意見の内容",
             ],
             Role::Response => &[
                 "考え方",
@@ -71,6 +77,7 @@ impl Role {
                 "御意見に対する考え方及び修正",
                 "回答",
             ],
+            Role::Changed => &["修正の有無", "修正有無", "案の修正の有無", "修正の有無等", "反映の有無"],
         }
     }
 }
@@ -91,7 +98,10 @@ impl Columns {
                 .split_once('=')
                 .ok_or_else(|| format!("--columns {item}: write ROLE=HEADER, e.g. --columns id=番号,response=回答"))?;
             let role = Role::ALL.into_iter().find(|r| r.key() == key.trim()).ok_or_else(|| {
-                format!("--columns {item}: unknown role `{}`; the roles are id, by, at, request, response", key.trim())
+                format!(
+                    "--columns {item}: unknown role `{}`; the roles are id, by, at, request, response, changed",
+                    key.trim()
+                )
             })?;
             if header.trim().is_empty() {
                 return Err(format!("--columns {item}: give the header text after `=`"));
@@ -119,6 +129,15 @@ pub struct ColumnMap {
     pub request: Option<usize>,
     /// 考え方.
     pub response: usize,
+    /// 修正の有無.
+    pub changed: Option<usize>,
+}
+
+impl ColumnMap {
+    /// Whether column `i` is read.
+    pub fn reads(&self, i: usize) -> bool {
+        i == self.id || i == self.response || [self.by, self.at, self.request, self.changed].contains(&Some(i))
+    }
 }
 
 /// The column map, if `cells` is a header row: it names an id and an answer column.
@@ -137,6 +156,7 @@ pub(super) fn header(cells: &[String], columns: &Columns) -> Option<ColumnMap> {
         at: find(Role::At),
         request: find(Role::Request),
         response: find(Role::Response)?,
+        changed: find(Role::Changed),
     })
 }
 
@@ -156,7 +176,12 @@ mod tests {
         let cells: Vec<String> =
             ["項番", "意見提出者", "該当箇所", "御意見の詳細", "御意見に対する考え方（案）"].map(String::from).to_vec();
         let map = header(&cells, &Columns::default()).unwrap();
-        assert_eq!(map, ColumnMap { id: 0, by: Some(1), at: Some(2), request: Some(3), response: 4 });
+        assert_eq!(map, ColumnMap { id: 0, by: Some(1), at: Some(2), request: Some(3), response: 4, changed: None });
+        let cells: Vec<String> =
+            ["番号", "提出意見", "意見に対する考え方", "修正の有無", "備考"].map(String::from).to_vec();
+        let map = header(&cells, &Columns::default()).unwrap();
+        assert_eq!((map.request, map.changed), (Some(1), Some(3)));
+        assert_eq!((0..5).filter(|&i| !map.reads(i)).collect::<Vec<_>>(), [4]);
         let cells: Vec<String> = ["", "意見提出者"].map(String::from).to_vec();
         assert_eq!(header(&cells, &Columns::default()), None, "the list of commenters is no header");
         assert_eq!(normalize(" 通し Ｎｏ. "), "通しNo");

@@ -41,46 +41,66 @@ impl<'a> Piece<'a> {
 
 const BRACKETS: [(char, char); 2] = [('「', '」'), ('『', '』')];
 
-/// Split `s` into text and top-level quotes. Brackets of the same kind nest; a bracket never
-/// closed is text.
-pub fn pieces(s: &str) -> Vec<Piece<'_>> {
-    let mut out = Vec::new();
-    let (mut text_start, mut i) = (0, 0);
-    while let Some(c) = s[i..].chars().next() {
-        if let Some(&(open, close)) = BRACKETS.iter().find(|b| b.0 == c) {
-            let body = i + open.len_utf8();
-            if let Some(end) = closing(s, body, open, close) {
-                if text_start < i {
-                    out.push(Piece::Text(&s[text_start..i]));
+/// A top-level quote of a text, in byte offsets: `start` at its opening bracket, `body` inside
+/// the brackets, `end` past its closing one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// The opening bracket.
+    pub start: usize,
+    /// The quote's content.
+    pub body: std::ops::Range<usize>,
+    /// Past the closing bracket.
+    pub end: usize,
+}
+
+/// The top-level quotes of `s`, in order, in one pass: brackets of one kind nest, each kind
+/// independently; a bracket never closed is text. Linear in the length of `s` (a cell of
+/// 200,000 unclosed 「 once took 44 s when each bracket searched for its partner on its own).
+pub fn spans(s: &str) -> Vec<Span> {
+    // Pairs (open, close) of each kind, found with one stack per kind.
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    let mut stacks: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+    for (i, c) in s.char_indices() {
+        for (k, &(open, close)) in BRACKETS.iter().enumerate() {
+            if c == open {
+                stacks[k].push(i);
+            } else if c == close {
+                if let Some(o) = stacks[k].pop() {
+                    pairs.push((o, i, k));
                 }
-                out.push(Piece::Quote(&s[body..end]));
-                i = end + close.len_utf8();
-                text_start = i;
-                continue;
             }
         }
-        i += c.len_utf8();
     }
-    if text_start < s.len() {
-        out.push(Piece::Text(&s[text_start..]));
+    pairs.sort_unstable_by_key(|p| p.0);
+    let mut out = Vec::new();
+    let mut next = 0;
+    for (open, close, k) in pairs {
+        if open < next {
+            continue;
+        }
+        let (o, c) = BRACKETS[k];
+        out.push(Span { start: open, body: open + o.len_utf8()..close, end: close + c.len_utf8() });
+        next = close + c.len_utf8();
     }
     out
 }
 
-/// The byte offset of the bracket closing one opened just before `from`.
-fn closing(s: &str, from: usize, open: char, close: char) -> Option<usize> {
-    let mut depth = 1;
-    for (j, c) in s[from..].char_indices() {
-        if c == open {
-            depth += 1;
-        } else if c == close {
-            depth -= 1;
-            if depth == 0 {
-                return Some(from + j);
-            }
+/// Split `s` into text and top-level quotes. Brackets of the same kind nest; a bracket never
+/// closed is text.
+pub fn pieces(s: &str) -> Vec<Piece<'_>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for span in spans(s) {
+        if at < span.start {
+            out.push(Piece::Text(&s[at..span.start]));
         }
+        out.push(Piece::Quote(&s[span.body]));
+        at = span.end;
     }
-    None
+    if at < s.len() {
+        out.push(Piece::Text(&s[at..]));
+    }
+    out
 }
 
 /// Group pieces into sentences: a sentence ends after 。 or at a line break outside quotes.
@@ -128,6 +148,16 @@ mod tests {
         let p = pieces("「ICT（案）では、「人材」と記載");
         assert_eq!(p, [Piece::Text("「ICT（案）では、"), Piece::Quote("人材"), Piece::Text("と記載")]);
         assert_eq!(pieces("」だけ"), [Piece::Text("」だけ")]);
+        assert_eq!(pieces("「a「b」c"), [Piece::Text("「a"), Piece::Quote("b"), Piece::Text("c")]);
+        assert_eq!(pieces("『「』」"), [Piece::Quote("「"), Piece::Text("」")], "kinds nest independently");
+        assert_eq!(pieces("「」"), [Piece::Quote("")]);
+    }
+
+    #[test]
+    fn many_unclosed_brackets_are_text() {
+        let s = format!("{}「A」", "「".repeat(1000));
+        let p = pieces(&s);
+        assert_eq!(p, [Piece::Text(&s[..3000]), Piece::Quote("A")]);
     }
 
     #[test]

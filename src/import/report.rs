@@ -35,6 +35,24 @@ pub struct Report {
     pub todo_decisions: Vec<String>,
     /// Ids that were used twice in the table, renamed: (as written, as in the ledger).
     pub renamed: Vec<(String, String)>,
+    /// The headers of the table's columns that import does not read.
+    pub columns_not_read: Vec<String>,
+    /// The sheets of a workbook read (empty for text tables).
+    pub sheets: Vec<String>,
+    /// The sheets of a workbook without a header row, not read.
+    pub skipped_sheets: Vec<String>,
+    /// Decisions whose edits are scoped by the page the request cites (the answer cites none).
+    pub scopes_from_request: Vec<String>,
+    /// Decisions with a citation that cannot be a ledger scope (a page out of range): those
+    /// edits are todo, saying why.
+    pub scopes_not_written: Vec<String>,
+    /// Decisions marked 修正の有無 = 有 whose answer import does not read as a promise: a todo
+    /// edit each.
+    pub marked_only: Vec<String>,
+    /// Decisions marked 修正の有無 = 無 whose answer reads as a promise: no edits written.
+    pub marked_none: Vec<String>,
+    /// 修正の有無 cells that say neither 有 nor 無: (decision, cell).
+    pub unknown_marks: Vec<(String, String)>,
 }
 
 impl fmt::Display for Report {
@@ -65,6 +83,61 @@ impl fmt::Display for Report {
             write!(f, "  (decisions {}; complete them before `akaji apply`)", self.todo_decisions.join(", "))?;
         }
         writeln!(f)?;
+        let list = |ids: &[String]| ids.join(", ");
+        if !self.sheets.is_empty() {
+            write!(
+                f,
+                "  sheets read: {}",
+                self.sheets.iter().map(|s| format!("「{s}」")).collect::<Vec<_>>().join(", ")
+            )?;
+            if !self.skipped_sheets.is_empty() {
+                let names: Vec<String> = self.skipped_sheets.iter().map(|s| format!("「{s}」")).collect();
+                write!(f, " (without a header row, not read: {})", names.join(", "))?;
+            }
+            writeln!(f)?;
+        }
+        if !self.columns_not_read.is_empty() {
+            let names: Vec<String> = self.columns_not_read.iter().map(|c| format!("「{c}」")).collect();
+            writeln!(
+                f,
+                "  note: columns not read: {} (name one with --columns ROLE=HEADER if it holds what a role needs)",
+                names.join(", ")
+            )?;
+        }
+        if !self.scopes_from_request.is_empty() {
+            writeln!(
+                f,
+                "  note: the page comes from the request, the answer citing none: decision {}",
+                list(&self.scopes_from_request)
+            )?;
+        }
+        if !self.scopes_not_written.is_empty() {
+            writeln!(
+                f,
+                "  note: a cited page or line cannot be a scope (its edit is todo, saying why): decision {}",
+                list(&self.scopes_not_written)
+            )?;
+        }
+        if !self.marked_only.is_empty() {
+            writeln!(
+                f,
+                "  note: 修正の有無 = 有 but the answer's wording is not recognised (a todo each): decision {}",
+                list(&self.marked_only)
+            )?;
+        }
+        if !self.marked_none.is_empty() {
+            writeln!(
+                f,
+                "  note: 修正の有無 = 無 although the answer reads as a promise: decision {} (no edits written)",
+                list(&self.marked_none)
+            )?;
+        }
+        for (id, cell) in &self.unknown_marks {
+            writeln!(
+                f,
+                "  note: decision {id}: 修正の有無 「{cell}」 is neither 有 nor 無; the answer's wording decides"
+            )?;
+        }
         for (was, now) in &self.renamed {
             writeln!(f, "  note: 項番 {was} appears more than once; the later row is decision \"{now}\"")?;
         }
