@@ -224,3 +224,85 @@ fn never_writes_over_the_table() {
     assert!(msg.contains("refusing to write the output over the input"), "{msg}");
     assert_eq!(std::fs::read(&table).unwrap(), before);
 }
+
+const PHRASINGS: &str = "testdata/import/phrasings.tsv";
+
+/// Every phrasing of testdata/import/phrasings.tsv gives the edit it states (or a todo saying
+/// what is missing), and every quoted text comes from the answer.
+#[test]
+fn realistic_rows_of_every_phrasing() {
+    let (_, ledger, report) = import(PHRASINGS, "ledger.toml", &[]);
+    let expected = [
+        (
+            "1",
+            json!([{"old": "情報通信ネットワークにおけるサイバーセキュリティ対策分科会を設置し", "new": "情報通信ネットワークにおけるサイバーセキュリティ対策分科会を開催し"}]),
+        ),
+        (
+            "2",
+            json!([{"old": "地域の中小企業におけるセキュリティ対策の強化を図る。", "new": "地域の中小企業におけるサイバーセキュリティ対策の強化を図る。", "page": 21}]),
+        ),
+        ("3", json!([{"old": "リテラシー", "new": "リテラシー（活用能力）", "page": 33}])),
+        ("4", json!([{"old": "令和5年", "new": "2023年", "page": 2}])),
+        ("5", json!([{"old": "取組み", "new": "取組", "page": 5, "line": 3}])),
+        ("6", json!([{"old": "IoT機器", "new": "IoT機器等", "page": 5}])),
+        ("7", json!([{"old": "クラウドサービス", "new": "クラウドサービス等", "page": 17}])),
+        (
+            "8",
+            json!([{"old": "サプライチェーン全体を通じた対策", "new": "サプライチェーン全体を通じたセキュリティ対策", "pages": [27, 28]}]),
+        ),
+        ("9", json!([{"old": "ICT-ISAC", "new": "一般社団法人ICT-ISAC", "pages": [21, 22, 23]}])),
+        ("10", json!([{"old": "脆弱性", "new": "ぜい弱性", "pages": [16, 22], "count": "all", "per_page": true}])),
+        ("11", json!([{"old": "取り組み", "new": "取組", "pages": [4, 11, 19], "count": "all", "per_page": true}])),
+        ("14", json!([])),
+    ];
+    for (id, want) in expected {
+        assert_eq!(edits(&ledger, id), want, "decision {id}");
+    }
+    let todo = |id: &str| {
+        let e = edits(&ledger, id);
+        assert_eq!(e.as_array().map(Vec::len), Some(1), "{id}: {e}");
+        e[0].clone()
+    };
+    let no12 = todo("12");
+    assert_eq!((&no12["new"], &no12["page"], &no12["line"]), (&json!("さらに"), &json!(45), &json!(10)), "{no12}");
+    assert!(no12["todo"].as_str().unwrap().contains("the request suggests old = 「更に」"), "{no12}");
+    let no13 = todo("13");
+    assert_eq!(no13["page"], 40, "the request's page: {no13}");
+    assert!(no13["todo"].as_str().unwrap().contains("修正の有無 = 有"), "{no13}");
+    let no15 = todo("15");
+    assert_eq!((&no15["old"], &no15["page"]), (&json!("設置"), &Value::Null), "{no15}");
+    assert!(no15["todo"].as_str().unwrap().contains("page 4294967296, past the ledger's page range"), "{no15}");
+    assert!(todo("16")["todo"].as_str().unwrap().contains("empty old text"));
+    assert!(todo("17")["todo"].as_str().unwrap().contains("no text to insert"));
+
+    for d in &ledger.decisions {
+        let response = d.response.as_deref().unwrap_or("");
+        for e in serde_json::to_value(&d.edits).unwrap().as_array().unwrap() {
+            for key in ["old", "new", "after", "before"] {
+                if let Some(q) = e[key].as_str() {
+                    assert!(response.contains(q), "decision {}: {key} 「{q}」 is in the answer", d.id);
+                }
+            }
+        }
+    }
+    assert!(report.contains("note: columns not read: 「備考」"), "{report}");
+    assert!(report.contains("the page comes from the request, the answer citing none: decision 12, 13"), "{report}");
+    assert!(report.contains("cannot be a scope (its edit is todo, saying why): decision 15"), "{report}");
+    assert!(
+        report.contains("修正の有無 = 有 but the answer's wording is not recognised (a todo each): decision 13"),
+        "{report}"
+    );
+    for (label, n) in
+        [("rows read", 17), ("answers promising edits", 16), ("edits extracted", 11), ("edits left todo", 5)]
+    {
+        assert!(report.contains(&format!("  {label:<24}{n:>4}")), "{label} {n} in:\n{report}");
+    }
+}
+
+#[test]
+fn help_shows_an_example() {
+    let run = akaji(&["import", "--help"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("akaji import comments.xlsx -o ledger.toml"), "{}", run.stdout);
+    assert!(run.stdout.contains("per_page = true"), "{}", run.stdout);
+}
