@@ -60,7 +60,7 @@ pub fn run(args: Args) -> Result<u8, Error> {
             args.table.file_name().map_or_else(|| args.table.display().to_string(), |n| n.to_string_lossy().into());
         format!(
             "# Drafted by `akaji import` from {name}: check every decision, complete the edits marked todo.\n\n{}",
-            done.ledger.to_toml()
+            akaji::import::write::toml(&done.ledger)
         )
     };
     output::emit(args.output.as_deref(), &[&args.table], bytes.as_bytes())?;

@@ -23,6 +23,7 @@ pub mod report;
 pub mod request;
 pub mod scope;
 pub mod table;
+pub mod write;
 pub mod xlsx;
 
 pub use convert::{import, ImportOptions, Imported};

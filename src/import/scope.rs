@@ -31,8 +31,9 @@
 //! assert!(cited_before("P4294967296の").trouble.unwrap().contains("4294967296"));
 //! ```
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 /// The pages cited.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -110,7 +111,7 @@ static RANGE: LazyLock<regex::Regex> = LazyLock::new(|| {
 /// The citation that ends `context`, the text right before a quote ("P4、P12の", "(P4)",
 /// "P6の5行目の", "P2において"). Nothing is cited when the text before the quote ends otherwise.
 pub fn cited_before(context: &str) -> Scope {
-    let text: String = context.nfkc().collect();
+    let Some(text) = with_digits(context) else { return Scope::default() };
     let Some(caps) = CITED_BEFORE.captures(&text) else {
         return Scope::default();
     };
@@ -121,12 +122,25 @@ pub fn cited_before(context: &str) -> Scope {
 /// The citations anywhere in `text`, in the order written, each with its attached line. A
 /// citation followed by 等 (P4等: "P4 and others") is left out: it names no scope.
 pub fn citations(text: &str) -> Vec<Scope> {
-    let text: String = text.nfkc().collect();
+    let Some(text) = with_digits(text) else { return Vec::new() };
     CITED_ANYWHERE
         .captures_iter(&text)
         .filter(|c| c.name("more").is_none())
         .map(|c| scope(&c["list"], c.name("line").map(|m| m.as_str())))
         .collect()
+}
+
+/// `text` after NFKC (borrowed when it is so already), or `None` when it holds no digit and so
+/// cites nothing: most of an answer's text, read fast.
+fn with_digits(text: &str) -> Option<Cow<'_, str>> {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || ('①'..='⑳').contains(&c);
+    if !text.chars().any(digit) {
+        return None;
+    }
+    Some(match is_nfkc_quick(text.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfkc().collect()),
+    })
 }
 
 /// Every page cited anywhere in `text`, as one scope: for answers that promise an edit without
