@@ -10,7 +10,9 @@
 //! table bytes. The peer is the `csv` crate reading the same table as TSV into records (the
 //! floor of any table reader), timed in the same child.
 //!
-//! Run with `cargo bench --bench import` (or `-- 10000 100000` for some sizes only).
+//! Run with `cargo bench --bench import` (or `-- 10000 100000` for some sizes only). With
+//! `AKAJI_BENCH_WRITE=DIR` the tables are written to DIR instead, for timing the command line
+//! (`/usr/bin/time -v akaji import DIR/rows-1000000.tsv -o /tmp/ledger.toml`).
 
 use akaji::import::{import, ImportOptions};
 use std::process::Command;
@@ -77,6 +79,12 @@ fn child(kind: &str, n: usize) {
             format!("項番\t御意見\t考え方\n1\t意見\t御指摘を踏まえ、{}「A」を「B」に修正いたします。\n", "「".repeat(n))
         }
     };
+    if let Ok(dir) = std::env::var("AKAJI_BENCH_WRITE") {
+        let path = std::path::Path::new(&dir).join(format!("{kind}-{n}.tsv"));
+        std::fs::write(&path, &text).expect("the table is written");
+        println!("wrote {}", path.display());
+        return;
+    }
     let before = peak_rss();
     let t = Instant::now();
     let records = csv::ReaderBuilder::new()

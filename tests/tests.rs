@@ -6,6 +6,7 @@ mod ci_example;
 mod diff;
 mod docx;
 mod import;
+mod import_props;
 mod import_xlsx;
 mod redline;
 mod render;
