@@ -1,7 +1,7 @@
 //! `.xlsx` comment tables, read with the `calamine` crate.
 //!
 //! Ministries also publish their tables as spreadsheets. Each sheet is turned into rows of cells
-//! and read by [`grid::table`](super::grid::table), so an `.xlsx` table follows the same rules as
+//! and read by [`grid::table`], so an `.xlsx` table follows the same rules as
 //! TSV: a title before the header row, the header repeated, a row whose 項番 is empty continuing
 //! the row above. What a spreadsheet adds is handled here: numbers are written as numbers
 //! (項番 1.0 is `1`), cells keep their line breaks, and a merged cell holds its value in its top
