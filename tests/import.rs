@@ -27,8 +27,44 @@ fn import(table: &str, name: &str, extra: &[&str]) -> (String, Ledger, String) {
     (text, ledger, run.stderr)
 }
 
+/// The edits of ICT2023 Nos. 29 and 32, whose answers quote both texts (and No. 32 every 設置
+/// on each of its four pages, at least one on each).
+pub fn assert_ict2023_quoted_edits(ledger: &Ledger) {
+    let expected = [
+        (
+            "29",
+            json!([
+                {"old": "あたって", "new": "当たって", "page": 6, "line": 5},
+                {"old": "更に、", "new": "さらに、", "page": 12, "line": 17},
+            ]),
+        ),
+        ("32", json!([{"old": "設置", "new": "開催", "pages": [4, 12, 46, 63], "count": "all", "per_page": true}])),
+    ];
+    for (id, want) in expected {
+        assert_eq!(edits(ledger, id), want, "decision {id}");
+    }
+}
+
+/// Every `old`, `new`, `after` and `before` of the ledger is text of its decision's answer.
+pub fn assert_quotes_from_answers(ledger: &Ledger) {
+    for d in &ledger.decisions {
+        let response = d.response.as_deref().unwrap_or("");
+        for e in serde_json::to_value(&d.edits).unwrap().as_array().unwrap() {
+            for key in ["old", "new", "after", "before"] {
+                if let Some(q) = e[key].as_str() {
+                    assert!(
+                        response.contains(q),
+                        "decision {}: {key} 「{q}」 comes from the answer 「{response}」",
+                        d.id
+                    );
+                }
+            }
+        }
+    }
+}
+
 /// A decision's edits as the ledger writes them (keys as in the ledger contract).
-fn edits(ledger: &Ledger, id: &str) -> Value {
+pub fn edits(ledger: &Ledger, id: &str) -> Value {
     serde_json::to_value(&ledger.decision(id).unwrap_or_else(|| panic!("decision {id}")).edits).unwrap()
 }
 
@@ -47,18 +83,7 @@ fn ict2023_answers_that_promise_edits_become_edits() {
         edits(&ledger, "28"),
         json!([{"old": "大手自動車メーカーが利用するSaaSサービス", "new": "大手自動車メーカーが利用するクラウドサービス"}])
     );
-    assert_eq!(
-        edits(&ledger, "29"),
-        json!([
-            {"old": "あたって", "new": "当たって", "page": 6, "line": 5},
-            {"old": "更に、", "new": "さらに、", "page": 12, "line": 17},
-        ])
-    );
-    assert_eq!(
-        edits(&ledger, "32"),
-        json!([{"old": "設置", "new": "開催", "pages": [4, 12, 46, 63], "count": "all", "per_page": true}]),
-        "every 設置 on each of the four pages, at least one on each"
-    );
+    assert_ict2023_quoted_edits(&ledger);
 
     let todo = |id: &str| {
         let e = edits(&ledger, id);
@@ -275,16 +300,7 @@ fn realistic_rows_of_every_phrasing() {
     assert!(todo("16")["todo"].as_str().unwrap().contains("empty old text"));
     assert!(todo("17")["todo"].as_str().unwrap().contains("no text to insert"));
 
-    for d in &ledger.decisions {
-        let response = d.response.as_deref().unwrap_or("");
-        for e in serde_json::to_value(&d.edits).unwrap().as_array().unwrap() {
-            for key in ["old", "new", "after", "before"] {
-                if let Some(q) = e[key].as_str() {
-                    assert!(response.contains(q), "decision {}: {key} 「{q}」 is in the answer", d.id);
-                }
-            }
-        }
-    }
+    assert_quotes_from_answers(&ledger);
     assert!(report.contains("note: columns not read: 「備考」"), "{report}");
     assert!(report.contains("the page comes from the request, the answer citing none: decision 12, 13"), "{report}");
     assert!(report.contains("cannot be a scope (its edit is todo, saying why): decision 15"), "{report}");

@@ -7,7 +7,6 @@
 use crate::util::{akaji_in, root};
 use akaji::ledger::Ledger;
 use rust_xlsxwriter::{Format, Workbook};
-use serde_json::{json, Value};
 use std::path::Path;
 
 /// The cells of the ICT2023 table's row `id`, as the corpus file has them (tabs apart).
@@ -31,9 +30,7 @@ fn import(dir: &Path, book: &mut Workbook) -> (Ledger, String) {
     (ledger, run.stderr)
 }
 
-fn edits(ledger: &Ledger, id: &str) -> Value {
-    serde_json::to_value(&ledger.decision(id).unwrap_or_else(|| panic!("decision {id}")).edits).unwrap()
-}
+use crate::import::edits;
 
 #[test]
 fn an_ict2023_workbook_reads_as_its_tsv_does() {
@@ -99,17 +96,7 @@ fn an_ict2023_workbook_reads_as_its_tsv_does() {
         ["28", "29", "32", "33", "3", "4"],
         "項番 28.0 is 28; the title and the repeated header are no rows"
     );
-    assert_eq!(
-        edits(&ledger, "29"),
-        json!([
-            {"old": "あたって", "new": "当たって", "page": 6, "line": 5},
-            {"old": "更に、", "new": "さらに、", "page": 12, "line": 17},
-        ])
-    );
-    assert_eq!(
-        edits(&ledger, "32"),
-        json!([{"old": "設置", "new": "開催", "pages": [4, 12, 46, 63], "count": "all", "per_page": true}])
-    );
+    crate::import::assert_ict2023_quoted_edits(&ledger);
     let no29 = ledger.decision("29").unwrap().request.as_deref().unwrap();
     assert!(no29.contains("統一したほうがよい。\n・12ページの17行"), "the cell's line break is kept: {no29}");
     let no33 = ledger.decision("33").unwrap();

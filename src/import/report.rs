@@ -104,33 +104,14 @@ impl fmt::Display for Report {
                 names.join(", ")
             )?;
         }
-        if !self.scopes_from_request.is_empty() {
-            writeln!(
-                f,
-                "  note: the page comes from the request, the answer citing none: decision {}",
-                list(&self.scopes_from_request)
-            )?;
-        }
-        if !self.scopes_not_written.is_empty() {
-            writeln!(
-                f,
-                "  note: a cited page or line cannot be a scope (its edit is todo, saying why): decision {}",
-                list(&self.scopes_not_written)
-            )?;
-        }
-        if !self.marked_only.is_empty() {
-            writeln!(
-                f,
-                "  note: 修正の有無 = 有 but the answer's wording is not recognised (a todo each): decision {}",
-                list(&self.marked_only)
-            )?;
-        }
-        if !self.marked_none.is_empty() {
-            writeln!(
-                f,
-                "  note: 修正の有無 = 無 although the answer reads as a promise: decision {} (no edits written)",
-                list(&self.marked_none)
-            )?;
+        let notes = [
+            (&self.scopes_from_request, "the page comes from the request, the answer citing none", ""),
+            (&self.scopes_not_written, "a cited page or line cannot be a scope (its edit is todo, saying why)", ""),
+            (&self.marked_only, "修正の有無 = 有 but the answer's wording is not recognised (a todo each)", ""),
+            (&self.marked_none, "修正の有無 = 無 although the answer reads as a promise", " (no edits written)"),
+        ];
+        for (ids, what, after) in notes.into_iter().filter(|n| !n.0.is_empty()) {
+            writeln!(f, "  note: {what}: decision {}{after}", list(ids))?;
         }
         for (id, cell) in &self.unknown_marks {
             writeln!(
