@@ -114,7 +114,7 @@ fn drafted(row: &Row, id: &str, report: &mut Report) -> Vec<Drafted> {
     let mut drafted = extract::edits(response, row.request.as_deref());
     match row.changed.as_deref().map(|c| (c, mark(c))) {
         Some((_, Mark::Yes)) if drafted.is_empty() => {
-            drafted.push(extract::marked(response, row.request.as_deref()));
+            drafted = extract::marked(response, row.request.as_deref());
             report.marked_only.push(id.to_owned());
         }
         Some((_, Mark::No)) if !drafted.is_empty() => {

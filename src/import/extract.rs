@@ -42,8 +42,31 @@ use std::sync::LazyLock;
 /// `request`, the comment answered, is read only for what the answer leaves out: the old text
 /// it suggests (in a todo's note) and the page it cites when the answer cites none.
 pub fn edits(response: &str, request: Option<&str>) -> Vec<Drafted> {
+    read(response, request, false)
+}
+
+/// The edits an answer states when the table marks it as changing the draft (修正の有無 = 有)
+/// but import reads no promise in it (「「A」を「B」といたしました」): its quoted pairs, read as
+/// if it had a verb of editing, each left todo (with `old`, `new` and the scope as found) for a
+/// person to confirm; or, when it quotes none, one todo with the pages it cites.
+pub fn marked(response: &str, request: Option<&str>) -> Vec<Drafted> {
+    let mut found = read(response, request, true);
+    let why = "the table marks 修正の有無 = 有, but the answer's wording is not one import reads";
+    for d in &mut found {
+        d.todo = Some(match d.todo.take() {
+            Some(t) => format!("{why}; {t}"),
+            None => format!("{why}: check this edit, then remove the todo"),
+        });
+    }
+    if found.is_empty() {
+        found.push(marked_untold(response, request));
+    }
+    found
+}
+
+fn read(response: &str, request: Option<&str>, assume: bool) -> Vec<Drafted> {
     let request = request.map(Request::new).unwrap_or_default();
-    let mut reader = Reader { request: &request, out: Vec::new(), ahead: None };
+    let mut reader = Reader { request: &request, out: Vec::new(), ahead: None, assume };
     for unit in split(response) {
         match unit {
             Unit::Text(text) => {
@@ -73,8 +96,9 @@ pub fn edits(response: &str, request: Option<&str>) -> Vec<Drafted> {
 }
 
 /// The todo edit for an answer the table marks as changing the draft (修正の有無 = 有) although
-/// import reads no promise in it: the pages the answer cites, or the page the request cites.
-pub fn marked(response: &str, request: Option<&str>) -> Drafted {
+/// import reads no promise nor quote in it: the pages the answer cites, or the page the request
+/// cites.
+fn marked_untold(response: &str, request: Option<&str>) -> Drafted {
     let note = format!(
         "the table marks 修正の有無 = 有, but import does not read the edit in the answer: find it ({})",
         crate::document::one_line(response.trim())
@@ -103,11 +127,19 @@ struct Reader<'r> {
     request: &'r Request<'r>,
     out: Vec<Drafted>,
     ahead: Option<Ahead>,
+    /// Read every sentence as if it had a verb of editing, taking only its quoted edits.
+    assume: bool,
 }
 
 impl Reader<'_> {
     fn sentence(&mut self, sentence: &[Piece]) {
-        let kind = sentence.iter().find_map(|p| p.text().and_then(promise_in_text));
+        let verb = sentence.iter().find_map(|p| p.text().and_then(promise_in_text));
+        if self.assume && verb.is_none() {
+            let found = patterns(sentence, Kind::Replace, None, self.request);
+            self.out.extend(found.into_iter().map(|f| f.edit));
+            return;
+        }
+        let kind = verb;
         let verb_at = sentence.iter().position(|p| p.text().and_then(promise_in_text).is_some());
         let bare_from = match (kind, &self.ahead) {
             (_, Some(_)) => Some(0),
@@ -483,6 +515,19 @@ mod tests {
             (Pages::One(3), false),
             "the answer's citation wins"
         );
+    }
+
+    #[test]
+    fn a_marked_answer_gives_its_quoted_pairs_as_todo() {
+        let e = marked("御指摘を踏まえ、P2の最下行の3行上の「中心であり」を「中心となっており」といたしました。", None);
+        assert_eq!(
+            (e.len(), e[0].old.as_deref(), e[0].new.as_deref()),
+            (1, Some("中心であり"), Some("中心となっており"))
+        );
+        assert_eq!((e[0].scope.pages.clone(), e[0].scope.line), (Pages::One(2), Some(-4)));
+        assert!(e[0].todo.as_deref().unwrap().contains("修正の有無 = 有"), "{e:?}");
+        let e = marked("御指摘の箇所を適正化します。", Some("P5の誤字"));
+        assert_eq!((e.len(), e[0].old.as_deref(), e[0].scope.pages.clone()), (1, None, Pages::One(5)));
     }
 
     #[test]

@@ -103,6 +103,24 @@ pub fn pieces(s: &str) -> Vec<Piece<'_>> {
     out
 }
 
+/// `s` with the content of its quotes left out (「」 stays): the text an answer or a request
+/// writes itself, where its citations are read (a quote 「（Ｐ５図表１参照）」 cites nothing).
+pub fn outside_quotes(s: &str) -> std::borrow::Cow<'_, str> {
+    let spans = spans(s);
+    if spans.is_empty() {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut at = 0;
+    for span in spans {
+        out.push_str(&s[at..span.body.start]);
+        out.push_str(&s[span.body.end..span.end]);
+        at = span.end;
+    }
+    out.push_str(&s[at..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// Group pieces into sentences: a sentence ends after 。 or at a line break outside quotes.
 pub fn sentences<'a>(pieces: &[Piece<'a>]) -> Vec<Vec<Piece<'a>>> {
     let mut out = Vec::new();
@@ -151,6 +169,12 @@ mod tests {
         assert_eq!(pieces("「a「b」c"), [Piece::Text("「a"), Piece::Quote("b"), Piece::Text("c")]);
         assert_eq!(pieces("『「』」"), [Piece::Quote("「"), Piece::Text("」")], "kinds nest independently");
         assert_eq!(pieces("「」"), [Piece::Quote("")]);
+    }
+
+    #[test]
+    fn text_outside_quotes() {
+        assert_eq!(outside_quotes("P4の「P5の図」を『P6』に"), "P4の「」を『』に");
+        assert_eq!(outside_quotes("「a「b」c"), "「a「」c");
     }
 
     #[test]

@@ -18,7 +18,7 @@
 //! assert_eq!((s.pages, s.line), (Pages::One(92), None));
 //! ```
 
-use super::quote::{pieces, Piece};
+use super::quote::{outside_quotes, pieces, Piece};
 use super::scope::{citations, merged, Pages, Scope};
 use std::collections::HashMap;
 
@@ -74,7 +74,7 @@ impl<'a> Request<'a> {
                 }
             }
         }
-        let all = merged(citations(request));
+        let all = merged(citations(&outside_quotes(request)));
         let only = (matches!(all.pages, Pages::One(_)) && all.trouble.is_none()).then_some(all);
         let asked_note = asked.iter().map(|(x, y)| format!("「{x}」→「{y}」")).collect::<Vec<_>>().join(", ");
         Request { asked, asked_note, tied, only }

@@ -31,6 +31,7 @@
 //! assert!(cited_before("P4294967296の").trouble.unwrap().contains("4294967296"));
 //! ```
 
+use super::quote::outside_quotes;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
@@ -81,13 +82,17 @@ const LINE: &str = r"最下行(?:の|から)\s*[0-9]+\s*行上|最下行|下か�
 /// What may stand between a citation and the quote: の, に, において, では, 、 …
 const LINK: &str = r"(?:において|における|にある|の中の|中の|では|にて|の|に|で|、|,)?";
 
+/// What may stand between a page and the quote to say where on the page: (ア)の, ②の, 工程表の,
+/// II-1-(2)-イの — a short run without punctuation or quotes, ending in の.
+const QUALIFIER: &str = r"[^。、,，「」『』\n]{1,20}?の\s*";
+
 static LIST: LazyLock<String> = LazyLock::new(|| format!("(?:{ITEM_P}(?:{SEP}{ITEM_P})*|{ITEM_J}(?:{SEP}{ITEM_J})*)"));
 
 /// A citation right before a quote: pages (perhaps in brackets), then perhaps a line.
 static CITED_BEFORE: LazyLock<regex::Regex> = LazyLock::new(|| {
     let list = &*LIST;
     regex::Regex::new(&format!(
-        r"(?:^|[^A-Za-z0-9])(?:[(\[【〔]\s*(?P<a>{list})\s*[)\]】〕]|(?P<b>{list}))\s*{LINK}\s*(?:(?P<line>{LINE})\s*{LINK}\s*)?$"
+        r"(?:^|[^A-Za-z0-9])(?:[(\[【〔]\s*(?P<a>{list})\s*[)\]】〕]|(?P<b>{list}))\s*{LINK}\s*(?:(?P<line>{LINE})\s*{LINK}\s*)?(?:{QUALIFIER})?$"
     ))
     .expect("the citation pattern is valid")
 });
@@ -143,11 +148,12 @@ fn with_digits(text: &str) -> Option<Cow<'_, str>> {
     })
 }
 
-/// Every page cited anywhere in `text`, as one scope: for answers that promise an edit without
-/// quoting it (「P9に追記をいたします」, 「P5の3行目に追記します」). Several citations make a list
-/// of pages (no line); a citation out of range makes the whole scope troubled.
+/// Every page cited anywhere in `text` outside its quotes, as one scope: for answers that promise
+/// an edit without quoting it (「P9に追記をいたします」, 「P5の3行目に追記します」). Several
+/// citations make a list of pages (no line, unless they all cite one page and one line); a
+/// citation out of range makes the whole scope troubled.
 pub fn pages_in(text: &str) -> Scope {
-    merged(citations(text))
+    merged(citations(&outside_quotes(text)))
 }
 
 /// Several citations as one scope: one page keeps its line; more pages make a list.
@@ -165,8 +171,12 @@ pub fn merged(cites: Vec<Scope>) -> Scope {
     }
     match (pages.as_slice(), cites.as_slice()) {
         ([], _) => Scope::default(),
-        ([page], [only]) => Scope { pages: Pages::One(*page), line: only.line, trouble: None },
-        ([page], _) => Scope { pages: Pages::One(*page), line: None, trouble: None },
+        ([page], _) => {
+            let mut lines: Vec<i64> = cites.iter().filter_map(|s| s.line).collect();
+            lines.dedup();
+            let line = if let [line] = lines.as_slice() { Some(*line) } else { None };
+            Scope { pages: Pages::One(*page), line, trouble: None }
+        }
         _ => Scope { pages: Pages::Each(pages), line: None, trouble: None },
     }
 }
@@ -308,6 +318,11 @@ mod tests {
         assert_eq!(cite("【P5】"), (Pages::One(5), None));
         assert_eq!(cite("P7の第3行の"), (Pages::One(7), Some(3)));
         assert_eq!(cite("P4、P11、P19の"), (each(&[4, 11, 19]), None));
+        assert_eq!(cite("P2の(ア)の"), (Pages::One(2), None));
+        assert_eq!(cite("P3の②の"), (Pages::One(3), None));
+        assert_eq!(cite("P6 II-1-(2)-イの"), (Pages::One(6), None));
+        assert_eq!(cite("P5の工程表の"), (Pages::One(5), None));
+        assert_eq!(cite("P3の御指摘について、"), (Pages::None, None));
     }
 
     #[test]
@@ -357,6 +372,9 @@ mod tests {
         assert_eq!((s.pages, s.line), (Pages::One(5), Some(3)));
         assert_eq!(pages_in("P4とP9に追記します。").pages, each(&[4, 9]));
         assert_eq!(pages_in("本案P4等において").pages, Pages::None, "P4等 is P4 and other pages");
+        assert_eq!(pages_in("「（Ｐ５図表１参照）」を削除します。").pages, Pages::None, "a quote cites nothing");
+        let s = pages_in("P4の18行目に「P5図表1参照」とあるが、図表１はP4に掲載されている。");
+        assert_eq!((s.pages, s.line), (Pages::One(4), Some(18)));
     }
 
     #[test]
