@@ -386,3 +386,19 @@ fn the_reconcile_set_tables_give_the_truths_quoted_edits() {
     // plan-c 13 cites its page nowhere, answer or request: only the draft can tell (reconcile).
     assert_eq!(unscoped, ["plan-c 13: page null (truth 4)"]);
 }
+
+/// The grid entry a PDF table reader uses: the ICT2023 table as rows of cells (the title and
+/// the commenters' list above the header, the header on every page, No. 5's comment continued
+/// on the next page in a row whose 項番 is empty) gives the ledger the TSV gives.
+#[test]
+fn the_ict2023_table_as_a_grid_gives_the_same_ledger() {
+    use akaji::import::{import as import_text, import_grid, ImportOptions};
+    let text = std::fs::read_to_string(root().join(ICT)).unwrap();
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    let from_grid = import_grid(rows, &ImportOptions::default()).unwrap();
+    let from_text = import_text(&text, &ImportOptions::default()).unwrap();
+    assert_eq!(from_grid.ledger, from_text.ledger);
+    let r = (&from_grid.report, &from_text.report);
+    assert_eq!((r.0.rows, r.0.repeated_headers, r.0.continuations), (38, 6, 2));
+    assert_eq!((r.0.extracted, r.0.todo), (r.1.extracted, r.1.todo));
+}

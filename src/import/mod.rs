@@ -26,4 +26,4 @@ pub mod table;
 pub mod write;
 pub mod xlsx;
 
-pub use convert::{import, ImportOptions, Imported};
+pub use convert::{import, import_grid, import_xlsx, ImportOptions, Imported};
