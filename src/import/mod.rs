@@ -6,7 +6,7 @@
 //! PDF table reader rebuilds); [`classify`] tells the answers that promise a change; [`extract`]
 //! turns their phrasings into edits ([`drafted`]), scoped by the pages and lines they cite
 //! ([`scope`]) or that the request ties to them ([`request`]), quoting only what the answer
-//! quotes ([`quote`], [`pairs`]); what an answer leaves out becomes a `todo` edit. [`convert`]
+//! quotes ([`quote`], [`pairs`], [`sentence`]); what an answer leaves out becomes a `todo` edit. [`convert`]
 //! puts it together and [`report`] counts.
 
 pub mod classify;
@@ -22,6 +22,7 @@ pub mod quote;
 pub mod report;
 pub mod request;
 pub mod scope;
+pub mod sentence;
 pub mod table;
 pub mod write;
 pub mod xlsx;
