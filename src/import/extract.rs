@@ -271,6 +271,9 @@ mod tests {
         assert_eq!(edits("「A」は「B」に、「C」は「D」に修正しました。", None), [edit("A", "B"), edit("C", "D")]);
         let e = edits("「A」は「B」と同義であるため、「C」を「D」に修正します。", None);
         assert_eq!(e, [edit("C", "D")], "「A」は「B」と同義 states no edit");
+        let e = edits("P5で「A」は「B」と記載されていますが、「C」を「D」に修正します。", None);
+        assert_eq!(e, [edit("C", "D")], "「A」は「B」と記載されています describes the draft");
+        assert_eq!(edits("「A」は「B」と記載を改めます。", None), [edit("A", "B")]);
     }
 
     #[test]

@@ -48,7 +48,7 @@ const JOINS: [&str; 14] = [
 
 /// After 「A」は「B」: に/と/へ and a verb of editing, or に、 before the next pair.
 static TO_VERB: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(r"^(?:に|と|へ)(?:、|，|,)?\s*(?:それぞれ)?(?:修正|訂正|変更|改め|置き換え|置換|書き換え|書き改め|統一|直し|記載)")
+    regex::Regex::new(r"^(?:に|と|へ)(?:、|，|,)?\s*(?:それぞれ)?(?:修正|訂正|変更|改め|置き換え|置換|書き換え|書き改め|統一|直し|記載を改め|記述を改め|表記を改め)")
         .expect("the verb pattern is valid")
 });
 
