@@ -60,8 +60,8 @@ fn an_ict2023_workbook_reads_as_its_tsv_does() {
         let cells = ict_row(id);
         sheet.write_number(row, 0, id.parse::<f64>().unwrap()).unwrap();
         for (c, cell) in cells.iter().enumerate().skip(1) {
-            // Line breaks inside a cell, where the published table wraps.
-            let cell = if id == "29" && c == 3 { cell.replacen(" ・", "\n・", 1) } else { cell.clone() };
+            // A line break inside a cell, as Excel on Windows writes it (CR LF).
+            let cell = if id == "29" && c == 3 { cell.replacen(" ・", "\r\n・", 1) } else { cell.clone() };
             sheet.write_string(row, c as u16, &cell).unwrap();
         }
         sheet.write_string(row, 5, "有").unwrap();
