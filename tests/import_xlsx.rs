@@ -162,3 +162,47 @@ fn a_workbook_without_a_table_or_a_broken_one_exits_2() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("broken.xlsx: not a readable .xlsx workbook"), "{}", run.stderr);
 }
+
+/// A workbook as LibreOffice writes it (shared strings, its own styles and number formats):
+/// the ICT2023 table saved as CSV and converted with `soffice --convert-to xlsx` gives the
+/// ledger the CSV gives.
+#[test]
+fn a_libreoffice_workbook_of_the_ict2023_table() {
+    let calc = std::path::Path::new("/usr/lib/libreoffice/program/libsclo.so").exists();
+    if !crate::docx::have("soffice", "libreoffice-calc") || !(calc || have_calc_in_ci()) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join("testdata/import/ict2023-public-comments.txt")).unwrap();
+    let csv_path = dir.path().join("ict2023.csv");
+    let mut w = csv::Writer::from_path(&csv_path).unwrap();
+    for line in text.lines() {
+        let mut cells: Vec<&str> = line.split('\t').collect();
+        cells.resize(5, "");
+        w.write_record(&cells).unwrap();
+    }
+    w.flush().unwrap();
+    let out = std::process::Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", dir.path().join("profile").display()))
+        .args(["--headless", "--norestore", "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir"])
+        .arg(dir.path())
+        .arg(&csv_path)
+        .output()
+        .unwrap();
+    let xlsx = dir.path().join("ict2023.xlsx");
+    assert!(xlsx.exists(), "soffice: {}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let from_csv = akaji::import::import(&std::fs::read_to_string(&csv_path).unwrap(), &Default::default()).unwrap();
+    let from_xlsx = akaji::import::import_xlsx(&std::fs::read(&xlsx).unwrap(), &Default::default()).unwrap();
+    assert_eq!(from_xlsx.ledger, from_csv.ledger);
+    assert_eq!(from_xlsx.ledger.decisions.len(), 38);
+    crate::import::assert_ict2023_quoted_edits(&from_xlsx.ledger);
+}
+
+/// Without LibreOffice Calc the conversion test is skipped, unless `CI` is set.
+fn have_calc_in_ci() -> bool {
+    if std::env::var_os("CI").is_some() {
+        panic!("LibreOffice Calc is not installed and CI is set: install the Debian package libreoffice-calc");
+    }
+    eprintln!("skipping: LibreOffice Calc is not installed (Debian package libreoffice-calc)");
+    false
+}
