@@ -100,7 +100,7 @@ fn child(kind: &str, n: usize) {
     let t = Instant::now();
     let done = import(&text, &ImportOptions::default()).expect("the generated table imports");
     let read = t.elapsed().as_secs_f64();
-    let toml = akaji::import::write::toml(&done.ledger);
+    let toml = akaji::import::to_toml(&done.ledger);
     let secs = t.elapsed().as_secs_f64();
     assert!(toml.len() > text.len() / 2 && done.ledger.decisions.len() + 1 >= records.min(n) / 2);
     let peak = peak_rss();

@@ -5,7 +5,7 @@
 //! columns import does not know.
 
 use crate::util::{akaji_in, root};
-use akaji::ledger::Ledger;
+use akaji::Ledger;
 use rust_xlsxwriter::{Format, Workbook};
 use std::path::Path;
 

@@ -8,6 +8,7 @@ mod docx;
 mod import;
 mod import_props;
 mod import_xlsx;
+mod imports;
 mod redline;
 mod render;
 mod roundtrip;

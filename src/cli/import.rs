@@ -1,13 +1,8 @@
 //! `akaji import`.
 
-use super::output;
-use akaji::error::Error;
-use akaji::exit;
-use akaji::files;
-use akaji::import::columns::Columns;
-use akaji::import::convert::import_xlsx;
-use akaji::import::table::TableFormat;
-use akaji::import::{import, ImportOptions};
+use super::error::{CliError, Usage};
+use super::{exit, files, messages, output};
+use akaji::import::{import, import_xlsx, to_toml, Columns, ImportOptions, TableFormat};
 use std::path::{Path, PathBuf};
 
 const EXAMPLES: &str = "Examples:
@@ -40,16 +35,16 @@ pub struct Args {
 }
 
 /// Run `akaji import`.
-pub fn run(args: Args) -> Result<u8, Error> {
+pub fn run(args: Args) -> Result<u8, CliError> {
     output::check(args.output.as_deref(), &[&args.table])?;
-    let columns = Columns::parse(&args.columns).map_err(Error::Usage)?;
+    let columns = Columns::parse(&args.columns).map_err(Usage::Columns)?;
     let options = ImportOptions { format: TableFormat::from_path(&args.table), columns, only_edits: args.only_edits };
     let done = if is_workbook(&args.table) {
         import_xlsx(&files::read_bytes(&args.table)?, &options)
     } else {
         import(&files::read_text(&args.table)?, &options)
     };
-    let done = done.map_err(|e| Error::Input { path: args.table.clone(), message: e.to_string() })?;
+    let done = done.map_err(|problem| CliError::Input { path: args.table.clone(), problem })?;
     let json = args.output.as_ref().is_some_and(|o| o.to_string_lossy().to_ascii_lowercase().ends_with(".json"));
     let bytes = if json {
         let mut s = serde_json::to_string_pretty(&done.ledger).expect("a ledger always serializes to JSON");
@@ -58,14 +53,11 @@ pub fn run(args: Args) -> Result<u8, Error> {
     } else {
         let name =
             args.table.file_name().map_or_else(|| args.table.display().to_string(), |n| n.to_string_lossy().into());
-        format!(
-            "# Drafted by `akaji import` from {name}: check every decision, complete the edits marked todo.\n\n{}",
-            akaji::import::write::toml(&done.ledger)
-        )
+        format!("{}{}", messages::drafted_from(&name), to_toml(&done.ledger))
     };
-    output::emit(args.output.as_deref(), &[&args.table], bytes.as_bytes())?;
+    output::emit(args.output.as_deref(), &[&args.table], &[bytes.as_bytes()])?;
     let to = args.output.as_ref().map_or_else(|| "stdout".to_owned(), |o| o.display().to_string());
-    eprint!("akaji import: {} → {to}\n{}", args.table.display(), done.report);
+    eprint!("{}", messages::imported(&args.table, &to, &done.report));
     Ok(exit::SUCCESS)
 }
 

@@ -20,9 +20,9 @@
 //! assert_eq!(d.hunks[0].old, 0..5);
 //! ```
 
+use super::span::Span;
 use super::tokenize::{is_grapheme_boundary, Boundaries};
-use super::Span;
-use crate::script::script_of;
+use crate::char_class::class_of;
 use std::ops::Range;
 
 fn chars(s: &str, r: &Range<usize>) -> usize {
@@ -74,7 +74,7 @@ fn edge_score(text: &str, at: usize) -> u32 {
         || b.is_whitespace()
     {
         3
-    } else if script_of(a) != script_of(b) {
+    } else if class_of(a) != class_of(b) {
         1
     } else {
         0

@@ -4,24 +4,19 @@
 //! compared line by line (each line interned to a number, then a patience diff whose gaps go to
 //! Myers' algorithm from `similar`); only the changed regions found there are refined further (the
 //! private `refine` module, which compares word units as they are), which keeps large documents
-//! fast and small in memory.
-//!
-//! ```
-//! use akaji::diff::lines::line_starts;
-//! assert_eq!(line_starts("a\r\nb\nc"), [0, 3, 5]);
-//! ```
+//! fast and small in memory. Lines are interned with rustc's hash (`rustc-hash`): hashing
+//! 200,000 lines with std's SipHash costs more than diffing them.
 
+use super::deadline::{small_enough, Deadline};
 use super::patience;
-use super::{Deadline, Span};
+use super::span::Span;
+use rustc_hash::FxHashMap;
 use similar::algorithms::{myers, Capture};
 use similar::DiffTag;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
-use std::time::Instant;
 
 /// Byte offsets where the lines of `text` start; a line includes its terminator (`\n` or `\r\n`).
-pub fn line_starts(text: &str) -> Vec<usize> {
+fn line_starts(text: &str) -> Vec<usize> {
     let mut out = Vec::with_capacity(text.len() / 64 + 1);
     if !text.is_empty() {
         out.push(0);
@@ -69,7 +64,7 @@ pub(crate) fn diff_units(
             let Ok(()) = myers::diff_deadline(&mut hook, &o, 0..o.len(), &n, 0..n.len(), at);
         }
         Algorithm::Patience => {
-            let mut ids: Interner = HashMap::default();
+            let mut ids: Interner = FxHashMap::default();
             let (o, n) = (intern(&mut ids, old, old_starts), intern(&mut ids, new, new_starts));
             let distinct = ids.len();
             drop(ids);
@@ -100,41 +95,7 @@ pub(crate) fn diff_units(
     out
 }
 
-/// The deadline to give Myers' algorithm for `units` units: none when they are so few that it
-/// cannot take long (at most ~`SMALL²` steps), sparing a clock read at every step; the callers
-/// check the deadline between such diffs.
-pub(crate) fn small_enough(units: usize, deadline: Option<Instant>) -> Option<Instant> {
-    const SMALL: usize = 1024;
-    deadline.filter(|_| units > SMALL)
-}
-
-type Interner<'t> = HashMap<&'t str, u32, BuildHasherDefault<FxHasher>>;
-
-/// The hash of rustc (Fx): hashing 200,000 lines with SipHash costs more than diffing them.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().unwrap_or_default()));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
+type Interner<'t> = FxHashMap<&'t str, u32>;
 
 /// The units of `text` cut at `starts`.
 fn slices<'t>(text: &'t str, starts: &[usize]) -> Vec<&'t str> {
@@ -159,6 +120,7 @@ mod tests {
 
     #[test]
     fn lines_keep_their_terminators() {
+        assert_eq!(line_starts("a\r\nb\nc"), [0, 3, 5]);
         assert_eq!(line_starts(""), Vec::<usize>::new());
         assert_eq!(line_starts("a\n"), [0]);
         assert_eq!(line_starts("a\n\nb"), [0, 2, 3]);

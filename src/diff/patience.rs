@@ -17,7 +17,7 @@
 //! assert_eq!(&new[d.hunks[0].new.clone()], "本文を直す\n");
 //! ```
 
-use super::lines::small_enough;
+use super::deadline::small_enough;
 use similar::algorithms::{myers, Capture, DiffHook};
 use std::ops::Range;
 use std::time::Instant;

@@ -12,16 +12,10 @@
 //! stands apart (再|設置, 検討|会), around particles in a hiragana run (に|あたって|は),
 //! and after each `/` of a URL or path (so a changed file name is shown as that name).
 //!
-//! ```
-//! use akaji::diff::tokenize::{units, fine_boundaries};
-//! let t = "推進にあたってはASEANの867112.pdfを参照。";
-//! let u: Vec<&str> = units(t).iter().map(|r| &t[r.clone()]).collect();
-//! assert_eq!(u, ["推進", "にあたっては", "ASEAN", "の", "867112.pdf", "を", "参照", "。"]);
-//! let b = fine_boundaries("にあたっては");
-//! assert!(b.contains(&3) && b.contains(&15) && !b.contains(&6));
-//! ```
+//! 「推進にあたってはASEANの867112.pdfを参照。」 is the units 推進 / にあたっては / ASEAN / の /
+//! 867112.pdf / を / 参照 / 。 (tests below).
 
-use crate::script::{script_of, Script};
+use crate::char_class::{class_of, CharClass};
 use std::ops::Range;
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
@@ -40,7 +34,7 @@ const CONNECTORS: &[u8] = b"._-/:~%?=&#+@";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
-    Run(Script),
+    Run(CharClass),
     Url,
     Single,
 }
@@ -52,6 +46,7 @@ struct Unit {
 }
 
 /// The word units of `text`, in order, covering it without gaps.
+#[cfg(test)]
 pub fn units(text: &str) -> Vec<Range<usize>> {
     scan(text).into_iter().map(|u| u.range).collect()
 }
@@ -97,6 +92,7 @@ fn stands_alone(c: char) -> bool {
 
 /// Every place in `text` where a change may begin or end: the unit boundaries and the finer
 /// places inside units described in the module docs. Sorted, with 0 and `text.len()`.
+#[cfg(test)]
 pub fn fine_boundaries(text: &str) -> Vec<usize> {
     boundaries(text).hard
 }
@@ -119,23 +115,23 @@ pub fn boundaries(text: &str) -> Boundaries {
         push(&mut out, u.range.start);
         let body = &text[u.range.clone()];
         match u.kind {
-            Kind::Run(script @ (Script::Kanji | Script::Katakana)) => {
+            Kind::Run(script @ (CharClass::Kanji | CharClass::Katakana)) => {
                 let gs = graphemes(body);
                 let n = gs.len();
                 let first = |j: usize| gs[j].1.chars().next().unwrap_or(' ');
                 for (j, &(at, _)) in gs.iter().enumerate().skip(1) {
-                    let affix = script == Script::Kanji
+                    let affix = script == CharClass::Kanji
                         && n == 3
                         && ((j == 2 && KANJI_SUFFIXES.contains(first(2)))
                             || (j == 1 && KANJI_PREFIXES.contains(first(0))));
                     if (j >= 2 && n - j >= 2) || affix {
                         push(&mut out, u.range.start + at);
-                    } else if script == Script::Kanji {
+                    } else if script == CharClass::Kanji {
                         soft.push(u.range.start + at);
                     }
                 }
             }
-            Kind::Run(Script::Hiragana) => {
+            Kind::Run(CharClass::Hiragana) => {
                 for (i, g) in graphemes(body) {
                     if g.chars().next().is_some_and(|c| PARTICLES.contains(&c)) {
                         push(&mut out, u.range.start + i);
@@ -143,7 +139,7 @@ pub fn boundaries(text: &str) -> Boundaries {
                     }
                 }
             }
-            Kind::Url | Kind::Run(Script::Latin) => {
+            Kind::Url | Kind::Run(CharClass::Latin) => {
                 for (i, _) in body.match_indices('/') {
                     push(&mut out, u.range.start + i + 1);
                 }
@@ -168,7 +164,7 @@ pub fn is_grapheme_boundary(text: &str, at: usize) -> bool {
 
 fn scan(text: &str) -> Vec<Unit> {
     let gs = graphemes(text);
-    let script = |g: &str| g.chars().next().map_or(Script::Punct, script_of);
+    let script = |g: &str| g.chars().next().map_or(CharClass::Punct, class_of);
     let ascii_alnum = |g: &str| g.len() == 1 && g.as_bytes()[0].is_ascii_alphanumeric();
     let mut out = Vec::with_capacity(gs.len() / 2 + 1);
     let mut i = 0;
@@ -185,10 +181,10 @@ fn scan(text: &str) -> Vec<Unit> {
         let s = script(gs[i].1);
         i += 1;
         let kind = match s {
-            Script::Punct => Kind::Single,
-            Script::Latin => {
+            CharClass::Punct => Kind::Single,
+            CharClass::Latin => {
                 loop {
-                    if i < gs.len() && script(gs[i].1) == Script::Latin {
+                    if i < gs.len() && script(gs[i].1) == CharClass::Latin {
                         i += 1;
                     } else if i + 1 < gs.len()
                         && joins(gs[i].1, gs[i - 1].1, gs[i + 1].1)
@@ -200,7 +196,7 @@ fn scan(text: &str) -> Vec<Unit> {
                         break;
                     }
                 }
-                Kind::Run(Script::Latin)
+                Kind::Run(CharClass::Latin)
             }
             _ => {
                 while i < gs.len() && script(gs[i].1) == s {
@@ -242,6 +238,15 @@ fn url_len(s: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_units_of_a_sentence() {
+        let t = "推進にあたってはASEANの867112.pdfを参照。";
+        let u: Vec<&str> = units(t).iter().map(|r| &t[r.clone()]).collect();
+        assert_eq!(u, ["推進", "にあたっては", "ASEAN", "の", "867112.pdf", "を", "参照", "。"]);
+        let b = fine_boundaries("にあたっては");
+        assert!(b.contains(&3) && b.contains(&15) && !b.contains(&6));
+    }
 
     fn split(t: &str) -> Vec<&str> {
         units(t).iter().map(|r| &t[r.clone()]).collect()

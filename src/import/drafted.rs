@@ -1,24 +1,17 @@
 //! The edits import drafts, and the one place they become ledger edits.
 //!
-//! Import reads an answer into its own [`Drafted`] edits (quotes and a [`Scope`]) and meets the
+//! Import reads an answer into its own [`Drafted`] edits (quotes and a [`Citation`]) and meets the
 //! ledger's edit type only in [`Drafted::into_edit`]. That constructor also keeps import's
 //! promise that it never writes a ledger that does not validate: a drafted edit whose quotes make
 //! no edit (an empty `old`, an insertion with nothing to insert, the same text twice) or whose
 //! citation cannot be written as a scope (a page past the ledger's range) becomes a `todo` that
 //! says why, keeping the quotes as hints. Nothing is dropped and nothing is invented.
 //!
-//! ```
-//! use akaji::import::drafted::Drafted;
-//! use akaji::import::scope::cited_before;
-//! let d = Drafted::replace("設置", "開催", cited_before("P4、P11の"));
-//! let toml = toml::to_string(&d.into_edit()).unwrap();
-//! assert!(toml.contains("pages = [4, 11]") && toml.contains("count = \"all\"") && toml.contains("per_page = true"), "{toml}");
-//! let empty = Drafted::replace("", "開催", cited_before("")).into_edit();
-//! assert!(empty.todo.unwrap().contains("empty"));
-//! ```
+//! 「P4、P11の「設置」を「開催」に」 becomes `pages = [4, 11]`, `count = "all"`, `per_page = true`;
+//! 「「」を「開催」に」 a todo saying the quote is empty (tests below).
 
-use super::scope::{Pages, Scope};
-use crate::ledger::{Count, Edit};
+use super::citation::{Citation, Pages};
+use crate::ledger::{Count, Edit, PageScope, Scope, Side, Todo};
 
 /// An edit as import reads it from an answer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -34,26 +27,26 @@ pub struct Drafted {
     /// The quoted new text.
     pub new: Option<String>,
     /// Where it applies.
-    pub scope: Scope,
+    pub scope: Citation,
     /// Whether the scope was taken from the request (the answer cites none).
     pub scope_from_request: bool,
 }
 
 impl Drafted {
     /// 「old」→「new」 within `scope`.
-    pub fn replace(old: &str, new: &str, scope: Scope) -> Drafted {
+    pub fn replace(old: &str, new: &str, scope: Citation) -> Drafted {
         Drafted { old: Some(old.to_owned()), new: Some(new.to_owned()), scope, ..Drafted::default() }
     }
 
     /// Insert `new` after (`after = true`) or before `anchor`.
-    pub fn insert(anchor: &str, after: bool, new: &str, scope: Scope) -> Drafted {
+    pub fn insert(anchor: &str, after: bool, new: &str, scope: Citation) -> Drafted {
         let anchor = Some(anchor.to_owned());
         let (after, before) = if after { (anchor, None) } else { (None, anchor) };
         Drafted { after, before, new: Some(new.to_owned()), scope, ..Drafted::default() }
     }
 
     /// A todo edit with this note.
-    pub fn todo(note: String, scope: Scope) -> Drafted {
+    pub fn todo(note: String, scope: Citation) -> Drafted {
         Drafted { todo: Some(note), scope, ..Drafted::default() }
     }
 
@@ -96,51 +89,69 @@ impl Drafted {
     }
 
     /// The ledger edit: the only place import builds one. Always valid: what cannot be a
-    /// complete edit is a todo saying why.
+    /// complete edit is a todo saying why, carrying the quotes.
     pub fn into_edit(self) -> Edit {
-        let todo = match (self.problem(), self.todo.clone()) {
+        let note = match (self.problem(), self.todo) {
             (Some(p), Some(t)) => Some(format!("{t}; {p}")),
             (p, t) => p.or(t),
         };
-        let mut edit =
-            Edit { todo, old: self.old, after: self.after, before: self.before, new: self.new, ..Edit::default() };
-        if self.scope.trouble.is_none() {
-            match self.scope.pages {
-                Pages::None => {}
-                Pages::One(page) => {
-                    edit.page = Some(page);
-                    edit.line = self.scope.line;
-                }
-                Pages::Each(pages) => {
-                    edit.pages = Some(pages);
-                    edit.count = Some(Count::All);
-                    edit.per_page = Some(true);
-                }
-                Pages::Within(pages) => edit.pages = Some(pages),
+        let (scope, count) = match (&self.scope.trouble, self.scope.pages) {
+            (Some(_), _) | (None, Pages::None) => (Scope::default(), Count::default()),
+            (None, Pages::One(page)) => {
+                let line = self.scope.line.and_then(|l| Scope::line(page, l));
+                (line.unwrap_or_else(|| Scope::pages(vec![page])), Count::default())
             }
-        }
-        edit
+            (None, Pages::Each(pages)) => {
+                (Scope { pages: PageScope::Pages { pages, per_page: true }, ..Scope::default() }, Count::All)
+            }
+            (None, Pages::Within(pages)) => (Scope::pages(pages), Count::default()),
+        };
+        let todo = |note: String, old, after, before, new| Edit::todo(Todo { note, old, after, before, new });
+        let edit = match (note, self.old, self.after, self.before) {
+            (Some(note), old, after, before) => todo(note, old, after, before, self.new),
+            (None, Some(old), None, None) => Edit::replace(old, self.new.unwrap_or_default())
+                .unwrap_or_else(|p| Edit::todo(Todo::note(format!("the answer's quotes make no edit ({p:?})")))),
+            (None, None, Some(anchor), None) => insert(Side::After, anchor, self.new),
+            (None, None, None, Some(anchor)) => insert(Side::Before, anchor, self.new),
+            (None, old, after, before) => todo("the answer's quotes make no edit".into(), old, after, before, self.new),
+        };
+        edit.with_scope(scope).with_count(count)
     }
+}
+
+/// An insertion, or a todo carrying its text when it makes none (never, after `problem`).
+fn insert(side: Side, anchor: String, new: Option<String>) -> Edit {
+    Edit::insert(side, anchor.clone(), new.clone().unwrap_or_default()).unwrap_or_else(|_| {
+        let (after, before) = if side == Side::After { (Some(anchor), None) } else { (None, Some(anchor)) };
+        Edit::todo(Todo { note: "the answer's quotes make no insertion".into(), after, before, new, old: None })
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::scope::cited_before;
+    use crate::import::citation::cited_before;
+    use crate::ledger::Action;
 
     #[test]
-    fn scopes_become_ledger_keys() {
+    fn citations_become_ledger_scopes() {
         let e = Drafted::replace("取り組み", "取組", cited_before("P4、P11、P19の")).into_edit();
-        assert_eq!((e.pages, e.count, e.per_page, e.page), (Some(vec![4, 11, 19]), Some(Count::All), Some(true), None));
+        assert_eq!(e.scope().pages, PageScope::Pages { pages: vec![4, 11, 19], per_page: true });
+        assert_eq!(e.count(), Count::All);
         let e = Drafted::replace("a", "b", cited_before("(P27-28)")).into_edit();
-        assert_eq!((e.pages, e.count, e.per_page), (Some(vec![27, 28]), None, None), "a range holds one place");
+        assert_eq!((e.scope(), e.count()), (&Scope::pages(vec![27, 28]), Count::Exactly(1)), "a range holds one place");
         let e = Drafted::replace("a", "b", cited_before("P6の5行目の")).into_edit();
-        assert_eq!((e.page, e.line), (Some(6), Some(5)));
+        assert_eq!(e.scope(), &Scope::line(6, 5).unwrap());
+        let e = Drafted::insert("a", false, "b", cited_before("(P4)")).into_edit();
+        assert_eq!(
+            (e.action(), e.scope()),
+            (&Action::Insert { anchor: "a".into(), side: Side::Before, new: "b".into() }, &Scope::pages(vec![4]))
+        );
     }
 
     #[test]
     fn what_would_not_validate_is_todo_with_the_reason() {
-        let none = Scope::default();
+        let none = Citation::default();
         let cases = [
             (Drafted::replace("", "B", none.clone()), "empty old text"),
             (Drafted::replace(" ", "B", none.clone()), "empty old text"),
@@ -151,12 +162,12 @@ mod tests {
         ];
         for (d, why) in cases {
             let e = d.clone().into_edit();
-            let note = e.todo.clone().unwrap_or_else(|| panic!("{d:?} is todo"));
-            assert!(note.contains(why), "{note}");
-            assert_eq!((e.page, e.pages.clone()), (None, None), "no scope from a troubled citation");
-            assert_eq!(e.action().map(|_| ()), Ok(()), "{e:?}");
+            let todo = e.as_todo().unwrap_or_else(|| panic!("{d:?} is todo"));
+            assert!(todo.note.contains(why), "{}", todo.note);
+            assert_eq!(e.scope(), &Scope::default(), "no scope from a troubled citation");
+            assert_eq!((&todo.old, &todo.new), (&d.old, &d.new), "the quotes are kept as hints");
         }
-        let e = Drafted::replace("A", "", Scope::default()).into_edit();
-        assert_eq!((e.todo, e.new.as_deref()), (None, Some("")), "a deletion is complete");
+        let e = Drafted::replace("A", "", Citation::default()).into_edit();
+        assert_eq!(e.action(), &Action::Replace { old: "A".into(), new: String::new() }, "a deletion is complete");
     }
 }

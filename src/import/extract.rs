@@ -20,22 +20,15 @@
 //! (see [`request`](super::request)). Import never invents text: every `old` and `new` is a
 //! quote of the answer, character for character.
 //!
-//! ```
-//! use akaji::import::extract::edits;
-//! use akaji::import::scope::Pages;
-//! let e = edits("御指摘を踏まえ、P4、P12の「設置」を「開催」に修正いたします。", None);
-//! assert_eq!(e[0].old.as_deref(), Some("設置"));
-//! assert_eq!(e[0].new.as_deref(), Some("開催"));
-//! assert_eq!(e[0].scope.pages, Pages::Each(vec![4, 12]));
-//! assert!(e[0].todo.is_none());
-//! ```
+//! 「御指摘を踏まえ、P4、P12の「設置」を「開催」に修正いたします。」 gives `old = "設置"`,
+//! `new = "開催"` on each of pages 4 and 12 (tests below).
 
+use super::citation::{cited_before, pages_in, Citation};
 use super::classify::{promise_in_text, Kind};
 use super::drafted::Drafted;
 use super::pairs::{split, Unit};
-use super::quote::{pieces, sentences, Piece};
+use super::quote::{fragments, sentences, Fragment};
 use super::request::Request;
-use super::scope::{cited_before, pages_in, Scope};
 use super::sentence::{patterns, replace};
 
 /// The edits an answer promises, in the order written; empty when it promises none.
@@ -70,7 +63,7 @@ fn read(response: &str, request: Option<&str>, assume: bool) -> Vec<Drafted> {
     for unit in split(response) {
         match unit {
             Unit::Text(text) => {
-                let all = pieces(text);
+                let all = fragments(text);
                 for sentence in sentences(&all) {
                     reader.sentence(&sentence);
                 }
@@ -118,7 +111,7 @@ fn marked_untold(response: &str, request: Option<&str>) -> Drafted {
 struct Ahead {
     kind: Kind,
     text: String,
-    scope: Scope,
+    scope: Citation,
     given: bool,
 }
 
@@ -132,7 +125,7 @@ struct Reader<'r> {
 }
 
 impl Reader<'_> {
-    fn sentence(&mut self, sentence: &[Piece]) {
+    fn sentence(&mut self, sentence: &[Fragment]) {
         let verb = sentence.iter().find_map(|p| p.text().and_then(promise_in_text));
         if self.assume && verb.is_none() {
             let found = patterns(sentence, Kind::Replace, None, self.request);
@@ -202,17 +195,17 @@ impl Reader<'_> {
 }
 
 /// Whether a sentence points ahead to the wording (以下のように, 次のとおり, 下記のとおり).
-fn points_ahead(sentence: &[Piece]) -> bool {
+fn points_ahead(sentence: &[Fragment]) -> bool {
     sentence
         .iter()
-        .filter_map(Piece::text)
+        .filter_map(Fragment::text)
         .any(|t| ["以下", "下記", "次のとおり", "次のように"].iter().any(|w| t.contains(w)))
 }
 
 /// A todo edit for a promise whose text the answer does not give: the pages (and line) it
 /// cites, and the sentence itself as the note, with the changes the request asks for as
 /// suggestions.
-fn untold(kind: Kind, sentence: &[Piece], request: &Request) -> Drafted {
+fn untold(kind: Kind, sentence: &[Fragment], request: &Request) -> Drafted {
     let text = joined(sentence);
     let mut edit = untold_text(kind, &text, pages_in(&text));
     if let (Some(note), false) = (&mut edit.todo, request.asked.is_empty()) {
@@ -222,17 +215,17 @@ fn untold(kind: Kind, sentence: &[Piece], request: &Request) -> Drafted {
     edit
 }
 
-fn untold_text(kind: Kind, sentence: &str, scope: Scope) -> Drafted {
+fn untold_text(kind: Kind, sentence: &str, scope: Citation) -> Drafted {
     Drafted::todo(format!("{kind}: the answer gives no text ({})", sentence.trim()), scope)
 }
 
 /// A sentence as written, quotes in their brackets.
-fn joined(sentence: &[Piece]) -> String {
+fn joined(sentence: &[Fragment]) -> String {
     sentence
         .iter()
         .map(|p| match p {
-            Piece::Text(t) => (*t).to_owned(),
-            Piece::Quote(q) => format!("「{q}」"),
+            Fragment::Text(t) => (*t).to_owned(),
+            Fragment::Quote(q) => format!("「{q}」"),
         })
         .collect()
 }
@@ -240,14 +233,14 @@ fn joined(sentence: &[Piece]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::scope::Pages;
+    use crate::import::citation::Pages;
 
     fn edit(old: &str, new: &str) -> Drafted {
-        Drafted::replace(old, new, Scope::default())
+        Drafted::replace(old, new, Citation::default())
     }
 
     fn on(pages: Pages, line: Option<i64>, d: Drafted) -> Drafted {
-        Drafted { scope: Scope { pages, line, trouble: None }, ..d }
+        Drafted { scope: Citation { pages, line, trouble: None }, ..d }
     }
 
     #[test]
@@ -342,7 +335,7 @@ mod tests {
     fn delete_and_insert() {
         assert_eq!(edits("P3の「なお、」を削除いたします。", None), [on(Pages::One(3), None, edit("なお、", ""))]);
         let e = edits("「高い状況にある。」の後に「また、」を追記します。", None);
-        assert_eq!(e, [Drafted::insert("高い状況にある。", true, "また、", Scope::default())]);
+        assert_eq!(e, [Drafted::insert("高い状況にある。", true, "また、", Citation::default())]);
     }
 
     #[test]
@@ -363,7 +356,7 @@ mod tests {
             "{e:?}"
         );
         let e = edits("御意見を踏まえ、URLを修正いたします。", None);
-        assert_eq!((e.len(), &e[0].scope, e[0].old.is_none()), (1, &Scope::default(), true));
+        assert_eq!((e.len(), &e[0].scope, e[0].old.is_none()), (1, &Citation::default(), true));
         assert!(e[0].todo.as_deref().unwrap().starts_with("replace: the answer gives no text"), "{e:?}");
     }
 

@@ -12,8 +12,7 @@
 //! `\n`.
 //!
 //! ```
-//! use akaji::import::columns::Columns;
-//! use akaji::import::grid::table;
+//! use akaji::import::{import_grid, ImportOptions};
 //! let rows = vec![
 //!     vec!["意見募集の結果".to_owned()],
 //!     ["項番", "御意見", "考え方"].map(String::from).to_vec(),
@@ -21,18 +20,20 @@
 //!     ["項番", "御意見", "考え方"].map(String::from).to_vec(),
 //!     ["", "意見の後半", "「A」を「B」に修正します。"].map(String::from).to_vec(),
 //! ];
-//! let t = table(rows, &Columns::default()).unwrap();
-//! assert_eq!(t.rows.len(), 1);
-//! assert_eq!(t.rows[0].request.as_deref(), Some("意見の前半\n意見の後半"));
-//! assert_eq!((t.repeated_headers, t.continuations), (1, 1));
+//! let done = import_grid(rows, &ImportOptions::default()).unwrap();
+//! let d = &done.ledger.decisions[0];
+//! assert_eq!(d.request.as_deref(), Some("意見の前半\n意見の後半"));
+//! assert_eq!(d.response.as_deref(), Some("御指摘を踏まえ、\n「A」を「B」に修正します。"));
+//! assert_eq!((done.report.repeated_headers, done.report.continuations, done.report.extracted), (1, 1, 1));
 //! ```
 
 use super::columns::Columns;
-use super::table::{assemble, Record, Source, Table, TableError};
+use super::problem::TableProblem;
+use super::table::{assemble, Record, Source, Table};
 
 /// Read a table from rows of cells, as a spreadsheet or a PDF table reader gives them; row `i`
 /// of `rows` is line `i + 1` in messages and in [`Row::line`](super::table::Row::line).
-pub fn table<R, C>(rows: R, columns: &Columns) -> Result<Table, TableError>
+pub fn table<R, C>(rows: R, columns: &Columns) -> Result<Table, TableProblem>
 where
     R: IntoIterator<Item = Vec<C>>,
     C: Into<String>,
@@ -123,7 +124,7 @@ mod tests {
 
     #[test]
     fn no_header_is_an_error() {
-        let err = table(grid(&[&["a", "b"], &["1", "2"]]), &Columns::default()).unwrap_err();
+        let err = crate::Diagnostic::new(table(grid(&[&["a", "b"], &["1", "2"]]), &Columns::default()).unwrap_err());
         assert!(err.to_string().starts_with("no header row found"), "{err}");
     }
 }

@@ -6,12 +6,7 @@
 //! decision gets a todo edit with what is known), and 無 marks none (no edits are written, and
 //! the report names an answer that reads as a promise all the same).
 //!
-//! ```
-//! use akaji::import::mark::{mark, Mark};
-//! assert_eq!(mark("有"), Mark::Yes);
-//! assert_eq!(mark("修正なし"), Mark::No);
-//! assert_eq!(mark("一部"), Mark::Unknown);
-//! ```
+//! 有, 修正あり and ○ mark a change; 無, 修正なし and × none; 一部 is neither (tests below).
 
 use unicode_normalization::UnicodeNormalization;
 

@@ -16,11 +16,8 @@
 //! is taken as written; a new text that runs over several lines of the cell is kept but marked
 //! todo, since the cell's line breaks need not be the plan's.
 //!
-//! ```
-//! use akaji::import::pairs::{split, Unit};
-//! let units = split("以下のとおり修正します。\n修正前：分科会を設置し\n修正後：分科会を開催し");
-//! assert!(matches!(&units[1], Unit::Pair { old: "分科会を設置し", new: "分科会を開催し", .. }));
-//! ```
+//! 「修正前：分科会を設置し」 and 「修正後：分科会を開催し」 on two lines are one block, old and
+//! new (tests below).
 
 use super::quote::{spans, Span};
 use std::sync::LazyLock;

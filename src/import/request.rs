@@ -10,16 +10,11 @@
 //! (6ページの5行); 「92ページの第5回の議事内容欄の2行」 counts lines in a table cell, so only the
 //! page is taken.
 //!
-//! ```
-//! use akaji::import::request::cited_for;
-//! use akaji::import::scope::Pages;
-//! let r = "92ページの第5回の議事内容欄の2行「取りまとめ骨子（案）について」は「とりまとめ骨子（案）について」の誤記か？";
-//! let s = cited_for(r, &["とりまとめ骨子（案）について"]).unwrap();
-//! assert_eq!((s.pages, s.line), (Pages::One(92), None));
-//! ```
+//! For No. 34, whose answer gives only 「とりまとめ骨子（案）について」, the request ties page 92 to
+//! that quote (tests below).
 
-use super::quote::{outside_quotes, pieces, Piece};
-use super::scope::{citations, merged, Pages, Scope};
+use super::citation::{citations, merged, Citation, Pages};
+use super::quote::{fragments, outside_quotes, Fragment};
 use std::collections::HashMap;
 
 const ARROWS: [&str; 5] = ["→", "⇒", "->", "=>", "➡"];
@@ -33,19 +28,19 @@ pub struct Request<'a> {
     /// The same, as a todo's note writes them: 「X」→「Y」, 「Z」→「W」.
     pub asked_note: String,
     /// For each quote of the request, the last citation in its clause.
-    tied: HashMap<&'a str, Scope>,
+    tied: HashMap<&'a str, Citation>,
     /// The request's only page, when it cites exactly one.
-    only: Option<Scope>,
+    only: Option<Citation>,
 }
 
 impl<'a> Request<'a> {
     /// Read a request.
     pub fn new(request: &'a str) -> Request<'a> {
-        let p = pieces(request);
+        let p = fragments(request);
         let asked: Vec<(&str, &str)> = p
             .windows(3)
             .filter_map(|w| match w {
-                [Piece::Quote(x), Piece::Text(t), Piece::Quote(y)] if x != y => {
+                [Fragment::Quote(x), Fragment::Text(t), Fragment::Quote(y)] if x != y => {
                     let t = t.trim();
                     (t == "は" || t == "を" || ARROWS.contains(&t)).then_some((*x, *y))
                 }
@@ -56,7 +51,7 @@ impl<'a> Request<'a> {
         let mut clause = String::new();
         for piece in &p {
             match piece {
-                Piece::Text(t) => {
+                Fragment::Text(t) => {
                     let start =
                         t.rfind(['。', '・', '\n']).map_or(0, |i| i + t[i..].chars().next().map_or(1, char::len_utf8));
                     if start > 0 {
@@ -64,7 +59,7 @@ impl<'a> Request<'a> {
                     }
                     clause.push_str(&t[start..]);
                 }
-                Piece::Quote(q) => {
+                Fragment::Quote(q) => {
                     if !tied.contains_key(q) {
                         if let Some(s) = citations(&clause).pop().filter(|s| s.trouble.is_none()) {
                             tied.insert(*q, s);
@@ -88,24 +83,24 @@ impl<'a> Request<'a> {
     /// The scope the request cites for an edit quoting `quotes`: the last citation in the clause
     /// of a request quote equal to one of them, or else the request's only page. `None` when the
     /// request ties no page to the edit (or cites one that cannot be a scope).
-    pub fn cited_for(&self, quotes: &[&str]) -> Option<Scope> {
+    pub fn cited_for(&self, quotes: &[&str]) -> Option<Citation> {
         quotes.iter().find_map(|q| self.tied.get(q)).or(self.only.as_ref()).cloned()
     }
-}
-
-/// The changes a request asks for (see [`Request::asked`]).
-pub fn requested(request: &str) -> Vec<(&str, &str)> {
-    Request::new(request).asked
-}
-
-/// The scope `request` cites for an edit quoting `quotes` (see [`Request::cited_for`]).
-pub fn cited_for(request: &str, quotes: &[&str]) -> Option<Scope> {
-    Request::new(request).cited_for(quotes)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The changes a request asks for (see [`Request::asked`]).
+    fn requested(request: &str) -> Vec<(&str, &str)> {
+        Request::new(request).asked
+    }
+
+    /// The scope `request` cites for an edit quoting `quotes` (see [`Request::cited_for`]).
+    fn cited_for(request: &str, quotes: &[&str]) -> Option<Citation> {
+        Request::new(request).cited_for(quotes)
+    }
 
     #[test]
     fn a_citation_in_the_clause_of_the_quote() {

@@ -6,17 +6,13 @@
 //! 「B」に修正 (the new text alone, a todo), each scoped by the citation right before its first
 //! quote.
 //!
-//! ```
-//! use akaji::import::extract::edits;
-//! let e = edits("「A」とあるのを「B」に修正いたします。", None);
-//! assert_eq!((e[0].old.as_deref(), e[0].new.as_deref()), (Some("A"), Some("B")));
-//! ```
+//! 「「A」とあるのを「B」に修正いたします。」 gives `old = "A"`, `new = "B"` (tests in `extract`).
 
+use super::citation::{cited_before, Citation};
 use super::classify::Kind;
 use super::drafted::Drafted;
-use super::quote::Piece;
+use super::quote::Fragment;
 use super::request::Request;
-use super::scope::{cited_before, Scope};
 use std::sync::LazyLock;
 
 /// An edit found in a sentence, and whether it was written with an arrow.
@@ -54,9 +50,9 @@ static TO_VERB: LazyLock<regex::Regex> = LazyLock::new(|| {
 
 /// Read one sentence for pairs and quotes. Quotes from index `bare_from` on that fit no pattern
 /// are new wording (the sentence, or one before it, points ahead to them).
-pub(super) fn patterns(s: &[Piece], kind: Kind, bare_from: Option<usize>, request: &Request) -> Vec<Found> {
-    let text = |i: usize| s.get(i).and_then(Piece::text).unwrap_or("");
-    let quote = |i: usize| s.get(i).and_then(Piece::quote);
+pub(super) fn patterns(s: &[Fragment], kind: Kind, bare_from: Option<usize>, request: &Request) -> Vec<Found> {
+    let text = |i: usize| s.get(i).and_then(Fragment::text).unwrap_or("");
+    let quote = |i: usize| s.get(i).and_then(Fragment::quote);
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.len() {
@@ -115,7 +111,7 @@ fn starts_with_insert(text: &str) -> bool {
 }
 
 /// 「A」→「B」, marked todo when a quote omits words.
-pub(super) fn replace(old: &str, new: &str, scope: &Scope) -> Drafted {
+pub(super) fn replace(old: &str, new: &str, scope: &Citation) -> Drafted {
     checked(Drafted::replace(old, new, scope.clone()))
 }
 
@@ -134,7 +130,7 @@ fn omits(quote: &str) -> bool {
 }
 
 /// A todo edit carrying the only wording the answer gives.
-fn new_only(kind: Kind, new: &str, scope: Scope, request: &Request) -> Drafted {
+fn new_only(kind: Kind, new: &str, scope: Citation, request: &Request) -> Drafted {
     let mut note = match kind {
         Kind::Insert => "insert: the answer gives the text to insert but not where".to_owned(),
         _ => "replace: the answer gives only the new text; `old` is not given".to_owned(),

@@ -8,19 +8,14 @@
 //! furniture (a repeated title) and is skipped. TSV is split at tabs, quotes and all; CSV is read
 //! with its quoting (cells may hold commas and line breaks). HTML in cells becomes plain text.
 //!
-//! ```
-//! use akaji::import::columns::Columns;
-//! use akaji::import::table::{read, TableFormat};
-//! let text = "表題\n\n項番\t意見提出者\t御意見\t考え方\n1\t個人A\t意見です\t承ります。\n\t\t続き\t\n";
-//! let table = read(text, TableFormat::Tsv, &Columns::default()).unwrap();
-//! assert_eq!(table.rows.len(), 1);
-//! assert_eq!(table.rows[0].request.as_deref(), Some("意見です\n続き"));
-//! ```
+//! A title, a blank line, the header, one row and a line continuing its request cell give one
+//! row whose request is 「意見です⏎続き」 (tests below).
 
-use super::columns::{header, normalize, ColumnMap, Columns, Role};
-use super::html;
+use super::cell_html;
+use super::columns::{header, normalize, ColumnMap, Columns};
+use super::problem::TableProblem;
+use super::role::Role;
 use std::collections::HashSet;
-use std::fmt;
 use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
 
@@ -91,54 +86,6 @@ pub struct Table {
     pub unread: Vec<String>,
 }
 
-/// Why a table could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum TableError {
-    /// No row names an id and an answer column.
-    NoHeader { columns: Columns },
-    /// A header given with `--columns` is in no row of the table.
-    NoSuchColumn { role: Role, header: String },
-    /// The CSV is malformed.
-    Csv { line: u64, message: String },
-    /// The spreadsheet cannot be read.
-    Sheet { message: String },
-    /// The drafted ledger does not validate: a bug of import, never written.
-    Unwritable { message: String },
-}
-
-impl fmt::Display for TableError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            TableError::NoHeader { columns } => {
-                write!(f, "no header row found: looked for a row with")?;
-                for (i, role) in [Role::Id, Role::Response].into_iter().enumerate() {
-                    let names = match columns.given(role) {
-                        Some(h) => format!("「{h}」 (from --columns)"),
-                        None => role.headers().iter().map(|h| format!("「{h}」")).collect::<Vec<_>>().join(" "),
-                    };
-                    let lead = if i == 0 { " a column" } else { " and one" };
-                    write!(f, "{lead} for `{}` ({names})", role.key())?;
-                }
-                write!(f, "; name the columns as the table writes them, e.g. --columns id=番号,response=回答 (roles: id, by, at, request, response, changed)")
-            }
-            TableError::NoSuchColumn { role, header } => write!(
-                f,
-                "no row has the header 「{header}」 given by --columns {}={header}; check the spelling against the table's header row",
-                role.key()
-            ),
-            TableError::Csv { line, message } => write!(f, "line {line}: not valid CSV: {message}"),
-            TableError::Sheet { message } => write!(f, "not a readable .xlsx workbook: {message}"),
-            TableError::Unwritable { message } => write!(
-                f,
-                "the drafted ledger does not validate, so it is not written (a bug of akaji import; please report it with the table): {message}"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for TableError {}
-
 /// One line (TSV), record (CSV) or grid row of the table, cells apart.
 #[derive(Debug, Clone)]
 pub(super) struct Record {
@@ -157,7 +104,7 @@ pub(super) enum Source {
 }
 
 /// Read a table.
-pub fn read(text: &str, format: TableFormat, columns: &Columns) -> Result<Table, TableError> {
+pub(super) fn read(text: &str, format: TableFormat, columns: &Columns) -> Result<Table, TableProblem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     match format {
         TableFormat::Tsv => assemble(tsv(text).map(Ok), columns, Source::Text),
@@ -168,9 +115,9 @@ pub fn read(text: &str, format: TableFormat, columns: &Columns) -> Result<Table,
 /// The rows of a table from its records, read one at a time: lines before the header row are
 /// skipped, repeated header rows dropped, continued rows merged. Only the row being built and
 /// the finished rows are held, never the records.
-pub(super) fn assemble<I>(records: I, columns: &Columns, source: Source) -> Result<Table, TableError>
+pub(super) fn assemble<I>(records: I, columns: &Columns, source: Source) -> Result<Table, TableProblem>
 where
-    I: Iterator<Item = Result<Record, TableError>>,
+    I: Iterator<Item = Result<Record, TableProblem>>,
 {
     let mut records = records.peekable();
     // Before the header: remember only which given column names were seen, for the message.
@@ -180,9 +127,9 @@ where
     let (head, map) = loop {
         let Some(r) = records.next().transpose()? else {
             if let Some(((role, name), _)) = columns.names.iter().zip(&seen).find(|(_, s)| !**s) {
-                return Err(TableError::NoSuchColumn { role: *role, header: name.clone() });
+                return Err(TableProblem::NoSuchColumn { role: *role, header: name.clone() });
             }
-            return Err(TableError::NoHeader { columns: columns.clone() });
+            return Err(no_header(columns));
         };
         if let Some(map) = header(&r.cells, columns) {
             break (r, map);
@@ -263,6 +210,12 @@ where
     Ok(table)
 }
 
+/// No header row: which id and answer headers were looked for.
+pub(super) fn no_header(columns: &Columns) -> TableProblem {
+    let given = |role| columns.given(role).map(str::to_owned);
+    TableProblem::NoHeader { given_id: given(Role::Id), given_response: given(Role::Response) }
+}
+
 /// The text of the only non-empty cell of a row, if it has one.
 fn lone_cell(cells: &[String]) -> Option<&str> {
     let mut filled = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty());
@@ -279,7 +232,7 @@ fn append(cell: &mut String, more: &str) {
 
 fn row(line: usize, cells: &[String], map: &ColumnMap) -> Row {
     let get = |i: Option<usize>| {
-        let text = html::to_text(i.and_then(|i| cells.get(i)).map_or("", String::as_str)).trim().to_owned();
+        let text = cell_html::to_text(i.and_then(|i| cells.get(i)).map_or("", String::as_str)).trim().to_owned();
         (!text.is_empty()).then_some(text)
     };
     Row {
@@ -306,14 +259,14 @@ fn tsv(text: &str) -> impl Iterator<Item = Record> + '_ {
     })
 }
 
-fn csv(text: &str) -> impl Iterator<Item = Result<Record, TableError>> + '_ {
+fn csv(text: &str) -> impl Iterator<Item = Result<Record, TableProblem>> + '_ {
     let reader = ::csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     reader.into_records().filter_map(|result| {
         let record = match result {
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                return Some(Err(TableError::Csv { line, message: e.to_string() }));
+                return Some(Err(TableProblem::Csv { line, detail: e.to_string() }));
             }
         };
         if record.iter().all(|c| c.trim().is_empty()) {
@@ -330,6 +283,14 @@ mod tests {
     use super::*;
 
     const HEAD: &str = "項番\t意見提出者\t該当箇所\t御意見の詳細\t御意見に対する考え方\n";
+
+    #[test]
+    fn a_title_is_skipped_and_a_continued_cell_joined() {
+        let text = "表題\n\n項番\t意見提出者\t御意見\t考え方\n1\t個人A\t意見です\t承ります。\n\t\t続き\t\n";
+        let table = read(text, TableFormat::Tsv, &Columns::default()).unwrap();
+        assert_eq!(table.rows.len(), 1);
+        assert_eq!(table.rows[0].request.as_deref(), Some("意見です\n続き"));
+    }
 
     #[test]
     fn preamble_repeated_headers_and_continued_cells() {
@@ -358,7 +319,7 @@ mod tests {
     #[test]
     fn columns_named_by_the_user() {
         let text = "番号\t名前\t本文\t回答する内容\n1\tA\tB\tC\n";
-        let err = read(text, TableFormat::Tsv, &Columns::default()).unwrap_err();
+        let err = crate::Diagnostic::new(read(text, TableFormat::Tsv, &Columns::default()).unwrap_err());
         assert!(err.to_string().contains("no header row found"), "{err}");
         let cols = Columns::parse(&["response=回答する内容", "by=名前,request=本文"]).unwrap();
         let t = read(text, TableFormat::Tsv, &cols).unwrap();
@@ -366,7 +327,7 @@ mod tests {
         assert_eq!(t.rows[0].response.as_deref(), Some("C"));
         let cols = Columns::parse(&["response=回答"]).unwrap();
         let err = read(text, TableFormat::Tsv, &cols).unwrap_err();
-        assert_eq!(err, TableError::NoSuchColumn { role: Role::Response, header: "回答".into() });
+        assert_eq!(err, TableProblem::NoSuchColumn { role: Role::Response, header: "回答".into() });
     }
 
     #[test]

@@ -7,9 +7,9 @@
 //! holds the ledger and its text, not a third copy.
 //!
 //! ```
-//! use akaji::import::{import, ImportOptions};
+//! use akaji::import::{import, to_toml, ImportOptions};
 //! let done = import("項番\t考え方\n1\t「A」を「B」に修正します。\n", &ImportOptions::default()).unwrap();
-//! assert_eq!(akaji::import::write::toml(&done.ledger), done.ledger.to_toml());
+//! assert_eq!(to_toml(&done.ledger), done.ledger.to_toml());
 //! ```
 
 use crate::ledger::{Decision, Ledger};
@@ -21,7 +21,7 @@ struct One<'a> {
 }
 
 /// The ledger as TOML, the same text as [`Ledger::to_toml`] gives.
-pub fn toml(ledger: &Ledger) -> String {
+pub fn to_toml(ledger: &Ledger) -> String {
     let plain = ledger.title.is_none() && ledger.draft.is_none() && ledger.options == Default::default();
     if !plain || ledger.decisions.iter().any(|d| d.date.is_some()) {
         return ledger.to_toml();
@@ -45,10 +45,10 @@ mod tests {
     fn the_same_text_as_the_ledger_writes() {
         let table = include_str!("../../testdata/import/ict2023-public-comments.txt");
         let done = import(table, &ImportOptions::default()).unwrap();
-        assert_eq!(toml(&done.ledger), done.ledger.to_toml());
+        assert_eq!(to_toml(&done.ledger), done.ledger.to_toml());
         let phrasings = include_str!("../../testdata/import/phrasings.tsv");
         let done = import(phrasings, &ImportOptions::default()).unwrap();
-        assert_eq!(toml(&done.ledger), done.ledger.to_toml());
-        assert_eq!(toml(&Ledger::default()), Ledger::default().to_toml());
+        assert_eq!(to_toml(&done.ledger), done.ledger.to_toml());
+        assert_eq!(to_toml(&Ledger::default()), Ledger::default().to_toml());
     }
 }

@@ -15,7 +15,8 @@
 
 use super::columns::{header, Columns};
 use super::grid;
-use super::table::{Table, TableError};
+use super::problem::TableProblem;
+use super::table::{no_header, Table};
 use calamine::{Data, Reader, Xlsx};
 use std::io::Cursor;
 
@@ -31,8 +32,8 @@ pub struct Workbook {
 }
 
 /// Read the comment table of an `.xlsx` workbook.
-pub fn read(bytes: &[u8], columns: &Columns) -> Result<Workbook, TableError> {
-    let sheet_error = |e: calamine::XlsxError| TableError::Sheet { message: e.to_string() };
+pub fn read(bytes: &[u8], columns: &Columns) -> Result<Workbook, TableProblem> {
+    let sheet_error = |e: calamine::XlsxError| TableProblem::Sheet { detail: e.to_string() };
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(sheet_error)?;
     let mut found: Option<Workbook> = None;
     let mut skipped = Vec::new();
@@ -68,7 +69,7 @@ pub fn read(bytes: &[u8], columns: &Columns) -> Result<Workbook, TableError> {
                     w.sheets.push(name);
                 }
             },
-            Err(e @ TableError::NoSuchColumn { .. }) | Err(e @ TableError::NoHeader { .. }) => {
+            Err(e @ TableProblem::NoSuchColumn { .. }) | Err(e @ TableProblem::NoHeader { .. }) => {
                 first_error.get_or_insert(e);
                 skipped.push(name);
             }
@@ -80,7 +81,7 @@ pub fn read(bytes: &[u8], columns: &Columns) -> Result<Workbook, TableError> {
             w.skipped_sheets = skipped;
             Ok(w)
         }
-        None => Err(first_error.unwrap_or(TableError::NoHeader { columns: columns.clone() })),
+        None => Err(first_error.unwrap_or(no_header(columns))),
     }
 }
 

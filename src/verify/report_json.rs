@@ -6,11 +6,11 @@
 //! (each `draft` and `final` place: `page`, `line`, `column`, `before`, `text`, `after`),
 //! `summary` (counts), `layout` (`kept`, `running_heads`) and `notes`.
 
-use super::report::Report;
+use super::report::VerifyReport;
 use std::io::{self, Write};
 
 /// Write `report` as JSON, ending with a line break.
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, report)?;
     writeln!(out)
 }
@@ -22,7 +22,7 @@ mod tests {
 
     #[test]
     fn fields_are_snake_case_and_final_is_named_final() {
-        let mut r = Report::new(Mode::WithoutDraft, Vec::new(), Vec::new(), Layout::default());
+        let mut r = VerifyReport::new(Mode::WithoutDraft, Vec::new(), Vec::new(), Layout::default());
         r.files.final_text = "final.txt".into();
         let mut out = Vec::new();
         render(&r, &mut out).unwrap();

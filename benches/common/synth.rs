@@ -1,18 +1,13 @@
 //! Plan-like Japanese texts with known edits, and how well a diff finds them.
 //!
 //! Shared by the benchmark (`benches/diff.rs`, which compares akaji with git's character word
-//! diff on 1 MB and 10 MB) and the tests. The base text is this project's own writing in the
-//! style of a ministry's draft plan, wrapped as text extracted from PDF (short lines, `- N -`
-//! page footers). The edits are of the five kinds people make to such plans.
-//!
-//! ```
-//! use akaji::diff::{diff, synth, DiffOptions};
-//! let s = synth::generate(200_000, 100, 7);
-//! let d = diff(&s.old, &s.new, &DiffOptions::default());
-//! let spans: Vec<_> = d.hunks.iter().map(|h| (h.old.clone(), h.new.clone())).collect();
-//! let q = synth::evaluate(&s, &spans);
-//! assert_eq!(q.covered, q.edits);
-//! ```
+//! diff on 1 MB and 10 MB) and the tests (`tests/diff.rs`), each of which includes this file as
+//! a module (`#[path = "../benches/common/synth.rs"]`): a test and benchmark helper, not part of
+//! the library. The base text is this project's own writing in the style of a ministry's draft
+//! plan, wrapped as text extracted from PDF (short lines, `- N -` page footers). The edits are of
+//! the five kinds people make to such plans.
+
+#![allow(dead_code, reason = "the benchmark and the tests each use a part of this helper")]
 
 use std::ops::Range;
 
@@ -296,39 +291,4 @@ fn minimal(old: &str, new: &str, e: &Edit) -> (Range<usize>, Range<usize>) {
     let suf: usize =
         a2.chars().rev().zip(b2.chars().rev()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum();
     (e.old.start + pre..e.old.end - suf, e.new.start + pre..e.new.end - suf)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn edits_rebuild_the_new_text() {
-        let s = generate(100_000, 200, 1);
-        assert_eq!(s.edits.len(), 200);
-        let mut rebuilt = String::new();
-        let mut at = 0;
-        for e in &s.edits {
-            rebuilt.push_str(&s.old[at..e.old.start]);
-            rebuilt.push_str(&s.new[e.new.clone()]);
-            at = e.old.end;
-        }
-        rebuilt.push_str(&s.old[at..]);
-        assert_eq!(rebuilt, s.new);
-        for kind in [EditKind::KanjiWord, EditKind::SentenceInserted, EditKind::ClauseDeleted] {
-            assert_eq!(s.edits.iter().filter(|e| e.kind == kind).count(), 40);
-        }
-    }
-
-    #[test]
-    fn evaluation_tells_clean_from_sloppy() {
-        let s = generate(50_000, 20, 2);
-        let exact: Vec<_> = s.edits.iter().map(|e| (e.old.clone(), e.new.clone())).collect();
-        let q = evaluate(&s, &exact);
-        assert_eq!((q.covered, q.clean, q.outside_chars), (20, 20, 0));
-        // One hunk over everything covers every edit but none cleanly.
-        let q = evaluate(&s, &[(0..s.old.len(), 0..s.new.len())]);
-        assert_eq!((q.covered, q.clean), (20, 0));
-        assert!(q.outside_chars > 10_000);
-    }
 }

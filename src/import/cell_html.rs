@@ -3,13 +3,9 @@
 //! Comments submitted through the e-Gov form keep their markup (`<p>…</p> <p>…</p>`,
 //! `<ul style="…">`), while others hold angle brackets that are words (`<意見>`, `> 引用`). Only
 //! the tags of HTML are removed: block tags end a line, inline tags vanish, and entities are
-//! decoded — in cells that hold a tag, never in others.
-//!
-//! ```
-//! use akaji::import::html::to_text;
-//! assert_eq!(to_text("<p>一つ目。</p> <p>&lt;意見&gt; 二つ目。</p>"), "一つ目。\n<意見> 二つ目。");
-//! assert_eq!(to_text("<意見> そのまま"), "<意見> そのまま");
-//! ```
+//! decoded (by quick-xml's decoder, the one the HTML reader of `roundtrip` uses too, with
+//! `&nbsp;` added) — in cells that hold a tag, never in others. An entity it does not know
+//! stays as written.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -51,7 +47,7 @@ static ENTITY: LazyLock<regex::Regex> =
     LazyLock::new(|| regex::Regex::new(r"&(#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z]+);").expect("valid"));
 
 /// The plain text of a cell: unchanged unless it holds an HTML tag.
-pub fn to_text(cell: &str) -> Cow<'_, str> {
+pub(super) fn to_text(cell: &str) -> Cow<'_, str> {
     let known = |name: &str| {
         let name = name.to_ascii_lowercase();
         BLOCK.contains(&name.as_str()) || INLINE.contains(&name.as_str())
@@ -69,33 +65,29 @@ pub fn to_text(cell: &str) -> Cow<'_, str> {
             c[0].to_owned()
         }
     });
-    let decoded = ENTITY.replace_all(&stripped, |c: &regex::Captures| entity(&c[1]).unwrap_or_else(|| c[0].to_owned()));
+    let decoded = ENTITY.replace_all(&stripped, |c: &regex::Captures| decode(&c[0]).unwrap_or_else(|| c[0].to_owned()));
     let lines: Vec<&str> = decoded.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     Cow::Owned(lines.join("\n"))
 }
 
-fn entity(name: &str) -> Option<String> {
-    let c = match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => ' ',
-        _ => {
-            let code = match name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => name.strip_prefix('#')?.parse().ok()?,
-            };
-            char::from_u32(code)?
-        }
+/// One entity (`&amp;`, `&#12354;`, `&nbsp;`), decoded; `None` when it names no character.
+fn decode(entity: &str) -> Option<String> {
+    let resolve = |name: &str| match name {
+        "nbsp" => Some(" "),
+        _ => quick_xml::escape::resolve_xml_entity(name),
     };
-    Some(c.to_string())
+    quick_xml::escape::unescape_with(entity, resolve).ok().map(|s| s.into_owned())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_cells_with_tags_are_read_as_html() {
+        assert_eq!(to_text("<p>一つ目。</p> <p>&lt;意見&gt; 二つ目。</p>"), "一つ目。\n<意見> 二つ目。");
+        assert_eq!(to_text("<意見> そのまま"), "<意見> そのまま");
+    }
 
     #[test]
     fn paragraphs_and_lists_become_lines() {

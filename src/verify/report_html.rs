@@ -1,11 +1,13 @@
 //! The `html` verification report: one self-contained page with the summary table, the
 //! unexplained changes, and the draft as a redline in which every problem stands out.
 //!
-//! Every text from the documents and the ledger is escaped.
+//! Every text from the documents and the ledger is escaped, and the page opens with the same
+//! `<head>` as the redline pages (`render::head`).
 
-use super::report::{Marked, Report, Status};
-use super::text::summary_line;
-use crate::render::markup::escape;
+use super::report::{Marked, Status, VerifyReport};
+use super::report_text::summary_line;
+use crate::messages::{body, explains};
+use crate::render::{escape, head};
 use std::io::{self, Write};
 
 const STYLE: &str = "body{font-family:sans-serif;margin:2em;line-height:1.6}\
@@ -16,11 +18,11 @@ del{color:#900}ins{color:#06c}mark.missing{background:#fdd}del.problem,ins.probl
 sup{font-size:70%;color:#555}";
 
 /// Write `report` as an HTML page.
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
     let f = &report.files;
     let title = format!("verify {} against {}", f.final_text, f.ledger);
-    writeln!(out, "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">")?;
-    writeln!(out, "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>", escape(&title))?;
+    head(out, &title, STYLE)?;
+    writeln!(out, "<body>")?;
     writeln!(out, "<h1>{}</h1>", escape(&title))?;
     if let Some(d) = &f.draft {
         writeln!(out, "<p>draft: {}</p>", escape(d))?;
@@ -35,7 +37,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             let es = e.status.name();
             write!(out, "<div>edit {} {} <span class=\"{es}\">{es}</span>", e.edit, escape(&e.summary))?;
             if let Some(m) = &e.message {
-                write!(out, "<br><small>{}</small>", escape(m).replace('\n', "<br>"))?;
+                write!(out, "<br><small>{}</small>", escape(&body(m)).replace('\n', "<br>"))?;
             }
             for x in e.findings.iter().filter(|x| x.status != Status::Applied) {
                 if let Some(p) = &x.draft {
@@ -55,7 +57,8 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "<h2>Unexplained changes</h2>\n<table>\n<tr><th>draft</th><th>final</th></tr>")?;
         for c in &report.unexplained {
             let (d, n) = (escape(&c.draft.to_string()), escape(&c.in_final.to_string()));
-            let m = c.maybe.as_deref().map(|m| format!("<br><small>{}</small>", escape(m))).unwrap_or_default();
+            let m =
+                c.maybe.as_ref().map(|m| format!("<br><small>{}</small>", escape(&explains(m)))).unwrap_or_default();
             writeln!(out, "<tr><td class=\"unexplained\">{d}</td><td class=\"unexplained\">{n}{m}</td></tr>")?;
         }
         writeln!(out, "</table>")?;
@@ -82,7 +85,10 @@ fn redline(m: &Marked, out: &mut dyn Write) -> io::Result<()> {
         write!(out, "{}", escape(&m.draft[at..mark.range.start]))?;
         let old = escape(&m.draft[mark.range.clone()]);
         let new = escape(&mark.new);
-        let label = escape(&mark.label);
+        let label = match &mark.edit {
+            Some(s) => escape(&format!("{} edit {}", s.id, s.edit.map_or(1, |e| e + 1))),
+            None => "unexplained".to_owned(),
+        };
         match mark.status {
             Some(Status::Applied) => {
                 write!(out, "<del class=\"applied\">{old}</del><ins class=\"applied\">{new}</ins><sup>{label}</sup>")?
@@ -122,10 +128,10 @@ mod tests {
             status: Status::Applied,
             edits: vec![],
         };
-        let mut r = Report::new(Mode::WithDraft, vec![d], Vec::new(), Layout::default());
-        let draft = "a<script>x</script>b".to_owned();
+        let mut r = VerifyReport::new(Mode::WithDraft, vec![d], Vec::new(), Layout::default());
+        let draft = "a<script>x</script>b";
         let range = draft.find("x").unwrap()..draft.find("x").unwrap() + 1;
-        let marks = vec![Mark { range, new: "\"'&".into(), status: None, label: "unexplained".into() }];
+        let marks = vec![Mark { range, new: "\"'&".into(), status: None, edit: None }];
         r.marked = Some(Marked { draft, marks });
         let mut out = Vec::new();
         render(&r, &mut out).unwrap();

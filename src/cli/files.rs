@@ -1,54 +1,34 @@
-//! Reading inputs and writing outputs safely.
+//! Reading inputs and writing outputs safely: the command line's file policy.
 //!
-//! Inputs are read whole and must be UTF-8; the error names the file and the byte where decoding
-//! failed. Outputs are written whole or not at all: to a temporary file beside the target, then
+//! Inputs are read whole (refused from 2 GiB on, before they are read) and must be UTF-8, or a
+//! `.docx`; the library says what the bytes hold ([`akaji::read_document`]), and the error names
+//! the file. Outputs are written whole or not at all: to a temporary file beside the target, then
 //! renamed over it. An output that is one of the inputs is refused before anything is written.
 
-use crate::document::Document;
-use crate::error::Error;
-use crate::ledger::{Ledger, Options};
+use super::error::{CliError, IoAction, Usage};
+use akaji::{Document, InputKind, InputProblem, Ledger, PageMarker, MAX_INPUT};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Read a UTF-8 text file.
-pub fn read_text(path: &Path) -> Result<String, Error> {
-    let bytes = read_bytes(path)?;
-    String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        Error::Input {
-            path: path.to_owned(),
-            message: format!("is not UTF-8 text (invalid byte at offset {at}); convert it to UTF-8 first (e.g. iconv -f SHIFT_JIS -t UTF-8)"),
-        }
-    })
+pub fn read_text(path: &Path) -> Result<String, CliError> {
+    akaji::decode_text(read_bytes(path)?).map_err(|problem| CliError::Input { path: path.to_owned(), problem })
 }
 
 /// Read a ledger (TOML, or JSON when the name ends in `.json`); errors name the file.
-pub fn load_ledger(path: &Path) -> Result<Ledger, Error> {
+pub fn load_ledger(path: &Path) -> Result<Ledger, CliError> {
     let text = read_text(path)?;
     let name = path.to_string_lossy();
-    Ledger::parse(&text, &name).map_err(|source| Error::Ledger { path: path.to_owned(), source })
+    Ledger::parse(&text, &name).map_err(|problems| CliError::Ledger { path: path.to_owned(), problems })
 }
 
-/// Read a text to compare or revise (a draft, a final, an old or new text), paginated by the
-/// ledger's options. A `.docx` file is read as the text of its paragraphs.
-pub fn load_document(path: &Path, options: &Options) -> Result<Document, Error> {
-    let marker = options.page_marker().map_err(|e| Error::Input {
-        path: path.to_owned(),
-        message: format!("the page marker is not a valid regular expression: {e}"),
-    })?;
-    let is_docx = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx"));
-    if !is_docx {
-        return Ok(Document::from_string(read_text(path)?, &marker));
-    }
-    let input = |message: String| Error::Input { path: path.to_owned(), message };
-    let read = crate::docx::read(&read_bytes(path)?).map_err(|e| input(e.to_string()))?;
-    if let Some(changes) = read.describe_changes() {
-        return Err(input(format!(
-            "holds {changes}. akaji will not guess which version is the text: accept or reject the tracked changes in a word processor, save, and run again"
-        )));
-    }
-    Ok(Document::from_string(read.text, &marker))
+/// Read a text to compare or revise (a draft, a final, an old or new text), paginated by
+/// `marker`. A `.docx` file is read as the text of its paragraphs.
+pub fn load_document(path: &Path, marker: &PageMarker) -> Result<Document, CliError> {
+    let bytes = read_bytes(path)?;
+    akaji::read_document(bytes, InputKind::from_path(path), marker)
+        .map_err(|problem| CliError::Input { path: path.to_owned(), problem })
 }
 
 /// The draft named by a ledger's `draft` key, relative to the ledger's folder.
@@ -57,28 +37,23 @@ pub fn ledger_draft_path(ledger_path: &Path, ledger: &Ledger) -> Option<PathBuf>
     Some(ledger_path.parent().unwrap_or(Path::new("")).join(draft))
 }
 
-/// Read a file's bytes (refusing files too large to index, 2 GiB and over).
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
-    let io = |source| Error::Io { path: path.to_owned(), action: "read it", source };
+/// Read a file's bytes, refusing one too large to index (2 GiB and over) before reading it.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
+    let io = |source| CliError::Io { path: path.to_owned(), action: IoAction::Read, source };
     let len = fs::metadata(path).map_err(io)?.len();
-    if len >= crate::fold::MAX_TEXT as u64 {
-        return Err(Error::Input {
-            path: path.to_owned(),
-            message: format!("is {len} bytes; akaji reads texts under 2 GiB: split the document"),
-        });
+    if len >= MAX_INPUT {
+        let problem = InputProblem::TooLarge { bytes: len }.into();
+        return Err(CliError::Input { path: path.to_owned(), problem });
     }
     fs::read(path).map_err(io)
 }
 
 /// Refuse an output path that is one of the inputs (compared after resolving links).
-pub fn check_output(output: &Path, inputs: &[&Path]) -> Result<(), Error> {
+pub fn check_output(output: &Path, inputs: &[&Path]) -> Result<(), CliError> {
     let out = canonical(output);
     for input in inputs {
         if canonical(input) == out {
-            return Err(Error::Usage(format!(
-                "refusing to write the output over the input {}: choose another -o path",
-                input.display()
-            )));
+            return Err(Usage::OutputOverInput { input: input.to_path_buf() }.into());
         }
     }
     Ok(())
@@ -96,12 +71,15 @@ fn canonical(path: &Path) -> PathBuf {
     }
 }
 
-/// Write `bytes` to `path` atomically: a temporary file in the same folder, flushed, then renamed.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+/// Write `parts`, one after the other, to `path` atomically: a temporary file in the same
+/// folder, flushed, then renamed.
+pub fn write_atomic(path: &Path, parts: &[&[u8]]) -> Result<(), CliError> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let io = |source| Error::Io { path: path.to_owned(), action: "write it", source };
+    let io = |source| CliError::Io { path: path.to_owned(), action: IoAction::Write, source };
     let mut tmp = tempfile::Builder::new().prefix(".akaji-").tempfile_in(dir).map_err(io)?;
-    tmp.write_all(bytes).map_err(io)?;
+    for part in parts {
+        tmp.write_all(part).map_err(io)?;
+    }
     // The temporary file is private (0600); give the output the permissions of the file it
     // replaces, or those of an ordinary new file.
     let permissions = match fs::metadata(path) {
@@ -129,6 +107,7 @@ fn default_permissions() -> fs::Permissions {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::messages;
 
     #[test]
     fn refuses_to_write_over_an_input() {
@@ -144,7 +123,7 @@ mod tests {
     fn writes_whole_files() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out.txt");
-        write_atomic(&out, "本文".as_bytes()).unwrap();
+        write_atomic(&out, &["本".as_bytes(), "文".as_bytes()]).unwrap();
         assert_eq!(fs::read_to_string(&out).unwrap(), "本文");
         let leftovers = fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1);
@@ -153,7 +132,7 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             assert_eq!(fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o644);
             fs::set_permissions(&out, fs::Permissions::from_mode(0o600)).unwrap();
-            write_atomic(&out, b"again").unwrap();
+            write_atomic(&out, &[b"again"]).unwrap();
             assert_eq!(fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o600, "kept on replace");
         }
     }
@@ -163,7 +142,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("sjis.txt");
         fs::write(&p, b"ab\x82\xa0").unwrap();
-        let msg = read_text(&p).unwrap_err().to_string();
+        let msg = messages::error(&read_text(&p).unwrap_err());
         assert!(msg.contains("sjis.txt") && msg.contains("offset 2"), "{msg}");
     }
 }

@@ -1,17 +1,14 @@
 //! A unified diff applied to the old text, strictly: every hunk must start at the line its header
 //! names, and every context and removed line must be the old text's line, terminator included.
 //! This is how the tests check that a `unified` output rebuilds the new text exactly (what
-//! `patch` and `git apply` are also asked to do in the integration tests).
-//!
-//! ```
-//! let new = akaji::roundtrip::unified::apply("一\n設置\n", "--- a/x\n+++ b/x\n@@ -2 +2 @@\n-設置\n+開催\n").unwrap();
-//! assert_eq!(new, "一\n開催\n");
-//! ```
+//! `patch` and `git apply` are also asked to do in the integration tests). Problems name the
+//! patch's line (from 1), not a byte.
 
-use super::ParseError;
+use super::texts::{Offset, ParseKind, ParseProblem};
 
-fn err(line: usize, m: String) -> ParseError {
-    ParseError::new(line + 1, format!("patch line {}: {m}", line + 1))
+/// A problem at the patch's line `line` (0-based here, 1-based in the problem).
+fn err(line: usize, kind: ParseKind) -> ParseProblem {
+    ParseProblem { at: Offset::Line(line + 1), kind }
 }
 
 fn header_range(s: &str) -> Option<(usize, usize)> {
@@ -25,7 +22,7 @@ fn header_range(s: &str) -> Option<(usize, usize)> {
 }
 
 /// The new text: `old` with the unified diff `patch` applied.
-pub fn apply(old: &str, patch: &str) -> Result<String, ParseError> {
+pub(super) fn apply(old: &str, patch: &str) -> Result<String, ParseProblem> {
     let old_lines: Vec<&str> = old.split_inclusive('\n').collect();
     let mut new = String::with_capacity(old.len());
     let mut at = 0; // next old line to copy (0-based)
@@ -41,11 +38,11 @@ pub fn apply(old: &str, patch: &str) -> Result<String, ParseError> {
         let old_range = fields.next().and_then(header_range);
         let new_range = fields.next().and_then(|f| f.strip_prefix('+')).and_then(header_range);
         let (Some((os, oc)), Some((_, nc))) = (old_range, new_range) else {
-            return Err(err(i, "not a hunk header".into()));
+            return Err(err(i, ParseKind::NotHunkHeader));
         };
         let first = if oc == 0 { os } else { os.saturating_sub(1) };
         if first < at || first > old_lines.len() {
-            return Err(err(i, format!("the hunk starts at old line {os}, out of order or past the end")));
+            return Err(err(i, ParseKind::HunkOutOfOrder { old_line: os }));
         }
         new.extend(old_lines[at..first].iter().copied());
         at = first;
@@ -57,9 +54,9 @@ pub fn apply(old: &str, patch: &str) -> Result<String, ParseError> {
             let l = lines[i];
             match l.as_bytes().first() {
                 Some(b'\\') => {
-                    let last = body.last_mut().ok_or_else(|| err(i, "a `\\` line before any line".into()))?;
+                    let last = body.last_mut().ok_or_else(|| err(i, ParseKind::NoNewlineFirst))?;
                     if last.1.pop() != Some('\n') {
-                        return Err(err(i, "`\\ No newline at end of file` after a line without one".into()));
+                        return Err(err(i, ParseKind::NoNewlineTwice));
                     }
                 }
                 Some(&k @ (b' ' | b'-' | b'+')) => {
@@ -67,17 +64,17 @@ pub fn apply(old: &str, patch: &str) -> Result<String, ParseError> {
                     seen_new += usize::from(k != b'-');
                     body.push((k, l[1..].to_owned()));
                 }
-                _ => return Err(err(i, format!("not a line of a hunk: {l:?}"))),
+                _ => return Err(err(i, ParseKind::NotHunkLine { line: l.to_owned() })),
             }
             i += 1;
         }
         if seen_old != oc || seen_new != nc {
-            return Err(err(i, "the hunk is shorter than its header says".into()));
+            return Err(err(i, ParseKind::HunkTooShort));
         }
         for (k, text) in body {
             if k != b'+' {
                 if old_lines.get(at) != Some(&text.as_str()) {
-                    return Err(err(i, format!("old line {} is not {text:?}", at + 1)));
+                    return Err(err(i, ParseKind::OldLineDiffers { old_line: at + 1, expected: text }));
                 }
                 at += 1;
             }

@@ -9,45 +9,47 @@
 //! compressed size (past the first MiB). Reading to the end checks the CRC, so a damaged part is
 //! refused too. Memory stays bounded by the archive, one part, and the text drawn from it.
 
-use super::read::{Limits, ReadError};
+use super::limits::Limits;
+use super::problem::{DocxProblem, UnsafeName};
 use std::collections::HashSet;
 use std::io::{Cursor, Read};
 use zip::result::ZipError;
 use zip::ZipArchive;
 
 /// An archive whose entries have passed the checks.
-pub(crate) struct Package<'a> {
+pub(super) struct Package<'a> {
     zip: ZipArchive<Cursor<&'a [u8]>>,
     limits: Limits,
 }
 
 impl<'a> Package<'a> {
     /// Open `bytes` as a zip archive and check every entry.
-    pub fn open(bytes: &'a [u8], limits: &Limits) -> Result<Package<'a>, ReadError> {
+    pub fn open(bytes: &'a [u8], limits: &Limits) -> Result<Package<'a>, DocxProblem> {
         if bytes.len() as u64 > limits.max_archive {
-            return Err(ReadError::TooLarge { part: "the archive".into(), limit: limits.max_archive });
+            return Err(DocxProblem::TooLarge { part: "the archive".into(), limit: limits.max_archive });
         }
-        let mut zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| ReadError::NotZip(e.to_string()))?;
+        let not_zip = |e: ZipError| DocxProblem::NotZip { detail: e.to_string() };
+        let mut zip = ZipArchive::new(Cursor::new(bytes)).map_err(not_zip)?;
         if zip.len() > limits.max_entries {
-            return Err(ReadError::TooManyEntries { count: zip.len(), limit: limits.max_entries });
+            return Err(DocxProblem::TooManyEntries { count: zip.len(), limit: limits.max_entries });
         }
         let mut names = HashSet::new();
         let mut total = 0u64;
         for i in 0..zip.len() {
-            let f = zip.by_index_raw(i).map_err(|e| ReadError::NotZip(e.to_string()))?;
+            let f = zip.by_index_raw(i).map_err(not_zip)?;
             let name = f.name().to_owned();
             if let Some(reason) = unsafe_name(&name) {
-                return Err(ReadError::UnsafeEntry { name, reason });
+                return Err(DocxProblem::UnsafeEntry { name, reason });
             }
             if !names.insert(name.to_ascii_lowercase()) {
-                return Err(ReadError::UnsafeEntry { name, reason: "appears twice in the archive" });
+                return Err(DocxProblem::UnsafeEntry { name, reason: UnsafeName::Duplicate });
             }
             if f.encrypted() {
-                return Err(ReadError::Encrypted { name });
+                return Err(DocxProblem::Encrypted { name });
             }
             total = total.saturating_add(f.size());
             if total > limits.max_total {
-                return Err(ReadError::TooLarge {
+                return Err(DocxProblem::TooLarge {
                     part: "the archive's entries together".into(),
                     limit: limits.max_total,
                 });
@@ -62,11 +64,11 @@ impl<'a> Package<'a> {
     }
 
     /// Read one part, bounded in size and expansion; the CRC is checked.
-    pub fn part(&mut self, name: &str) -> Result<Vec<u8>, ReadError> {
-        let corrupt = |message: String| ReadError::Corrupt { part: name.to_owned(), message };
+    pub fn part(&mut self, name: &str) -> Result<Vec<u8>, DocxProblem> {
+        let corrupt = |detail: String| DocxProblem::Corrupt { part: name.to_owned(), detail };
         let mut f = match self.zip.by_name(name) {
             Ok(f) => f,
-            Err(ZipError::FileNotFound) => return Err(ReadError::Missing { part: name.to_owned() }),
+            Err(ZipError::FileNotFound) => return Err(DocxProblem::Missing { part: name.to_owned() }),
             Err(e) => return Err(corrupt(e.to_string())),
         };
         let compressed = f.compressed_size().max(1);
@@ -80,41 +82,41 @@ impl<'a> Package<'a> {
             out.extend_from_slice(&chunk[..n]);
             let len = out.len() as u64;
             if len > self.limits.max_part {
-                return Err(ReadError::TooLarge { part: name.to_owned(), limit: self.limits.max_part });
+                return Err(DocxProblem::TooLarge { part: name.to_owned(), limit: self.limits.max_part });
             }
             if len > (1 << 20) && len / compressed > self.limits.max_ratio {
-                return Err(ReadError::Bomb { part: name.to_owned(), compressed, ratio: self.limits.max_ratio });
+                return Err(DocxProblem::Bomb { part: name.to_owned(), compressed, ratio: self.limits.max_ratio });
             }
         }
     }
 }
 
 /// Why an entry name is a path trick, if it is one.
-fn unsafe_name(name: &str) -> Option<&'static str> {
+fn unsafe_name(name: &str) -> Option<UnsafeName> {
     if name.is_empty() {
-        return Some("has an empty name");
+        return Some(UnsafeName::Empty);
     }
     if name.starts_with('/') {
-        return Some("is an absolute path");
+        return Some(UnsafeName::Absolute);
     }
     if name.contains('\\') {
-        return Some("holds a backslash (a Windows path)");
+        return Some(UnsafeName::Backslash);
     }
     if name.contains(':') {
-        return Some("names a drive or a stream (holds a colon)");
+        return Some(UnsafeName::Colon);
     }
     if name.chars().any(char::is_control) {
-        return Some("holds a control character");
+        return Some(UnsafeName::Control);
     }
     if name.split('/').any(|c| c == "..") {
-        return Some("climbs out of the archive (holds `..`)");
+        return Some(UnsafeName::ClimbsOut);
     }
     None
 }
 
 /// Resolve a relationship target against the folder of its source part (`""` for the package
 /// root); `None` when the target leaves the package or is external.
-pub(crate) fn resolve(base: &str, target: &str) -> Option<String> {
+pub(super) fn resolve(base: &str, target: &str) -> Option<String> {
     if target.contains("://") || target.contains('\\') || target.contains(':') {
         return None;
     }

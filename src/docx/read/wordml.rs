@@ -1,9 +1,16 @@
 //! The text of a WordprocessingML main document part, streamed with quick-xml: one line per
 //! paragraph, tracked changes accepted and listed. Memory is the part and the text drawn from it.
 
-use super::read::{is_mc, is_w, ChangeKind, DocxText, Limits, ReadError, TrackedChange};
+use super::content::{ChangeKind, DocxText, TrackedChange};
+use super::limits::Limits;
+use super::problem::DocxProblem;
+use crate::docx::xml::W_NS;
 use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::{Namespace, ResolveResult};
 use quick_xml::NsReader;
+
+const W_STRICT: &[u8] = b"http://purl.oclc.org/ooxml/wordprocessingml/main";
+const MC_NS: &[u8] = b"http://schemas.openxmlformats.org/markup-compatibility/2006";
 
 /// Where the reader is.
 #[derive(Default)]
@@ -24,16 +31,16 @@ struct State {
 }
 
 /// Read the text of `xml` (the part named `part`).
-pub(crate) fn text(xml: &[u8], part: &str, limits: &Limits) -> Result<DocxText, ReadError> {
+pub(super) fn text(xml: &[u8], part: &str, limits: &Limits) -> Result<DocxText, DocxProblem> {
     let mut reader = NsReader::from_reader(xml);
     let mut out = DocxText::default();
     let mut s = State { paragraph: 1, ..State::default() };
     loop {
         let pos = reader.buffer_position();
-        let err = |message: String| ReadError::Xml { part: part.into(), position: pos, message };
+        let err = |detail: String| DocxProblem::Xml { part: part.into(), position: pos, detail };
         let (ns, event) = reader.read_resolved_event().map_err(|e| err(e.to_string()))?;
         match event {
-            Event::DocType(_) => return Err(ReadError::Dtd { part: part.into() }),
+            Event::DocType(_) => return Err(DocxProblem::Dtd { part: part.into() }),
             Event::Eof => {
                 if s.depth != 0 {
                     return Err(err("the document ends inside an element".into()));
@@ -43,7 +50,7 @@ pub(crate) fn text(xml: &[u8], part: &str, limits: &Limits) -> Result<DocxText, 
             Event::Start(e) => {
                 s.depth += 1;
                 if s.depth > limits.max_depth {
-                    return Err(ReadError::TooDeep { part: part.into(), limit: limits.max_depth });
+                    return Err(DocxProblem::TooDeep { part: part.into(), limit: limits.max_depth });
                 }
                 if s.skip.is_none() {
                     if is_mc(&ns) && e.local_name().as_ref() == b"Fallback" {
@@ -171,4 +178,14 @@ fn push(s: &mut State, out: &mut DocxText, t: &str) {
     if let Some(&(_, i)) = s.open.last() {
         out.changes[i].text.push_str(t);
     }
+}
+
+/// Whether a resolved namespace is WordprocessingML (transitional or strict).
+fn is_w(ns: &ResolveResult) -> bool {
+    matches!(ns, ResolveResult::Bound(Namespace(n)) if *n == W_NS.as_bytes() || *n == W_STRICT)
+}
+
+/// Whether a resolved namespace is markup compatibility.
+fn is_mc(ns: &ResolveResult) -> bool {
+    matches!(ns, ResolveResult::Bound(Namespace(n)) if *n == MC_NS)
 }

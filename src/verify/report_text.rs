@@ -8,11 +8,12 @@
 //! 4 decisions, 1 applied, 1 missing, 1 different, 1 unanchored, 1 unexplained changes
 //! ```
 
-use super::report::{Mode, Report, Status};
+use super::report::{Mode, Status, VerifyReport};
+use crate::messages::{body, explains};
 use std::io::{self, Write};
 
 /// Write `report` as text.
-pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
     let f = &report.files;
     match &f.draft {
         Some(d) => writeln!(out, "verify {} against {} (draft: {d})", f.final_text, f.ledger)?,
@@ -33,7 +34,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         for e in &d.edits {
             writeln!(out, "  edit {} {}: {}", e.edit, e.summary, e.status.name())?;
             if let Some(m) = &e.message {
-                for line in m.lines() {
+                for line in body(m).lines() {
                     writeln!(out, "    {line}")?;
                 }
             }
@@ -60,7 +61,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "  draft  {}", c.draft)?;
             writeln!(out, "  final  {}", c.in_final)?;
             if let Some(m) = &c.maybe {
-                writeln!(out, "    ({m})")?;
+                writeln!(out, "    ({})", explains(m))?;
             }
         }
     }
@@ -80,7 +81,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
 /// "N decisions, N applied, N missing, N different, N unanchored, N unexplained changes" (with
 /// todo and unclear counts when there are any).
-pub fn summary_line(report: &Report) -> String {
+pub fn summary_line(report: &VerifyReport) -> String {
     let s = &report.summary;
     let mut line = format!(
         "{} decisions, {} applied, {} missing, {} different, {} unanchored",
@@ -113,7 +114,7 @@ mod tests {
             status: Status::Applied,
             edits: vec![],
         };
-        let r = Report::new(Mode::WithDraft, vec![d], Vec::new(), Layout::default());
+        let r = VerifyReport::new(Mode::WithDraft, vec![d], Vec::new(), Layout::default());
         let mut out = Vec::new();
         render(&r, &mut out).unwrap();
         let s = String::from_utf8(out).unwrap();

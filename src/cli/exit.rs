@@ -1,8 +1,8 @@
 //! Exit statuses of the command line, in one place.
 //!
-//! The contract of DESIGN.md: 0 when the command did its job with nothing to report, 1 when it
-//! did its job and found differences or problems (`diff`: the texts differ; `verify`: a promise
-//! is not kept), 2 when the input was bad and the job could not be done.
+//! The contract of the README ("Exit statuses"): 0 when the command did its job with nothing to
+//! report, 1 when it did its job and found differences or problems (`diff`: the texts differ;
+//! `verify`: a promise is not kept), 2 when the input was bad and the job could not be done.
 
 /// The job is done: the texts are the same (`diff`), every promise is kept (`verify`), the
 /// output is written (`apply`, `redline`, `import`).

@@ -1,18 +1,13 @@
-//! CriticMarkup back to both texts, honouring the escapes of [`crate::render::critic`].
+//! CriticMarkup back to both texts, honouring the escapes of the `critic` format.
 //!
 //! Deletions go to the old text, insertions to the new, substitutions to both sides, highlights
 //! (`{==…==}`) to both, comments nowhere.
-//!
-//! ```
-//! let t = akaji::roundtrip::critic::parse(r"a{~~b~>c~~}{>>32<<}\{--").unwrap();
-//! assert_eq!((t.old.as_str(), t.new.as_str()), ("ab{--", "ac{--"));
-//! ```
 
-use super::{ParseError, Texts};
-use crate::render::critic::ESCAPABLE;
+use super::texts::{ParseKind, ParseProblem, Texts};
+use crate::render::ESCAPABLE;
 
 /// The text from `from` up to `closer`, unescaped, and the offset after the closer.
-fn until(s: &str, from: usize, closer: &str, opened: usize) -> Result<(String, usize), ParseError> {
+fn until(s: &str, from: usize, closer: &str, opened: usize) -> Result<(String, usize), ParseProblem> {
     let mut out = String::new();
     let mut i = from;
     while i < s.len() {
@@ -24,7 +19,7 @@ fn until(s: &str, from: usize, closer: &str, opened: usize) -> Result<(String, u
         out.push(c);
         i += used;
     }
-    Err(ParseError::new(opened, format!("the markup opened here is never closed with `{closer}`")))
+    Err(ParseProblem::at_byte(opened, ParseKind::NeverClosed { closer: closer.to_owned() }))
 }
 
 /// The next character of `rest`, resolving a backslash escape; and how many bytes it took.
@@ -40,7 +35,7 @@ fn next_char(rest: &str) -> (char, usize) {
 }
 
 /// Both texts of a CriticMarkup document.
-pub fn parse(s: &str) -> Result<Texts, ParseError> {
+pub(super) fn parse(s: &str) -> Result<Texts, ParseProblem> {
     let mut t = Texts::default();
     let mut i = 0;
     while i < s.len() {
@@ -89,8 +84,8 @@ mod tests {
     #[test]
     fn an_unclosed_deletion_is_an_error() {
         let e = parse("ab{--cd").unwrap_err();
-        assert_eq!(e.offset, 2);
-        assert!(e.message.contains("--}"));
+        assert_eq!(e.at, super::super::texts::Offset::Byte(2));
+        assert_eq!(e.kind, ParseKind::NeverClosed { closer: "--}".into() });
     }
 
     #[test]

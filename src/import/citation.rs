@@ -18,18 +18,11 @@
 //! page: [`Pages::Each`]); a range means the place lies somewhere in it, once ([`Pages::Within`]).
 //! A citation that cannot be written as a ledger scope (a page past the ledger's range, page 0,
 //! line 0, a range written backwards) is never dropped: the scope carries the reason
-//! ([`Scope::trouble`]) and the edit becomes a todo that says it.
+//! ([`Citation::trouble`]) and the edit becomes a todo that says it.
 //!
-//! ```
-//! use akaji::import::scope::{cited_before, Pages};
-//! let s = cited_before("御指摘を踏まえ、P6の5行目の");
-//! assert_eq!((s.pages, s.line), (Pages::One(6), Some(5)));
-//! let s = cited_before("（Ｐ１５）最下行の6行上の");
-//! assert_eq!((s.pages, s.line), (Pages::One(15), Some(-7)));
-//! assert_eq!(cited_before("P4、P11、P19の").pages, Pages::Each(vec![4, 11, 19]));
-//! assert_eq!(cited_before("(P27-28)").pages, Pages::Within(vec![27, 28]));
-//! assert!(cited_before("P4294967296の").trouble.unwrap().contains("4294967296"));
-//! ```
+//! 「P6の5行目の」 cites page 6, line 5; 「（Ｐ１５）最下行の6行上の」 page 15, line -7;
+//! 「P4、P11、P19の」 each of three pages; 「(P27-28)」 a place somewhere on two; and
+//! 「P4294967296の」 nothing that can be written, with the reason (tests below).
 
 use super::quote::outside_quotes;
 use std::borrow::Cow;
@@ -53,7 +46,7 @@ pub enum Pages {
 
 /// Where an edit applies, as an answer (or its request) cites it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Scope {
+pub struct Citation {
     /// The pages cited.
     pub pages: Pages,
     /// The line within the page, when exactly one page is cited (negative: from the bottom).
@@ -62,7 +55,7 @@ pub struct Scope {
     pub trouble: Option<String>,
 }
 
-impl Scope {
+impl Citation {
     /// Whether nothing is cited (and nothing is wrong with what is).
     pub fn is_empty(&self) -> bool {
         self.pages == Pages::None && self.trouble.is_none()
@@ -115,10 +108,10 @@ static RANGE: LazyLock<regex::Regex> = LazyLock::new(|| {
 
 /// The citation that ends `context`, the text right before a quote ("P4、P12の", "(P4)",
 /// "P6の5行目の", "P2において"). Nothing is cited when the text before the quote ends otherwise.
-pub fn cited_before(context: &str) -> Scope {
-    let Some(text) = with_digits(context) else { return Scope::default() };
+pub fn cited_before(context: &str) -> Citation {
+    let Some(text) = with_digits(context) else { return Citation::default() };
     let Some(caps) = CITED_BEFORE.captures(&text) else {
-        return Scope::default();
+        return Citation::default();
     };
     let list = caps.name("a").or_else(|| caps.name("b")).map_or("", |m| m.as_str());
     scope(list, caps.name("line").map(|m| m.as_str()))
@@ -126,7 +119,7 @@ pub fn cited_before(context: &str) -> Scope {
 
 /// The citations anywhere in `text`, in the order written, each with its attached line. A
 /// citation followed by 等 (P4等: "P4 and others") is left out: it names no scope.
-pub fn citations(text: &str) -> Vec<Scope> {
+pub fn citations(text: &str) -> Vec<Citation> {
     let Some(text) = with_digits(text) else { return Vec::new() };
     CITED_ANYWHERE
         .captures_iter(&text)
@@ -152,14 +145,14 @@ fn with_digits(text: &str) -> Option<Cow<'_, str>> {
 /// an edit without quoting it (「P9に追記をいたします」, 「P5の3行目に追記します」). Several
 /// citations make a list of pages (no line, unless they all cite one page and one line); a
 /// citation out of range makes the whole scope troubled.
-pub fn pages_in(text: &str) -> Scope {
+pub fn pages_in(text: &str) -> Citation {
     merged(citations(&outside_quotes(text)))
 }
 
 /// Several citations as one scope: one page keeps its line; more pages make a list.
-pub fn merged(cites: Vec<Scope>) -> Scope {
+pub fn merged(cites: Vec<Citation>) -> Citation {
     if let Some(trouble) = cites.iter().find_map(|s| s.trouble.clone()) {
-        return Scope { trouble: Some(trouble), ..Scope::default() };
+        return Citation { trouble: Some(trouble), ..Citation::default() };
     }
     let mut pages: Vec<u32> = Vec::new();
     for s in &cites {
@@ -170,14 +163,14 @@ pub fn merged(cites: Vec<Scope>) -> Scope {
         }
     }
     match (pages.as_slice(), cites.as_slice()) {
-        ([], _) => Scope::default(),
+        ([], _) => Citation::default(),
         ([page], _) => {
             let mut lines: Vec<i64> = cites.iter().filter_map(|s| s.line).collect();
             lines.dedup();
             let line = if let [line] = lines.as_slice() { Some(*line) } else { None };
-            Scope { pages: Pages::One(*page), line, trouble: None }
+            Citation { pages: Pages::One(*page), line, trouble: None }
         }
-        _ => Scope { pages: Pages::Each(pages), line: None, trouble: None },
+        _ => Citation { pages: Pages::Each(pages), line: None, trouble: None },
     }
 }
 
@@ -193,8 +186,8 @@ impl Pages {
 }
 
 /// The scope of a list of page items and a line citation, or why it cannot be one.
-fn scope(list: &str, line: Option<&str>) -> Scope {
-    let trouble = |why: String| Scope { trouble: Some(why), ..Scope::default() };
+fn scope(list: &str, line: Option<&str>) -> Citation {
+    let trouble = |why: String| Citation { trouble: Some(why), ..Citation::default() };
     let mut pages = Vec::new();
     let mut ranged = false;
     let items: Vec<&str> = NUMBER_OR_RANGE.find_iter(list).map(|m| m.as_str()).collect();
@@ -217,7 +210,7 @@ fn scope(list: &str, line: Option<&str>) -> Scope {
         None => None,
     };
     let pages = match pages.as_slice() {
-        [] => return Scope::default(),
+        [] => return Citation::default(),
         [page] => Pages::One(*page),
         _ if ranged && items.len() == 1 => Pages::Within(pages),
         _ if ranged => {
@@ -226,7 +219,7 @@ fn scope(list: &str, line: Option<&str>) -> Scope {
         _ => Pages::Each(pages),
     };
     let line = if matches!(pages, Pages::One(_)) { line } else { None };
-    Scope { pages, line, trouble: None }
+    Citation { pages, line, trouble: None }
 }
 
 static NUMBER_OR_RANGE: LazyLock<regex::Regex> = LazyLock::new(|| {
