@@ -6,6 +6,8 @@ mod ci_example;
 mod diff;
 mod docx;
 mod import;
+mod import_props;
+mod import_xlsx;
 mod imports;
 mod redline;
 mod render;
