@@ -11,7 +11,6 @@
 #[path = "common/plan.rs"]
 mod plan;
 
-use akaji::apply;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 /// (name, bytes, edits): 10,000 edits on 10 MB, and the same density on 1 MB.
@@ -34,7 +33,7 @@ fn bench(c: &mut Criterion) {
         let p = plan::plan(size, edits);
         group.throughput(Throughput::Bytes(p.draft.len() as u64));
         group.bench_with_input(BenchmarkId::new(format!("{edits} edits"), name), &p, |b, p| {
-            b.iter(|| apply::apply_text(&p.draft, &p.ledger).expect("the generated ledger applies"))
+            b.iter(|| akaji::apply_text(&p.draft, &p.ledger).expect("the generated ledger applies"))
         });
     }
     group.finish();

@@ -1,6 +1,6 @@
 //! The diff engine against git's character word diff, on plan-like Japanese texts of 1 MB and
 //! 10 MB with known edits, in two families:
-//! - `synth` (`akaji::diff::synth`): lines all different, 2,000 edits of five kinds;
+//! - `synth` (`benches/common/synth.rs`): lines all different, 2,000 edits of five kinds;
 //! - `plan` (`benches/common/plan.rs`, shared with the apply bench): lines that repeat a lot
 //!   (some 10% distinct) between unique `- N -` page footers, 1,000 edits per MB (four per page:
 //!   a scoped word, a file name, an inserted sentence, a deleted clause), the final made by
@@ -23,13 +23,15 @@ mod plan;
 #[allow(dead_code, reason = "shared with the peers bench, which scores with it")]
 #[path = "common/score.rs"]
 mod score;
+#[path = "common/synth.rs"]
+mod synth;
 #[allow(dead_code, reason = "shared with the peers bench, which runs more tools")]
 #[path = "common/tools.rs"]
 mod tools;
 
-use akaji::diff::synth::{self, Edit, EditKind, Pair, Quality, Sample};
 use akaji::diff::{diff, DiffOptions};
 use criterion::{black_box, Criterion};
+use synth::{Edit, EditKind, Pair, Quality, Sample};
 use tools::Run;
 
 const SYNTH_EDITS: usize = 2_000;
@@ -42,14 +44,15 @@ const RUNS: usize = 3;
 /// anchor of an insertion), touching ones joined.
 fn plan_sample(bytes: usize, edits: usize) -> Sample {
     let p = plan::plan(bytes, edits);
-    let applied = akaji::apply::apply_text(&p.draft, &p.ledger).expect("the generated ledger applies");
+    let draft = akaji::Document::new(&p.draft, &p.ledger.options.page_marker);
+    let applied = akaji::apply(&draft, &p.ledger).expect("the generated ledger applies");
     let mut known: Vec<Edit> = Vec::with_capacity(applied.edits.len());
     let mut shift = 0isize;
     for e in &applied.edits {
         let start = (e.anchor.start as isize + shift) as usize;
-        shift += e.new.len() as isize - e.range.len() as isize;
+        shift += e.new.len() as isize - e.old.len() as isize;
         let end = (e.anchor.end as isize + shift) as usize;
-        let kind = if e.range.is_empty() { EditKind::SentenceInserted } else { EditKind::KanjiWord };
+        let kind = if e.old.is_empty() { EditKind::SentenceInserted } else { EditKind::KanjiWord };
         match known.last_mut() {
             Some(last) if last.old.end >= e.anchor.start => {
                 last.old.end = last.old.end.max(e.anchor.end);
@@ -58,8 +61,9 @@ fn plan_sample(bytes: usize, edits: usize) -> Sample {
             _ => known.push(Edit { kind, old: e.anchor.clone(), new: start..end }),
         }
     }
-    assert_eq!(shift, applied.text.len() as isize - p.draft.len() as isize);
-    Sample { old: p.draft, new: applied.text, edits: known }
+    let new = applied.final_doc.text().to_owned();
+    assert_eq!(shift, new.len() as isize - p.draft.len() as isize);
+    Sample { old: p.draft.clone(), new, edits: known }
 }
 
 fn akaji_hunks(sample: &Sample) -> (Vec<Pair>, bool) {

@@ -6,8 +6,7 @@
 #[path = "common/plan.rs"]
 mod plan;
 
-use akaji::document::Document;
-use akaji::{apply, docx};
+use akaji::{docx, Document};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 /// (name, bytes, edits), as in the apply benchmark.
@@ -18,9 +17,9 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     for (name, size, edits) in SIZES {
         let p = plan::plan(size, edits);
-        let marker = p.ledger.options.page_marker().expect("the default marker compiles");
-        let draft = Document::new(&p.draft, &marker);
-        let redline = apply::redline(&draft, &p.ledger).expect("the generated ledger applies");
+        let draft = Document::new(&p.draft, &p.ledger.options.page_marker);
+        let applied = akaji::apply(&draft, &p.ledger).expect("the generated ledger applies");
+        let redline = applied.redline();
         group.throughput(Throughput::Bytes(p.draft.len() as u64));
         group.bench_with_input(BenchmarkId::new(format!("write {edits} edits"), name), &redline, |b, r| {
             b.iter(|| {

@@ -21,18 +21,17 @@ use std::time::Instant;
 
 type Cut = fn(&str) -> Vec<Range<usize>>;
 
-/// Runs of one script (akaji before word units).
+/// Runs of one class of character (akaji before word units).
 fn script_runs(text: &str) -> Vec<Range<usize>> {
-    use akaji::script::{script_of, Script};
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut last = None;
     for (i, c) in text.char_indices() {
-        let s = script_of(c);
+        let k = corpus::class(c);
         match out.last_mut() {
-            Some(r) if last == Some(s) && s != Script::Punct => r.end = i + c.len_utf8(),
+            Some(r) if last == Some(k) && k < 5 => r.end = i + c.len_utf8(),
             _ => out.push(i..i + c.len_utf8()),
         }
-        last = Some(s);
+        last = Some(k);
     }
     out
 }

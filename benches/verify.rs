@@ -3,11 +3,8 @@
 //!
 //! Run with `cargo bench --bench verify`.
 
-use akaji::document::{Document, PageMarker};
-use akaji::ledger::Ledger;
-use akaji::verify::audit::audit;
-use akaji::verify::report::{Options, Status};
-use akaji::verify::scan::scan;
+use akaji::verify::{audit, scan, Status, VerifyOptions};
+use akaji::{Document, Ledger, PageMarker};
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::fmt::Write;
 use std::time::Instant;
@@ -103,7 +100,7 @@ fn bench(c: &mut Criterion) {
     let ledger = ledger();
     let draft = Document::new(&draft_text, &marker);
     let fin = Document::new(&final_text, &marker);
-    let options = Options::default();
+    let options = VerifyOptions::default();
 
     // One timed run first, with a check that the work is the real work.
     let t = Instant::now();

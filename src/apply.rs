@@ -2,169 +2,117 @@
 //!
 //! Every edit is resolved against the draft, never against the result of another edit, so the
 //! order of decisions does not matter and the result is deterministic. Nothing outside the edited
-//! spans changes, byte for byte: not a line ending, not a width, not a byte order mark.
+//! spans changes, byte for byte: not a line ending, not a width, not a byte order mark (the final
+//! is a [`Document`] that keeps the draft's, never added to a string to be stripped again).
+//! Where each edit lands in the final is recorded once, when the final is built
+//! ([`AppliedEdit::new`]); the redline, `akaji apply --format json` and verify all read it there.
+//!
+//! ```
+//! use akaji::{Document, Ledger};
+//! let ledger = Ledger::from_toml("[[decision]]\nid = \"32\"\n[[decision.edit]]\nold = \"設置\"\nnew = \"開催\"\n").unwrap();
+//! let draft = Document::new("\u{feff}分科会を設置し、\n", &ledger.options.page_marker);
+//! let applied = akaji::apply(&draft, &ledger).unwrap();
+//! assert_eq!(applied.final_doc.text(), "分科会を開催し、\n");
+//! assert_eq!(applied.final_doc.bom(), "\u{feff}");
+//! let e = &applied.edits[0];
+//! assert_eq!((&draft.text()[e.old.clone()], &applied.final_doc.text()[e.new.clone()]), ("設置", "開催"));
+//! ```
 
-use crate::anchor;
-use crate::document::Document;
-use crate::error::Problem;
-use crate::ledger::Ledger;
+use crate::anchor::{resolve, Resolved};
+use crate::diagnostic::Diagnostics;
+use crate::document::{Document, PageMarker};
+use crate::ledger::{EditRef, Ledger};
 use crate::redline::{Hunk, Redline};
-use serde::Serialize;
 use std::ops::Range;
 
-/// One edit (one match of it, for `count` > 1) resolved to a place in the draft.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Resolved {
-    /// Index of the decision in the ledger.
-    pub decision: usize,
-    /// Index of the edit within its decision.
-    pub edit: usize,
-    /// The whole anchor the edit matched (byte range of the draft).
+/// One resolved edit as it stands in the draft and in the final.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppliedEdit {
+    /// The edit.
+    pub edit: EditRef,
+    /// The whole quote it matched in the draft (bytes).
     pub anchor: Range<usize>,
-    /// The bytes of the draft that change (empty for an insertion): the anchor less the common
-    /// prefix and suffix of `old` and `new`, widened to whole words.
-    pub range: Range<usize>,
-    /// What goes in place of `range`.
-    pub new: String,
-}
-
-/// Every edit of a ledger resolved against one draft: the places found, and the problems.
-#[derive(Debug, Clone, Default)]
-pub struct Resolution {
-    /// Resolved edits, sorted by `range` (insertions before a replacement at the same place).
-    pub edits: Vec<Resolved>,
-    /// Edits that did not resolve, and conflicts between edits.
-    pub problems: Vec<Problem>,
+    /// The draft bytes that changed (empty for an insertion).
+    pub old: Range<usize>,
+    /// The final bytes that replace them (empty for a deletion).
+    pub new: Range<usize>,
 }
 
 /// The final text and how it was made.
 #[derive(Debug, Clone)]
-pub struct Applied {
-    /// The final text, byte order mark restored if the draft had one.
-    pub text: String,
-    /// The resolved edits.
-    pub edits: Vec<Resolved>,
+pub struct Applied<'a> {
+    /// The draft the edits were resolved against.
+    pub draft: &'a Document,
+    /// The ledger they come from.
+    pub ledger: &'a Ledger,
+    /// The final: the draft with every edit put in, paginated by the ledger's page marker, with
+    /// the draft's byte order mark (write [`Document::bom`] before its text).
+    pub final_doc: Document,
+    /// Every edit, in draft order, with its place in both texts.
+    pub edits: Vec<AppliedEdit>,
 }
 
-/// Resolve every edit of `ledger` against `draft`. Never fails: problems are collected.
-pub fn resolve(draft: &Document, ledger: &Ledger) -> Resolution {
-    anchor::resolve(draft, ledger)
+impl Applied<'_> {
+    /// The redline of draft and final: one hunk per edit, attributed to its decision. It
+    /// borrows the draft, the final and the ledger's decisions.
+    pub fn redline(&self) -> Redline<'_> {
+        let hunks = self.edits.iter().map(|e| Hunk::new(e.old.clone(), e.new.clone()).attributed(e.edit)).collect();
+        Redline::new(self.draft, &self.final_doc, hunks)
+            .with_decisions(&self.ledger.decisions)
+            .with_title(self.ledger.title.as_deref())
+    }
 }
 
 /// Apply `ledger` to `draft`, or return every problem found.
-pub fn apply(draft: &Document, ledger: &Ledger) -> Result<Applied, Vec<Problem>> {
+pub fn apply<'a>(draft: &'a Document, ledger: &'a Ledger) -> Result<Applied<'a>, Diagnostics> {
     let resolution = resolve(draft, ledger);
     if !resolution.problems.is_empty() {
-        return Err(resolution.problems);
+        return Err(Diagnostics(resolution.problems));
     }
-    let text = draft.restore(build(draft.text(), &resolution.edits));
-    Ok(Applied { text, edits: resolution.edits })
+    let Built { final_doc, edits } = build(draft, &resolution.edits, &ledger.options.page_marker);
+    Ok(Applied { draft, ledger, final_doc, edits })
 }
 
-/// Apply `ledger` to a draft given as text, paginated by the ledger's options.
-pub fn apply_text(draft: &str, ledger: &Ledger) -> Result<Applied, Vec<Problem>> {
-    let marker = ledger.options.page_marker().map_err(|e| vec![Problem::ledger(e.to_string())])?;
-    apply(&Document::new(draft, &marker), ledger)
+/// Apply `ledger` to a draft given as text (paginated by the ledger's page marker): the final
+/// text, with the draft's byte order mark if it had one.
+pub fn apply_text(draft: &str, ledger: &Ledger) -> Result<String, Diagnostics> {
+    let draft = Document::new(draft, &ledger.options.page_marker);
+    let applied = apply(&draft, ledger)?;
+    Ok(format!("{}{}", applied.final_doc.bom(), applied.final_doc.text()))
 }
 
-/// The final text: the draft with every resolved edit put in, in one pass.
-pub fn build(draft: &str, edits: &[Resolved]) -> String {
-    let grow: usize = edits.iter().map(|e| e.new.len()).sum();
-    let mut out = String::with_capacity(draft.len() + grow);
+/// A final and where each edit stands in it.
+pub(crate) struct Built {
+    /// The final.
+    pub final_doc: Document,
+    /// The edits, in draft order, with their final ranges.
+    pub edits: Vec<AppliedEdit>,
+}
+
+/// The final: the draft with every resolved edit (sorted, not overlapping) put in, in one pass,
+/// and where each lands.
+pub(crate) fn build(draft: &Document, resolved: &[Resolved], marker: &PageMarker) -> Built {
+    let text = draft.text();
+    let grow: usize = resolved.iter().map(|e| e.replacement.len()).sum();
+    let mut out = String::with_capacity(text.len() + grow);
+    let mut edits = Vec::with_capacity(resolved.len());
     let mut at = 0;
-    for e in edits {
-        out.push_str(&draft[at..e.range.start]);
-        out.push_str(&e.new);
-        at = e.range.end;
+    for e in resolved {
+        out.push_str(&text[at..e.old.start]);
+        let start = out.len();
+        out.push_str(&e.replacement);
+        edits.push(AppliedEdit { edit: e.edit, anchor: e.anchor.clone(), old: e.old.clone(), new: start..out.len() });
+        at = e.old.end;
     }
-    out.push_str(&draft[at..]);
-    out
-}
-
-/// A resolved edit as reported by `akaji apply --format json`: where it is in the draft and in
-/// the final, in chars (Unicode scalar values), with page and line in the draft.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Placed {
-    /// The decision's id.
-    pub decision: String,
-    /// The edit's number within its decision, 1-based as in messages.
-    pub edit: usize,
-    /// Page of the change in the draft.
-    pub page: u32,
-    /// Line within that page, 1-based.
-    pub line: usize,
-    /// Column, 1-based, in chars.
-    pub column: usize,
-    /// Half-open char range of the changed text in the draft.
-    pub old: [usize; 2],
-    /// Half-open char range of the text that replaces it in the final.
-    pub new: [usize; 2],
-    /// The draft's text there.
-    pub old_text: String,
-    /// The final's text there.
-    pub new_text: String,
-    /// Half-open char range of the whole anchor matched in the draft.
-    pub anchor: [usize; 2],
-}
-
-/// What `akaji apply --format json` writes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct PlacedReport {
-    /// Every resolved edit, in draft order.
-    pub edits: Vec<Placed>,
-}
-
-/// Where every edit of `applied` landed, in the draft and in the final.
-pub fn placed(draft: &Document, ledger: &Ledger, applied: &Applied) -> Vec<Placed> {
-    let mut shift: isize = 0;
-    applied
-        .edits
-        .iter()
-        .map(|e| {
-            let at = draft.position(e.range.start);
-            let old = [at.offset, draft.char_offset(e.range.end)];
-            let new_len = e.new.chars().count();
-            let new_start = (old[0] as isize + shift) as usize;
-            shift += new_len as isize - (old[1] - old[0]) as isize;
-            Placed {
-                decision: ledger.decisions[e.decision].id.clone(),
-                edit: e.edit + 1,
-                page: at.page,
-                line: at.line,
-                column: at.column,
-                old,
-                new: [new_start, new_start + new_len],
-                old_text: draft.text()[e.range.clone()].to_owned(),
-                new_text: e.new.clone(),
-                anchor: [draft.char_offset(e.anchor.start), draft.char_offset(e.anchor.end)],
-            }
-        })
-        .collect()
-}
-
-/// The redline of a ledger: every hunk is a resolved edit, attributed to its decision.
-pub fn redline(draft: &Document, ledger: &Ledger) -> Result<Redline, Vec<Problem>> {
-    let marker = ledger.options.page_marker().map_err(|e| vec![Problem::ledger(e.to_string())])?;
-    let applied = apply(draft, ledger)?;
-    let mut hunks = Vec::with_capacity(applied.edits.len());
-    let mut shift: isize = 0;
-    for e in &applied.edits {
-        let start = (e.range.start as isize + shift) as usize;
-        let d = &ledger.decisions[e.decision];
-        hunks.push(Hunk::new(e.range.clone(), start..start + e.new.len()).attributed(&d.id, e.edit));
-        shift += e.new.len() as isize - e.range.len() as isize;
-    }
-    let final_doc = Document::from_string(applied.text, &marker);
-    let mut r = Redline::new(draft.clone(), final_doc, hunks);
-    r.decisions = ledger.decisions.clone();
-    r.title = ledger.title.clone();
-    Ok(r)
+    out.push_str(&text[at..]);
+    Built { final_doc: Document::with_bom(out, draft.has_bom(), marker), edits }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ProblemKind;
+    use crate::anchor::AnchorProblem;
+    use crate::diagnostic::{Diagnostic, Kind};
 
     const DRAFT: &str = "\
 本計画は、サイバーセキュリティ対策分科会を設置し、
@@ -179,12 +127,17 @@ EDSA認証を参考とした。ＡＩ化を進める。
         Ledger::from_toml(&format!("[options]\nmatch_width = true\n{edits}")).unwrap()
     }
 
-    fn run(edits: &str) -> Result<String, Vec<Problem>> {
-        apply_text(DRAFT, &ledger(edits)).map(|a| a.text)
+    fn run(edits: &str) -> Result<String, Diagnostics> {
+        apply_text(DRAFT, &ledger(edits))
     }
 
-    fn kinds(p: &[Problem]) -> Vec<&ProblemKind> {
-        p.iter().map(|p| &p.kind).collect()
+    fn kinds(p: &[Diagnostic]) -> Vec<&AnchorProblem> {
+        p.iter()
+            .map(|p| match &p.kind {
+                Kind::Anchor(a) => a,
+                other => panic!("{other:?}"),
+            })
+            .collect()
     }
 
     #[test]
@@ -218,8 +171,8 @@ EDSA認証を参考とした。ＡＩ化を進める。
     fn count_mismatch_lists_every_place() {
         let p = run("[[decision]]\nid=\"32\"\n[[decision.edit]]\nold=\"設置\"\nnew=\"開催\"\n").unwrap_err();
         match kinds(&p)[..] {
-            [ProblemKind::CountMismatch { places, expected, .. }] => {
-                assert_eq!(expected, "1");
+            [AnchorProblem::CountMismatch { places, expected, .. }] => {
+                assert_eq!(expected.to_string(), "1");
                 let at: Vec<(u32, usize)> = places.iter().map(|p| (p.page, p.line)).collect();
                 assert_eq!(at, vec![(4, 1), (4, 2)]);
             }
@@ -230,10 +183,13 @@ EDSA認証を参考とした。ＡＩ化を進める。
     #[test]
     fn a_missing_page_says_how_many_there_are() {
         let p = run("[[decision]]\nid=\"9\"\n[[decision.edit]]\nold=\"設置\"\nnew=\"開催\"\npage=9\n").unwrap_err();
-        assert!(matches!(kinds(&p)[..], [ProblemKind::NoSuchPage { page: 9, pages }] if pages == &vec![4, 5]), "{p:?}");
+        assert!(
+            matches!(kinds(&p)[..], [AnchorProblem::NoSuchPage { page: 9, pages }] if pages == &vec![4, 5]),
+            "{p:?}"
+        );
         let p =
             run("[[decision]]\nid=\"9\"\n[[decision.edit]]\nold=\"設置\"\nnew=\"開催\"\npage=4\nline=3\n").unwrap_err();
-        assert!(matches!(kinds(&p)[..], [ProblemKind::NoSuchLine { page: 4, line: 3, lines: 2 }]), "{p:?}");
+        assert!(matches!(kinds(&p)[..], [AnchorProblem::NoSuchLine { page: 4, line: 3, lines: 2 }]), "{p:?}");
     }
 
     #[test]
@@ -248,7 +204,7 @@ EDSA認証を参考とした。ＡＩ化を進める。
         let p = run("[[decision]]\nid=\"29\"\n[[decision.edit]]\nold=\"あたって\"\nnew=\"当たって\"\npage=4\n")
             .unwrap_err();
         match kinds(&p)[..] {
-            [ProblemKind::NoMatch { elsewhere, .. }] => assert_eq!((elsewhere[0].page, elsewhere[0].line), (5, 1)),
+            [AnchorProblem::NoMatch { elsewhere, .. }] => assert_eq!((elsewhere[0].page, elsewhere[0].line), (5, 1)),
             _ => panic!("{p:?}"),
         }
     }
@@ -259,8 +215,8 @@ EDSA認証を参考とした。ＡＩ化を進める。
                      [[decision]]\nid=\"2\"\n[[decision.edit]]\nold=\"設置し\"\nnew=\"設けて\"\n")
         .unwrap_err();
         assert_eq!(p.len(), 1, "{p:?}");
-        assert!(matches!(&p[0].kind, ProblemKind::Conflict { other_decision, .. } if other_decision == "1"), "{p:?}");
-        assert_eq!(p[0].decision.as_deref(), Some("2"));
+        assert!(matches!(kinds(&p)[..], [AnchorProblem::Conflict { other_id, .. }] if other_id == "1"), "{p:?}");
+        assert_eq!(p[0].subject.as_ref().map(|s| s.id.as_str()), Some("2"));
     }
 
     #[test]
@@ -268,7 +224,7 @@ EDSA認証を参考とした。ＡＩ化を進める。
         let p = run("[[decision]]\nid=\"1\"\n[[decision.edit]]\nafter=\"ものである。\"\nnew=\"甲\"\n\
                      [[decision]]\nid=\"2\"\n[[decision.edit]]\nbefore=\"装置\"\nnew=\"乙\"\n")
         .unwrap_err();
-        assert!(matches!(&p[0].kind, ProblemKind::Conflict { .. }), "{p:?}");
+        assert!(matches!(kinds(&p)[..], [AnchorProblem::Conflict { .. }]), "{p:?}");
     }
 
     #[test]
@@ -291,39 +247,58 @@ EDSA認証を参考とした。ＡＩ化を進める。
     fn line_endings_and_bom_outside_edits_are_kept() {
         let crlf = format!("\u{feff}{}", DRAFT.replace('\n', "\r\n"));
         let l = ledger("[[decision]]\nid=\"1\"\n[[decision.edit]]\nold=\"認証制度であるEDSA認証\"\nnew=\"認証制度であるEDSA認証等\"\n");
-        let out = apply_text(&crlf, &l).unwrap().text;
+        let out = apply_text(&crlf, &l).unwrap();
         assert_eq!(out, crlf.replace("EDSA認証を", "EDSA認証等を"));
     }
 
     #[test]
-    fn placed_edits_count_chars_in_both_texts() {
+    fn applied_edits_know_their_place_in_both_texts() {
         let l = ledger("[[decision]]\nid=\"28\"\n[[decision.edit]]\nold=\"検討\"\nnew=\"審議等\"\n[[decision.edit]]\nold=\"装置\"\nnew=\"機器\"\n");
-        let draft = Document::new(DRAFT, &l.options.page_marker().unwrap());
+        let draft = Document::new(DRAFT, &l.options.page_marker);
         let applied = apply(&draft, &l).unwrap();
-        let p = placed(&draft, &l, &applied);
-        let fin: Vec<char> = applied.text.chars().collect();
-        let old: Vec<char> = DRAFT.chars().collect();
-        for e in &p {
-            assert_eq!(old[e.old[0]..e.old[1]].iter().collect::<String>(), e.old_text);
-            assert_eq!(fin[e.new[0]..e.new[1]].iter().collect::<String>(), e.new_text);
-        }
-        assert_eq!((p[1].page, p[1].line, p[1].edit), (4, 2, 2));
+        let texts: Vec<(&str, &str)> = applied
+            .edits
+            .iter()
+            .map(|e| (&draft.text()[e.old.clone()], &applied.final_doc.text()[e.new.clone()]))
+            .collect();
+        assert_eq!(texts, [("検討", "審議等"), ("装置", "機器")]);
+        let at = draft.position(applied.edits[1].old.start);
+        assert_eq!((at.page, at.line, applied.edits[1].edit.edit), (4, 2, 1));
     }
 
     #[test]
     fn redline_hunks_are_minimal_and_attributed() {
         let l = ledger("[[decision]]\nid=\"28\"\n[[decision.edit]]\nold=\"分科会を設置し\"\nnew=\"分科会を開催し\"\n");
-        let draft = Document::new(DRAFT, &l.options.page_marker().unwrap());
-        let r = redline(&draft, &l).unwrap();
+        let draft = Document::new(DRAFT, &l.options.page_marker);
+        let applied = apply(&draft, &l).unwrap();
+        let r = applied.redline();
         r.check().unwrap();
         assert_eq!(r.hunks.len(), 1);
         assert_eq!((r.old_text(&r.hunks[0]), r.new_text(&r.hunks[0])), ("設置", "開催"));
-        assert_eq!(r.hunks[0].decision.as_deref(), Some("28"));
+        assert_eq!(r.decision(&r.hunks[0]).map(|d| d.id.as_str()), Some("28"));
+    }
+
+    #[test]
+    fn per_page_counts_each_page() {
+        let per_page = |count: &str| {
+            run(&format!("[[decision]]\nid=\"32\"\n[[decision.edit]]\nold=\"設\"\nnew=\"開\"\npages=[4, 5]\ncount={count}\nper_page=true\n"))
+        };
+        // 設 stands twice on page 4 (設置し, 設置する) and not at all on page 5.
+        let p = per_page("\"all\"").unwrap_err();
+        assert!(matches!(kinds(&p)[..], [AnchorProblem::CountMismatch { page: Some(5), found: 0, .. }]), "{p:?}");
+        assert!(p[0].to_string().contains("matches 0 place(s) on page 5, but count is all on each page"), "{}", p[0]);
+        let p = run("[[decision]]\nid=\"32\"\n[[decision.edit]]\nold=\"設置\"\nnew=\"開催\"\npages=[4]\ncount=1\nper_page=true\n").unwrap_err();
+        assert!(matches!(kinds(&p)[..], [AnchorProblem::CountMismatch { page: Some(4), found: 2, .. }]), "{p:?}");
+        let both = run("[[decision]]\nid=\"32\"\n[[decision.edit]]\nold=\"る\"\nnew=\"る。\"\npages=[4, 5]\ncount=\"all\"\nper_page=true\n");
+        assert!(both.is_ok(), "る stands on both pages: {both:?}");
+        let total =
+            run("[[decision]]\nid=\"32\"\n[[decision.edit]]\nold=\"設置\"\nnew=\"開催\"\npages=[4, 5]\ncount=2\n");
+        assert!(total.is_ok(), "without per_page the count is of all pages together: {total:?}");
     }
 
     mod properties {
         use super::super::*;
-        use crate::ledger::{Count, Decision, Edit};
+        use crate::ledger::{Count, Decision, Edit, Side};
         use proptest::prelude::*;
 
         fn text() -> impl Strategy<Value = String> {
@@ -351,12 +326,8 @@ EDSA認証を参考とした。ＡＩ化を進める。
                 .into_iter()
                 .enumerate()
                 .map(|(i, (old, new, after))| {
-                    let mut e = Edit { new: Some(new), count: Some(Count::All), ..Edit::default() };
-                    if after {
-                        e.after = Some(old);
-                    } else {
-                        e.old = Some(old);
-                    }
+                    let e = if after { Edit::insert(Side::After, old, new) } else { Edit::replace(old, new) };
+                    let e = e.expect("the strategy gives edits that make sense").with_count(Count::All);
                     Decision { id: i.to_string(), edits: vec![e], ..Decision::default() }
                 })
                 .collect();
@@ -380,19 +351,18 @@ EDSA認証を参考とした。ＡＩ化を進める。
                 let forward = ledger(pieces.clone());
                 let mut reversed = forward.clone();
                 reversed.decisions.reverse();
-                let doc = Document::new(&draft, &forward.options.page_marker().unwrap());
+                let doc = Document::new(&draft, &forward.options.page_marker);
                 match (apply(&doc, &forward), apply(&doc, &reversed)) {
                     (Ok(a), Ok(b)) => {
-                        prop_assert_eq!(&a.text, &b.text);
+                        prop_assert_eq!(a.final_doc.text(), b.final_doc.text());
                         for e in &a.edits {
                             // The change lies inside the anchor, and the anchor is the quote.
-                            prop_assert!(e.anchor.start <= e.range.start && e.range.end <= e.anchor.end);
-                            let quote = &pieces[e.decision].0;
-                            let found = crate::fold::fold_quote(&doc.text()[e.anchor.clone()], false).0;
+                            prop_assert!(e.anchor.start <= e.old.start && e.old.end <= e.anchor.end);
+                            let quote = &pieces[e.edit.decision.0].0;
+                            let found = crate::fold::fold_text(&doc.text()[e.anchor.clone()], false);
                             prop_assert_eq!(&found, quote);
                         }
-                        let r = redline(&doc, &forward).unwrap();
-                        prop_assert_eq!(r.check(), Ok(()));
+                        prop_assert_eq!(a.redline().check(), Ok(()));
                     }
                     (Err(a), Err(b)) => prop_assert_eq!(a.len(), b.len()),
                     (a, b) => prop_assert!(false, "order changed the outcome: {:?} vs {:?}", a.is_ok(), b.is_ok()),

@@ -12,7 +12,7 @@
 //! counted as a line.
 //!
 //! ```
-//! use akaji::document::{Document, PageMarker};
+//! use akaji::{Document, PageMarker};
 //! let doc = Document::new("一行目\n二行目\n- 4 -\n次の頁\n", &PageMarker::default());
 //! let at = doc.position(doc.text().find("二").unwrap());
 //! assert_eq!((at.page, at.line, at.column), (4, 2, 1));
@@ -22,23 +22,43 @@
 use regex::Regex;
 use serde::Serialize;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// The default page marker: a footer line such as `- 12 -`.
 pub const DEFAULT_PAGE_MARKER: &str = r"^\s*-\s*(\d+)\s*-\s*$";
 
 const BOM: char = '\u{feff}';
 
-/// How a line that closes a page is recognised.
+/// The default marker, compiled once per process.
+static DEFAULT: LazyLock<PageMarker> =
+    LazyLock::new(|| PageMarker::new(DEFAULT_PAGE_MARKER).expect("the default page marker is a valid regex"));
+
+/// How a line that closes a page is recognised: a compiled regular expression. Compiled once
+/// (when a ledger's options are read, or once per process for the default) and shared by every
+/// document read with it; two markers are equal when their patterns are.
 #[derive(Debug, Clone)]
 pub struct PageMarker {
     regex: Regex,
 }
+
+impl PartialEq for PageMarker {
+    fn eq(&self, other: &PageMarker) -> bool {
+        self.pattern() == other.pattern()
+    }
+}
+
+impl Eq for PageMarker {}
 
 impl PageMarker {
     /// A marker from a regular expression; its first capture group, when present and numeric,
     /// is the page's number.
     pub fn new(pattern: &str) -> Result<PageMarker, regex::Error> {
         Ok(PageMarker { regex: Regex::new(pattern)? })
+    }
+
+    /// The regular expression, as written.
+    pub fn pattern(&self) -> &str {
+        self.regex.as_str()
     }
 
     /// The page number a line carries, if the line is a marker. A marker without a numeric
@@ -54,8 +74,9 @@ impl PageMarker {
 }
 
 impl Default for PageMarker {
+    /// [`DEFAULT_PAGE_MARKER`], compiled once per process.
     fn default() -> Self {
-        PageMarker::new(DEFAULT_PAGE_MARKER).expect("the default page marker is a valid regex")
+        DEFAULT.clone()
     }
 }
 
@@ -96,6 +117,29 @@ pub struct Position {
     pub offset: usize,
 }
 
+/// A place in a document, for messages and reports: page, line and column, the text there, and a
+/// little context on each side (line breaks shown as `⏎`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Place {
+    /// Page number.
+    pub page: u32,
+    /// Line within the page, 1-based (0 on a page-marker line).
+    pub line: usize,
+    /// Column, 1-based, in chars.
+    pub column: usize,
+    /// Up to ten characters before the place.
+    #[serde(rename = "before")]
+    pub context_before: String,
+    /// The text at the place.
+    pub text: String,
+    /// Up to ten characters after the place.
+    #[serde(rename = "after")]
+    pub context_after: String,
+}
+
+/// Characters of context a [`Place`] shows on each side.
+const CONTEXT_CHARS: usize = 10;
+
 /// A text with its pages and lines indexed.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -115,13 +159,13 @@ pub struct Document {
 const CHECKPOINT_EVERY: usize = 32;
 
 impl Document {
-    /// Index `text`. A leading byte order mark is set aside; [`Document::restore`] puts it back.
+    /// Index `text`. A leading byte order mark is set aside ([`Document::bom`] gives it back).
     pub fn new(text: &str, marker: &PageMarker) -> Document {
         let (bom, body) = match text.strip_prefix(BOM) {
             Some(rest) => (true, rest),
             None => (false, text),
         };
-        Document::index(body.to_owned(), bom, marker)
+        Document::with_bom(body.to_owned(), bom, marker)
     }
 
     /// Like [`Document::new`], taking ownership of the text to avoid a copy.
@@ -130,10 +174,12 @@ impl Document {
         if bom {
             text.drain(..BOM.len_utf8());
         }
-        Document::index(text, bom, marker)
+        Document::with_bom(text, bom, marker)
     }
 
-    fn index(text: String, bom: bool, marker: &PageMarker) -> Document {
+    /// Index `text`, which holds no byte order mark, as a document that had one if `bom`: how
+    /// a final is made from its draft without adding the mark and stripping it again.
+    pub fn with_bom(text: String, bom: bool, marker: &PageMarker) -> Document {
         let mut line_starts = vec![0];
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).filter(|&i| i + 1 < text.len()).map(|i| i + 1));
         if text.is_empty() {
@@ -222,15 +268,13 @@ impl Document {
         self.bom
     }
 
-    /// `body` with this document's byte order mark put back in front, if it had one.
-    pub fn restore(&self, body: String) -> String {
+    /// The byte order mark the original text began with (`"\u{feff}"`), or `""`: what to
+    /// write before [`Document::text`] to give the text back byte for byte.
+    pub fn bom(&self) -> &'static str {
         if self.bom {
-            let mut out = String::with_capacity(body.len() + 3);
-            out.push(BOM);
-            out.push_str(&body);
-            out
+            "\u{feff}"
         } else {
-            body
+            ""
         }
     }
 
@@ -329,10 +373,25 @@ impl Document {
         let after: String = self.text[range.end..].chars().take(chars).collect();
         (one_line(&before), one_line(&after))
     }
+
+    /// The place of a byte range, for messages: page, line, column, the text and ten
+    /// characters of context on each side.
+    pub fn place(&self, range: Range<usize>) -> Place {
+        let at = self.position(range.start);
+        let (context_before, context_after) = self.context(range.clone(), CONTEXT_CHARS);
+        Place {
+            page: at.page,
+            line: at.line,
+            column: at.column,
+            context_before,
+            text: one_line(&self.text[range]),
+            context_after,
+        }
+    }
 }
 
 /// Show line breaks and tabs as visible marks so a snippet stays on one line.
-pub fn one_line(s: &str) -> String {
+pub(crate) fn one_line(s: &str) -> String {
     s.replace("\r\n", "⏎").replace(['\n', '\r'], "⏎").replace('\t', "⇥").replace('\u{c}', "␌")
 }
 
@@ -381,7 +440,22 @@ mod tests {
         let d = doc("\u{feff}本文\r\n");
         assert!(d.has_bom());
         assert_eq!(d.text(), "本文\r\n");
-        assert_eq!(d.restore(d.text().to_owned()), "\u{feff}本文\r\n");
+        assert_eq!(format!("{}{}", d.bom(), d.text()), "\u{feff}本文\r\n");
+        assert_eq!(doc("本文").bom(), "");
+    }
+
+    #[test]
+    fn places_show_context_on_one_line() {
+        let d = doc("一行目の設置\n二行目\n- 3 -\n");
+        let p = d.place(d.text().find("設置").unwrap()..d.text().find("設置").unwrap() + 6);
+        assert_eq!((p.page, p.line, p.column, p.text.as_str()), (3, 1, 5, "設置"));
+        assert_eq!((p.context_before.as_str(), p.context_after.as_str()), ("一行目の", "⏎二行目⏎- 3 -"));
+    }
+
+    #[test]
+    fn markers_compare_by_pattern() {
+        assert_eq!(PageMarker::default(), PageMarker::new(DEFAULT_PAGE_MARKER).unwrap());
+        assert_ne!(PageMarker::default(), PageMarker::new("^x$").unwrap());
     }
 
     #[test]

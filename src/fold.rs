@@ -6,64 +6,66 @@
 //! page-marker lines are left out, and, when the ledger asks for `match_width`, every character is
 //! replaced by its NFKC form so that full- and half-width forms ((, （; P, Ｐ; 1, １) meet.
 //!
-//! [`Folded`] keeps the way back: every folded byte offset maps to a byte offset of the draft, so
-//! a match is reported — and an edit applied — on the draft's own characters.
-//!
-//! ```
-//! use akaji::document::{Document, PageMarker};
-//! use akaji::fold::Folded;
-//! let doc = Document::new("認証制度である\nＥＤＳＡ認証\n", &PageMarker::default());
-//! let folded = Folded::new(&doc, true);
-//! assert_eq!(folded.text(), "認証制度であるEDSA認証");
-//! let at = folded.text().find("EDSA").unwrap();
-//! assert_eq!(&doc.text()[folded.orig_start(at)..], "ＥＤＳＡ認証\n");
-//! ```
+//! [`Folded`] keeps the way back: every folded byte offset maps to a byte offset of the document
+//! (`doc_start`, `doc_end`; `folded_at` the other way), so a match is reported — and an edit
+//! applied — on the draft's own characters: 「認証制度である⏎ＥＤＳＡ認証」 folds to
+//! 「認証制度であるEDSA認証」, and 「EDSA」 found there maps back to 「ＥＤＳＡ」 (tests below).
 
 use crate::document::Document;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
-/// The largest text the fold can map (offsets are 32-bit); files are refused past it when read.
-pub const MAX_TEXT: usize = u32::MAX as usize / 2;
+/// The largest text the fold can map (2 GiB: offsets are 32-bit, and folding by NFKC can make a
+/// text longer); files are refused from this size on when read.
+pub(crate) const MAX_TEXT: usize = u32::MAX as usize / 2;
 
-/// A stretch of folded text and the stretch of the original it came from. In a plain run the
-/// bytes are the same on both sides; an atomic run is one original character whose folded form
+/// A stretch of folded text and the stretch of the document it came from. In a plain run the
+/// bytes are the same on both sides; an atomic run is one document character whose folded form
 /// differs, and maps as a whole.
 ///
-/// Offsets are stored as `u32` (a draft is far below 4 GiB; [`Folded::new`] checks) so that the
-/// map stays small: a run ends at every line break.
+/// Offsets are stored as `u32` (a draft is below [`MAX_TEXT`]; [`Folded::new`] checks) so that
+/// the map stays small: a run ends at every line break.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Run {
-    norm: u32,
-    orig: u32,
-    norm_len: u32,
-    orig_len: u32,
+    folded: u32,
+    doc: u32,
+    folded_len: u32,
+    doc_len: u32,
     atomic: bool,
 }
 
 impl Run {
-    fn norm(&self) -> usize {
-        self.norm as usize
+    fn folded(&self) -> usize {
+        self.folded as usize
     }
-    fn orig(&self) -> usize {
-        self.orig as usize
+    fn doc(&self) -> usize {
+        self.doc as usize
     }
-    fn norm_end(&self) -> usize {
-        (self.norm + self.norm_len) as usize
+    fn folded_end(&self) -> usize {
+        (self.folded + self.folded_len) as usize
     }
-    fn orig_end(&self) -> usize {
-        (self.orig + self.orig_len) as usize
+    fn doc_end(&self) -> usize {
+        (self.doc + self.doc_len) as usize
     }
 }
 
-/// The folded text of a document and the map back to the original.
+/// The folded text of a document and the map back to the document.
 #[derive(Debug, Clone)]
-pub struct Folded {
+pub(crate) struct Folded {
     text: String,
     runs: Vec<Run>,
 }
 
+/// One character of a quote (white space is not one) and how many folded bytes it became.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct QuoteChar {
+    /// The character as the quote writes it.
+    pub ch: char,
+    /// Its length in the folded text (0 or more bytes: NFKC may drop or expand it).
+    pub folded_len: usize,
+}
+
 /// Fold one character into `out`: nothing for white space, its NFKC form when `width` is set.
-pub fn fold_char(c: char, width: bool, out: &mut String) {
+fn fold_char(c: char, width: bool, out: &mut String) {
     if c.is_whitespace() {
         return;
     }
@@ -74,25 +76,34 @@ pub fn fold_char(c: char, width: bool, out: &mut String) {
     }
 }
 
-/// Fold a quote: white space dropped, widths folded when asked. Returns the folded text and, for
-/// each character kept from `s` (white space excluded), the folded bytes it became.
-pub fn fold_quote(s: &str, width: bool) -> (String, Vec<(char, usize)>) {
+/// Fold a quote: white space dropped, widths folded when asked. Returns the folded text and
+/// each character kept from `s` (white space excluded) with the folded bytes it became.
+pub(crate) fn fold_quote(s: &str, width: bool) -> (String, Vec<QuoteChar>) {
     let mut out = String::with_capacity(s.len());
-    let mut pieces = Vec::with_capacity(s.len() / 2);
+    let mut chars = Vec::with_capacity(s.len() / 2);
     for c in s.chars().filter(|c| !c.is_whitespace()) {
         let before = out.len();
         fold_char(c, width, &mut out);
-        pieces.push((c, out.len() - before));
+        chars.push(QuoteChar { ch: c, folded_len: out.len() - before });
     }
-    (out, pieces)
+    (out, chars)
+}
+
+/// A text folded as a quote is: white space dropped, widths folded when asked.
+pub(crate) fn fold_text(s: &str, width: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, width, &mut out);
+    }
+    out
 }
 
 impl Folded {
     /// Fold a document: white space and page-marker lines out, widths folded if `width`.
     ///
     /// # Panics
-    /// On a text of 4 GiB or more (offsets are kept in 32 bits); [`crate::files`] refuses such
-    /// files before they get here.
+    /// On a text of [`MAX_TEXT`] (2 GiB) or more (offsets are kept in 32 bits); reading an
+    /// input refuses such texts before they get here.
     pub fn new(doc: &Document, width: bool) -> Folded {
         Folded::skipping(doc, width, &[])
     }
@@ -101,7 +112,7 @@ impl Folded {
     /// furniture such as running heads, which verify does not count as content.
     pub fn skipping(doc: &Document, width: bool, skip: &[usize]) -> Folded {
         let text = doc.text();
-        assert!(text.len() < MAX_TEXT, "texts of 4 GiB or more are refused when read");
+        assert!(text.len() < MAX_TEXT, "texts of 2 GiB or more are refused when read");
         let mut f = Folded { text: String::with_capacity(text.len()), runs: Vec::new() };
         let mut buf = String::new();
         for line in 0..doc.line_count() {
@@ -110,34 +121,34 @@ impl Folded {
             }
             let range = doc.line_range(line);
             for (i, c) in text[range.clone()].char_indices() {
-                let orig = range.start + i;
+                let at = range.start + i;
                 if c.is_whitespace() {
                     continue;
                 }
                 buf.clear();
                 fold_char(c, width, &mut buf);
                 let same = buf.len() == c.len_utf8() && buf.starts_with(c);
-                f.push(orig, c.len_utf8(), &buf, !same);
+                f.push(at, c.len_utf8(), &buf, !same);
             }
         }
         f
     }
 
-    fn push(&mut self, orig: usize, orig_len: usize, folded: &str, atomic: bool) {
-        let norm = self.text.len();
+    fn push(&mut self, doc: usize, doc_len: usize, folded: &str, atomic: bool) {
+        let at = self.text.len();
         self.text.push_str(folded);
         if let Some(last) = self.runs.last_mut() {
-            if !atomic && !last.atomic && last.orig_end() == orig && last.norm_end() == norm {
-                last.orig_len += orig_len as u32;
-                last.norm_len += folded.len() as u32;
+            if !atomic && !last.atomic && last.doc_end() == doc && last.folded_end() == at {
+                last.doc_len += doc_len as u32;
+                last.folded_len += folded.len() as u32;
                 return;
             }
         }
         let run = Run {
-            norm: norm as u32,
-            orig: orig as u32,
-            norm_len: folded.len() as u32,
-            orig_len: orig_len as u32,
+            folded: at as u32,
+            doc: doc as u32,
+            folded_len: folded.len() as u32,
+            doc_len: doc_len as u32,
             atomic,
         };
         self.runs.push(run);
@@ -148,45 +159,50 @@ impl Folded {
         &self.text
     }
 
-    /// The run holding folded byte `norm` (the last run for the end of the text).
-    fn run_at(&self, norm: usize) -> Option<&Run> {
-        let i = self.runs.partition_point(|r| r.norm() <= norm);
+    /// The run holding folded byte `f` (the last run for the end of the text).
+    fn run_at(&self, f: usize) -> Option<&Run> {
+        let i = self.runs.partition_point(|r| r.folded() <= f);
         self.runs.get(i.checked_sub(1)?)
     }
 
-    /// The original byte offset where the folded character starting at `norm` begins; the end of
-    /// the last character for `norm` at the end of the folded text.
-    pub fn orig_start(&self, norm: usize) -> usize {
-        match self.run_at(norm) {
+    /// The document byte where the folded character starting at folded byte `f` begins; the
+    /// end of the last character for `f` at the end of the folded text.
+    pub fn doc_start(&self, f: usize) -> usize {
+        match self.run_at(f) {
             None => 0,
-            Some(r) if norm >= r.norm_end() => r.orig_end(),
-            Some(r) if r.atomic => r.orig(),
-            Some(r) => r.orig() + (norm - r.norm()),
+            Some(r) if f >= r.folded_end() => r.doc_end(),
+            Some(r) if r.atomic => r.doc(),
+            Some(r) => r.doc() + (f - r.folded()),
         }
     }
 
-    /// The original byte offset right after the folded character that ends at `norm`.
-    pub fn orig_end(&self, norm: usize) -> usize {
-        if norm == 0 {
-            return self.runs.first().map_or(0, Run::orig);
+    /// The document byte right after the folded character that ends at folded byte `f`.
+    pub fn doc_end(&self, f: usize) -> usize {
+        if f == 0 {
+            return self.runs.first().map_or(0, Run::doc);
         }
-        match self.run_at(norm - 1) {
+        match self.run_at(f - 1) {
             None => 0,
-            Some(r) if r.atomic => r.orig_end(),
-            Some(r) => r.orig() + (norm - r.norm()).min(r.norm_len as usize),
+            Some(r) if r.atomic => r.doc_end(),
+            Some(r) => r.doc() + (f - r.folded()).min(r.folded_len as usize),
         }
     }
 
-    /// The folded offset of original byte `orig`: the first folded character at or after it.
-    pub fn norm_of(&self, orig: usize) -> usize {
-        let i = self.runs.partition_point(|r| r.orig() <= orig);
+    /// The document range of folded range `f`.
+    pub fn doc_range(&self, f: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        self.doc_start(f.start)..self.doc_end(f.end)
+    }
+
+    /// The folded offset of document byte `d`: the first folded character at or after it.
+    pub fn folded_at(&self, d: usize) -> usize {
+        let i = self.runs.partition_point(|r| r.doc() <= d);
         let Some(r) = i.checked_sub(1).map(|i| &self.runs[i]) else { return 0 };
-        if orig >= r.orig_end() || (r.atomic && orig > r.orig()) {
-            r.norm_end()
+        if d >= r.doc_end() || (r.atomic && d > r.doc()) {
+            r.folded_end()
         } else if r.atomic {
-            r.norm()
+            r.folded()
         } else {
-            r.norm() + (orig - r.orig())
+            r.folded() + (d - r.doc())
         }
     }
 }
@@ -203,6 +219,14 @@ mod tests {
     }
 
     #[test]
+    fn line_breaks_and_widths_fold_and_map_back() {
+        let (doc, folded) = fold("認証制度である\nＥＤＳＡ認証\n", true);
+        assert_eq!(folded.text(), "認証制度であるEDSA認証");
+        let at = folded.text().find("EDSA").unwrap();
+        assert_eq!(&doc.text()[folded.doc_start(at)..], "ＥＤＳＡ認証\n");
+    }
+
+    #[test]
     fn white_space_and_markers_are_left_out() {
         let (_, f) = fold("分科会を設\n置し、\n- 4 -\n　検討\r\n", false);
         assert_eq!(f.text(), "分科会を設置し、検討");
@@ -212,11 +236,11 @@ mod tests {
     fn offsets_map_back_across_gaps() {
         let (d, f) = fold("設置\nし た", false);
         let at = f.text().find("置し").unwrap();
-        let (s, e) = (f.orig_start(at), f.orig_end(at + "置し".len()));
+        let (s, e) = (f.doc_start(at), f.doc_end(at + "置し".len()));
         assert_eq!(&d.text()[s..e], "置\nし");
-        assert_eq!(f.orig_end(f.text().len()), d.text().len());
-        assert_eq!(f.norm_of(d.text().find('し').unwrap()), at + "置".len());
-        assert_eq!(f.norm_of(d.text().find('\n').unwrap()), at + "置".len());
+        assert_eq!(f.doc_end(f.text().len()), d.text().len());
+        assert_eq!(f.folded_at(d.text().find('し').unwrap()), at + "置".len());
+        assert_eq!(f.folded_at(d.text().find('\n').unwrap()), at + "置".len());
     }
 
     #[test]
@@ -224,9 +248,9 @@ mod tests {
         let (d, f) = fold("ＡＩ化（人工）", true);
         assert_eq!(f.text(), "AI化(人工)");
         let i = f.text().find('化').unwrap();
-        assert_eq!(&d.text()[f.orig_start(i)..f.orig_end(i + '化'.len_utf8())], "化");
-        assert_eq!(&d.text()[f.orig_start(0)..f.orig_end(2)], "ＡＩ");
-        assert_eq!(f.norm_of(d.text().find('化').unwrap()), i);
+        assert_eq!(&d.text()[f.doc_start(i)..f.doc_end(i + '化'.len_utf8())], "化");
+        assert_eq!(&d.text()[f.doc_start(0)..f.doc_end(2)], "ＡＩ");
+        assert_eq!(f.folded_at(d.text().find('化').unwrap()), i);
     }
 
     #[test]
@@ -237,9 +261,10 @@ mod tests {
 
     #[test]
     fn quotes_fold_like_the_draft() {
-        let (text, pieces) = fold_quote("AI （人工\n知能）", true);
+        let (text, chars) = fold_quote("AI （人工\n知能）", true);
         assert_eq!(text, "AI(人工知能)");
-        assert_eq!(pieces.len(), 8);
-        assert_eq!(pieces[2], ('（', 1));
+        assert_eq!(chars.len(), 8);
+        assert_eq!(chars[2], QuoteChar { ch: '（', folded_len: 1 });
+        assert_eq!(fold_text("AI （人工\n知能）", true), text);
     }
 }

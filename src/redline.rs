@@ -2,8 +2,12 @@
 //!
 //! A [`Redline`] holds the old and the new text as [`Document`]s (so pages and lines are known on
 //! both sides), the [`Hunk`]s that turn one into the other, and the decisions that caused them.
-//! It comes either from a ledger (every hunk is a resolved edit, attributed to its decision) or
-//! from the diff engine (two texts, no ledger).
+//! It comes either from a ledger ([`Applied::redline`](crate::Applied::redline): every hunk is a
+//! resolved edit, attributed to its decision by [`EditRef`]) or from the diff engine (two texts,
+//! no ledger). Like similar's `TextDiff<'old, 'new>`, it borrows what it shows: the two documents
+//! and the decisions (or owns them, for a redline made from two strings), so that rendering a
+//! ledger's redline copies neither the draft nor a decision. Renderers find a hunk's decision by
+//! index ([`Redline::decision`]), never by searching.
 //!
 //! Invariant: hunks are sorted and do not overlap on either side, and the text between two hunks
 //! is the same in old and new. So the old text is the equal runs plus every hunk's old side, and
@@ -11,20 +15,19 @@
 //! [`Redline::check`] verifies it.
 //!
 //! ```
-//! use akaji::redline::{Hunk, HunkKind, Redline};
+//! use akaji::{Hunk, HunkKind, Redline};
 //! let r = Redline::from_texts("設置する", "開催する", vec![Hunk::new(0..6, 0..6)]);
 //! assert_eq!(r.hunks[0].kind, HunkKind::Replace);
 //! assert!(r.check().is_ok());
 //! ```
 
 use crate::document::{Document, PageMarker};
-use crate::ledger::Decision;
-use serde::Serialize;
+use crate::ledger::{Decision, EditRef};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// What a hunk does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum HunkKind {
     /// Text only in new.
@@ -39,7 +42,7 @@ pub enum HunkKind {
 }
 
 /// One change: a byte range of the old text and the byte range of the new text that replaces it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hunk {
     /// Byte range in the old text (empty for an insertion).
     pub old: Range<usize>,
@@ -47,10 +50,8 @@ pub struct Hunk {
     pub new: Range<usize>,
     /// What the hunk does.
     pub kind: HunkKind,
-    /// The decision that caused it, when known.
-    pub decision: Option<String>,
-    /// The edit's index within its decision, 0-based, when known.
-    pub edit: Option<usize>,
+    /// The edit that caused it (its decision is [`Redline::decision`]), when known.
+    pub edit: Option<EditRef>,
     /// Links the two ends of a move.
     pub move_id: Option<usize>,
 }
@@ -63,12 +64,11 @@ impl Hunk {
             (false, true) => HunkKind::Delete,
             (false, false) => HunkKind::Replace,
         };
-        Hunk { old, new, kind, decision: None, edit: None, move_id: None }
+        Hunk { old, new, kind, edit: None, move_id: None }
     }
 
-    /// The same hunk attributed to a decision's edit.
-    pub fn attributed(mut self, decision: &str, edit: usize) -> Hunk {
-        self.decision = Some(decision.to_owned());
+    /// The same hunk attributed to an edit (of the decisions of the redline it goes into).
+    pub fn attributed(mut self, edit: EditRef) -> Hunk {
         self.edit = Some(edit);
         self
     }
@@ -76,38 +76,60 @@ impl Hunk {
 
 /// Two texts, their changes, and the decisions behind them.
 #[derive(Debug, Clone)]
-pub struct Redline {
+pub struct Redline<'a> {
     /// The old text (the draft).
-    pub old: Document,
+    pub old: Cow<'a, Document>,
     /// The new text (the final).
-    pub new: Document,
+    pub new: Cow<'a, Document>,
     /// The changes, sorted, not overlapping.
     pub hunks: Vec<Hunk>,
-    /// The decisions hunks refer to (empty for a plain diff).
-    pub decisions: Vec<Decision>,
+    /// The decisions hunks refer to, by index (empty for a plain diff).
+    pub decisions: Cow<'a, [Decision]>,
     /// A title for the whole, if known.
-    pub title: Option<String>,
+    pub title: Option<Cow<'a, str>>,
     /// Set when the diff engine gave up refining before it was done: the hunks are correct but
     /// coarser than they could be. Renderers say so.
     pub deadline_hit: bool,
 }
 
-impl Redline {
-    /// A redline of two plain texts with default pagination.
-    pub fn from_texts(old: &str, new: &str, hunks: Vec<Hunk>) -> Redline {
+impl Redline<'static> {
+    /// A redline of two plain texts with default pagination (it owns the documents it makes).
+    pub fn from_texts(old: &str, new: &str, hunks: Vec<Hunk>) -> Redline<'static> {
         let marker = PageMarker::default();
-        Redline::new(Document::new(old, &marker), Document::new(new, &marker), hunks)
+        Redline::owned(Document::new(old, &marker), Document::new(new, &marker), hunks)
     }
 
-    /// A redline of two documents.
-    pub fn new(old: Document, new: Document, hunks: Vec<Hunk>) -> Redline {
-        Redline { old, new, hunks, decisions: Vec::new(), title: None, deadline_hit: false }
+    /// A redline that owns its two documents.
+    pub fn owned(old: Document, new: Document, hunks: Vec<Hunk>) -> Redline<'static> {
+        Redline::from_parts(Cow::Owned(old), Cow::Owned(new), hunks)
+    }
+}
+
+impl<'a> Redline<'a> {
+    /// A redline of two documents it borrows.
+    pub fn new(old: &'a Document, new: &'a Document, hunks: Vec<Hunk>) -> Redline<'a> {
+        Redline::from_parts(Cow::Borrowed(old), Cow::Borrowed(new), hunks)
+    }
+
+    fn from_parts(old: Cow<'a, Document>, new: Cow<'a, Document>, hunks: Vec<Hunk>) -> Redline<'a> {
+        Redline { old, new, hunks, decisions: Cow::Borrowed(&[]), title: None, deadline_hit: false }
+    }
+
+    /// The same redline with the decisions its hunks' edits refer to.
+    pub fn with_decisions(mut self, decisions: impl Into<Cow<'a, [Decision]>>) -> Redline<'a> {
+        self.decisions = decisions.into();
+        self
+    }
+
+    /// The same redline with a title.
+    pub fn with_title(mut self, title: Option<&'a str>) -> Redline<'a> {
+        self.title = title.map(Cow::Borrowed);
+        self
     }
 
     /// The decision a hunk is attributed to.
-    pub fn decision_of(&self, hunk: &Hunk) -> Option<&Decision> {
-        let id = hunk.decision.as_deref()?;
-        self.decisions.iter().find(|d| d.id == id)
+    pub fn decision(&self, hunk: &Hunk) -> Option<&Decision> {
+        self.decisions.get(hunk.edit?.decision.0)
     }
 
     /// The old text of a hunk.
@@ -161,6 +183,11 @@ impl Redline {
             if h.old.is_empty() && h.new.is_empty() {
                 return Err(format!("hunk {i} is empty"));
             }
+            if let Some(e) = h.edit {
+                if e.decision.0 >= self.decisions.len() {
+                    return Err(format!("hunk {i} is attributed to a decision the redline does not hold: {e:?}"));
+                }
+            }
             o = h.old.end;
             n = h.new.end;
         }
@@ -174,8 +201,13 @@ impl Redline {
 /// A piece of a redline in reading order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Segment<'a> {
-    /// Text the same in both (byte ranges in old and new).
-    Equal { old: Range<usize>, new: Range<usize> },
+    /// Text the same in both.
+    Equal {
+        /// Its byte range in the old text.
+        old: Range<usize>,
+        /// Its byte range in the new text.
+        new: Range<usize>,
+    },
     /// A change.
     Change(&'a Hunk),
 }
@@ -199,6 +231,18 @@ mod tests {
         assert!(bad.check().unwrap_err().contains("after the last hunk"));
         let split = Redline::from_texts("あ", "い", vec![Hunk::new(0..1, 0..3)]);
         assert!(split.check().unwrap_err().contains("splits a character"));
+    }
+
+    #[test]
+    fn attributions_must_name_a_decision_of_the_redline() {
+        use crate::ledger::DecisionIx;
+        let edit = EditRef { decision: DecisionIx(0), edit: 0 };
+        let r = Redline::from_texts("a", "b", vec![Hunk::new(0..1, 0..1).attributed(edit)]);
+        assert!(r.check().unwrap_err().contains("a decision the redline does not hold"));
+        let decisions = vec![Decision { id: "32".into(), ..Decision::default() }];
+        let r = r.with_decisions(decisions);
+        assert!(r.check().is_ok());
+        assert_eq!(r.decision(&r.hunks[0]).map(|d| d.id.as_str()), Some("32"));
     }
 
     #[test]

@@ -32,11 +32,15 @@
 //! assert!(b.contains(&3) && b.contains(&15) && !b.contains(&6));
 //! ```
 
+mod clusters;
 pub mod kana;
 
-use crate::script::{script_of, Script};
+use clusters::graphemes;
+pub use clusters::{grapheme_starts, is_grapheme_boundary};
+pub(crate) use clusters::{quick_boundary, text_after, text_before};
+
+use crate::char_class::{class_of, CharClass};
 use std::ops::Range;
-use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 
 /// Kanji that often end a compound as a suffix (検討|会, 利用|者): a change may stop before them.
 const KANJI_SUFFIXES: &str =
@@ -51,7 +55,7 @@ const CONNECTORS: &[u8] = b"._-/:~%?=&#+@";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
-    Run(Script),
+    Run(CharClass),
     Url,
     Single,
 }
@@ -74,57 +78,6 @@ pub fn units(text: &str) -> Vec<Range<usize>> {
 /// Byte offsets where the word units of `text` start.
 pub fn unit_starts(text: &str) -> Vec<usize> {
     scan(text).into_iter().map(|u| u.range.start).collect()
-}
-
-/// Byte offsets where the grapheme clusters of `text` start.
-pub fn grapheme_starts(text: &str) -> Vec<usize> {
-    graphemes(text).into_iter().map(|(i, _)| i).collect()
-}
-
-/// The grapheme clusters of `text` with their offsets. Plans are written in characters that
-/// always stand alone, and between two of them there is always a boundary: the Unicode
-/// segmentation rules are asked only about the places next to another char (several times
-/// faster than asking about every place).
-fn graphemes(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::with_capacity(text.len() / 3 + 1);
-    let mut chars = text.char_indices();
-    let Some((_, first)) = chars.next() else { return out };
-    let (mut start, mut prev_alone) = (0, stands_alone(first));
-    for (i, c) in chars {
-        let alone = stands_alone(c);
-        if (alone && prev_alone) || is_grapheme_boundary(text, i) {
-            out.push((start, &text[start..i]));
-            start = i;
-        }
-        prev_alone = alone;
-    }
-    out.push((start, &text[start..]));
-    out
-}
-
-/// Whether `at` (a char boundary of `text`) is a grapheme boundary, asking the Unicode rules
-/// only when a char beside it does not stand alone.
-pub(crate) fn quick_boundary(text: &str, at: usize) -> bool {
-    let (before, after) = (text[..at].chars().next_back(), text[at..].chars().next());
-    match (before, after) {
-        (Some(a), Some(b)) if stands_alone(a) && stands_alone(b) => true,
-        (None, _) | (_, None) => true,
-        _ => is_grapheme_boundary(text, at),
-    }
-}
-
-/// Whether `c` is a grapheme cluster of its own next to any other such char: ASCII, kana, kanji,
-/// CJK, full-width and general punctuation, circled numbers, shapes (Grapheme_Cluster_Break
-/// `Other`, `Control` or `LF`; no extenders, joiners, prepended marks, CR or Hangul).
-fn stands_alone(c: char) -> bool {
-    matches!(c,
-        '\n' | '\t' | ' '..='~'
-        | '\u{3000}'..='\u{3029}' | '\u{3030}'..='\u{303f}' // CJK marks; 302A-302F extend
-        | '\u{3041}'..='\u{3096}' | '\u{309b}'..='\u{30ff}' // kana; 3099-309A extend
-        | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}'
-        | '\u{ff01}'..='\u{ff5e}'
-        | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}'
-        | '\u{2460}'..='\u{24ff}' | '\u{25a0}'..='\u{25ff}')
 }
 
 /// Every place in `text` where a change may begin or end: the unit boundaries and the finer
@@ -160,7 +113,7 @@ pub fn boundaries(text: &str) -> Boundaries {
             soft.extend(graphemes(&text[kana..u.range.end]).into_iter().skip(1).map(|(i, _)| kana + i));
         }
         match u.kind {
-            Kind::Run(script @ (Script::Kanji | Script::Katakana)) => {
+            Kind::Run(script @ (CharClass::Kanji | CharClass::Katakana)) => {
                 // A line break inside (a wrapped word) is not counted as a kanji.
                 let gs: Vec<(usize, &str)> = graphemes(body).into_iter().filter(|g| !g.1.ends_with('\n')).collect();
                 let n = gs.len();
@@ -171,7 +124,7 @@ pub fn boundaries(text: &str) -> Boundaries {
                     // In a run of three or more, a common suffix stands apart at the end (検討|会,
                     // 導入検討|中), and a common prefix, or a suffix ending the word before, at
                     // the start (再|設置, 別|対策).
-                    let affix = script == Script::Kanji
+                    let affix = script == CharClass::Kanji
                         && n >= 3
                         && ((j == n - 1 && (KANJI_SUFFIXES.contains(first(j)) || verb))
                             || (j == 1 && (KANJI_PREFIXES.contains(first(0)) || KANJI_SUFFIXES.contains(first(0)))));
@@ -182,12 +135,12 @@ pub fn boundaries(text: &str) -> Boundaries {
                     // A line break a word was wrapped at is a place to stop too (例⏎[情報→情勢]).
                     if (j >= 2 && n - j >= 2) || affix || (verb && j == n - 1) || before != at {
                         places.iter().for_each(|&p| push(&mut out, p));
-                    } else if script == Script::Kanji {
+                    } else if script == CharClass::Kanji {
                         soft.extend(places);
                     }
                 }
             }
-            Kind::Url | Kind::Run(Script::Latin) => {
+            Kind::Url | Kind::Run(CharClass::Latin) => {
                 for (i, _) in body.match_indices('/') {
                     push(&mut out, u.range.start + i + 1);
                 }
@@ -235,30 +188,15 @@ pub fn widen_change(old: &str, new: &str, mut prefix: usize, mut suffix: usize) 
     (prefix, suffix)
 }
 
-/// The length of the grapheme cluster of `text` that ends at `at`.
-pub(crate) fn text_before(text: &str, at: usize) -> usize {
-    text[..at].graphemes(true).next_back().map_or(at, str::len)
-}
-
-/// The length of the grapheme cluster of `text` that starts at `at`.
-pub(crate) fn text_after(text: &str, at: usize) -> usize {
-    text[at..].graphemes(true).next().map_or(text.len() - at, str::len)
-}
-
 fn push(out: &mut Vec<usize>, at: usize) {
     if out.last() != Some(&at) {
         out.push(at);
     }
 }
 
-/// Whether `at` falls between two grapheme clusters of `text`.
-pub fn is_grapheme_boundary(text: &str, at: usize) -> bool {
-    GraphemeCursor::new(at, text.len(), true).is_boundary(text, 0).unwrap_or(true)
-}
-
 fn scan(text: &str) -> Vec<Unit> {
     let gs = graphemes(text);
-    let script = |g: &str| g.chars().next().map_or(Script::Punct, script_of);
+    let script = |g: &str| g.chars().next().map_or(CharClass::Punct, class_of);
     let ascii_alnum = |g: &str| g.len() == 1 && g.as_bytes()[0].is_ascii_alphanumeric();
     let mut out = Vec::with_capacity(gs.len() / 2 + 1);
     let mut i = 0;
@@ -275,10 +213,10 @@ fn scan(text: &str) -> Vec<Unit> {
         let s = script(gs[i].1);
         i += 1;
         let kind = match s {
-            Script::Punct => Kind::Single,
-            Script::Latin => {
+            CharClass::Punct => Kind::Single,
+            CharClass::Latin => {
                 loop {
-                    if i < gs.len() && script(gs[i].1) == Script::Latin {
+                    if i < gs.len() && script(gs[i].1) == CharClass::Latin {
                         i += 1;
                     } else if i + 1 < gs.len()
                         && joins(gs[i].1, gs[i - 1].1, gs[i + 1].1)
@@ -290,15 +228,15 @@ fn scan(text: &str) -> Vec<Unit> {
                         break;
                     }
                 }
-                Kind::Run(Script::Latin)
+                Kind::Run(CharClass::Latin)
             }
             _ => {
                 // A kanji word wrapped at a line break (大⏎変重要, as text extracted from PDF
                 // has it) is one run with the break inside.
                 let wrapped = |i: usize| {
-                    s == Script::Kanji
+                    s == CharClass::Kanji
                         && matches!(gs[i].1, "\n" | "\r\n")
-                        && gs.get(i + 1).is_some_and(|g| script(g.1) == Script::Kanji)
+                        && gs.get(i + 1).is_some_and(|g| script(g.1) == CharClass::Kanji)
                 };
                 while i < gs.len() && (script(gs[i].1) == s || wrapped(i)) {
                     i += 1;
@@ -307,7 +245,7 @@ fn scan(text: &str) -> Vec<Unit> {
             }
         };
         let end = gs.get(i).map_or(text.len(), |g| g.0);
-        if kind == Kind::Run(Script::Hiragana) {
+        if kind == Kind::Run(CharClass::Hiragana) {
             hiragana(&mut out, text, start..end);
         } else {
             out.push(Unit { range: start..end, kind, okurigana: None, unlisted: false });
@@ -323,14 +261,14 @@ fn hiragana(out: &mut Vec<Unit>, text: &str, run: Range<usize>) {
         let range = piece.range.start + run.start..piece.range.end + run.start;
         if let Some(last) = out
             .last_mut()
-            .filter(|u| k == 0 && !piece.listed && u.kind == Kind::Run(Script::Kanji) && u.range.end == range.start)
+            .filter(|u| k == 0 && !piece.listed && u.kind == Kind::Run(CharClass::Kanji) && u.range.end == range.start)
         {
             last.okurigana = Some(range.start);
             last.range.end = range.end;
             last.unlisted = true;
             continue;
         }
-        out.push(Unit { range, kind: Kind::Run(Script::Hiragana), okurigana: None, unlisted: !piece.listed });
+        out.push(Unit { range, kind: Kind::Run(CharClass::Hiragana), okurigana: None, unlisted: !piece.listed });
     }
 }
 
@@ -420,19 +358,5 @@ mod tests {
         assert_eq!(fine_boundaries("別対策"), [0, 3, 6, 9], "策 a suffix, 別 ends the word before");
         // Around the marks inside a token, softly: p.[79→７９], 867112.pdf whole.
         assert_eq!(boundaries("p.79").soft, [1, 2]);
-    }
-
-    #[test]
-    fn chars_said_to_stand_alone_do() {
-        let alone: Vec<char> = (0..=0x10ffff).filter_map(char::from_u32).filter(|&c| stands_alone(c)).collect();
-        assert!(alone.len() > 28_000, "{}", alone.len());
-        for c in alone {
-            for t in [format!("a{c}"), format!("{c}a"), format!("{c}{c}"), format!("\n{c}"), format!("{c}\n")] {
-                assert_eq!(t.graphemes(true).count(), 2, "{:?}", c);
-            }
-        }
-        // Texts with other chars take the full segmentation.
-        assert_eq!(grapheme_starts("か\u{3099}き"), [0, 6]);
-        assert_eq!(graphemes("\r\n。").len(), 2);
     }
 }

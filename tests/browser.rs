@@ -5,9 +5,9 @@
 //! markup), then writes its findings into the DOM, which `--dump-dom` prints. Without Chromium the
 //! tests say so and skip, unless the environment variable CI is set: in CI they must run.
 
-use crate::render::{build, rendered, sample, Piece};
-use akaji::redline::Redline;
+use crate::render::{build_with, rendered, sample, Piece};
 use akaji::render::{Format, RenderOptions};
+use akaji::Redline;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -96,7 +96,7 @@ fn in_browser(chromium: &Path, page: &str) -> serde_json::Value {
     serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}"))
 }
 
-fn count(r: &Redline, side: fn(&Redline, &akaji::redline::Hunk) -> bool) -> u64 {
+fn count(r: &Redline, side: fn(&Redline, &akaji::Hunk) -> bool) -> u64 {
     r.hunks.iter().filter(|h| side(r, h)).count() as u64
 }
 
@@ -110,7 +110,7 @@ fn check_html(chromium: &Path, r: &Redline) {
     assert_eq!(v["ins"], count(r, |_, h| !h.new.is_empty()));
     assert_eq!(v["del_struck"], "line-through", "deletions are struck through");
     assert_eq!(v["broken"], serde_json::json!([]), "every link resolves");
-    assert_eq!(v["decision_links"], count(r, |r, h| r.decision_of(h).is_some()));
+    assert_eq!(v["decision_links"], count(r, |r, h| r.decision(h).is_some()));
     assert_eq!(v["alerted"], serde_json::Value::Null, "no script of the document ran");
 }
 
@@ -123,11 +123,14 @@ fn html_views_show_exactly_the_draft_and_the_final() {
 #[test]
 fn a_draft_with_markup_is_shown_as_text() {
     let Some(chromium) = chromium() else { return };
-    let r = build(&[
-        Piece::Eq("<script>window.__alerted = 1</script>\r\n<img src=x onerror=\"window.__alerted=2\">"),
-        Piece::Chg("&amp;", "<b onclick=x>", Some(("<i>", 0))),
-        Piece::Eq("</div><!--/redline-->\u{c}終"),
-    ]);
+    let r = build_with(
+        &[
+            Piece::Eq("<script>window.__alerted = 1</script>\r\n<img src=x onerror=\"window.__alerted=2\">"),
+            Piece::Chg("&amp;", "<b onclick=x>", Some(("<i>", 0))),
+            Piece::Eq("</div><!--/redline-->\u{c}終"),
+        ],
+        vec![akaji::Decision { id: "<i>".into(), by: Some("<b>".into()), ..akaji::Decision::default() }],
+    );
     check_html(&chromium, &r);
 }
 

@@ -1,8 +1,8 @@
 //! `akaji diff` end to end, and the diff engine's invariant on random texts.
 
 use akaji::diff::{diff, DiffOptions, Granularity};
-use akaji::redline::{HunkKind, Redline, Segment};
 use akaji::words::is_grapheme_boundary;
+use akaji::{HunkKind, Redline, Segment};
 use proptest::prelude::*;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -21,6 +21,66 @@ fn akaji(args: &[&str]) -> Output {
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+#[path = "../benches/common/synth.rs"]
+mod synth;
+
+#[test]
+fn synthetic_edits_rebuild_the_new_text() {
+    let s = synth::generate(100_000, 200, 1);
+    assert_eq!(s.edits.len(), 200);
+    let mut rebuilt = String::new();
+    let mut at = 0;
+    for e in &s.edits {
+        rebuilt.push_str(&s.old[at..e.old.start]);
+        rebuilt.push_str(&s.new[e.new.clone()]);
+        at = e.old.end;
+    }
+    rebuilt.push_str(&s.old[at..]);
+    assert_eq!(rebuilt, s.new);
+    for kind in [synth::EditKind::KanjiWord, synth::EditKind::SentenceInserted, synth::EditKind::ClauseDeleted] {
+        assert_eq!(s.edits.iter().filter(|e| e.kind == kind).count(), 40);
+    }
+}
+
+#[test]
+fn the_synthetic_evaluation_tells_clean_from_sloppy() {
+    let s = synth::generate(50_000, 20, 2);
+    let exact: Vec<_> = s.edits.iter().map(|e| (e.old.clone(), e.new.clone())).collect();
+    let q = synth::evaluate(&s, &exact);
+    assert_eq!((q.covered, q.clean, q.outside_chars), (20, 20, 0));
+    // One hunk over everything covers every edit but none cleanly.
+    let q = synth::evaluate(&s, &[(0..s.old.len(), 0..s.new.len())]);
+    assert_eq!((q.covered, q.clean), (20, 0));
+    assert!(q.outside_chars > 10_000);
+}
+
+#[test]
+fn synthetic_edits_are_found_cleanly() {
+    let s = synth::generate(400_000, 400, 3);
+    let d = diff(&s.old, &s.new, &DiffOptions::default());
+    assert!(Redline::from_texts(&s.old, &s.new, d.hunks.clone()).check().is_ok());
+    let spans: Vec<_> = d.hunks.iter().map(|h| (h.old.clone(), h.new.clone())).collect();
+    let q = synth::evaluate(&s, &spans);
+    let unclean: Vec<_> = s
+        .edits
+        .iter()
+        .filter(|e| {
+            let t: Vec<_> = spans.iter().filter(|(o, _)| o.start <= e.old.end && e.old.start <= o.end).collect();
+            t.len() != 1 || t[0].0.start < e.old.start || t[0].0.end > e.old.end
+        })
+        .map(|e| {
+            let t: Vec<_> = spans.iter().filter(|(o, _)| o.start <= e.old.end && e.old.start <= o.end).collect();
+            (e.kind, &s.old[e.old.clone()], &s.new[e.new.clone()], &s.old[t[0].0.clone()], &s.new[t[0].1.clone()])
+        })
+        .take(5)
+        .collect();
+    eprintln!("{q:?} {unclean:?}");
+    assert_eq!(q.covered, q.edits);
+    assert!(q.hunks_per_edit() <= 1.02, "{q:?}");
+    assert!(q.clean_percent() >= 99.0, "{q:?}");
+    assert!(q.outside_percent() <= 0.1, "{q:?}");
 }
 
 #[test]
@@ -265,16 +325,18 @@ fn diff_and_apply_agree_on_word_units() {
         ("情報を取りまとめ、", "取りまとめ", "とりまとめ", ("取りまとめ", "とりまとめ")),
     ];
     for (draft, old, new, (want_old, want_new)) in cases {
-        let ledger = akaji::ledger::Ledger::from_toml(&format!(
+        let ledger = akaji::Ledger::from_toml(&format!(
             "[[decision]]\nid = \"1\"\n  [[decision.edit]]\n  old = \"{old}\"\n  new = \"{new}\"\n"
         ))
         .unwrap();
-        let applied = akaji::apply::apply_text(draft, &ledger).unwrap();
+        let doc = akaji::Document::new(draft, &ledger.options.page_marker);
+        let applied = akaji::apply(&doc, &ledger).unwrap();
         let e = &applied.edits[0];
-        assert_eq!((&draft[e.range.clone()], e.new.as_str()), (want_old, want_new), "apply of {old}→{new}");
-        let d = diff(draft, &applied.text, &DiffOptions::default());
+        let final_text = applied.final_doc.text();
+        assert_eq!((&draft[e.old.clone()], &final_text[e.new.clone()]), (want_old, want_new), "apply of {old}→{new}");
+        let d = diff(draft, final_text, &DiffOptions::default());
         let got: Vec<(&str, &str)> =
-            d.hunks.iter().map(|h| (&draft[h.old.clone()], &applied.text[h.new.clone()])).collect();
+            d.hunks.iter().map(|h| (&draft[h.old.clone()], &final_text[h.new.clone()])).collect();
         assert_eq!(got, [(want_old, want_new)], "diff of {old}→{new}");
     }
 }

@@ -10,8 +10,7 @@ mod readers;
 mod sample;
 mod write;
 
-use akaji::ledger::{Date, Decision};
-use akaji::redline::{Hunk, HunkKind, Redline};
+use akaji::{Date, Decision, DecisionIx, EditRef, Hunk, HunkKind, Redline};
 use std::process::Command;
 
 /// One change for [`build`]: the text before it (to find it), old, new, and its decision.
@@ -26,10 +25,13 @@ pub fn ch<'a>(before: &'a str, old: &'a str, new: &'a str, decision: Option<&'a 
     Change { before, old, new, decision }
 }
 
-/// A redline of `old` with `changes` (in document order) applied.
-pub fn build(old: &str, changes: &[Change]) -> Redline {
+/// A redline of `old` with `changes` (in document order) applied. Hunks are attributed to
+/// decisions by index, the decisions numbered in the order their ids first appear (the order
+/// the caller lists them in `decisions`).
+pub fn build(old: &str, changes: &[Change]) -> Redline<'static> {
     let mut new = String::new();
     let mut hunks = Vec::new();
+    let mut ids: Vec<&str> = Vec::new();
     let mut from = 0;
     for (i, c) in changes.iter().enumerate() {
         let key = format!("{}{}", c.before, c.old);
@@ -39,14 +41,21 @@ pub fn build(old: &str, changes: &[Change]) -> Redline {
         new.push_str(c.new);
         let mut h = Hunk::new(at..at + c.old.len(), start..new.len());
         if let Some(d) = c.decision {
-            h = h.attributed(d, i);
+            let ix = ids.iter().position(|id| *id == d).unwrap_or_else(|| {
+                ids.push(d);
+                ids.len() - 1
+            });
+            h = h.attributed(EditRef { decision: DecisionIx(ix), edit: i });
         }
         hunks.push(h);
         from = at + c.old.len();
     }
     new.push_str(&old[from..]);
     let r = Redline::from_texts(old, &new, hunks);
-    r.check().unwrap();
+    if ids.is_empty() {
+        // With attributions, the caller checks once it has given the decisions.
+        r.check().unwrap();
+    }
     r
 }
 
@@ -78,7 +87,7 @@ AI化を進める & <検討> する。
 ";
 
 /// The sample: seven decisions, a hunk across a line break, a moved line (not attributed).
-pub fn sample() -> Redline {
+pub fn sample() -> Redline<'static> {
     let mut r = build(
         DRAFT,
         &[
@@ -111,14 +120,16 @@ pub fn sample() -> Redline {
         decision("40", None, "御意見を踏まえ、URLを修正いたします。\n（<参考> & 旧URL）", Some("2023-08-25")),
         decision("51", Some("個人C"), "(P5)「AI化」→「AI（人工知能）化」", Some("2023-08-25T10:30:00")),
         decision("9", Some("個人D"), "御指摘を踏まえ、P5に追記をいたします。", None),
-    ];
+    ]
+    .into();
     r.title = Some("ICTサイバーセキュリティ総合対策2023（案）".into());
+    r.check().unwrap();
     r
 }
 
 /// A generated draft of 500 lines and a redline with 1,000 edits of every kind: replacements,
 /// deletions, insertions, whole lines inserted and deleted, and hunks across line breaks.
-pub fn thousand_edits() -> Redline {
+pub fn thousand_edits() -> Redline<'static> {
     let mut draft = String::new();
     for i in 0..500 {
         draft.push_str(&format!("第{i}項　分科会を設置し、検討事項{i}について\n報告書{i}を作成する。\n"));
@@ -155,8 +166,11 @@ pub fn thousand_edits() -> Redline {
         }
     }
     let mut r = build(&draft, &changes);
-    r.decisions =
-        (0..97).map(|i| decision(&i.to_string(), Some("個人"), "修正いたします。", Some("2023-08-25"))).collect();
+    r.decisions = (0..97)
+        .map(|i| decision(&i.to_string(), Some("個人"), "修正いたします。", Some("2023-08-25")))
+        .collect::<Vec<_>>()
+        .into();
+    r.check().unwrap();
     r
 }
 
@@ -166,6 +180,15 @@ pub fn docx(r: &Redline) -> Vec<u8> {
     let warnings = akaji::docx::write(r, &mut out).unwrap();
     assert!(warnings.is_empty(), "{warnings:?}");
     out
+}
+
+/// One part of a `.docx` (`word/document.xml`), as text.
+pub fn part(docx: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut text = String::new();
+    zip.by_name(name).unwrap().read_to_string(&mut text).unwrap();
+    text
 }
 
 /// A text as LibreOffice shows it, line by line: form feeds dropped, white space collapsed and

@@ -34,9 +34,28 @@ fn json_has_every_change_attributed_and_rebuilds_the_final() {
     );
     assert_eq!(h["old"], serde_json::json!([1548, 1550]));
     assert_eq!((h["old_text"].as_str(), h["new_text"].as_str()), (Some("設置"), Some("開催")));
-    let t = roundtrip::json::parse(&run.stdout).unwrap();
+    let t = roundtrip::from_json(&run.stdout).unwrap();
     assert_eq!(t.old, draft_text());
     assert_eq!(t.new, final_text());
+}
+
+#[test]
+fn the_labels_name_the_draft_and_the_final_it_becomes() {
+    let run = akaji(&["redline", DRAFT, LEDGER, "--format", "html"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("<p class=\"labels\">sample/draft.txt → sample/draft.txt + sample/ledger.toml</p>"),
+        "{}",
+        run.stdout
+    );
+    let run = akaji(&["redline", DRAFT, LEDGER, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        (v["old_label"].as_str(), v["new_label"].as_str()),
+        (Some(DRAFT), Some("sample/draft.txt + sample/ledger.toml"))
+    );
+    let run = akaji(&["redline", DRAFT, LEDGER, "--format", "unified"]);
+    assert!(run.stdout.starts_with("--- a/sample/draft.txt\n+++ b/sample/draft.txt\n"), "the patch patches the draft");
 }
 
 #[test]

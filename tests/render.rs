@@ -1,9 +1,8 @@
 //! The redline formats, on a small hand-built redline: snapshots, and properties every format
 //! must have.
 
-use akaji::ledger::Decision;
-use akaji::redline::{Hunk, HunkKind, Redline};
 use akaji::render::{render, Context, Format, RenderOptions};
+use akaji::{Decision, DecisionIx, EditRef, Hunk, HunkKind, Redline};
 use std::io;
 
 /// A piece of a hand-built redline: text the same in both, or a change.
@@ -17,7 +16,12 @@ pub enum Piece<'a> {
 }
 
 /// A redline from pieces, with byte offsets computed.
-pub fn build(pieces: &[Piece]) -> Redline {
+pub fn build(pieces: &[Piece]) -> Redline<'static> {
+    build_with(pieces, Vec::new())
+}
+
+/// A redline from pieces and the decisions their changes are attributed to (by id).
+pub fn build_with(pieces: &[Piece], decisions: Vec<Decision>) -> Redline<'static> {
     let (mut old, mut new, mut hunks) = (String::new(), String::new(), Vec::new());
     for p in pieces {
         match p {
@@ -28,7 +32,10 @@ pub fn build(pieces: &[Piece]) -> Redline {
             Piece::Chg(o, n, _) | Piece::Move(o, n, _) => {
                 let mut h = Hunk::new(old.len()..old.len() + o.len(), new.len()..new.len() + n.len());
                 match p {
-                    Piece::Chg(_, _, Some((d, e))) => h = h.attributed(d, *e),
+                    Piece::Chg(_, _, Some((d, e))) => {
+                        let ix = decisions.iter().position(|x| x.id == *d).expect("a decision of the redline");
+                        h = h.attributed(EditRef { decision: DecisionIx(ix), edit: *e });
+                    }
                     Piece::Move(_, _, id) => {
                         h.kind = HunkKind::Move;
                         h.move_id = Some(*id);
@@ -41,7 +48,7 @@ pub fn build(pieces: &[Piece]) -> Redline {
             }
         }
     }
-    let r = Redline::from_texts(&old, &new, hunks);
+    let r = Redline::from_texts(&old, &new, hunks).with_decisions(decisions);
     r.check().expect("a well-formed redline");
     r
 }
@@ -59,9 +66,15 @@ fn decision(id: &str, by: &str, response: &str) -> Decision {
 
 /// The sample: Japanese text over two pages, a replacement, a minimal replacement inside a word,
 /// an insertion, a deletion, a move pair, a CRLF line, and text that looks like markup.
-pub fn sample() -> Redline {
+pub fn sample() -> Redline<'static> {
     use Piece::*;
-    let mut r = build(&[
+    let decisions = vec![
+        decision("32", "個人E", "御指摘を踏まえ、「設置」を「開催」に修正いたします。"),
+        decision("41", "一般社団法人A", "御指摘を踏まえ「SaaSサービス」を「クラウドサービス」に修正いたします。"),
+        decision("45", "個人F", "御指摘を踏まえ、P4に追記をいたします。"),
+        decision("50", "個人G", "御意見を踏まえ、削除いたします。"),
+    ];
+    let pieces = [
         Eq("ICTサイバーセキュリティ総合対策2023（案）\nはじめに\n本分科会を"),
         Chg("設置", "開催", Some(("32", 0))),
         Eq("し、検討を行った。\n大手自動車メーカーが利用する"),
@@ -76,14 +89,9 @@ pub fn sample() -> Redline {
         Eq("更に検討を要する。\n"),
         Move("", "（参考）関係機関との連携体制の強化を図ることとする。\n", 1),
         Eq("- 5 -\n"),
-    ]);
-    r.title = Some("ICTサイバーセキュリティ総合対策2023（案）".into());
-    r.decisions = vec![
-        decision("32", "個人E", "御指摘を踏まえ、「設置」を「開催」に修正いたします。"),
-        decision("41", "一般社団法人A", "御指摘を踏まえ「SaaSサービス」を「クラウドサービス」に修正いたします。"),
-        decision("45", "個人F", "御指摘を踏まえ、P4に追記をいたします。"),
-        decision("50", "個人G", "御意見を踏まえ、削除いたします。"),
     ];
+    let mut r = build_with(&pieces, decisions);
+    r.title = Some("ICTサイバーセキュリティ総合対策2023（案）".into());
     r
 }
 

@@ -2,9 +2,9 @@
 //! exactly, on the sample and on random Japanese/Latin/emoji/CRLF texts with random hunks.
 
 use crate::render::{rendered, sample};
-use akaji::redline::{Hunk, HunkKind, Redline};
 use akaji::render::{Context, Format, RenderOptions};
 use akaji::roundtrip::{self, Texts};
+use akaji::{Decision, DecisionIx, EditRef, Hunk, HunkKind, Redline};
 use proptest::prelude::*;
 
 /// The formats that can be read back.
@@ -36,7 +36,7 @@ fn formats_that_are_not_read_back_say_so() {
     for format in Format::ALL {
         if !READABLE.contains(&format) {
             let e = roundtrip::read(format, "", Some("")).unwrap_err();
-            assert!(e.message.contains("not read back"), "{format}: {e}");
+            assert!(e.to_string().contains("not read back"), "{format}: {e}");
         }
     }
 }
@@ -46,8 +46,8 @@ fn a_unified_diff_that_does_not_fit_is_refused() {
     let r = sample();
     let out = rendered(&r, Format::Unified, &RenderOptions::default()).unwrap();
     let wrong = r.old.text().replace("本分科会", "本部会");
-    let e = roundtrip::unified::apply(&wrong, &out).unwrap_err();
-    assert!(e.message.contains("is not"), "{e}");
+    let e = roundtrip::apply_unified(&wrong, &out).unwrap_err();
+    assert!(e.to_string().contains("is not"), "{e}");
 }
 
 /// Pieces of text that stress every format: scripts, emoji (with joiners and modifiers), line
@@ -107,19 +107,24 @@ fn text(max: usize) -> impl Strategy<Value = String> {
 }
 
 /// A random redline, made by editing a random text: equal runs and changes in turn.
-fn redline() -> impl Strategy<Value = Redline> {
+fn redline() -> impl Strategy<Value = Redline<'static>> {
     let change = (text(4), text(4), 0..6u8).prop_filter("a change changes something", |(o, n, _)| o != n);
     (text(6), prop::collection::vec((change, text(6)), 0..6))
         .prop_map(|(first, changes)| {
             let (mut old, mut new) = (first.clone(), first);
             let mut hunks = Vec::new();
+            let mut decisions = Vec::new();
             for (i, ((o, n, tag), equal)) in changes.into_iter().enumerate() {
                 let mut h = Hunk::new(old.len()..old.len() + o.len(), new.len()..new.len() + n.len());
                 if h.old.is_empty() && h.new.is_empty() {
                     continue;
                 }
                 match tag {
-                    0 => h = h.attributed(&format!("{}<&>\"{i}", i % 3), i),
+                    0 => {
+                        // An id holding markup and quotes, so that every format must escape it.
+                        decisions.push(Decision { id: format!("{}<&>\"{i}", i % 3), ..Decision::default() });
+                        h = h.attributed(EditRef { decision: DecisionIx(decisions.len() - 1), edit: i });
+                    }
                     1 if o.is_empty() || n.is_empty() => {
                         h.kind = HunkKind::Move;
                         h.move_id = Some(i);
@@ -133,7 +138,7 @@ fn redline() -> impl Strategy<Value = Redline> {
                 new.push_str(&equal);
             }
             // A leading byte order mark is set aside by Document; keep the texts free of one.
-            Redline::from_texts(&old, &new, hunks)
+            Redline::from_texts(&old, &new, hunks).with_decisions(decisions)
         })
         .prop_filter("no leading byte order mark", |r| !r.old.has_bom() && !r.new.has_bom())
         .prop_map(|r| {

@@ -203,10 +203,9 @@ pub fn base(shape: Shape, bytes: usize, seed: u64) -> String {
                 while start < chars.len() {
                     let mut end = (start + WRAP).min(chars.len());
                     if end < chars.len() {
-                        let cut = (start + WRAP / 2..end).rev().find(|&k| {
-                            use akaji::script::script_of;
-                            script_of(chars[k - 1]) != script_of(chars[k]) || "、。）」".contains(chars[k - 1])
-                        });
+                        let cut = (start + WRAP / 2..end)
+                            .rev()
+                            .find(|&k| class(chars[k - 1]) != class(chars[k]) || "、。）」".contains(chars[k - 1]));
                         end = cut.unwrap_or(end);
                     }
                     out.push(chars[start..end].iter().collect());
@@ -288,6 +287,19 @@ const KANJI_TO_KANA: &[(&str, &str)] = &[
     ("事", "こと"),
 ];
 const WIDTH: &[(&str, &str)] = &[("（", "("), ("）", ")"), ("(", "（"), (")", "）"), ("：", ":"), ("％", "%")];
+
+/// A rough class of a character, as a reader sees runs: kanji, hiragana, katakana, letters and
+/// digits, white space, or a mark (each mark a class of its own).
+pub fn class(c: char) -> u32 {
+    match c {
+        '々' | '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' => 0,
+        '\u{3041}'..='\u{309f}' => 1,
+        '\u{30a0}'..='\u{30ff}' | '\u{ff66}'..='\u{ff9f}' => 2,
+        c if c.is_alphanumeric() => 3,
+        c if c.is_whitespace() => 4,
+        c => 5 + c as u32,
+    }
+}
 
 fn is_kanji(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '々')

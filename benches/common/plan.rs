@@ -4,7 +4,7 @@
 //! page four places a decision changes: a scoped kanji word (分科会を設置し → 開催), a unique file
 //! name, an insertion after a sentence, and a deleted clause.
 
-use akaji::ledger::{Count, Decision, Edit, Ledger};
+use akaji::{Count, Decision, Edit, Ledger, Scope, Side};
 
 const POOL: [&str; 8] = [
     "我が国全体として、地域や業種、事業規模を問わず、サイバー攻撃のリスクは引き続き高い状況にあると言える。",
@@ -47,25 +47,38 @@ pub fn plan(bytes: usize, edits: usize) -> Plan {
             draft.push('\n');
         }
         draft.push_str(&format!("- {page} -\n"));
-        let edit = |old: Option<String>, after: Option<String>, new: &str| Edit {
-            old,
-            after,
-            new: Some(new.to_owned()),
-            ..Edit::default()
-        };
-        let mut scoped = edit(Some("分科会を設置し".into()), None, "分科会を開催し");
-        scoped.page = Some(page);
-        scoped.count = Some(Count::Exactly(1));
+        let replace = |old: String, new: String| Edit::replace(old, new).expect("the generated edits make sense");
+        let scoped = replace("分科会を設置し".into(), "分科会を開催し".into())
+            .with_scope(Scope::pages(vec![page]))
+            .with_count(Count::Exactly(1));
+        let insert =
+            Edit::insert(Side::After, format!("検討状況{page}を報告する。"), format!("また、追記{page}を行う。"))
+                .expect("the generated edits make sense");
         decisions.push(Decision {
             id: format!("{page}"),
             edits: vec![
                 scoped,
-                edit(Some(format!("資料{page}-1.pdf")), None, &format!("資料{page}-2.pdf")),
-                edit(None, Some(format!("検討状況{page}を報告する。")), &format!("また、追記{page}を行う。")),
-                edit(Some(format!("（再掲{page}）")), None, ""),
+                replace(format!("資料{page}-1.pdf"), format!("資料{page}-2.pdf")),
+                insert,
+                replace(format!("（再掲{page}）"), String::new()),
             ],
             ..Decision::default()
         });
     }
     Plan { draft, ledger: Ledger { decisions, ..Ledger::default() } }
+}
+
+/// A plan of about `bytes` bytes in which each of `decisions` decisions makes one edit (the
+/// four edits of each page of [`plan`] split into four decisions).
+#[allow(dead_code, reason = "each bench uses the generators it needs")]
+pub fn one_edit_per_decision(bytes: usize, decisions: usize) -> Plan {
+    let mut p = plan(bytes, decisions);
+    let mut split = Vec::with_capacity(decisions);
+    for d in p.ledger.decisions.drain(..) {
+        for (i, e) in d.edits.into_iter().enumerate() {
+            split.push(Decision { id: format!("{}-{}", d.id, i + 1), edits: vec![e], ..Decision::default() });
+        }
+    }
+    p.ledger.decisions = split;
+    p
 }

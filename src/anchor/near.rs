@@ -1,8 +1,7 @@
 //! The nearest near-miss of a quote that was not found: shown, never applied.
 
-use super::place;
+use super::problem::NearMiss;
 use crate::document::Document;
-use crate::error::NearMiss;
 use crate::fold::Folded;
 use std::ops::Range;
 
@@ -46,12 +45,11 @@ pub fn near_miss(doc: &Document, folded: &Folded, needle: &str, ranges: &[Range<
         let draft_before = window.len().saturating_sub(needle.len() - bounds[missing]);
         (missing - 1, needle[..bounds[missing]].chars().next_back(), window[..draft_before].chars().next_back())
     };
-    let range = folded.orig_start(at)..folded.orig_end(end);
     Some(NearMiss {
-        place: place(doc, range),
+        place: doc.place(folded.doc_range(&(at..end))),
         at: index + 1,
-        ledger: ledger.map(String::from).unwrap_or_default(),
-        draft: draft.map(String::from).unwrap_or_default(),
+        quote_char: ledger.map(String::from).unwrap_or_default(),
+        draft_char: draft.map(String::from).unwrap_or_default(),
     })
 }
 
@@ -84,14 +82,14 @@ mod tests {
     #[test]
     fn a_typo_in_the_middle_is_pointed_at() {
         let n = miss("本計画の策定にあたっては、関係者の意見を聴く。", "策定にあたつては").unwrap();
-        assert_eq!((n.at, n.ledger.as_str(), n.draft.as_str()), (6, "つ", "っ"));
+        assert_eq!((n.at, n.quote_char.as_str(), n.draft_char.as_str()), (6, "つ", "っ"));
         assert!(n.place.text.starts_with("策定にあたっ"), "{:?}", n.place);
     }
 
     #[test]
     fn a_wrong_first_character_is_found_from_the_end() {
         let n = miss("本計画の策定にあたっては、関係者", "決定にあたっては").unwrap();
-        assert_eq!((n.at, n.ledger.as_str(), n.draft.as_str()), (1, "決", "策"));
+        assert_eq!((n.at, n.quote_char.as_str(), n.draft_char.as_str()), (1, "決", "策"));
         assert_eq!(n.place.text, "策定にあたっては");
     }
 

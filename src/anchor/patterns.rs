@@ -2,14 +2,14 @@
 
 use crate::fold::Folded;
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// Folded quotes, each stored once, numbered in the order they were added.
 #[derive(Debug, Clone, Default)]
-pub struct Patterns {
+pub(crate) struct Patterns {
     list: Vec<String>,
-    ids: HashMap<String, usize>,
+    ids: FxHashMap<String, usize>,
 }
 
 impl Patterns {

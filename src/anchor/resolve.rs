@@ -1,188 +1,158 @@
-//! Resolving a whole ledger against a draft in one pass.
+//! Resolving a whole ledger against a draft in one pass, in four steps: every edit's quote is
+//! folded and its scope found ([`prepare`]); all quotes are searched for at once; each edit keeps
+//! the matches in its scope and its count is checked ([`in_scope`], [`check_count`]); the matches
+//! become the draft bytes that change (`replacement`). Conflicts are looked for last.
 
+use super::conflict;
+use super::near::near_miss;
 use super::patterns::Patterns;
-use super::scope::Scope;
-use super::trim::{changed_part, Kept};
-use super::{conflict, near, place};
-use crate::apply::{Resolution, Resolved};
+use super::pending::{Change, PendingEdit};
+use super::problem::AnchorProblem;
+use super::replacement::resolved;
+use super::resolved::Resolution;
+use super::scope::FoldedScope;
+use crate::diagnostic::{Diagnostic, Subject};
 use crate::document::Document;
-use crate::error::{Problem, ProblemKind};
-use crate::fold::{fold_quote, Folded};
-use crate::ledger::{Action, Ledger, Side};
-use std::collections::HashMap;
+use crate::fold::{fold_quote, fold_text, Folded};
+use crate::ledger::{Action, Ledger};
 use std::ops::Range;
 
 /// Most places listed for one edit in a message.
 const MAX_PLACES: usize = 12;
 
-/// One edit waiting for its matches.
-struct Job<'l> {
-    decision: usize,
-    edit: usize,
-    action: Action<'l>,
-    /// The quote's characters (white space dropped) and the folded bytes each became.
-    pieces: Vec<(char, usize)>,
-    pattern: usize,
-    prefix: Option<String>,
-    suffix: Option<String>,
-    scope: Scope,
-}
-
 /// Resolve every edit of `ledger` against `draft`. Never fails: every problem is collected.
 pub fn resolve(draft: &Document, ledger: &Ledger) -> Resolution {
-    let width = ledger.options.match_width;
-    let folded = Folded::new(draft, width);
+    let folded = Folded::new(draft, ledger.options.match_width);
     let mut problems = Vec::new();
     let mut patterns = Patterns::default();
-    let mut jobs = Vec::new();
-    for (di, d) in ledger.decisions.iter().enumerate() {
-        for (ei, e) in d.edits.iter().enumerate() {
-            let problem = |kind| Problem { decision: Some(d.id.clone()), edit: Some(ei), kind };
-            let action = match e.action() {
-                Ok(Action::Todo { note }) => {
-                    problems.push(problem(ProblemKind::Todo { note: note.to_owned() }));
-                    continue;
-                }
-                Ok(a) => a,
-                Err(message) => {
-                    problems.push(problem(ProblemKind::Invalid { message }));
-                    continue;
-                }
-            };
-            let scope = match Scope::of(e, draft, &folded) {
-                Ok(s) => s,
-                Err(kind) => {
-                    problems.push(problem(*kind));
-                    continue;
-                }
-            };
-            let quote = match action {
-                Action::Replace { old, .. } => old,
-                Action::Insert { anchor, .. } => anchor,
-                Action::Todo { .. } => unreachable!("todo edits are set aside above"),
-            };
-            let (needle, pieces) = fold_quote(quote, width);
-            let pattern = patterns.add(needle);
-            let fold_opt = |s: &Option<String>| s.as_deref().map(|s| fold_quote(s, width).0);
-            jobs.push(Job {
-                decision: di,
-                edit: ei,
-                action,
-                pieces,
-                pattern,
-                prefix: fold_opt(&e.prefix),
-                suffix: fold_opt(&e.suffix),
-                scope,
-            });
-        }
-    }
+    let pending = prepare(draft, ledger, &folded, &mut patterns, &mut problems);
     let found = patterns.search(&folded);
     let mut edits = Vec::new();
-    for job in &jobs {
-        let e = &ledger.decisions[job.decision].edits[job.edit];
-        let id = &ledger.decisions[job.decision].id;
-        let problem = |kind| Problem { decision: Some(id.clone()), edit: Some(job.edit), kind };
-        let text = folded.text();
-        let fits = |m: &Range<usize>| {
-            job.scope.contains(m)
-                && job.prefix.as_deref().is_none_or(|p| text[..m.start].ends_with(p))
-                && job.suffix.as_deref().is_none_or(|s| text[m.end..].starts_with(s))
-        };
-        let all = &found[job.pattern];
-        let mut matches: Vec<Range<usize>> = Vec::new();
-        for r in job.scope.ranges(text.len()) {
-            // Matches are sorted by start: look only at those that can lie in this range.
-            let from = all.partition_point(|m| m.end <= r.start);
-            for m in all[from..].iter().take_while(|m| m.start < r.end).filter(|m| fits(m)) {
-                if matches.last().is_none_or(|last| m.start >= last.end) {
-                    matches.push(m.clone());
-                }
+    for edit in &pending {
+        let all = &found[edit.pattern];
+        let matches = in_scope(edit, all, &folded);
+        match check_count(edit, &matches, all, draft, &folded, &patterns) {
+            Ok(()) => edits.extend(matches.into_iter().map(|m| resolved(edit, draft.text(), &folded, m))),
+            Err(found) => {
+                problems.extend(found.into_iter().map(|p| Diagnostic::about(Subject::of_edit(ledger, edit.at), p)))
             }
-        }
-        let to_place = |m: &Range<usize>| place(draft, folded.orig_start(m.start)..folded.orig_end(m.end));
-        let quote: String = job.pieces.iter().map(|p| p.0).collect();
-        if matches.is_empty() {
-            let elsewhere: Vec<_> = all.iter().filter(|m| !fits(m)).take(MAX_PLACES).map(to_place).collect();
-            let near_miss = if elsewhere.is_empty() {
-                near::near_miss(draft, &folded, patterns.get(job.pattern), &job.scope.ranges(text.len()))
-            } else {
-                None
-            };
-            problems.push(problem(ProblemKind::NoMatch { quote, near_miss, elsewhere }));
-            continue;
-        }
-        if !e.count().accepts(matches.len()) {
-            let places = matches.iter().take(MAX_PLACES).map(to_place).collect();
-            problems.push(problem(ProblemKind::CountMismatch { quote, expected: e.count().to_string(), places }));
-            continue;
-        }
-        for m in matches {
-            edits.push(resolved(job, draft.text(), &folded, m));
         }
     }
     problems.extend(conflict::check(draft, ledger, &mut edits));
-    let order: HashMap<&str, usize> = ledger.decisions.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
-    problems.sort_by_key(|p| (p.decision.as_deref().and_then(|d| order.get(d)).copied(), p.edit));
+    problems.sort_by_key(|p| p.subject.as_ref().map(|s| (s.decision, s.edit)));
     Resolution { edits, problems }
 }
 
-/// A match turned into the draft bytes that change and the text that goes there.
-fn resolved(job: &Job, draft: &str, folded: &Folded, m: Range<usize>) -> Resolved {
-    let anchor = folded.orig_start(m.start)..folded.orig_end(m.end);
-    let (range, new) = match job.action {
-        Action::Insert { side: Side::After, new, .. } => (anchor.end..anchor.end, new.to_owned()),
-        Action::Insert { side: Side::Before, new, .. } => (anchor.start..anchor.start, new.to_owned()),
-        Action::Replace { new, .. } => {
-            let quote: Vec<char> = job.pieces.iter().map(|p| p.0).collect();
-            let kept = changed_part(&quote, new);
-            let head: usize = job.pieces[..kept.prefix].iter().map(|p| p.1).sum();
-            let tail: usize = job.pieces[job.pieces.len() - kept.suffix..].iter().map(|p| p.1).sum();
-            let (s, e) = (m.start + head, m.end - tail);
-            if s < e {
-                let range = folded.orig_start(s)..folded.orig_end(e);
-                (range, with_layout(draft, folded, &job.pieces, m.start, &kept))
-            } else {
-                let at = if kept.prefix > 0 { folded.orig_end(s) } else { folded.orig_start(s) };
-                (at..at, kept.new.to_owned())
+/// Every edit that anchors on a quote, folded, with its scope in the folded draft; a todo, or a
+/// scope the draft does not have, is a problem instead.
+fn prepare<'l>(
+    draft: &Document,
+    ledger: &'l Ledger,
+    folded: &Folded,
+    patterns: &mut Patterns,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<PendingEdit<'l>> {
+    let width = ledger.options.match_width;
+    let mut pending = Vec::new();
+    for (at, edit) in ledger.edits() {
+        let problem = |p: AnchorProblem| Diagnostic::about(Subject::of_edit(ledger, at), p);
+        let (quote, change) = match edit.action() {
+            Action::Replace { old, new } => (old, Change::Replace { new }),
+            Action::Insert { anchor, side, new } => (anchor, Change::Insert { side: *side, new }),
+            Action::Todo(t) => {
+                problems.push(problem(AnchorProblem::Todo { note: t.note.clone() }));
+                continue;
             }
-        }
-        Action::Todo { .. } => unreachable!("todo edits are never resolved"),
-    };
-    Resolved { decision: job.decision, edit: job.edit, anchor, range, new }
+        };
+        let scope = match FoldedScope::of(edit.scope(), draft, folded) {
+            Ok(s) => s,
+            Err(p) => {
+                problems.push(problem(p));
+                continue;
+            }
+        };
+        let (needle, quote_chars) = fold_quote(quote, width);
+        let fold = |s: &Option<String>| s.as_deref().map(|s| fold_text(s, width));
+        pending.push(PendingEdit {
+            at,
+            change,
+            quote_chars,
+            pattern: patterns.add(needle),
+            prefix: fold(&edit.scope().prefix),
+            suffix: fold(&edit.scope().suffix),
+            scope,
+            count: edit.count(),
+            per_page: edit.scope().per_page(),
+        });
+    }
+    pending
 }
 
-/// The new text for a changed part, with the draft's line breaks (and any page-marker line) kept
-/// where they fall between characters that `old` and `new` share: widening 「に\nあたっては」 to
-/// whole words must not join the two lines. Breaks inside the truly changed characters go.
-fn with_layout(draft: &str, folded: &Folded, pieces: &[(char, usize)], start: usize, kept: &Kept) -> String {
-    let m = pieces.len();
-    let new: Vec<char> = kept.new.chars().collect();
-    let mut out = String::with_capacity(kept.new.len() + 8);
-    let mut at = start + pieces[..kept.prefix].iter().map(|p| p.1).sum::<usize>();
-    let mut taken = 0;
-    // Gap before quote character i, for every i inside the changed part.
-    for i in kept.prefix + 1..m - kept.suffix {
-        at += pieces[i - 1].1;
-        let gap = &draft[folded.orig_end(at)..folded.orig_start(at)];
-        if gap.is_empty() {
-            continue;
+/// The matches of `edit` (from `all`, its quote's matches, sorted by start) that lie in its
+/// scope, without overlaps.
+fn in_scope(edit: &PendingEdit, all: &[Range<usize>], folded: &Folded) -> Vec<Range<usize>> {
+    let text = folded.text();
+    let mut matches: Vec<Range<usize>> = Vec::new();
+    for r in edit.scope.ranges(text.len()) {
+        // Matches are sorted by start: look only at those that can lie in this range.
+        let from = all.partition_point(|m| m.end <= r.start);
+        for m in all[from..].iter().take_while(|m| m.start < r.end).filter(|m| edit.fits(text, m)) {
+            if matches.last().is_none_or(|last| m.start >= last.end) {
+                matches.push(m.clone());
+            }
         }
-        let furniture = !gap.chars().all(char::is_whitespace);
-        let place = if i <= kept.same_prefix {
-            Some(i - kept.prefix)
-        } else if i >= m - kept.same_suffix {
-            new.len().checked_sub(m - kept.suffix - i)
-        } else if furniture {
-            Some((i - kept.prefix).min(new.len()))
+    }
+    matches
+}
+
+/// Whether the matches are what the edit's count asks (on each page, with `per_page`); if not,
+/// why: no match at all (with the nearest near-miss, or the matches the scope rules out), or
+/// another number of them.
+fn check_count(
+    edit: &PendingEdit,
+    matches: &[Range<usize>],
+    all: &[Range<usize>],
+    draft: &Document,
+    folded: &Folded,
+    patterns: &Patterns,
+) -> Result<(), Vec<AnchorProblem>> {
+    let to_place = |m: &Range<usize>| draft.place(folded.doc_range(m));
+    let quote: String = edit.quote_chars.iter().map(|c| c.ch).collect();
+    if matches.is_empty() {
+        let text = folded.text();
+        let elsewhere: Vec<_> = all.iter().filter(|m| !edit.fits(text, m)).take(MAX_PLACES).map(to_place).collect();
+        let near_miss = if elsewhere.is_empty() {
+            near_miss(draft, folded, patterns.get(edit.pattern), &edit.scope.ranges(text.len())).map(Box::new)
         } else {
             None
         };
-        if let Some(place) = place.filter(|&p| p >= taken && p <= new.len()) {
-            out.extend(&new[taken..place]);
-            out.push_str(gap);
-            taken = place;
-        }
+        return Err(vec![AnchorProblem::NoMatch { quote, near_miss, elsewhere }]);
     }
-    out.extend(&new[taken..]);
-    out
+    let mismatch = |page: Option<u32>, on: Vec<&Range<usize>>| AnchorProblem::CountMismatch {
+        quote: quote.clone(),
+        expected: edit.count,
+        found: on.len(),
+        places: on.into_iter().take(MAX_PLACES).map(to_place).collect(),
+        page,
+    };
+    if !edit.per_page {
+        return match edit.count.accepts(matches.len()) {
+            true => Ok(()),
+            false => Err(vec![mismatch(None, matches.iter().collect())]),
+        };
+    }
+    let problems: Vec<AnchorProblem> = edit
+        .scope
+        .pages()
+        .into_iter()
+        .filter_map(|page| {
+            let on: Vec<&Range<usize>> = matches.iter().filter(|m| edit.scope.page_of(m) == Some(page)).collect();
+            (!edit.count.accepts(on.len())).then(|| mismatch(Some(page), on))
+        })
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
 }

@@ -1,55 +1,77 @@
-//! An edit's scope, as ranges of a folded text (the draft, or a final checked without it).
+//! An edit's scope as ranges of a folded text (the draft, or a final checked without it).
 
+use super::problem::AnchorProblem;
 use crate::document::Document;
-use crate::error::ProblemKind;
 use crate::fold::Folded;
-use crate::ledger::Edit;
+use crate::ledger::{PageScope, Scope};
 use std::ops::Range;
 
 /// Where an edit may match, in folded byte offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Scope {
+pub(crate) enum FoldedScope {
     /// Anywhere.
     All,
-    /// A match must start inside one of these page ranges.
-    Pages(Vec<Range<usize>>),
+    /// A match must start inside one of these page ranges (sorted by start), each with its
+    /// page's number.
+    Pages(Vec<(u32, Range<usize>)>),
     /// A match must overlap this line.
     Line(Range<usize>),
 }
 
-impl Scope {
-    /// The edit's scope in `doc`, or what is wrong with it: a page or line `doc` does not have
-    /// ([`ProblemKind::NoSuchPage`], [`ProblemKind::NoSuchLine`]).
-    pub fn of(edit: &Edit, doc: &Document, folded: &Folded) -> Result<Scope, Box<ProblemKind>> {
-        let Some(pages) = edit.scope_pages() else { return Ok(Scope::All) };
-        let problem = Box::new;
-        let mut ranges = Vec::with_capacity(pages.len());
-        for number in pages {
-            let Some(page) = doc.page(number) else {
-                let pages = doc.pages().iter().map(|p| p.number).collect();
-                return Err(problem(ProblemKind::NoSuchPage { page: number, pages }));
-            };
-            if let Some(line) = edit.line {
-                let Some(l) = doc.page_line(page, line) else {
-                    return Err(problem(ProblemKind::NoSuchLine { page: number, line, lines: page.lines.len() }));
+impl FoldedScope {
+    /// The scope in `doc`, or what is wrong with it: a page or line `doc` does not have
+    /// ([`AnchorProblem::NoSuchPage`], [`AnchorProblem::NoSuchLine`]).
+    pub fn of(scope: &Scope, doc: &Document, folded: &Folded) -> Result<FoldedScope, AnchorProblem> {
+        let page = |number: u32| {
+            doc.page(number).ok_or_else(|| AnchorProblem::NoSuchPage {
+                page: number,
+                pages: doc.pages().iter().map(|p| p.number).collect(),
+            })
+        };
+        let folded_range = |r: Range<usize>| folded.folded_at(r.start)..folded.folded_at(r.end);
+        match &scope.pages {
+            PageScope::Anywhere => Ok(FoldedScope::All),
+            PageScope::Line { page: number, line } => {
+                let page = page(*number)?;
+                let Some(l) = doc.page_line(page, line.get()) else {
+                    return Err(AnchorProblem::NoSuchLine { page: *number, line: line.get(), lines: page.lines.len() });
                 };
-                let r = doc.line_range(l);
-                return Ok(Scope::Line(folded.norm_of(r.start)..folded.norm_of(r.end)));
+                Ok(FoldedScope::Line(folded_range(doc.line_range(l))))
             }
-            let r = doc.page_range(page);
-            ranges.push(folded.norm_of(r.start)..folded.norm_of(r.end));
+            PageScope::Pages { pages, .. } => {
+                let mut ranges = Vec::with_capacity(pages.len());
+                for &number in pages {
+                    ranges.push((number, folded_range(doc.page_range(page(number)?))));
+                }
+                ranges.sort_by_key(|(_, r)| r.start);
+                ranges.dedup();
+                Ok(FoldedScope::Pages(ranges))
+            }
         }
-        ranges.sort_by_key(|r| r.start);
-        ranges.dedup();
-        Ok(Scope::Pages(ranges))
     }
 
     /// Whether a match at folded range `m` lies in scope.
     pub fn contains(&self, m: &Range<usize>) -> bool {
         match self {
-            Scope::All => true,
-            Scope::Pages(ranges) => ranges.iter().any(|r| r.contains(&m.start)),
-            Scope::Line(r) => m.start < r.end && m.end > r.start,
+            FoldedScope::All => true,
+            FoldedScope::Pages(ranges) => ranges.iter().any(|(_, r)| r.contains(&m.start)),
+            FoldedScope::Line(r) => m.start < r.end && m.end > r.start,
+        }
+    }
+
+    /// The page a match in scope starts on (for a scope of pages).
+    pub fn page_of(&self, m: &Range<usize>) -> Option<u32> {
+        match self {
+            FoldedScope::Pages(ranges) => ranges.iter().find(|(_, r)| r.contains(&m.start)).map(|(p, _)| *p),
+            _ => None,
+        }
+    }
+
+    /// The page numbers of a scope of pages, in the order of the text.
+    pub fn pages(&self) -> Vec<u32> {
+        match self {
+            FoldedScope::Pages(ranges) => ranges.iter().map(|(p, _)| *p).collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -57,9 +79,9 @@ impl Scope {
     #[allow(clippy::single_range_in_vec_init, reason = "a list holding one range, not a range of values")]
     pub fn ranges(&self, folded_len: usize) -> Vec<Range<usize>> {
         match self {
-            Scope::All => vec![0..folded_len],
-            Scope::Pages(r) => r.clone(),
-            Scope::Line(r) => vec![r.clone()],
+            FoldedScope::All => vec![0..folded_len],
+            FoldedScope::Pages(r) => r.iter().map(|(_, r)| r.clone()).collect(),
+            FoldedScope::Line(r) => vec![r.clone()],
         }
     }
 }

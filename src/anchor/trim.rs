@@ -2,22 +2,23 @@
 //!
 //! 「SaaSサービス」→「クラウドサービス」 changes only 「SaaS」: the common prefix and suffix of `old`
 //! and `new` stay untouched in the draft (so a line break inside them survives). The changed part
-//! is then widened to whole word units ([`crate::words::widen_change`], on the units the diff
+//! is then widened to whole word units (`crate::words::widen_change`, on the units the diff
 //! uses, so a redline and a diff show the same change): 「あたって」→「当たって」 replaces the
 //! whole word rather than 「[あ→当]たって」, and a kanji rewritten in kana takes its okurigana
 //! along (「更に、」→「さらに、」 changes 「更に」).
 
 use crate::words;
 
-/// How many characters at each end of the quote stay, and the new text for the middle.
+/// The part of a quote that changes: how many characters at each end stay, and the new text
+/// for the middle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Kept<'a> {
+pub(crate) struct ChangedPart<'a> {
     /// Characters of the quote kept at its start (white space not counted).
-    pub prefix: usize,
+    pub kept_prefix: usize,
     /// Characters of the quote kept at its end.
-    pub suffix: usize,
+    pub kept_suffix: usize,
     /// What replaces the middle.
-    pub new: &'a str,
+    pub replacement: &'a str,
     /// Characters the quote and `new` share at their start, before widening to whole units.
     pub same_prefix: usize,
     /// Characters they share at their end, before widening.
@@ -26,7 +27,7 @@ pub struct Kept<'a> {
 
 /// Split a replacement into kept ends and a changed middle. `quote` holds the quote's characters
 /// without white space.
-pub fn changed_part<'a>(quote: &[char], new: &'a str) -> Kept<'a> {
+pub(crate) fn changed_part<'a>(quote: &[char], new: &'a str) -> ChangedPart<'a> {
     let new_chars: Vec<(usize, char)> = new.char_indices().collect();
     let (m, n) = (quote.len(), new_chars.len());
     let mut k = 0;
@@ -46,7 +47,7 @@ pub fn changed_part<'a>(quote: &[char], new: &'a str) -> Kept<'a> {
     j = text[text.len() - s..].chars().count();
     let start = new_chars.get(k).map_or(new.len(), |c| c.0);
     let end = if j == 0 { new.len() } else { new_chars[n - j].0 };
-    Kept { prefix: k, suffix: j, new: &new[start..end], same_prefix, same_suffix }
+    ChangedPart { kept_prefix: k, kept_suffix: j, replacement: &new[start..end], same_prefix, same_suffix }
 }
 
 #[cfg(test)]
@@ -56,7 +57,7 @@ mod tests {
     fn part(old: &str, new: &str) -> (usize, usize, String) {
         let q: Vec<char> = old.chars().collect();
         let k = changed_part(&q, new);
-        (k.prefix, k.suffix, k.new.to_owned())
+        (k.kept_prefix, k.kept_suffix, k.replacement.to_owned())
     }
 
     #[test]

@@ -1,8 +1,9 @@
-//! `akaji apply`: write the final text.
+//! `akaji apply`: write the final text, or (with `--format json`) where each edit landed.
 
-use super::output;
-use akaji::error::Error;
-use akaji::{apply, exit, files};
+use super::error::CliError;
+use super::{exit, files, messages, output};
+use akaji::Applied;
+use serde::Serialize;
 use std::path::PathBuf;
 
 /// Apply a ledger's decisions to a draft and write the final text.
@@ -30,35 +31,110 @@ enum Format {
 }
 
 /// Run `akaji apply`.
-pub fn run(args: Args) -> Result<u8, Error> {
+pub fn run(args: Args) -> Result<u8, CliError> {
     let out = args.output.as_deref();
-    output::check(out, &[&args.draft, &args.ledger])?;
+    let inputs = [args.draft.as_path(), args.ledger.as_path()];
+    output::check(out, &inputs)?;
     let ledger = files::load_ledger(&args.ledger)?;
-    let draft = files::load_document(&args.draft, &ledger.options)?;
-    let applied = apply::apply(&draft, &ledger).map_err(|problems| Error::Resolve {
+    let draft = files::load_document(&args.draft, &ledger.options.page_marker)?;
+    let applied = akaji::apply(&draft, &ledger).map_err(|problems| CliError::Resolve {
         ledger: args.ledger.clone(),
         draft: args.draft.clone(),
         problems,
     })?;
-    let json;
-    let bytes = match args.format {
-        Format::Text => applied.text.as_bytes(),
+    let final_doc = &applied.final_doc;
+    match args.format {
+        Format::Text => output::emit(out, &inputs, &[final_doc.bom().as_bytes(), final_doc.text().as_bytes()])?,
         Format::Json => {
-            let report = apply::PlacedReport { edits: apply::placed(&draft, &ledger, &applied) };
-            let mut v = serde_json::to_vec_pretty(&report).expect("placed edits always serialize");
-            v.push(b'\n');
-            json = v;
-            json.as_slice()
+            let mut json = serde_json::to_vec_pretty(&PlacedReport { edits: placed(&applied) })
+                .expect("placed edits always serialize");
+            json.push(b'\n');
+            output::emit(out, &inputs, &[&json])?;
         }
-    };
-    output::emit(out, &[&args.draft, &args.ledger], bytes)?;
+    }
     if let Some(path) = out {
         let decisions = ledger.decisions.iter().filter(|d| !d.edits.is_empty()).count();
-        eprintln!(
-            "akaji: {} edit(s) from {decisions} decision(s) applied; wrote {}",
-            applied.edits.len(),
-            path.display()
-        );
+        eprintln!("{}", messages::applied(applied.edits.len(), decisions, path));
     }
     Ok(exit::SUCCESS)
+}
+
+/// A resolved edit as `akaji apply --format json` writes it: where it is in the draft and in
+/// the final, in chars (Unicode scalar values), with page and line in the draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+struct Placed {
+    /// The decision's id.
+    decision: String,
+    /// The edit's number within its decision, 1-based as in messages.
+    edit: usize,
+    /// Page of the change in the draft.
+    page: u32,
+    /// Line within that page, 1-based.
+    line: usize,
+    /// Column, 1-based, in chars.
+    column: usize,
+    /// Half-open char range of the changed text in the draft.
+    old: [usize; 2],
+    /// Half-open char range of the text that replaces it in the final.
+    new: [usize; 2],
+    /// The draft's text there.
+    old_text: String,
+    /// The final's text there.
+    new_text: String,
+    /// Half-open char range of the whole anchor matched in the draft.
+    anchor: [usize; 2],
+}
+
+/// What `akaji apply --format json` writes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+struct PlacedReport {
+    /// Every resolved edit, in draft order.
+    edits: Vec<Placed>,
+}
+
+/// Where every edit of `applied` landed, in the draft and in the final (recorded when the
+/// final was built).
+fn placed(applied: &Applied) -> Vec<Placed> {
+    let (draft, final_doc) = (applied.draft, &applied.final_doc);
+    applied
+        .edits
+        .iter()
+        .map(|e| {
+            let at = draft.position(e.old.start);
+            Placed {
+                decision: applied.ledger[e.edit.decision].id.clone(),
+                edit: e.edit.edit + 1,
+                page: at.page,
+                line: at.line,
+                column: at.column,
+                old: [at.offset, draft.char_offset(e.old.end)],
+                new: [final_doc.char_offset(e.new.start), final_doc.char_offset(e.new.end)],
+                old_text: draft.text()[e.old.clone()].to_owned(),
+                new_text: final_doc.text()[e.new.clone()].to_owned(),
+                anchor: [draft.char_offset(e.anchor.start), draft.char_offset(e.anchor.end)],
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use akaji::{Document, Ledger};
+
+    #[test]
+    fn placed_edits_count_chars_in_both_texts() {
+        let l = Ledger::from_toml("[[decision]]\nid=\"28\"\n[[decision.edit]]\nold=\"検討\"\nnew=\"審議等\"\n[[decision.edit]]\nold=\"装置\"\nnew=\"機器\"\n").unwrap();
+        let text = "本計画は、分科会を設置し、\n検討を行った。装置を設置する。\n- 4 -\n";
+        let draft = Document::new(text, &l.options.page_marker);
+        let applied = akaji::apply(&draft, &l).unwrap();
+        let p = placed(&applied);
+        let fin: Vec<char> = applied.final_doc.text().chars().collect();
+        let old: Vec<char> = text.chars().collect();
+        for e in &p {
+            assert_eq!(old[e.old[0]..e.old[1]].iter().collect::<String>(), e.old_text);
+            assert_eq!(fin[e.new[0]..e.new[1]].iter().collect::<String>(), e.new_text);
+        }
+        assert_eq!((p[1].page, p[1].line, p[1].edit), (4, 2, 2));
+    }
 }

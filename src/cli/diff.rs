@@ -1,13 +1,10 @@
 //! `akaji diff`: a redline of two texts, no ledger.
 
-use super::output;
+use super::error::{CliError, Usage};
 use super::rendering::RenderArgs;
+use super::{exit, files, messages, output};
 use akaji::diff::{self, DiffOptions, Granularity};
-use akaji::error::Error;
-use akaji::exit;
-use akaji::files;
-use akaji::ledger::Options;
-use akaji::redline::Redline;
+use akaji::{PageMarker, Redline};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -41,16 +38,17 @@ enum GranularityArg {
 }
 
 /// Run `akaji diff`.
-pub fn run(args: Args) -> Result<u8, Error> {
+pub fn run(args: Args) -> Result<u8, CliError> {
     let out = args.render.output();
-    output::check(out, &[&args.old, &args.new])?;
+    let inputs = [args.old.as_path(), args.new.as_path()];
+    output::check(out, &inputs)?;
     args.render.check()?;
     if !(args.timeout >= 0.0 && args.timeout.is_finite()) {
-        return Err(Error::Usage(format!("--timeout {} is not a number of seconds ≥ 0", args.timeout)));
+        return Err(Usage::BadTimeout { value: args.timeout }.into());
     }
-    let options = Options::default();
-    let old = files::load_document(&args.old, &options)?;
-    let new = files::load_document(&args.new, &options)?;
+    let marker = PageMarker::default();
+    let old = files::load_document(&args.old, &marker)?;
+    let new = files::load_document(&args.new, &marker)?;
     let diff_options = DiffOptions {
         granularity: match args.granularity {
             GranularityArg::Char => Granularity::Char,
@@ -63,15 +61,12 @@ pub fn run(args: Args) -> Result<u8, Error> {
     };
     let result = diff::diff(old.text(), new.text(), &diff_options);
     if result.deadline_hit {
-        eprintln!(
-            "akaji: warning: the diff took longer than --timeout {} s and was not refined to the end; the changes shown are correct but coarser (raise --timeout, or 0 for no limit)",
-            args.timeout
-        );
+        eprintln!("{}", messages::diff_deadline(args.timeout));
     }
     let differ = !result.hunks.is_empty() || old.has_bom() != new.has_bom();
-    let mut redline = Redline::new(old, new, result.hunks);
+    let mut redline = Redline::new(&old, &new, result.hunks);
     redline.deadline_hit = result.deadline_hit;
     let bytes = args.render.render(&redline, args.old.display().to_string(), args.new.display().to_string())?;
-    output::emit(out, &[&args.old, &args.new], &bytes)?;
+    output::emit(out, &inputs, &[&bytes])?;
     Ok(if differ { exit::DIFFERENCES } else { exit::SUCCESS })
 }

@@ -1,15 +1,19 @@
-//! The command line: clap definitions, file I/O, and the mapping of errors to exit statuses.
-//! Each command has its own file; the work itself is done by the library.
+//! The command line: clap definitions, the file policy (`files`, `output`), the exit statuses
+//! (`exit`), its own errors (`error`) and every sentence it writes (`messages`). Each command
+//! has its own file; the work itself is done by the library.
 
 mod apply;
 mod diff;
+mod error;
+mod exit;
+mod files;
 mod import;
+mod messages;
 mod output;
 mod redline;
 mod rendering;
 mod verify;
 
-use akaji::exit;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
@@ -49,7 +53,7 @@ pub fn run() -> ExitCode {
     match outcome {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("akaji: error: {e}");
+            eprintln!("akaji: error: {}", messages::error(&e));
             ExitCode::from(exit::BAD_INPUT)
         }
     }

@@ -1,23 +1,24 @@
 //! Where a command's output goes: a file written whole (never over an input), or stdout.
 
-use akaji::error::Error;
-use akaji::files;
+use super::error::{CliError, IoAction};
+use super::files;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-/// Write `bytes` to `output` (atomically, refusing to replace any of `inputs`) or to stdout.
-/// A closed pipe on stdout is not an error.
-pub fn emit(output: Option<&Path>, inputs: &[&Path], bytes: &[u8]) -> Result<(), Error> {
+/// Write `parts`, one after the other, to `output` (atomically, refusing to replace any of
+/// `inputs`) or to stdout. A closed pipe on stdout is not an error.
+pub fn emit(output: Option<&Path>, inputs: &[&Path], parts: &[&[u8]]) -> Result<(), CliError> {
     match output {
         Some(path) => {
             files::check_output(path, inputs)?;
-            files::write_atomic(path, bytes)
+            files::write_atomic(path, parts)
         }
         None => {
             let mut stdout = io::stdout().lock();
-            match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+            let written = parts.iter().try_for_each(|p| stdout.write_all(p)).and_then(|()| stdout.flush());
+            match written {
                 Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-                    Err(Error::Io { path: PathBuf::from("<stdout>"), action: "write it", source: e })
+                    Err(CliError::Io { path: PathBuf::from("<stdout>"), action: IoAction::Write, source: e })
                 }
                 _ => Ok(()),
             }
@@ -26,7 +27,7 @@ pub fn emit(output: Option<&Path>, inputs: &[&Path], bytes: &[u8]) -> Result<(),
 }
 
 /// Refuse an output path that is an input, before any work is done.
-pub fn check(output: Option<&Path>, inputs: &[&Path]) -> Result<(), Error> {
+pub fn check(output: Option<&Path>, inputs: &[&Path]) -> Result<(), CliError> {
     match output {
         Some(path) => files::check_output(path, inputs),
         None => Ok(()),

@@ -1,9 +1,9 @@
 //! `akaji redline`: the redline of a ledger's edits on a draft, every change attributed.
 
-use super::output;
+use super::error::CliError;
 use super::rendering::RenderArgs;
-use akaji::error::Error;
-use akaji::{apply, exit, files};
+use super::{exit, files, output};
+use akaji::render::Format;
 use std::path::PathBuf;
 
 /// Draw the redline of a ledger's edits on a draft, every change attributed to its decision.
@@ -21,19 +21,32 @@ pub struct Args {
 }
 
 /// Run `akaji redline`.
-pub fn run(args: Args) -> Result<u8, Error> {
-    let output = args.render.output();
-    output::check(output, &[&args.draft, &args.ledger])?;
+pub fn run(args: Args) -> Result<u8, CliError> {
+    let out = args.render.output();
+    let inputs = [args.draft.as_path(), args.ledger.as_path()];
+    output::check(out, &inputs)?;
     args.render.check()?;
     let ledger = files::load_ledger(&args.ledger)?;
-    let draft = files::load_document(&args.draft, &ledger.options)?;
-    let redline = apply::redline(&draft, &ledger).map_err(|problems| Error::Resolve {
+    let draft = files::load_document(&args.draft, &ledger.options.page_marker)?;
+    let applied = akaji::apply(&draft, &ledger).map_err(|problems| CliError::Resolve {
         ledger: args.ledger.clone(),
         draft: args.draft.clone(),
         problems,
     })?;
-    let label = args.draft.display().to_string();
-    let bytes = args.render.render(&redline, label.clone(), label)?;
-    output::emit(output, &[&args.draft, &args.ledger], &bytes)?;
+    let (old_label, new_label) = labels(&args);
+    let bytes = args.render.render(&applied.redline(), old_label, new_label)?;
+    output::emit(out, &inputs, &[&bytes])?;
     Ok(exit::SUCCESS)
+}
+
+/// The names of the two texts: the draft, and the final it becomes with the ledger
+/// (`draft.txt + ledger.toml`). A unified diff names the file it patches on both sides, so that
+/// `git apply` and `patch -p1` patch the draft in place.
+fn labels(args: &Args) -> (String, String) {
+    let draft = args.draft.display().to_string();
+    let final_label = match args.render.format() {
+        Format::Unified => draft.clone(),
+        _ => format!("{draft} + {}", args.ledger.display()),
+    };
+    (draft, final_label)
 }

@@ -1,9 +1,10 @@
 //! The options every command that draws a redline shares: format, output file, context, colour.
 
+use super::error::{CliError, IoAction, Usage};
+use super::messages;
 use super::output::ColorChoice;
-use akaji::error::Error;
-use akaji::redline::Redline;
 use akaji::render::{self, Context, Format, RenderOptions};
+use akaji::Redline;
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 
@@ -37,18 +38,16 @@ impl RenderArgs {
     }
 
     /// Refuse binary output to a terminal, before any work is done.
-    pub fn check(&self) -> Result<(), Error> {
+    pub fn check(&self) -> Result<(), CliError> {
         let format = self.format();
         if format.is_binary() && self.output.is_none() && io::stdout().is_terminal() {
-            return Err(Error::Usage(format!(
-                "refusing to write {format} to a terminal: use -o FILE.{format} or redirect the output"
-            )));
+            return Err(Usage::BinaryToTerminal { format }.into());
         }
         Ok(())
     }
 
     /// Render `redline` to bytes, naming the two texts `old_label` and `new_label`.
-    pub fn render(&self, redline: &Redline, old_label: String, new_label: String) -> Result<Vec<u8>, Error> {
+    pub fn render(&self, redline: &Redline, old_label: String, new_label: String) -> Result<Vec<u8>, CliError> {
         self.check()?;
         let format = self.format();
         let options = RenderOptions {
@@ -60,19 +59,19 @@ impl RenderArgs {
         let mut bytes = Vec::new();
         let rendered = if format == Format::Docx {
             // Word cannot hold some characters; the document shows a stand-in, and we say where.
-            akaji::docx::write(redline, &mut bytes).map(|warnings| {
-                for w in warnings {
-                    eprintln!("akaji: warning: {w}");
+            akaji::docx::write(redline, &mut bytes).map(|stand_ins| {
+                for w in stand_ins {
+                    eprintln!("{}", messages::stand_in(&w));
                 }
             })
         } else {
             render::render(redline, format, &options, &mut bytes)
         };
         rendered.map_err(|e| match e.kind() {
-            io::ErrorKind::Unsupported => Error::Usage(format!("{e}; choose another --format")),
-            _ => Error::Io {
+            io::ErrorKind::Unsupported => Usage::Unsupported { detail: e.to_string() }.into(),
+            _ => CliError::Io {
                 path: self.output().unwrap_or(Path::new("<stdout>")).to_owned(),
-                action: "render it",
+                action: IoAction::Render,
                 source: e,
             },
         })?;
@@ -84,7 +83,7 @@ impl RenderArgs {
 fn parse_format(name: &str) -> Result<Format, String> {
     Format::from_name(name).ok_or_else(|| {
         let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
-        format!("unknown format `{name}`; use one of {}", names.join(", "))
+        messages::unknown_format(name, &names)
     })
 }
 
@@ -93,5 +92,5 @@ fn parse_context(value: &str) -> Result<Context, String> {
     if value == "all" {
         return Ok(Context::All);
     }
-    value.parse().map(Context::Lines).map_err(|_| format!("`{value}` is neither a number of lines nor `all`"))
+    value.parse().map(Context::Lines).map_err(|_| messages::bad_context(value))
 }

@@ -1,11 +1,12 @@
 //! `akaji verify`: was every promised edit made; what changed that no decision explains.
 
+use super::error::{CliError, IoAction, Usage};
 use super::output::{self, ColorChoice};
-use akaji::error::Error;
-use akaji::verify::exact::{self, Exact};
-use akaji::verify::report::{Files, Options, Report};
-use akaji::verify::{audit, html, json, scan, text};
-use akaji::{exit, files};
+use super::{exit, files, messages};
+use akaji::render::{render, Format as RedlineFormat, RenderOptions};
+use akaji::verify::{self, Exact, Files, VerifyOptions, VerifyReport};
+use akaji::{Document, Ledger};
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// Check a published final against the ledger's promises.
@@ -56,84 +57,104 @@ enum Format {
     Html,
 }
 
-/// Run `akaji verify`.
-pub fn run(args: Args) -> Result<u8, Error> {
-    let out = args.output.as_deref();
+/// Run `akaji verify`: read the inputs, then check exactly or report.
+pub fn run(args: Args) -> Result<u8, CliError> {
     let ledger = files::load_ledger(&args.ledger)?;
-    let draft_path = match (&args.draft, args.without_draft) {
-        (Some(d), _) => Some(d.clone()),
-        (None, false) => files::ledger_draft_path(&args.ledger, &ledger),
-        (None, true) => None,
-    };
+    let draft_path = draft_path(&args, &ledger);
     let mut inputs: Vec<&Path> = vec![&args.ledger, &args.final_path];
-    if let Some(d) = &draft_path {
-        inputs.push(d);
+    inputs.extend(draft_path.as_deref());
+    output::check(args.output.as_deref(), &inputs)?;
+    if let (None, Some(d)) = (&args.draft, &draft_path) {
+        eprintln!("{}", messages::draft_from_ledger(d));
     }
-    output::check(out, &inputs)?;
-    if args.draft.is_none() {
-        if let Some(d) = &draft_path {
-            eprintln!("akaji: using the draft named in the ledger: {}", d.display());
-        }
+    let marker = &ledger.options.page_marker;
+    let final_doc = files::load_document(&args.final_path, marker)?;
+    let draft = draft_path.as_deref().map(|p| files::load_document(p, marker)).transpose()?;
+    let checked = Checked { args: &args, ledger: &ledger, draft_path: draft_path.as_deref(), inputs: &inputs };
+    match (&draft, args.exact) {
+        (Some(draft), true) => checked.exact(draft, &final_doc),
+        (None, true) => Err(Usage::ExactNeedsDraft.into()),
+        (draft, false) => checked.report(draft.as_ref(), &final_doc),
     }
-    let final_doc = files::load_document(&args.final_path, &ledger.options)?;
-    let draft = draft_path.as_deref().map(|p| files::load_document(p, &ledger.options)).transpose()?;
+}
 
-    if args.exact {
-        let Some(draft) = &draft else {
-            return Err(Error::Usage(
-                "--exact needs the draft: pass --draft DRAFT (or name it in the ledger's `draft` key)".into(),
-            ));
-        };
-        let final_text = final_doc.restore(final_doc.text().to_owned());
-        return match exact::exact(&ledger, draft, &final_text) {
+/// The draft to check against: `--draft`, else the ledger's `draft` (unless `--without-draft`).
+fn draft_path(args: &Args, ledger: &Ledger) -> Option<PathBuf> {
+    match (&args.draft, args.without_draft) {
+        (Some(d), _) => Some(d.clone()),
+        (None, false) => files::ledger_draft_path(&args.ledger, ledger),
+        (None, true) => None,
+    }
+}
+
+/// What a check works from, once its inputs are read.
+struct Checked<'a> {
+    args: &'a Args,
+    ledger: &'a Ledger,
+    draft_path: Option<&'a Path>,
+    inputs: &'a [&'a Path],
+}
+
+impl Checked<'_> {
+    fn out(&self) -> Option<&Path> {
+        self.args.output.as_deref()
+    }
+
+    /// `--exact`: the final is the draft with the ledger applied, byte for byte, or the redline
+    /// of the difference is shown.
+    fn exact(&self, draft: &Document, final_doc: &Document) -> Result<u8, CliError> {
+        let args = self.args;
+        match verify::exact(self.ledger, draft, final_doc) {
             Exact::Same { edits } => {
-                let msg = format!(
-                    "{} is exactly {} with the {edits} edit(s) of {} applied\n",
-                    args.final_path.display(),
-                    draft_path.as_deref().unwrap_or(Path::new("")).display(),
-                    args.ledger.display()
-                );
-                output::emit(out, &inputs, msg.as_bytes())?;
+                let draft_path = self.draft_path.unwrap_or(Path::new(""));
+                let msg = messages::exact_same(&args.final_path, draft_path, edits, &args.ledger);
+                output::emit(self.out(), self.inputs, &[msg.as_bytes()])?;
                 Ok(exit::SUCCESS)
             }
-            Exact::Differs(redline) => {
-                let mut buf = format!(
-                    "{} is not exactly the draft with the ledger applied; the differences (expected → final):\n",
-                    args.final_path.display()
-                )
-                .into_bytes();
-                exact::render_redline(&redline, args.color.enabled(out), &mut buf)
-                    .map_err(|e| Error::Usage(format!("cannot render the redline: {e}")))?;
-                output::emit(out, &inputs, &buf)?;
+            Exact::Differs(d) => {
+                let mut buf = messages::exact_differs(&args.final_path).into_bytes();
+                let options = RenderOptions { color: args.color.enabled(self.out()), ..RenderOptions::default() };
+                render(&d.redline(), RedlineFormat::Ansi, &options, &mut buf).map_err(|e| self.render_error(e))?;
+                output::emit(self.out(), self.inputs, &[&buf])?;
                 Ok(exit::DIFFERENCES)
             }
-            Exact::Unresolved(problems) => {
-                Err(Error::Resolve { ledger: args.ledger.clone(), draft: draft_path.unwrap_or_default(), problems })
-            }
-            _ => Err(Error::Usage("unknown outcome of the exact comparison".into())),
-        };
+            Exact::Unresolved(problems) => Err(CliError::Resolve {
+                ledger: args.ledger.clone(),
+                draft: self.draft_path.map(Path::to_path_buf).unwrap_or_default(),
+                problems,
+            }),
+        }
     }
 
-    let options = Options { keep_layout: args.keep_layout, ..Options::default() };
-    let mut report: Report = match &draft {
-        Some(d) => audit::audit(&ledger, d, &final_doc, &options),
-        None => scan::scan(&ledger, &final_doc, &options),
-    };
-    report.files = Files {
-        ledger: args.ledger.display().to_string(),
-        draft: draft_path.as_ref().map(|p| p.display().to_string()),
-        final_text: args.final_path.display().to_string(),
-    };
-    let mut buf = Vec::new();
-    let written = match args.format {
-        Format::Text => text::render(&report, &mut buf),
-        Format::Json => json::render(&report, &mut buf),
-        Format::Html => html::render(&report, &mut buf),
-    };
-    written.map_err(|e| Error::Usage(format!("cannot render the report: {e}")))?;
-    output::emit(out, &inputs, &buf)?;
-    if out.is_some() || args.format != Format::Text {
-        eprintln!("akaji: {}", text::summary_line(&report));
+    /// The report of every promise: with the draft an audit, without it a scan of the final.
+    fn report(&self, draft: Option<&Document>, final_doc: &Document) -> Result<u8, CliError> {
+        let args = self.args;
+        let options = VerifyOptions { keep_layout: args.keep_layout, ..VerifyOptions::default() };
+        let mut report: VerifyReport = match draft {
+            Some(d) => verify::audit(self.ledger, d, final_doc, &options),
+            None => verify::scan(self.ledger, final_doc, &options),
+        };
+        report.files = Files {
+            ledger: args.ledger.display().to_string(),
+            draft: self.draft_path.map(|p| p.display().to_string()),
+            final_text: args.final_path.display().to_string(),
+        };
+        let mut buf = Vec::new();
+        let written = match args.format {
+            Format::Text => verify::render_text(&report, &mut buf),
+            Format::Json => verify::render_json(&report, &mut buf),
+            Format::Html => verify::render_html(&report, &mut buf),
+        };
+        written.map_err(|e| self.render_error(e))?;
+        output::emit(self.out(), self.inputs, &[&buf])?;
+        if self.out().is_some() || args.format != Format::Text {
+            eprintln!("akaji: {}", verify::summary_line(&report));
+        }
+        Ok(if report.passed(args.strict) { exit::SUCCESS } else { exit::DIFFERENCES })
     }
-    Ok(report.exit_code(args.strict))
+
+    fn render_error(&self, source: io::Error) -> CliError {
+        let path = self.out().unwrap_or(Path::new("<stdout>")).to_owned();
+        CliError::Io { path, action: IoAction::Render, source }
+    }
 }

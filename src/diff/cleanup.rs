@@ -20,8 +20,8 @@
 //! assert_eq!(d.hunks[0].old, 0..5);
 //! ```
 
-use super::Span;
-use crate::script::script_of;
+use super::span::Span;
+use crate::char_class::class_of;
 use crate::words::{agree, is_grapheme_boundary, quick_boundary, text_after, text_before, Boundaries};
 use std::ops::Range;
 
@@ -83,7 +83,7 @@ fn edge_score(text: &str, at: usize) -> u32 {
         || b.is_whitespace()
     {
         3
-    } else if script_of(a) != script_of(b) {
+    } else if class_of(a) != class_of(b) {
         1
     } else {
         0

@@ -2,24 +2,21 @@
 //!
 //! A 10 MB plan has some 100,000 lines and a few thousand changed ones, so the texts are first
 //! compared line by line (each line interned to a number, then a patience diff whose gaps go to
-//! Myers' algorithm with git's discarding and cost limits, the private `myers` module); only the changed regions found there are refined further (the
-//! private `refine` module, which compares word units as they are), which keeps large documents
-//! fast and small in memory.
-//!
-//! ```
-//! use akaji::diff::lines::line_starts;
-//! assert_eq!(line_starts("a\r\nb\nc"), [0, 3, 5]);
-//! ```
+//! Myers' algorithm with git's discarding and cost limits, the private `myers` module); only
+//! the changed regions found there are refined further (the private `refine` module, which
+//! compares word units as they are), which keeps large documents fast and small in memory.
+//! Lines are interned with rustc's hash (`rustc-hash`): hashing 200,000 lines with std's
+//! SipHash costs more than diffing them.
 
+use super::deadline::Deadline;
 use super::myers::{join_opposite, runs, Myers};
 use super::patience;
-use super::{Deadline, Span};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use super::span::Span;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// Byte offsets where the lines of `text` start; a line includes its terminator (`\n` or `\r\n`).
-pub fn line_starts(text: &str) -> Vec<usize> {
+fn line_starts(text: &str) -> Vec<usize> {
     let mut out = Vec::with_capacity(text.len() / 64 + 1);
     if !text.is_empty() {
         out.push(0);
@@ -83,7 +80,7 @@ pub(crate) fn diff_units(
     deadline: &mut Deadline,
 ) -> Vec<Span> {
     let mut ids: Interner =
-        HashMap::with_capacity_and_hasher(old_starts.len().max(new_starts.len()), Default::default());
+        FxHashMap::with_capacity_and_hasher(old_starts.len().max(new_starts.len()), Default::default());
     let (o, n) = (intern(&mut ids, old, old_starts), intern(&mut ids, new, new_starts));
     let distinct = ids.len();
     drop(ids);
@@ -107,33 +104,7 @@ pub(crate) fn diff_units(
         .collect()
 }
 
-type Interner<'t> = HashMap<&'t str, u32, BuildHasherDefault<FxHasher>>;
-
-/// The hash of rustc (Fx): hashing 200,000 lines with SipHash costs more than diffing them.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().unwrap_or_default()));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
+type Interner<'t> = FxHashMap<&'t str, u32>;
 
 /// The units of `text` as numbers, equal units getting equal numbers.
 fn intern<'t>(ids: &mut Interner<'t>, text: &'t str, starts: &[usize]) -> Vec<u32> {
@@ -150,8 +121,8 @@ fn intern<'t>(ids: &mut Interner<'t>, text: &'t str, starts: &[usize]) -> Vec<u3
 /// at its start (end), so that the refinement sees the whole word: in text extracted from PDF,
 /// 「大変重要」 wrapped as 「大⏎変重要」 with 重要→肝要 is [重要→肝要], not [変重要→変肝要].
 pub(crate) fn with_wrapped_words(old: &str, new: &str, mut regions: Vec<Span>) -> Vec<Span> {
-    use crate::script::{script_of, Script};
-    let kanji = |c: Option<char>| c.is_some_and(|c| script_of(c) == Script::Kanji);
+    use crate::char_class::{class_of, CharClass};
+    let kanji = |c: Option<char>| c.is_some_and(|c| class_of(c) == CharClass::Kanji);
     // Whether a kanji word runs across the line break that ends just before `at`.
     let wrapped_before = |t: &str, at: usize| {
         at > 0
@@ -198,6 +169,7 @@ mod tests {
 
     #[test]
     fn lines_keep_their_terminators() {
+        assert_eq!(line_starts("a\r\nb\nc"), [0, 3, 5]);
         assert_eq!(line_starts(""), Vec::<usize>::new());
         assert_eq!(line_starts("a\n"), [0]);
         assert_eq!(line_starts("a\n\nb"), [0, 2, 3]);

@@ -2,8 +2,8 @@
 //!
 //! Japanese has no spaces, so a whitespace word diff replaces whole sentences and a character
 //! diff shreds words (git's `--word-diff-regex=.` shows 「ASEAN」→「FNTRJQ」 as
-//! `[-ASEA-]{+F+}N{+TRJQ+}`). akaji diffs line by line first ([`lines`]), refines each changed
-//! region by word units ([`crate::words`], `refine`), cleans the result up so a changed word is one
+//! `[-ASEA-]{+F+}N{+TRJQ+}`). akaji diffs line by line first (`lines`), refines each changed
+//! region by word units (`crate::words`, `refine`), cleans the result up so a changed word is one
 //! replacement (`cleanup`), and links moved passages (`moves`).
 //!
 //! ```
@@ -18,49 +18,19 @@
 //! ```
 
 mod cleanup;
-pub mod lines;
+mod deadline;
+mod lines;
 mod moves;
 mod myers;
+mod options;
 mod patience;
 mod refine;
-#[doc(hidden)]
-pub mod synth;
+mod span;
+
+pub use options::{DiffOptions, Granularity};
 
 use crate::redline::Hunk;
-use std::ops::Range;
-use std::time::{Duration, Instant};
-
-/// The unit changes are reported in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Granularity {
-    /// Single characters (grapheme clusters).
-    Char,
-    /// Runs of one script (kanji, hiragana, katakana, Latin words), URLs and file names,
-    /// punctuation: the default.
-    #[default]
-    Word,
-    /// Whole lines.
-    Line,
-}
-
-/// How to diff.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DiffOptions {
-    /// The unit of change.
-    pub granularity: Granularity,
-    /// Report moved passages of at least `min_move_chars` characters as moves.
-    pub detect_moves: bool,
-    /// The shortest passage reported as a move.
-    pub min_move_chars: usize,
-    /// Give up refining after this long (the result stays correct, only coarser).
-    pub timeout: Option<Duration>,
-}
-
-impl Default for DiffOptions {
-    fn default() -> Self {
-        DiffOptions { granularity: Granularity::Word, detect_moves: true, min_move_chars: 20, timeout: None }
-    }
-}
+use deadline::Deadline;
 
 /// The changes between two texts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,38 +65,11 @@ pub fn diff(old: &str, new: &str, options: &DiffOptions) -> DiffResult {
     DiffResult { hunks, deadline_hit: deadline.hit }
 }
 
-/// A changed stretch: byte ranges of old and new (internal form of a hunk).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Span {
-    pub old: Range<usize>,
-    pub new: Range<usize>,
-}
-
-/// When to stop refining, and whether that moment has come.
-#[derive(Debug)]
-pub(crate) struct Deadline {
-    at: Option<Instant>,
-    hit: bool,
-}
-
-impl Deadline {
-    fn new(timeout: Option<Duration>) -> Deadline {
-        Deadline { at: timeout.and_then(|t| Instant::now().checked_add(t)), hit: false }
-    }
-
-    /// Whether the deadline has passed (remembered once it has).
-    fn check(&mut self) -> bool {
-        if !self.hit && self.at.is_some_and(|at| Instant::now() >= at) {
-            self.hit = true;
-        }
-        self.hit
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::redline::{HunkKind, Redline};
+    use std::time::Duration;
 
     fn texts<'a>(old: &'a str, new: &'a str, d: &DiffResult) -> Vec<(&'a str, &'a str)> {
         d.hunks.iter().map(|h| (&old[h.old.clone()], &new[h.new.clone()])).collect()
@@ -170,32 +113,5 @@ mod tests {
         let d = diff(&old, &new, &DiffOptions::default());
         assert!(!d.deadline_hit);
         assert_eq!(d.hunks.len(), 50);
-    }
-
-    #[test]
-    fn synthetic_edits_are_found_cleanly() {
-        let s = synth::generate(400_000, 400, 3);
-        let d = diff(&s.old, &s.new, &DiffOptions::default());
-        assert!(Redline::from_texts(&s.old, &s.new, d.hunks.clone()).check().is_ok());
-        let spans: Vec<_> = d.hunks.iter().map(|h| (h.old.clone(), h.new.clone())).collect();
-        let q = synth::evaluate(&s, &spans);
-        let unclean: Vec<_> = s
-            .edits
-            .iter()
-            .filter(|e| {
-                let t: Vec<_> = spans.iter().filter(|(o, _)| o.start <= e.old.end && e.old.start <= o.end).collect();
-                t.len() != 1 || t[0].0.start < e.old.start || t[0].0.end > e.old.end
-            })
-            .map(|e| {
-                let t: Vec<_> = spans.iter().filter(|(o, _)| o.start <= e.old.end && e.old.start <= o.end).collect();
-                (e.kind, &s.old[e.old.clone()], &s.new[e.new.clone()], &s.old[t[0].0.clone()], &s.new[t[0].1.clone()])
-            })
-            .take(5)
-            .collect();
-        eprintln!("{q:?} {unclean:?}");
-        assert_eq!(q.covered, q.edits);
-        assert!(q.hunks_per_edit() <= 1.02, "{q:?}");
-        assert!(q.clean_percent() >= 99.0, "{q:?}");
-        assert!(q.outside_percent() <= 0.1, "{q:?}");
     }
 }

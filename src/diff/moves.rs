@@ -8,7 +8,7 @@
 //!
 //! ```
 //! use akaji::diff::{diff, DiffOptions};
-//! use akaji::redline::HunkKind;
+//! use akaji::HunkKind;
 //! let old = "第一段落の文。\n移動する長い段落の文章はここにあるものとする。\n第三段落。\n";
 //! let new = "第一段落の文。\n第三段落。\n移動する長い段落の文章はここにあるものとする。\n";
 //! let d = diff(old, new, &DiffOptions::default());

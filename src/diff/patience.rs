@@ -17,8 +17,8 @@
 //! assert_eq!(&new[d.hunks[0].new.clone()], "本文を直す\n");
 //! ```
 
+use super::deadline::Deadline;
 use super::myers::Myers;
-use super::Deadline;
 use std::ops::Range;
 
 /// Gaps between anchors shorter than this (in lines, on the longer side) go straight to Myers.

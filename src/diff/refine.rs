@@ -14,8 +14,11 @@
 //! assert_eq!((&old[d.hunks[0].old.clone()], &new[d.hunks[0].new.clone()]), ("あたって", "当たって"));
 //! ```
 
+use super::cleanup;
+use super::deadline::Deadline;
 use super::lines::{diff_units, Algorithm};
-use super::{cleanup, Deadline, Granularity, Span};
+use super::options::Granularity;
+use super::span::Span;
 use crate::words::{boundaries, grapheme_starts, is_grapheme_boundary, unit_starts};
 
 /// Pieces larger than this (old + new bytes) are not refined below word units.

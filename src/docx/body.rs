@@ -5,7 +5,7 @@
 //! paragraph mark's state is written in `w:pPr/w:rPr`. Comment ranges and move ranges are
 //! written at paragraph level around the runs they cover. Every `w:id` is unique in the part.
 
-use super::plan::{Para, Piece, Plan, Rev, Revision};
+use super::plan::{Inline, Para, Plan, Rev, Revision, RevisionIx};
 use super::xml::{Xml, R_NS, W_NS};
 use std::io;
 
@@ -55,16 +55,16 @@ fn paragraph(x: &mut Xml, plan: &Plan, para: &Para, ids: &mut Ids) -> io::Result
         if let Some((tag, who)) = rev_tag(para.mark) {
             x.open("w:rPr", &[])?;
             let id = ids.take();
-            x.empty(tag, &rev_attrs(&id, &plan.revisions[who]))?;
+            x.empty(tag, &rev_attrs(&id, &plan.revisions[who.0]))?;
             x.close("w:rPr")?;
         }
         x.close("w:pPr")?;
     }
-    for piece in &para.pieces {
-        match piece {
-            Piece::Text { rev, text } => text_piece(x, plan, *rev, text, ids)?,
-            Piece::CommentStart(c) => x.empty("w:commentRangeStart", &[("w:id", &c.to_string())])?,
-            Piece::CommentEnd(c) => {
+    for inline in &para.inlines {
+        match inline {
+            Inline::Text { rev, text } => text_piece(x, plan, *rev, text, ids)?,
+            Inline::CommentStart(c) => x.empty("w:commentRangeStart", &[("w:id", &c.to_string())])?,
+            Inline::CommentEnd(c) => {
                 let id = c.to_string();
                 x.empty("w:commentRangeEnd", &[("w:id", &id)])?;
                 x.open("w:r", &[])?;
@@ -74,15 +74,15 @@ fn paragraph(x: &mut Xml, plan: &Plan, para: &Para, ids: &mut Ids) -> io::Result
                 x.empty("w:commentReference", &[("w:id", &id)])?;
                 x.close("w:r")?;
             }
-            Piece::MoveStart { name, from, who } => {
+            Inline::MoveStart { name, from, who } => {
                 let tag = if *from { "w:moveFromRangeStart" } else { "w:moveToRangeStart" };
                 let id = move_range_id(*name, *from);
                 let name = format!("move{name}");
-                let mut attrs = rev_attrs(&id, &plan.revisions[*who]);
+                let mut attrs = rev_attrs(&id, &plan.revisions[who.0]);
                 attrs.push(("w:name", &name));
                 x.empty(tag, &attrs)?;
             }
-            Piece::MoveEnd { name, from } => {
+            Inline::MoveEnd { name, from } => {
                 let tag = if *from { "w:moveFromRangeEnd" } else { "w:moveToRangeEnd" };
                 x.empty(tag, &[("w:id", &move_range_id(*name, *from))])?;
             }
@@ -97,7 +97,7 @@ fn move_range_id(name: usize, from: bool) -> String {
 }
 
 /// The element that wraps runs (or marks a paragraph mark) in state `rev`.
-fn rev_tag(rev: Rev) -> Option<(&'static str, usize)> {
+fn rev_tag(rev: Rev) -> Option<(&'static str, RevisionIx)> {
     match rev {
         Rev::Same => None,
         Rev::Ins(w) => Some(("w:ins", w)),
@@ -111,7 +111,7 @@ fn text_piece(x: &mut Xml, plan: &Plan, rev: Rev, text: &str, ids: &mut Ids) -> 
     let wrap = rev_tag(rev);
     if let Some((tag, who)) = wrap {
         let id = ids.take();
-        x.open(tag, &rev_attrs(&id, &plan.revisions[who]))?;
+        x.open(tag, &rev_attrs(&id, &plan.revisions[who.0]))?;
     }
     // Word writes moved-away text as `w:t` (it is not deleted, it is elsewhere), deleted text
     // as `w:delText`.

@@ -11,7 +11,7 @@ pub(crate) fn comments_xml(plan: &Plan) -> io::Result<Vec<u8>> {
     x.open("w:comments", &[("xmlns:w", W_NS)])?;
     for (i, c) in plan.comments.iter().enumerate() {
         let id = i.to_string();
-        let r = &plan.revisions[c.who];
+        let r = &plan.revisions[c.who.0];
         let mut attrs =
             vec![("w:id", id.as_str()), ("w:author", r.author.as_str()), ("w:initials", c.initials.as_str())];
         if let Some(d) = &r.date {

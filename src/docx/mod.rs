@@ -23,14 +23,14 @@
 //!   the paragraph after it starts a new page (`w:pageBreakBefore`), so the document's pages are
 //!   the draft's. A form feed is a page break (`<w:br w:type="page"/>`) where it stands.
 //! - A tab is `<w:tab/>`. A character XML forbids is written as a visible stand-in
-//!   ([`stand_in`]) and reported as a [`Warning`]; nothing is dropped.
+//!   ([`stand_in`]) and reported as a [`StandIn`]; nothing is dropped.
 //!
 //! Readers see the same text modulo that mapping: empty lines are empty paragraphs, which
 //! plain-text exports drop, and pandoc joins the two paragraphs around an accepted deleted
 //! paragraph mark with a space.
 //!
 //! ```
-//! use akaji::redline::{Hunk, Redline};
+//! use akaji::{Hunk, Redline};
 //! let r = Redline::from_texts("分科会を設置する。\n", "分科会を開催する。\n", vec![Hunk::new(12..18, 12..18)]);
 //! let mut bytes = Vec::new();
 //! let warnings = akaji::docx::write(&r, &mut bytes).unwrap();
@@ -44,43 +44,29 @@ mod body;
 mod comments;
 mod package;
 mod plan;
-pub mod read;
+mod read;
 mod styles;
 mod text;
-mod unzip;
-mod wordml;
 mod xml;
 
 pub use plan::{iso_date, UNATTRIBUTED};
-pub use read::{read, read_with, ChangeKind, DocxText, Limits, ReadError, TrackedChange};
+pub use read::{read, read_with, ChangeKind, DocxProblem, DocxText, Limits, TrackedChange, UnsafeName};
 pub use styles::{MINCHO, MS_MINCHO};
-pub use text::{stand_in, Source, Warning};
+pub use text::{stand_in, Source, StandIn};
 
 use crate::redline::Redline;
 use std::io::{self, Write};
 
 /// Write `redline` as a `.docx` to `out`. Returns the characters that had to be written as
-/// stand-ins (see [`Warning`]); a caller should show them.
-pub fn write(redline: &Redline, out: &mut dyn Write) -> io::Result<Vec<Warning>> {
+/// stand-ins (see [`StandIn`]); a caller should show them.
+pub fn write(redline: &Redline, out: &mut dyn Write) -> io::Result<Vec<StandIn>> {
     let plan = plan::plan(redline);
     let parts = package::parts(&plan, redline.title.as_deref())?;
     package::zip(&parts, out)?;
-    Ok(plan.warnings)
+    Ok(plan.stand_ins)
 }
 
 /// What [`write()`] would report for `redline`, without writing anything.
-pub fn warnings(redline: &Redline) -> Vec<Warning> {
-    plan::plan(redline).warnings
-}
-
-/// The `word/document.xml` part [`write()`] would write, for review and tests.
-pub fn document_xml(redline: &Redline) -> io::Result<String> {
-    let bytes = body::document_xml(&plan::plan(redline))?;
-    String::from_utf8(bytes).map_err(io::Error::other)
-}
-
-/// The `word/comments.xml` part [`write()`] would write, for review and tests.
-pub fn comments_xml(redline: &Redline) -> io::Result<String> {
-    let bytes = comments::comments_xml(&plan::plan(redline))?;
-    String::from_utf8(bytes).map_err(io::Error::other)
+pub fn warnings(redline: &Redline) -> Vec<StandIn> {
+    plan::plan(redline).stand_ins
 }

@@ -3,20 +3,21 @@
 //! The mapping is documented in [`crate::docx`]: one paragraph per line, line breaks inside
 //! hunks as tracked paragraph marks, a page break after each page-marker line of the draft.
 
-use super::text::{stand_in, Source, Warning};
+use super::text::{stand_in, Source, StandIn};
 use crate::redline::{Hunk, HunkKind, Redline, Segment};
 
-/// A revision's author and date (index into [`Plan::revisions`]).
-pub(crate) type Who = usize;
+/// A revision's author and date: its index in [`Plan::revisions`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RevisionIx(pub usize);
 
 /// The revision state of a run or a paragraph mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Rev {
     Same,
-    Ins(Who),
-    Del(Who),
-    MoveFrom(Who),
-    MoveTo(Who),
+    Ins(RevisionIx),
+    Del(RevisionIx),
+    MoveFrom(RevisionIx),
+    MoveTo(RevisionIx),
 }
 
 /// Who made a change and when.
@@ -29,7 +30,7 @@ pub(crate) struct Revision {
 
 /// One thing inside a paragraph, in reading order.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Piece {
+pub(crate) enum Inline {
     /// Text in one revision state; may hold tabs and form feeds, never a line break.
     Text { rev: Rev, text: String },
     /// Start of the range a comment covers.
@@ -37,7 +38,7 @@ pub(crate) enum Piece {
     /// End of the range a comment covers, and the comment's reference mark.
     CommentEnd(usize),
     /// Start of one end of a move (`from` true: where the text was).
-    MoveStart { name: usize, from: bool, who: Who },
+    MoveStart { name: usize, from: bool, who: RevisionIx },
     /// End of one end of a move.
     MoveEnd { name: usize, from: bool },
 }
@@ -47,19 +48,19 @@ pub(crate) enum Piece {
 pub(crate) struct Para {
     pub page_break_before: bool,
     pub mark: Rev,
-    pub pieces: Vec<Piece>,
+    pub inlines: Vec<Inline>,
 }
 
 impl Para {
     fn new() -> Para {
-        Para { page_break_before: false, mark: Rev::Same, pieces: Vec::new() }
+        Para { page_break_before: false, mark: Rev::Same, inlines: Vec::new() }
     }
 }
 
 /// A comment: on an attributed change, the decision's response.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Comment {
-    pub who: Who,
+    pub who: RevisionIx,
     pub initials: String,
     pub text: String,
 }
@@ -70,7 +71,7 @@ pub(crate) struct Plan {
     pub paras: Vec<Para>,
     pub revisions: Vec<Revision>,
     pub comments: Vec<Comment>,
-    pub warnings: Vec<Warning>,
+    pub stand_ins: Vec<StandIn>,
 }
 
 /// The author of changes no decision explains (a plain diff).
@@ -78,7 +79,13 @@ pub const UNATTRIBUTED: &str = "akaji";
 
 /// Lay out `redline` as paragraphs.
 pub(crate) fn plan(redline: &Redline) -> Plan {
-    let mut b = Builder { redline, plan: Plan::default(), cur: Para::new(), page_breaks: page_breaks(redline) };
+    let mut b = Builder {
+        redline,
+        plan: Plan::default(),
+        cur: Para::new(),
+        page_breaks: page_breaks(redline),
+        revision_of: vec![None; redline.decisions.len() + 1],
+    };
     for seg in redline.segments() {
         match seg {
             Segment::Equal { old, .. } => b.emit(old.start, &redline.old.text()[old], Source::Old, Rev::Same),
@@ -104,10 +111,13 @@ fn page_breaks(redline: &Redline) -> Vec<usize> {
 }
 
 struct Builder<'a> {
-    redline: &'a Redline,
+    redline: &'a Redline<'a>,
     plan: Plan,
     cur: Para,
     page_breaks: Vec<usize>,
+    /// The revision of each decision once made, by decision index (the last slot: changes no
+    /// decision explains).
+    revision_of: Vec<Option<RevisionIx>>,
 }
 
 impl Builder<'_> {
@@ -115,76 +125,80 @@ impl Builder<'_> {
         let who = self.who(h);
         let comment = self.comment(h, who);
         if let Some(c) = comment {
-            self.cur.pieces.push(Piece::CommentStart(c));
+            self.cur.inlines.push(Inline::CommentStart(c));
         }
         let (old, new) = (self.redline.old_text(h), self.redline.new_text(h));
         let is_move = h.kind == HunkKind::Move && h.move_id.is_some();
         let name = h.move_id.unwrap_or(0);
         if !old.is_empty() {
             let (rev, from) = if is_move { (Rev::MoveFrom(who), true) } else { (Rev::Del(who), false) };
-            self.moved(is_move, Piece::MoveStart { name, from, who });
+            self.moved(is_move, Inline::MoveStart { name, from, who });
             self.emit(h.old.start, old, Source::Old, rev);
-            self.moved(is_move, Piece::MoveEnd { name, from });
+            self.moved(is_move, Inline::MoveEnd { name, from });
         }
         if !new.is_empty() {
             let rev = if is_move { Rev::MoveTo(who) } else { Rev::Ins(who) };
-            self.moved(is_move, Piece::MoveStart { name, from: false, who });
+            self.moved(is_move, Inline::MoveStart { name, from: false, who });
             self.emit(h.new.start, new, Source::New, rev);
-            self.moved(is_move, Piece::MoveEnd { name, from: false });
+            self.moved(is_move, Inline::MoveEnd { name, from: false });
         }
         if let Some(c) = comment {
             // The comment's reference is a run; placed before a changed paragraph mark it would
             // split the change in two for LibreOffice, so it follows the mark.
-            self.cur.pieces.push(Piece::CommentEnd(c));
+            self.cur.inlines.push(Inline::CommentEnd(c));
         }
     }
 
-    fn moved(&mut self, is_move: bool, piece: Piece) {
-        match piece {
+    fn moved(&mut self, is_move: bool, inline: Inline) {
+        match inline {
             _ if !is_move => {}
-            Piece::MoveEnd { .. } => self.push_end(piece),
-            _ => self.cur.pieces.push(piece),
+            Inline::MoveEnd { .. } => self.push_end(inline),
+            _ => self.cur.inlines.push(inline),
         }
     }
 
     /// The end of a move range: when the moved text ended with a line break, the range ends in
     /// the paragraph that break closed, not at the start of the next one.
-    fn push_end(&mut self, piece: Piece) {
-        let no_text_yet = !self.cur.pieces.iter().any(|p| matches!(p, Piece::Text { .. }));
+    fn push_end(&mut self, inline: Inline) {
+        let no_text_yet = !self.cur.inlines.iter().any(|p| matches!(p, Inline::Text { .. }));
         match self.plan.paras.last_mut() {
-            Some(last) if no_text_yet => last.pieces.push(piece),
-            _ => self.cur.pieces.push(piece),
+            Some(last) if no_text_yet => last.inlines.push(inline),
+            _ => self.cur.inlines.push(inline),
         }
     }
 
-    /// The revision (author and date) of a hunk, shared by every hunk of one decision.
-    fn who(&mut self, h: &Hunk) -> Who {
-        let rev = match self.redline.decision_of(h) {
-            Some(d) => Revision { author: d.label(), date: d.date.as_ref().and_then(|d| iso_date(&d.0)) },
-            None => Revision {
-                author: h.decision.clone().map_or(UNATTRIBUTED.into(), |id| format!("意見{id}")),
-                date: None,
-            },
+    /// The revision (author and date) of a hunk, shared by every hunk of one decision (found
+    /// by the decision's index, not by comparing revisions, so a ledger of 100,000 decisions
+    /// costs no more per hunk than one of ten).
+    fn who(&mut self, h: &Hunk) -> RevisionIx {
+        let decision = self.redline.decision(h);
+        let slot = match (h.edit, decision) {
+            (Some(e), Some(_)) => e.decision.0,
+            _ => self.revision_of.len() - 1,
         };
-        match self.plan.revisions.iter().position(|r| *r == rev) {
-            Some(i) => i,
-            None => {
-                self.plan.revisions.push(rev);
-                self.plan.revisions.len() - 1
-            }
+        if let Some(ix) = self.revision_of[slot] {
+            return ix;
         }
+        let rev = match decision {
+            Some(d) => Revision { author: d.label(), date: d.date.as_ref().and_then(|d| iso_date(&d.0)) },
+            None => Revision { author: UNATTRIBUTED.into(), date: None },
+        };
+        self.plan.revisions.push(rev);
+        let ix = RevisionIx(self.plan.revisions.len() - 1);
+        self.revision_of[slot] = Some(ix);
+        ix
     }
 
     /// A comment carrying the decision's response, when the hunk's decision has one.
-    fn comment(&mut self, h: &Hunk, who: Who) -> Option<usize> {
-        let d = self.redline.decision_of(h)?;
+    fn comment(&mut self, h: &Hunk, who: RevisionIx) -> Option<usize> {
+        let d = self.redline.decision(h)?;
         let response = d.response.as_deref().filter(|r| !r.trim().is_empty())?;
         let mut text = String::with_capacity(response.len());
         for (i, c) in response.chars().enumerate() {
             match stand_in(c).or((c == '\u{c}').then_some('␌')) {
                 Some(s) => {
                     text.push(s);
-                    self.plan.warnings.push(Warning {
+                    self.plan.stand_ins.push(StandIn {
                         source: Source::Response { decision: d.id.clone() },
                         page: 0,
                         line: 0,
@@ -234,7 +248,7 @@ impl Builder<'_> {
     fn warn(&mut self, source: &Source, at: usize, c: char, s: char) {
         let doc = if *source == Source::Old { &self.redline.old } else { &self.redline.new };
         let p = doc.position(at);
-        self.plan.warnings.push(Warning {
+        self.plan.stand_ins.push(StandIn {
             source: source.clone(),
             page: p.page,
             line: p.line,
@@ -248,13 +262,13 @@ impl Builder<'_> {
         if text.is_empty() {
             return;
         }
-        if let Some(Piece::Text { rev: last, text: t }) = self.cur.pieces.last_mut() {
+        if let Some(Inline::Text { rev: last, text: t }) = self.cur.inlines.last_mut() {
             if *last == rev {
                 t.push_str(text);
                 return;
             }
         }
-        self.cur.pieces.push(Piece::Text { rev, text: text.to_owned() });
+        self.cur.inlines.push(Inline::Text { rev, text: text.to_owned() });
     }
 
     fn end_para(&mut self, mark: Rev, page_break_after: bool) {
@@ -265,12 +279,12 @@ impl Builder<'_> {
     }
 
     fn finish(mut self) -> Plan {
-        let only_marks = self.cur.pieces.iter().all(|p| !matches!(p, Piece::Text { .. }));
+        let only_marks = self.cur.inlines.iter().all(|p| !matches!(p, Inline::Text { .. }));
         if let (true, Some(last)) = (only_marks, self.plan.paras.last_mut()) {
             // Range ends after the final line break belong to the last paragraph.
-            last.pieces.append(&mut self.cur.pieces);
+            last.inlines.append(&mut self.cur.inlines);
         }
-        if !self.cur.pieces.is_empty() || self.plan.paras.is_empty() {
+        if !self.cur.inlines.is_empty() || self.plan.paras.is_empty() {
             self.plan.paras.push(self.cur);
         }
         self.plan
@@ -312,10 +326,10 @@ mod tests {
     use super::*;
 
     fn texts(p: &Para) -> Vec<(Rev, &str)> {
-        p.pieces
+        p.inlines
             .iter()
             .filter_map(|x| match x {
-                Piece::Text { rev, text } => Some((*rev, text.as_str())),
+                Inline::Text { rev, text } => Some((*rev, text.as_str())),
                 _ => None,
             })
             .collect()
@@ -327,9 +341,10 @@ mod tests {
         let r = Redline::from_texts("a\nb\nc\n", "a\nB\nX\nc\n", vec![Hunk::new(2..3, 2..5)]);
         let p = plan(&r);
         assert_eq!(p.paras.len(), 4, "{:?}", p.paras);
-        assert_eq!(texts(&p.paras[1]), vec![(Rev::Del(0), "b"), (Rev::Ins(0), "B")]);
-        assert_eq!(p.paras[1].mark, Rev::Ins(0));
-        assert_eq!(texts(&p.paras[2]), vec![(Rev::Ins(0), "X")]);
+        let who = RevisionIx(0);
+        assert_eq!(texts(&p.paras[1]), vec![(Rev::Del(who), "b"), (Rev::Ins(who), "B")]);
+        assert_eq!(p.paras[1].mark, Rev::Ins(who));
+        assert_eq!(texts(&p.paras[2]), vec![(Rev::Ins(who), "X")]);
         assert_eq!(p.paras[2].mark, Rev::Same);
         assert_eq!(p.revisions[0].author, UNATTRIBUTED);
     }
@@ -348,8 +363,8 @@ mod tests {
         let r = Redline::from_texts("a\u{7}b\n", "a\u{7}b\n", vec![]);
         let p = plan(&r);
         assert_eq!(texts(&p.paras[0]), vec![(Rev::Same, "a␇b")]);
-        assert_eq!(p.warnings.len(), 1);
-        assert_eq!((p.warnings[0].line, p.warnings[0].column, p.warnings[0].code_point), (1, 2, 7));
+        assert_eq!(p.stand_ins.len(), 1);
+        assert_eq!((p.stand_ins[0].line, p.stand_ins[0].column, p.stand_ins[0].code_point), (1, 2, 7));
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! XML 1.0 forbids most C0 control characters and U+FFFE/U+FFFF, so a draft that holds them
 //! (text extracted from PDF sometimes does) cannot be written as it is. Nothing is dropped: each
 //! such character is written as a visible stand-in of one character — the Unicode control
-//! picture for a C0 control (U+0007 → ␇), U+FFFD for U+FFFE/U+FFFF — and reported in a
-//! [`Warning`] that names the text, page, line and code point. A lone carriage return (one not
+//! picture for a C0 control (U+0007 → ␇), U+FFFD for U+FFFE/U+FFFF — and reported as a
+//! [`StandIn`] that names the text, page, line and code point. A lone carriage return (one not
 //! followed by a line feed) is written as ␍ the same way. Tabs and line feeds are structure
 //! (`<w:tab/>`, paragraphs); a form feed is a page break (`<w:br w:type="page"/>`).
 //!
@@ -17,7 +17,6 @@
 //! ```
 
 use serde::Serialize;
-use std::fmt;
 
 /// The visible character written in place of `c`, when XML cannot hold `c` (tab, line feed,
 /// carriage return and form feed are handled as structure and return `None`).
@@ -46,9 +45,10 @@ pub enum Source {
     },
 }
 
-/// A character the document could not hold as it is, and what was written instead.
+/// A character the document could not hold as it is, and what was written instead (a warning;
+/// its words are in [`crate::messages`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Warning {
+pub struct StandIn {
     /// Which text held it.
     pub source: Source,
     /// Page number (0 for a response).
@@ -61,21 +61,6 @@ pub struct Warning {
     pub code_point: u32,
     /// The character written in its place.
     pub written_as: char,
-}
-
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.source {
-            Source::Old => write!(f, "old text P{} L{}:{}", self.page, self.line, self.column)?,
-            Source::New => write!(f, "new text P{} L{}:{}", self.page, self.line, self.column)?,
-            Source::Response { decision } => write!(f, "decision {decision}, response column {}", self.column)?,
-        }
-        write!(
-            f,
-            ": U+{:04X} cannot be stored in a Word document; written as 「{}」 (nothing else was changed)",
-            self.code_point, self.written_as
-        )
-    }
 }
 
 #[cfg(test)]
@@ -94,7 +79,7 @@ mod tests {
 
     #[test]
     fn a_warning_names_the_place_and_the_code_point() {
-        let w = Warning { source: Source::New, page: 4, line: 2, column: 7, code_point: 7, written_as: '␇' };
+        let w = StandIn { source: Source::New, page: 4, line: 2, column: 7, code_point: 7, written_as: '␇' };
         assert_eq!(
             w.to_string(),
             "new text P4 L2:7: U+0007 cannot be stored in a Word document; written as 「␇」 (nothing else was changed)"

@@ -7,22 +7,17 @@
 //! quote is the draft's or the commenter's words, never the ministry's promise. An answer may
 //! thank and promise in one breath; any promise counts.
 //!
-//! ```
-//! use akaji::import::classify::{promise, Kind};
-//! assert_eq!(promise("御指摘を踏まえ、P9に追記をいたします。"), Some(Kind::Insert));
-//! assert_eq!(promise("賛同の御意見として承ります。以下のように修正させていただきます。"), Some(Kind::Replace));
-//! assert_eq!(promise("御意見については、参考として承ります。"), None);
-//! assert_eq!(promise("「修正いたします」とは書いていません。"), None);
-//! ```
+//! 「御指摘を踏まえ、P9に追記をいたします。」 promises an insertion; 「御意見については、参考として
+//! 承ります。」 promises nothing, nor does 「「修正いたします」とは書いていません。」 (tests below).
 
-use super::quote::{pieces, Piece};
+#[cfg(test)]
+use super::quote::{fragments, Fragment};
 use std::fmt;
 use std::sync::LazyLock;
 
 /// What kind of change a promise names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Kind {
+pub(super) enum Kind {
     /// 修正, 訂正, 変更, 改め: words are replaced.
     Replace,
     /// 追記, 追加, 加筆, 挿入: words are added.
@@ -53,12 +48,15 @@ static PROMISE: LazyLock<regex::Regex> = LazyLock::new(|| {
 });
 
 /// The kind of change promised in `text` outside its quotes, if any.
-pub fn promise(text: &str) -> Option<Kind> {
-    pieces(text).iter().filter_map(Piece::text).find_map(promise_in_text)
+/// The kind of change promised in `text` outside its quotes, if any (what `extract` asks of each
+/// text fragment, here for a whole answer).
+#[cfg(test)]
+fn promise(text: &str) -> Option<Kind> {
+    fragments(text).iter().filter_map(Fragment::text).find_map(promise_in_text)
 }
 
 /// The kind of change promised by one piece of text that holds no quotes.
-pub fn promise_in_text(text: &str) -> Option<Kind> {
+pub(super) fn promise_in_text(text: &str) -> Option<Kind> {
     let caps = PROMISE.captures(text)?;
     let verb = caps.get(1).or_else(|| caps.get(2)).map_or("", |m| m.as_str());
     Some(match verb {
@@ -71,6 +69,14 @@ pub fn promise_in_text(text: &str) -> Option<Kind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_text_outside_quotes_promises() {
+        assert_eq!(promise("御指摘を踏まえ、P9に追記をいたします。"), Some(Kind::Insert));
+        assert_eq!(promise("賛同の御意見として承ります。以下のように修正させていただきます。"), Some(Kind::Replace));
+        assert_eq!(promise("御意見については、参考として承ります。"), None);
+        assert_eq!(promise("「修正いたします」とは書いていません。"), None);
+    }
 
     #[test]
     fn promises_of_each_kind() {

@@ -6,74 +6,15 @@
 //! period or (案). When a table heads them otherwise, `--columns id=番号,response=回答` names them.
 //!
 //! ```
-//! use akaji::import::columns::{Columns, Role};
+//! use akaji::import::{Columns, Role};
 //! let c = Columns::parse(&["id=連番,response=返答"]).unwrap();
 //! assert_eq!(c.names, [(Role::Id, "連番".to_owned()), (Role::Response, "返答".to_owned())]);
 //! ```
 
+use super::problem::TableProblem;
+use super::role::Role;
+use crate::diagnostic::Diagnostic;
 use unicode_normalization::UnicodeNormalization;
-
-/// What a column holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum Role {
-    /// 項番: the comment's number, the decision's id.
-    Id,
-    /// 意見提出者: who commented.
-    By,
-    /// 該当箇所: where the comment points.
-    At,
-    /// 御意見: the comment.
-    Request,
-    /// 考え方: the answer.
-    Response,
-}
-
-impl Role {
-    /// Every role, in table order.
-    pub const ALL: [Role; 5] = [Role::Id, Role::By, Role::At, Role::Request, Role::Response];
-
-    /// The name used in `--columns` and in the ledger.
-    pub fn key(self) -> &'static str {
-        match self {
-            Role::Id => "id",
-            Role::By => "by",
-            Role::At => "at",
-            Role::Request => "request",
-            Role::Response => "response",
-        }
-    }
-
-    /// The headers recognised for this role, as published.
-    pub fn headers(self) -> &'static [&'static str] {
-        match self {
-            Role::Id => &["項番", "通しNo", "通し番号", "番号", "No", "意見番号", "整理番号"],
-            Role::By => &["意見提出者", "提出者", "意見提出者名"],
-            Role::At => &["該当箇所", "該当部分", "該当ページ", "該当項目"],
-            Role::Request => &[
-                "御意見の詳細",
-                "御意見の要旨",
-                "御意見の概要",
-                "御意見の内容",
-                "御意見",
-                "ご意見",
-                "意見",
-                "意見の概要",
-                "意見の要旨",
-                "意見内容",
-            ],
-            Role::Response => &[
-                "考え方",
-                "御意見に対する考え方",
-                "ご意見に対する考え方",
-                "意見に対する考え方",
-                "御意見に対する主な考え方及び修正",
-                "御意見に対する考え方及び修正",
-                "回答",
-            ],
-        }
-    }
-}
 
 /// Header names given with `--columns` (role=header), overriding the recognised ones.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -84,24 +25,26 @@ pub struct Columns {
 
 impl Columns {
     /// Parse `id=番号`, `response=回答`, … (each item may also hold several, comma-separated).
-    pub fn parse<S: AsRef<str>>(items: &[S]) -> Result<Columns, String> {
+    pub fn parse<S: AsRef<str>>(items: &[S]) -> Result<Columns, Diagnostic> {
         let mut names = Vec::new();
         for item in items.iter().flat_map(|i| i.as_ref().split(',')).filter(|i| !i.trim().is_empty()) {
-            let (key, header) = item
-                .split_once('=')
-                .ok_or_else(|| format!("--columns {item}: write ROLE=HEADER, e.g. --columns id=番号,response=回答"))?;
-            let role = Role::ALL.into_iter().find(|r| r.key() == key.trim()).ok_or_else(|| {
-                format!("--columns {item}: unknown role `{}`; the roles are id, by, at, request, response", key.trim())
-            })?;
+            let problem = |p: TableProblem| Diagnostic::new(p);
+            let (key, header) =
+                item.split_once('=').ok_or_else(|| problem(TableProblem::ColumnWithoutHeader { item: item.into() }))?;
+            let role = Role::ALL
+                .into_iter()
+                .find(|r| r.key() == key.trim())
+                .ok_or_else(|| problem(TableProblem::UnknownRole { item: item.into(), role: key.trim().into() }))?;
             if header.trim().is_empty() {
-                return Err(format!("--columns {item}: give the header text after `=`"));
+                return Err(problem(TableProblem::EmptyHeader { item: item.into() }));
             }
             names.push((role, header.trim().to_owned()));
         }
         Ok(Columns { names })
     }
 
-    pub(super) fn given(&self, role: Role) -> Option<&str> {
+    /// The header given for `role`, if one was (the last, if several).
+    pub fn given(&self, role: Role) -> Option<&str> {
         self.names.iter().rev().find(|(r, _)| *r == role).map(|(_, h)| h.as_str())
     }
 }
@@ -119,6 +62,15 @@ pub struct ColumnMap {
     pub request: Option<usize>,
     /// 考え方.
     pub response: usize,
+    /// 修正の有無.
+    pub changed: Option<usize>,
+}
+
+impl ColumnMap {
+    /// Whether column `i` is read.
+    pub fn reads(&self, i: usize) -> bool {
+        i == self.id || i == self.response || [self.by, self.at, self.request, self.changed].contains(&Some(i))
+    }
 }
 
 /// The column map, if `cells` is a header row: it names an id and an answer column.
@@ -137,6 +89,7 @@ pub(super) fn header(cells: &[String], columns: &Columns) -> Option<ColumnMap> {
         at: find(Role::At),
         request: find(Role::Request),
         response: find(Role::Response)?,
+        changed: find(Role::Changed),
     })
 }
 
@@ -156,7 +109,12 @@ mod tests {
         let cells: Vec<String> =
             ["項番", "意見提出者", "該当箇所", "御意見の詳細", "御意見に対する考え方（案）"].map(String::from).to_vec();
         let map = header(&cells, &Columns::default()).unwrap();
-        assert_eq!(map, ColumnMap { id: 0, by: Some(1), at: Some(2), request: Some(3), response: 4 });
+        assert_eq!(map, ColumnMap { id: 0, by: Some(1), at: Some(2), request: Some(3), response: 4, changed: None });
+        let cells: Vec<String> =
+            ["番号", "提出意見", "意見に対する考え方", "修正の有無", "備考"].map(String::from).to_vec();
+        let map = header(&cells, &Columns::default()).unwrap();
+        assert_eq!((map.request, map.changed), (Some(1), Some(3)));
+        assert_eq!((0..5).filter(|&i| !map.reads(i)).collect::<Vec<_>>(), [4]);
         let cells: Vec<String> = ["", "意見提出者"].map(String::from).to_vec();
         assert_eq!(header(&cells, &Columns::default()), None, "the list of commenters is no header");
         assert_eq!(normalize(" 通し Ｎｏ. "), "通しNo");
@@ -164,8 +122,9 @@ mod tests {
 
     #[test]
     fn parse_errors_say_what_to_write() {
-        assert!(Columns::parse(&["answer=回答"]).unwrap_err().contains("unknown role `answer`"));
-        assert!(Columns::parse(&["回答"]).unwrap_err().contains("ROLE=HEADER"));
-        assert!(Columns::parse(&["id="]).unwrap_err().contains("give the header text"));
+        let message = |items: &[&str]| Columns::parse(items).unwrap_err().to_string();
+        assert!(message(&["answer=回答"]).contains("unknown role `answer`"));
+        assert!(message(&["回答"]).contains("ROLE=HEADER"));
+        assert!(message(&["id="]).contains("give the header text"));
     }
 }

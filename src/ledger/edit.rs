@@ -1,16 +1,31 @@
-//! Edits: one structured change inside a decision, and what its keys mean together.
+//! Edits: one structured change inside a decision, checked once when the ledger is read.
+//!
+//! An [`Edit`] is what its keys mean together: an [`Action`] (replace, insert or todo), a
+//! [`Scope`] (pages or a line, prefix, suffix) and a [`Count`]. The rules that make an edit
+//! ([`Edit::new`]: no empty quote, a replacement that changes something, an insertion that inserts
+//! something) are checked when it is made, so everything downstream takes an edit as it is: no
+//! error arms, no re-checking. Keys that do not make one edit (two anchors, `line` without one
+//! page) cannot even be written down in these types.
 
-use serde::{Deserialize, Serialize};
+use super::problem::LedgerProblem;
+use super::side::Side;
 use std::fmt;
+use std::num::NonZeroI64;
 
 /// How many matches an anchor must have in its scope.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Count {
     /// Exactly this many (the default is 1).
     Exactly(usize),
     /// Any number from one up (`count = "all"`).
-    #[default]
     All,
+}
+
+impl Default for Count {
+    /// One match, as the ledger's `count` defaults to.
+    fn default() -> Self {
+        Count::Exactly(1)
+    }
 }
 
 impl Count {
@@ -24,6 +39,7 @@ impl Count {
 }
 
 impl fmt::Display for Count {
+    /// As the ledger writes it: `4`, `all`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Count::Exactly(n) => write!(f, "{n}"),
@@ -32,184 +48,247 @@ impl fmt::Display for Count {
     }
 }
 
-impl Serialize for Count {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Count::Exactly(n) => s.serialize_u64(*n as u64),
-            Count::All => s.serialize_str("all"),
-        }
-    }
+/// What an edit does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Replace the draft text `old` with `new` (`new` empty: delete `old`).
+    Replace {
+        /// The draft text to change, as the ledger quotes it.
+        old: String,
+        /// What replaces it.
+        new: String,
+    },
+    /// Insert `new` on one side of `anchor`.
+    Insert {
+        /// The draft text the insertion is anchored to, as the ledger quotes it.
+        anchor: String,
+        /// Which side of the anchor `new` goes.
+        side: Side,
+        /// The text to insert.
+        new: String,
+    },
+    /// An edit someone still has to complete (`todo = "…"`); `apply` refuses it and `verify`
+    /// reports it.
+    Todo(Todo),
 }
 
-impl<'de> Deserialize<'de> for Count {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Count, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = Count;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str(r#"a whole number from 1 up, or "all""#)
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Count, E> {
-                if v >= 1 {
-                    Ok(Count::Exactly(v as usize))
-                } else {
-                    Err(E::custom(format!("count must be 1 or more, or \"all\" (found {v})")))
-                }
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Count, E> {
-                self.visit_i64(v.min(i64::MAX as u64) as i64)
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Count, E> {
-                if v == "all" {
-                    Ok(Count::All)
-                } else {
-                    Err(E::custom(format!("count must be a number or \"all\" (found \"{v}\")")))
-                }
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
-/// One structured change inside a decision, as written in the ledger.
-///
-/// Which keys may stand together is checked by [`Edit::action`] and
-/// [`Ledger::validate`](super::Ledger::validate).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Edit {
-    /// Marks an edit someone still has to complete; `apply` refuses it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub todo: Option<String>,
-    /// The draft text to change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+/// An edit still to be completed: its note, and whatever text is already known (an import writes
+/// what the answer gives), kept so that the ledger is written back as it was read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Todo {
+    /// What remains to be done (`todo = "…"`).
+    pub note: String,
+    /// `old`, if given.
     pub old: Option<String>,
-    /// Insert `new` right after this anchor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// `after`, if given.
     pub after: Option<String>,
-    /// Insert `new` right before this anchor.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// `before`, if given.
     pub before: Option<String>,
-    /// The replacement or inserted text; `""` deletes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// `new`, if given.
     pub new: Option<String>,
-    /// Scope: this page only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page: Option<u32>,
-    /// Scope: these pages only.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pages: Option<Vec<u32>>,
-    /// Scope: this line of the page (1-based; negative from the bottom).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub line: Option<i64>,
-    /// Scope: text right before the quote.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+}
+
+impl Todo {
+    /// A todo with nothing but its note.
+    pub fn note(note: impl Into<String>) -> Todo {
+        Todo { note: note.into(), ..Todo::default() }
+    }
+}
+
+impl Action {
+    /// The same text as an edit still to be completed, carrying `note`.
+    pub fn into_todo(self, note: impl Into<String>) -> Todo {
+        let note = note.into();
+        match self {
+            Action::Replace { old, new } => Todo { note, old: Some(old), new: Some(new), ..Todo::default() },
+            Action::Insert { anchor, side: Side::After, new } => {
+                Todo { note, after: Some(anchor), new: Some(new), ..Todo::default() }
+            }
+            Action::Insert { anchor, side: Side::Before, new } => {
+                Todo { note, before: Some(anchor), new: Some(new), ..Todo::default() }
+            }
+            Action::Todo(todo) => Todo { note, ..todo },
+        }
+    }
+
+    /// The text the edit quotes from the draft: `old`, or the anchor of an insertion (`None` for
+    /// a todo).
+    pub fn quote(&self) -> Option<&str> {
+        match self {
+            Action::Replace { old, .. } => Some(old),
+            Action::Insert { anchor, .. } => Some(anchor),
+            Action::Todo(_) => None,
+        }
+    }
+
+    /// Whether the action makes one edit: a quote that is not blank, a replacement that changes
+    /// something, an insertion that inserts something. A todo always does.
+    pub fn check(&self) -> Result<(), LedgerProblem> {
+        match self {
+            Action::Replace { old, .. } if old.trim().is_empty() => Err(LedgerProblem::EmptyOld),
+            Action::Replace { old, new } if old == new => Err(LedgerProblem::NothingChanges),
+            Action::Insert { new, .. } if new.is_empty() => Err(LedgerProblem::EmptyInsertion),
+            Action::Insert { anchor, side, .. } if anchor.trim().is_empty() => {
+                Err(LedgerProblem::EmptyAnchor { side: *side })
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Where an edit may match: its pages or line, and the text right around the quote.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scope {
+    /// The pages (or the line of one page) a match must start on (or touch).
+    pub pages: PageScope,
+    /// Text right before the quote (white space and widths folded as for the quote).
     pub prefix: Option<String>,
-    /// Scope: text right after the quote.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Text right after the quote.
     pub suffix: Option<String>,
-    /// Matches expected in scope (default 1).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub count: Option<Count>,
 }
 
-/// Which side of its anchor an insertion goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Side {
-    /// `before = "…"`
-    Before,
-    /// `after = "…"`
-    After,
+/// The pages an edit is scoped to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum PageScope {
+    /// Anywhere in the draft.
+    #[default]
+    Anywhere,
+    /// A match must start on one of these pages (`page = 9`, `pages = [4, 12]`), numbered as the
+    /// page markers print them. An empty list matches nowhere (the ledger file cannot hold one).
+    Pages {
+        /// The page numbers, in the order written.
+        pages: Vec<u32>,
+        /// `per_page = true`: the count applies on each page separately, rather than to the
+        /// matches of all the pages together.
+        per_page: bool,
+    },
+    /// A match must touch this line of this page (`page = 6`, `line = 5`); negative lines count
+    /// from the bottom (-1 is the last).
+    Line {
+        /// The page's number.
+        page: u32,
+        /// The line within the page, from 1 at the top or -1 at the bottom.
+        line: NonZeroI64,
+    },
 }
 
-/// What an edit does, once its keys are checked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action<'a> {
-    /// Replace `old` with `new` (`new` empty: delete).
-    Replace { old: &'a str, new: &'a str },
-    /// Insert `new` before or after `anchor`.
-    Insert { anchor: &'a str, side: Side, new: &'a str },
-    /// Not complete yet.
-    Todo { note: &'a str },
+impl Scope {
+    /// Anywhere on these pages (`pages = [...]`; one page: `page = ...`).
+    pub fn pages(pages: Vec<u32>) -> Scope {
+        Scope { pages: PageScope::Pages { pages, per_page: false }, ..Scope::default() }
+    }
+
+    /// This line of this page; `None` for line 0 (lines count from 1, or from -1 at the bottom).
+    pub fn line(page: u32, line: i64) -> Option<Scope> {
+        let line = NonZeroI64::new(line)?;
+        Some(Scope { pages: PageScope::Line { page, line }, ..Scope::default() })
+    }
+
+    /// The page numbers the scope names (one for a line scope, none for anywhere).
+    pub fn page_numbers(&self) -> &[u32] {
+        match &self.pages {
+            PageScope::Anywhere => &[],
+            PageScope::Pages { pages, .. } => pages,
+            PageScope::Line { page, .. } => std::slice::from_ref(page),
+        }
+    }
+
+    /// The line of a line scope.
+    pub fn line_number(&self) -> Option<i64> {
+        match self.pages {
+            PageScope::Line { line, .. } => Some(line.get()),
+            _ => None,
+        }
+    }
+
+    /// Whether the count applies on each page separately (`per_page = true`).
+    pub fn per_page(&self) -> bool {
+        matches!(self.pages, PageScope::Pages { per_page: true, .. })
+    }
+}
+
+/// One structured change inside a decision: what it does, where, and how many times.
+///
+/// ```
+/// use akaji::{Action, Count, Edit, Scope};
+/// let edit = Edit::replace("設置", "開催").unwrap().with_scope(Scope::pages(vec![4, 12])).with_count(Count::Exactly(2));
+/// assert!(matches!(edit.action(), Action::Replace { old, .. } if old == "設置"));
+/// assert_eq!(edit.scope().page_numbers(), [4, 12]);
+/// assert!(Edit::replace("設置", "設置").is_err(), "a replacement must change something");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    action: Action,
+    scope: Scope,
+    count: Count,
 }
 
 impl Edit {
-    /// What the edit does, or why its keys do not make one edit.
-    pub fn action(&self) -> Result<Action<'_>, String> {
-        if let Some(note) = &self.todo {
-            return Ok(Action::Todo { note });
-        }
-        let new = self.new.as_deref();
-        match (&self.old, &self.after, &self.before) {
-            (Some(old), None, None) => {
-                let new = new.ok_or("has `old` but no `new` (write new = \"\" to delete)")?;
-                if old.trim().is_empty() {
-                    return Err("has an empty `old`: quote the draft text to change".into());
-                }
-                if old == new {
-                    return Err("changes nothing: `old` and `new` are the same".into());
-                }
-                Ok(Action::Replace { old, new })
-            }
-            (None, Some(anchor), None) | (None, None, Some(anchor)) => {
-                let side = if self.after.is_some() { Side::After } else { Side::Before };
-                let new = new.ok_or("is an insertion with no `new`: give the text to insert")?;
-                if new.is_empty() {
-                    return Err("is an insertion with an empty `new`: give the text to insert".into());
-                }
-                if anchor.trim().is_empty() {
-                    return Err(format!("has an empty `{}` anchor", side_key(side)));
-                }
-                Ok(Action::Insert { anchor, side, new })
-            }
-            (None, None, None) => Err("has none of `old`, `after`, `before` or `todo`: say what to change".into()),
-            _ => Err("has more than one of `old`, `after`, `before`: an edit has one anchor".into()),
-        }
+    /// An edit, if `action` makes one ([`Action::check`]).
+    pub fn new(action: Action, scope: Scope, count: Count) -> Result<Edit, LedgerProblem> {
+        action.check()?;
+        Ok(Edit { action, scope, count })
     }
 
-    /// The pages the edit is scoped to, if any.
-    pub fn scope_pages(&self) -> Option<Vec<u32>> {
-        match (&self.page, &self.pages) {
-            (Some(p), _) => Some(vec![*p]),
-            (None, Some(ps)) => Some(ps.clone()),
-            (None, None) => None,
-        }
+    /// Replace `old` with `new`, anywhere, once.
+    pub fn replace(old: impl Into<String>, new: impl Into<String>) -> Result<Edit, LedgerProblem> {
+        Edit::new(Action::Replace { old: old.into(), new: new.into() }, Scope::default(), Count::default())
     }
 
-    /// Matches expected in scope.
+    /// Insert `new` on `side` of `anchor`, anywhere, once.
+    pub fn insert(side: Side, anchor: impl Into<String>, new: impl Into<String>) -> Result<Edit, LedgerProblem> {
+        Edit::new(Action::Insert { anchor: anchor.into(), side, new: new.into() }, Scope::default(), Count::default())
+    }
+
+    /// An edit still to be completed, anywhere, once.
+    pub fn todo(todo: Todo) -> Edit {
+        Edit { action: Action::Todo(todo), scope: Scope::default(), count: Count::default() }
+    }
+
+    /// The same edit with another scope.
+    pub fn with_scope(mut self, scope: Scope) -> Edit {
+        self.scope = scope;
+        self
+    }
+
+    /// The same edit with another count.
+    pub fn with_count(mut self, count: Count) -> Edit {
+        self.count = count;
+        self
+    }
+
+    /// The same edit with its action turned into a todo carrying `note`, keeping its text (how
+    /// an import marks an edit it cannot make exact).
+    pub fn into_todo(self, note: impl Into<String>) -> Edit {
+        Edit { action: Action::Todo(self.action.into_todo(note)), ..self }
+    }
+
+    /// What the edit does.
+    pub fn action(&self) -> &Action {
+        &self.action
+    }
+
+    /// Where it may match.
+    pub fn scope(&self) -> &Scope {
+        &self.scope
+    }
+
+    /// How many matches its scope must hold.
     pub fn count(&self) -> Count {
-        self.count.unwrap_or(Count::Exactly(1))
+        self.count
     }
 
-    /// A one-line summary: 「設置」→「開催」 (P4, P12).
-    pub fn summary(&self) -> String {
-        let mut s = match self.action() {
-            Ok(Action::Replace { old, new: "" }) => format!("delete 「{old}」"),
-            Ok(Action::Replace { old, new }) => format!("「{old}」→「{new}」"),
-            Ok(Action::Insert { anchor, side, new }) => {
-                format!("insert 「{new}」 {} 「{anchor}」", side_key(side))
-            }
-            Ok(Action::Todo { note }) => format!("todo: {note}"),
-            Err(_) => "(invalid edit)".to_owned(),
-        };
-        if let Some(pages) = self.scope_pages() {
-            let list: Vec<String> = pages.iter().map(|p| format!("P{p}")).collect();
-            s.push_str(&format!(" ({}", list.join(", ")));
-            if let Some(line) = self.line {
-                s.push_str(&format!(" line {line}"));
-            }
-            s.push(')');
+    /// Whether it is still to be completed.
+    pub fn is_todo(&self) -> bool {
+        matches!(self.action, Action::Todo(_))
+    }
+
+    /// What remains to be done, for an edit still to be completed.
+    pub fn as_todo(&self) -> Option<&Todo> {
+        match &self.action {
+            Action::Todo(t) => Some(t),
+            _ => None,
         }
-        crate::document::one_line(&s)
-    }
-}
-
-/// The ledger key of an insertion side.
-pub fn side_key(side: Side) -> &'static str {
-    match side {
-        Side::Before => "before",
-        Side::After => "after",
     }
 }
 
@@ -217,30 +296,39 @@ pub fn side_key(side: Side) -> &'static str {
 mod tests {
     use super::*;
 
-    fn edit(old: Option<&str>, after: Option<&str>, new: Option<&str>) -> Edit {
-        Edit { old: old.map(Into::into), after: after.map(Into::into), new: new.map(Into::into), ..Edit::default() }
+    #[test]
+    fn actions_are_checked_when_made() {
+        assert!(Edit::replace("a", "").is_ok(), "a deletion");
+        assert_eq!(Edit::replace(" ", "x"), Err(LedgerProblem::EmptyOld));
+        assert_eq!(Edit::replace("a", "a"), Err(LedgerProblem::NothingChanges));
+        assert_eq!(Edit::insert(Side::After, "a", ""), Err(LedgerProblem::EmptyInsertion));
+        assert_eq!(Edit::insert(Side::Before, "", "b"), Err(LedgerProblem::EmptyAnchor { side: Side::Before }));
+        assert!(Edit::todo(Todo::note("P9に追記")).is_todo());
     }
 
     #[test]
-    fn actions_follow_the_keys() {
-        assert_eq!(edit(Some("a"), None, Some("")).action(), Ok(Action::Replace { old: "a", new: "" }));
+    fn count_defaults_to_one() {
+        assert_eq!(Count::default(), Count::Exactly(1));
+        assert_eq!(Edit::replace("a", "b").unwrap().count(), Count::Exactly(1));
+        assert!(Count::All.accepts(3) && !Count::All.accepts(0) && !Count::Exactly(2).accepts(3));
+    }
+
+    #[test]
+    fn a_todo_keeps_the_text_it_was_given() {
+        let e = Edit::insert(Side::After, "a", "b").unwrap().with_scope(Scope::pages(vec![9])).into_todo("check");
+        let Action::Todo(t) = e.action() else { panic!("{e:?}") };
         assert_eq!(
-            edit(None, Some("a"), Some("b")).action(),
-            Ok(Action::Insert { anchor: "a", side: Side::After, new: "b" })
+            (t.note.as_str(), t.after.as_deref(), t.new.as_deref(), &t.old),
+            ("check", Some("a"), Some("b"), &None)
         );
-        assert!(edit(Some("a"), None, None).action().unwrap_err().contains("no `new`"));
-        assert!(edit(Some("a"), None, Some("a")).action().unwrap_err().contains("changes nothing"));
-        assert!(edit(None, Some("a"), Some("")).action().unwrap_err().contains("empty `new`"));
-        assert!(edit(None, None, Some("a")).action().unwrap_err().contains("none of"));
-        let todo = Edit { todo: Some("P9に追記".into()), ..Edit::default() };
-        assert_eq!(todo.action(), Ok(Action::Todo { note: "P9に追記" }));
+        assert_eq!(e.scope().page_numbers(), [9]);
     }
 
     #[test]
-    fn summaries_read_as_people_write_them() {
-        let mut e = edit(Some("設置"), None, Some("開催"));
-        e.pages = Some(vec![4, 12]);
-        assert_eq!(e.summary(), "「設置」→「開催」 (P4, P12)");
-        assert_eq!(edit(Some("（再掲）"), None, Some("")).summary(), "delete 「（再掲）」");
+    fn scopes_name_their_pages() {
+        assert_eq!(Scope::line(6, 5).unwrap().page_numbers(), [6]);
+        assert_eq!(Scope::line(6, -1).unwrap().line_number(), Some(-1));
+        assert!(Scope::line(6, 0).is_none());
+        assert!(Scope::default().page_numbers().is_empty());
     }
 }

@@ -9,16 +9,18 @@
 //! symbols (`␍`, `␛`), never sent to the terminal.
 //!
 //! ```
-//! use akaji::redline::{Hunk, Redline};
 //! use akaji::render::{render, Format, RenderOptions};
-//! let r = Redline::from_texts("分科会を設置する\n", "分科会を開催する\n", vec![Hunk::new(12..18, 12..18).attributed("32", 0)]);
+//! use akaji::{Decision, DecisionIx, EditRef, Hunk, Redline};
+//! let edit = EditRef { decision: DecisionIx(0), edit: 0 };
+//! let r = Redline::from_texts("分科会を設置する\n", "分科会を開催する\n", vec![Hunk::new(12..18, 12..18).attributed(edit)])
+//!     .with_decisions(vec![Decision { id: "32".into(), ..Decision::default() }]);
 //! let mut out = Vec::new();
 //! render(&r, Format::Ansi, &RenderOptions::default(), &mut out).unwrap();
 //! assert!(String::from_utf8(out).unwrap().contains("   1 │ 分科会を[-設置-]{+開催+}⟨32⟩する\n"));
 //! ```
 
+use super::format::RenderOptions;
 use super::lines::shown;
-use super::RenderOptions;
 use crate::document::Document;
 use crate::redline::{Hunk, Redline};
 use std::io::{self, Write};
@@ -126,10 +128,10 @@ impl Painter {
     }
 }
 
-fn tag_of(h: &Hunk) -> Option<String> {
-    match (&h.decision, h.move_id) {
-        (Some(d), Some(m)) => Some(format!("{d} move {m}")),
-        (Some(d), None) => Some(d.clone()),
+fn tag_of(redline: &Redline, h: &Hunk) -> Option<String> {
+    match (redline.decision(h), h.move_id) {
+        (Some(d), Some(m)) => Some(format!("{} move {m}", d.id)),
+        (Some(d), None) => Some(d.id.clone()),
         (None, Some(m)) => Some(format!("move {m}")),
         (None, None) => None,
     }
@@ -195,7 +197,7 @@ pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -
             p.text(Style::Equal, &old[at..h.old.start], at);
             p.text(Style::Delete, &old[h.old.clone()], h.old.start);
             p.text(Style::Insert, &new[h.new.clone()], h.old.end);
-            if let Some(tag) = tag_of(h) {
+            if let Some(tag) = tag_of(redline, h) {
                 p.tag(&tag);
             }
             at = h.old.end;
@@ -204,11 +206,13 @@ pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -
         p.flush();
         write_lines(&mut w, &redline.old, color, &p.lines)?;
     }
+    // The decisions named, each once, in the order of their first change.
+    let mut seen = vec![false; redline.decisions.len()];
     let mut ids: Vec<&str> = Vec::new();
     for h in &redline.hunks {
-        if let Some(d) = h.decision.as_deref() {
-            if !ids.contains(&d) {
-                ids.push(d);
+        if let (Some(e), Some(d)) = (h.edit, redline.decision(h)) {
+            if !std::mem::replace(&mut seen[e.decision.0], true) {
+                ids.push(&d.id);
             }
         }
     }

@@ -6,7 +6,7 @@
 //! ## Escapes
 //!
 //! A document may itself contain CriticMarkup delimiters. So that both texts can be read back
-//! exactly ([`crate::roundtrip::critic`]), a backslash escapes the character after it when that
+//! exactly ([`roundtrip::read`](crate::roundtrip::read)), a backslash escapes the character after it when that
 //! character is one of `\ { } >`; any other backslash is an ordinary character. The writer puts a
 //! backslash before:
 //! - a `{` that the text follows with `--`, `++`, `~~`, `>>` or `==` (an opener);
@@ -17,25 +17,25 @@
 //! Text without such sequences (almost every document) is written unchanged.
 //!
 //! ```
-//! use akaji::redline::{Hunk, Redline};
 //! use akaji::render::{render, Format, RenderOptions};
+//! use akaji::{Hunk, Redline};
 //! let r = Redline::from_texts("a{--b", "a{--c", vec![Hunk::new(4..5, 4..5)]);
 //! let mut out = Vec::new();
 //! render(&r, Format::Critic, &RenderOptions::default(), &mut out).unwrap();
 //! assert_eq!(String::from_utf8(out).unwrap(), r"a\{--{~~b~>c~~}");
 //! ```
 
-use super::RenderOptions;
+use super::format::RenderOptions;
 use crate::redline::{Hunk, Redline, Segment};
 use std::io::{self, Write};
 
 /// The characters a backslash escapes.
-pub const ESCAPABLE: [char; 4] = ['\\', '{', '}', '>'];
+pub(crate) const ESCAPABLE: [char; 4] = ['\\', '{', '}', '>'];
 const OPENERS: [&str; 5] = ["--", "++", "~~", ">>", "=="];
 const CLOSERS: [&str; 5] = ["--", "++", "~~", "<<", "=="];
 
 /// `text` with CriticMarkup delimiters escaped (see the module's documentation).
-pub fn escape(text: &str) -> String {
+fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.char_indices() {
         let (before, after) = (&text[..i], &text[i + c.len_utf8()..]);
@@ -57,8 +57,9 @@ pub fn escape(text: &str) -> String {
 /// The comment that follows a change: its decision, its move, and the decision's response.
 fn comment(redline: &Redline, h: &Hunk) -> Option<String> {
     let mut label: Vec<String> = Vec::new();
-    if let Some(d) = &h.decision {
-        label.push(d.clone());
+    let decision = redline.decision(h);
+    if let Some(d) = decision {
+        label.push(d.id.clone());
     }
     if let Some(m) = h.move_id {
         label.push(format!("move {m}"));
@@ -67,7 +68,7 @@ fn comment(redline: &Redline, h: &Hunk) -> Option<String> {
         return None;
     }
     let mut text = label.join(", ");
-    if let Some(response) = redline.decision_of(h).and_then(|d| d.response.as_deref()) {
+    if let Some(response) = decision.and_then(|d| d.response.as_deref()) {
         text.push_str(": ");
         text.push_str(&response.replace(['\r', '\n'], " "));
     }

@@ -3,7 +3,7 @@
 //! Characters a Word document cannot hold are written as visible stand-ins; a caller that wants
 //! to report them gets them from [`crate::docx::write`] (or [`crate::docx::warnings`]).
 
-use super::RenderOptions;
+use super::format::RenderOptions;
 use crate::redline::Redline;
 use std::io::{self, Write};
 

@@ -8,8 +8,8 @@
 //! `old_line`, `new_page`, `new_line`, `decision`, `edit` and `move_id` (null when unknown).
 //!
 //! ```
-//! use akaji::redline::{Hunk, Redline};
 //! use akaji::render::{render, Format, RenderOptions};
+//! use akaji::{Hunk, Redline};
 //! let r = Redline::from_texts("設置する", "開催する", vec![Hunk::new(0..6, 0..6)]);
 //! let mut out = Vec::new();
 //! render(&r, Format::Json, &RenderOptions::default(), &mut out).unwrap();
@@ -18,13 +18,13 @@
 //! assert_eq!(v["hunks"][0]["kind"], "replace");
 //! ```
 
-use super::RenderOptions;
+use super::format::RenderOptions;
 use crate::ledger::Decision;
-use crate::redline::{HunkKind, Redline};
+use crate::redline::{Hunk, HunkKind, Redline};
 use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
 
-/// The whole output.
+/// The whole output (what [`render`](super::render) writes, to read it back with serde).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JsonRedline {
     /// Name of the old text.
@@ -103,12 +103,34 @@ impl From<&Decision> for JsonDecision {
 }
 
 /// The name of a kind as written in JSON.
-pub fn kind_name(kind: HunkKind) -> &'static str {
+fn kind_name(kind: HunkKind) -> &'static str {
     match kind {
         HunkKind::Insert => "insert",
         HunkKind::Delete => "delete",
         HunkKind::Replace => "replace",
         HunkKind::Move => "move",
+    }
+}
+
+impl JsonHunk {
+    /// The JSON form of hunk `h` of `redline`.
+    fn new(redline: &Redline, h: &Hunk) -> JsonHunk {
+        let (op, np) = (redline.old.position(h.old.start), redline.new.position(h.new.start));
+        let (old_text, new_text) = (redline.old_text(h), redline.new_text(h));
+        JsonHunk {
+            kind: kind_name(h.kind).to_owned(),
+            old: [op.offset, op.offset + old_text.chars().count()],
+            new: [np.offset, np.offset + new_text.chars().count()],
+            old_text: old_text.to_owned(),
+            new_text: new_text.to_owned(),
+            old_page: op.page,
+            old_line: op.line,
+            new_page: np.page,
+            new_line: np.line,
+            decision: redline.decision(h).map(|d| d.id.clone()),
+            edit: h.edit.map(|e| e.edit + 1),
+            move_id: h.move_id,
+        }
     }
 }
 
@@ -118,55 +140,29 @@ impl JsonRedline {
         JsonRedline {
             old_label: options.old_label.clone(),
             new_label: options.new_label.clone(),
-            title: redline.title.clone(),
+            title: redline.title.as_deref().map(str::to_owned),
             deadline_hit: redline.deadline_hit,
             old_document: redline.old.text().to_owned(),
-            hunks: hunks(redline),
+            hunks: redline.hunks.iter().map(|h| JsonHunk::new(redline, h)).collect(),
             decisions: redline.decisions.iter().map(JsonDecision::from).collect(),
         }
     }
 }
 
-/// The hunks of `redline` in their JSON form.
-fn hunks(redline: &Redline) -> Vec<JsonHunk> {
-    let (old, new) = (&redline.old, &redline.new);
-    redline
-        .hunks
-        .iter()
-        .map(|h| {
-            let (op, np) = (old.position(h.old.start), new.position(h.new.start));
-            let (old_text, new_text) = (redline.old_text(h), redline.new_text(h));
-            JsonHunk {
-                kind: kind_name(h.kind).to_owned(),
-                old: [op.offset, op.offset + old_text.chars().count()],
-                new: [np.offset, np.offset + new_text.chars().count()],
-                old_text: old_text.to_owned(),
-                new_text: new_text.to_owned(),
-                old_page: op.page,
-                old_line: op.line,
-                new_page: np.page,
-                new_line: np.line,
-                decision: h.decision.clone(),
-                edit: h.edit.map(|e| e + 1),
-                move_id: h.move_id,
-            }
-        })
-        .collect()
-}
-
 /// Render `redline` as JSON: the top level one key a line, each hunk and decision on one line.
 pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-    let mut w = io::BufWriter::with_capacity(1 << 16, out);
+    let mut w = io::BufWriter::new(out);
     writeln!(w, "{{")?;
     writeln!(w, "  \"old_label\": {},", compact(&options.old_label)?)?;
     writeln!(w, "  \"new_label\": {},", compact(&options.new_label)?)?;
-    writeln!(w, "  \"title\": {},", compact(&redline.title)?)?;
+    writeln!(w, "  \"title\": {},", compact(&redline.title.as_deref())?)?;
     writeln!(w, "  \"deadline_hit\": {},", redline.deadline_hit)?;
-    // Straight from the document to the writer, never copied: it is as large as the text.
+    // Straight to the writer: the text is as large as the document.
     write!(w, "  \"old_document\": ")?;
     serde_json::to_writer(&mut w, redline.old.text())?;
     writeln!(w, ",")?;
-    list(&mut w, "hunks", &hunks(redline), ",")?;
+    let hunks: Vec<JsonHunk> = redline.hunks.iter().map(|h| JsonHunk::new(redline, h)).collect();
+    list(&mut w, "hunks", &hunks, ",")?;
     let decisions: Vec<JsonDecision> = redline.decisions.iter().map(JsonDecision::from).collect();
     list(&mut w, "decisions", &decisions, "")?;
     writeln!(w, "}}")?;

@@ -3,23 +3,16 @@
 //! A [`Redline`]'s hunks are byte ranges anywhere in a line. Line-oriented formats need each change
 //! widened to the whole lines it touches, on both sides at once, and changes on the same line taken
 //! together. Because the text between hunks is the same in old and new, widening moves both sides
-//! by the same number of bytes; when widening reaches the next hunk, the two become one group.
-//!
-//! ```
-//! use akaji::redline::{Hunk, Redline};
-//! use akaji::render::lines::{line_hunks, LineHunk};
-//! let r = Redline::from_texts("一\n設置する\n三\n", "一\n開催する\n三\n", vec![Hunk::new(4..10, 4..10)]);
-//! let l = &line_hunks(&r)[0];
-//! assert_eq!(&r.old.text()[l.old.clone()], "設置する\n");
-//! assert_eq!(&r.new.text()[l.new.clone()], "開催する\n");
-//! ```
+//! by the same number of bytes; when widening reaches the next hunk, the two become one group:
+//! 「設置」→「開催」 in 「一⏎設置する⏎三」 is the line 「設置する⏎」 on both sides (tests below).
 
+use super::format::Context;
 use crate::redline::Redline;
 use std::ops::Range;
 
 /// A run of whole lines holding one or more hunks.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LineHunk {
+pub(super) struct LineHunk {
     /// Byte range of whole lines in the old text.
     pub old: Range<usize>,
     /// Byte range of whole lines in the new text.
@@ -33,7 +26,7 @@ fn at_line_start(text: &str, at: usize) -> bool {
 }
 
 /// Every hunk widened to whole lines; hunks sharing a line are one group.
-pub fn line_hunks(r: &Redline) -> Vec<LineHunk> {
+pub(super) fn line_hunks(r: &Redline) -> Vec<LineHunk> {
     let (old, new) = (r.old.text(), r.new.text());
     let mut out: Vec<LineHunk> = Vec::new();
     let mut i = 0;
@@ -76,7 +69,7 @@ pub fn line_hunks(r: &Redline) -> Vec<LineHunk> {
 }
 
 /// Groups closer than `gap` unchanged lines merged into one (0: only groups on adjacent lines).
-pub fn merge(r: &Redline, groups: Vec<LineHunk>, gap: usize) -> Vec<LineHunk> {
+pub(super) fn merge(r: &Redline, groups: Vec<LineHunk>, gap: usize) -> Vec<LineHunk> {
     let old = r.old.text();
     let mut out: Vec<LineHunk> = Vec::with_capacity(groups.len());
     for g in groups {
@@ -96,7 +89,7 @@ pub fn merge(r: &Redline, groups: Vec<LineHunk>, gap: usize) -> Vec<LineHunk> {
 
 /// `group` widened by up to `lines` unchanged lines before and after (never past another group,
 /// since groups closer than twice that are merged first).
-pub fn with_context(r: &Redline, group: &LineHunk, lines: usize) -> LineHunk {
+pub(super) fn with_context(r: &Redline, group: &LineHunk, lines: usize) -> LineHunk {
     let old = r.old.text();
     let mut start = group.old.start;
     for _ in 0..lines {
@@ -117,15 +110,15 @@ pub fn with_context(r: &Redline, group: &LineHunk, lines: usize) -> LineHunk {
 }
 
 /// The groups to show with `context` lines around each, merged where their context would touch.
-pub fn shown(r: &Redline, context: super::Context) -> Vec<LineHunk> {
+pub(super) fn shown(r: &Redline, context: Context) -> Vec<LineHunk> {
     match context {
-        super::Context::All => {
+        Context::All => {
             if r.hunks.is_empty() && r.old.text().is_empty() {
                 return Vec::new();
             }
             vec![LineHunk { old: 0..r.old.text().len(), new: 0..r.new.text().len(), hunks: 0..r.hunks.len() }]
         }
-        super::Context::Lines(n) => {
+        Context::Lines(n) => {
             let groups = merge(r, line_hunks(r), n.saturating_mul(2));
             groups.iter().map(|g| with_context(r, g, n)).collect()
         }
@@ -139,6 +132,12 @@ mod tests {
 
     fn texts(r: &Redline, l: &LineHunk) -> (String, String) {
         (r.old.text()[l.old.clone()].to_owned(), r.new.text()[l.new.clone()].to_owned())
+    }
+
+    #[test]
+    fn a_change_is_widened_to_its_line() {
+        let r = Redline::from_texts("一\n設置する\n三\n", "一\n開催する\n三\n", vec![Hunk::new(4..10, 4..10)]);
+        assert_eq!(texts(&r, &line_hunks(&r)[0]), ("設置する\n".into(), "開催する\n".into()));
     }
 
     #[test]

@@ -1,19 +1,16 @@
-//! What the two HTML formats (`html` and `table`) share: escaping, the page frame, and the table of
-//! decisions that every change links to.
+//! What the HTML pages (the `html` and `table` formats, and verify's report) share: escaping, the
+//! page frame, and the table of decisions that every change links to.
 //!
 //! Every character of the document and the ledger goes through [`escape`], so a draft containing
 //! `<script>` is shown as text. Carriage returns are written as `&#13;` (an HTML parser would
 //! otherwise fold CRLF into LF), so the exact text survives in the page.
-//!
-//! ```
-//! assert_eq!(akaji::render::markup::escape("<script>&\r\n"), "&lt;script&gt;&amp;&#13;\n");
-//! ```
 
+use crate::ledger::DecisionIx;
 use crate::redline::Redline;
 use std::io::{self, Write};
 
 /// `text` escaped for HTML text and attribute values.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
         match c {
@@ -32,13 +29,13 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// The element id of the decision with this id in the decisions table, if the redline has it.
-pub fn decision_anchor(redline: &Redline, id: &str) -> Option<String> {
-    redline.decisions.iter().position(|d| d.id == id).map(|i| format!("decision-{}", i + 1))
+/// The element id of a decision's row in the decisions table.
+pub(super) fn decision_anchor(ix: DecisionIx) -> String {
+    format!("decision-{}", ix.0 + 1)
 }
 
 /// The start of a page: doctype, title, style.
-pub fn head(out: &mut dyn Write, title: &str, css: &str) -> io::Result<()> {
+pub(crate) fn head(out: &mut dyn Write, title: &str, css: &str) -> io::Result<()> {
     writeln!(
         out,
         "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -49,10 +46,18 @@ pub fn head(out: &mut dyn Write, title: &str, css: &str) -> io::Result<()> {
 }
 
 /// The decisions table: id, who, where, request, response, and links back to each change.
-/// `change_ids` holds, for every hunk, the element id of its change in the page.
-pub fn decisions(out: &mut dyn Write, redline: &Redline, change_ids: &[String]) -> io::Result<()> {
+/// `change_ids` holds, for every hunk, the element id of its change in the page. One pass over
+/// the hunks sorts them by decision, so the table costs the number of hunks plus the number of
+/// decisions.
+pub(super) fn decisions(out: &mut dyn Write, redline: &Redline, change_ids: &[String]) -> io::Result<()> {
     if redline.decisions.is_empty() {
         return Ok(());
+    }
+    let mut changes: Vec<Vec<usize>> = vec![Vec::new(); redline.decisions.len()];
+    for (i, h) in redline.hunks.iter().enumerate() {
+        if let Some(list) = h.edit.and_then(|e| changes.get_mut(e.decision.0)) {
+            list.push(i);
+        }
     }
     writeln!(out, "<section class=\"decisions\">\n<h2>修正の根拠（decisions）</h2>")?;
     writeln!(
@@ -73,14 +78,10 @@ pub fn decisions(out: &mut dyn Write, redline: &Redline, change_ids: &[String]) 
             cell(&d.request),
             cell(&d.response)
         )?;
-        let mut first = true;
-        for (h, cid) in redline.hunks.iter().zip(change_ids) {
-            if h.decision.as_deref() == Some(d.id.as_str()) {
-                let p = redline.old.position(h.old.start);
-                let sep = if first { "" } else { " " };
-                write!(out, "{sep}<a class=\"back\" href=\"#{cid}\">P{} L{}</a>", p.page, p.line)?;
-                first = false;
-            }
+        for (n, &h) in changes[i].iter().enumerate() {
+            let p = redline.old.position(redline.hunks[h].old.start);
+            let sep = if n == 0 { "" } else { " " };
+            write!(out, "{sep}<a class=\"back\" href=\"#{}\">P{} L{}</a>", change_ids[h], p.page, p.line)?;
         }
         writeln!(out, "</td></tr>")?;
     }
@@ -90,6 +91,11 @@ pub fn decisions(out: &mut dyn Write, redline: &Redline, change_ids: &[String]) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scripts_and_line_ends_are_text() {
+        assert_eq!(escape("<script>&\r\n"), "&lt;script&gt;&amp;&#13;\n");
+    }
 
     #[test]
     fn controls_become_references() {

@@ -7,8 +7,8 @@
 //! table below. A passage that exists on one side only shows （新設） or （削る） on the other.
 //!
 //! ```
-//! use akaji::redline::{Hunk, Redline};
 //! use akaji::render::{render, Format, RenderOptions};
+//! use akaji::{Hunk, Redline};
 //! let r = Redline::from_texts("一\nSaaSサービス\n", "一\nクラウドサービス\n", vec![Hunk::new(4..8, 4..16)]);
 //! let mut out = Vec::new();
 //! render(&r, Format::Table, &RenderOptions::default(), &mut out).unwrap();
@@ -16,9 +16,10 @@
 //! assert!(page.contains("<td class=\"new\"><u>クラウド</u>サービス</td><td class=\"old\"><u>SaaS</u>サービス</td>"));
 //! ```
 
+use super::format::RenderOptions;
 use super::lines::{line_hunks, merge, LineHunk};
 use super::markup::{decision_anchor, decisions, escape, head};
-use super::RenderOptions;
+use crate::ledger::DecisionIx;
 use crate::redline::Redline;
 use std::io::{self, Write};
 
@@ -66,14 +67,15 @@ fn row(out: &mut dyn Write, redline: &Redline, n: usize, g: &LineHunk) -> io::Re
     let mut old_parts: Vec<(bool, &str)> = Vec::new();
     let mut new_parts: Vec<(bool, &str)> = Vec::new();
     let (mut o, mut nn) = (g.old.start, g.new.start);
-    let mut ids: Vec<&str> = Vec::new();
+    let mut ids: Vec<DecisionIx> = Vec::new();
     for h in &redline.hunks[g.hunks.clone()] {
         old_parts.push((false, &old[o..h.old.start]));
         new_parts.push((false, &new[nn..h.new.start]));
         old_parts.push((true, redline.old_text(h)));
         new_parts.push((true, redline.new_text(h)));
         (o, nn) = (h.old.end, h.new.end);
-        if let Some(d) = h.decision.as_deref() {
+        // A passage holds a few changes: a list is the right set.
+        if let Some(d) = h.edit.map(|e| e.decision).filter(|d| d.0 < redline.decisions.len()) {
             if !ids.contains(&d) {
                 ids.push(d);
             }
@@ -87,12 +89,9 @@ fn row(out: &mut dyn Write, redline: &Redline, n: usize, g: &LineHunk) -> io::Re
         if g.old.is_empty() { "<span class=\"side\">（新設）</span>".to_owned() } else { cell(&old_parts) };
     let notes: Vec<String> = ids
         .iter()
-        .map(|id| {
-            let label = redline.decisions.iter().find(|d| d.id == *id).map_or(format!("意見{id}"), |d| d.label());
-            match decision_anchor(redline, id) {
-                Some(a) => format!("<a class=\"dec\" href=\"#{a}\">{}</a>", escape(&label)),
-                None => escape(&label),
-            }
+        .map(|&ix| {
+            let label = redline.decisions[ix.0].label();
+            format!("<a class=\"dec\" href=\"#{}\">{}</a>", decision_anchor(ix), escape(&label))
         })
         .collect();
     writeln!(
@@ -106,7 +105,7 @@ fn row(out: &mut dyn Write, redline: &Redline, n: usize, g: &LineHunk) -> io::Re
 /// Render `redline` as a 新旧対照表.
 pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let mut w = io::BufWriter::new(out);
-    let title = redline.title.clone().unwrap_or_else(|| options.old_label.clone());
+    let title = redline.title.as_deref().unwrap_or(&options.old_label).to_owned();
     head(&mut w, &format!("新旧対照表: {title}"), CSS)?;
     writeln!(w, "<body>\n<h1>{} 新旧対照表</h1>\n<p class=\"caption\">（傍線の部分は改正部分）</p>", escape(&title))?;
     if redline.deadline_hit {

@@ -6,16 +6,16 @@
 //! from the labels, for `git apply` (which strips one path component) and `patch -p1`.
 //!
 //! ```
-//! use akaji::redline::{Hunk, Redline};
 //! use akaji::render::{render, Format, RenderOptions};
+//! use akaji::{Hunk, Redline};
 //! let r = Redline::from_texts("一\n設置\n", "一\n開催\n", vec![Hunk::new(4..10, 4..10)]);
 //! let mut out = Vec::new();
 //! render(&r, Format::Unified, &RenderOptions::default(), &mut out).unwrap();
 //! assert_eq!(String::from_utf8(out).unwrap(), "--- a/old\n+++ b/new\n@@ -1,2 +1,2 @@\n 一\n-設置\n+開催\n");
 //! ```
 
+use super::format::{Context, RenderOptions};
 use super::lines::{line_hunks, merge, with_context, LineHunk};
-use super::{Context, RenderOptions};
 use crate::document::Document;
 use crate::redline::Redline;
 use std::io::{self, Write};

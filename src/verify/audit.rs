@@ -1,190 +1,262 @@
 //! With the draft: align the final with what the ledger promised, and account for every change.
 //!
 //! Every edit is resolved against the draft (an edit that does not resolve is `unanchored`, or
-//! `todo`), and the resolved edits are applied to give `expected`, the final as promised. Both
-//! `expected` and the published final are seen through a [`View`] that leaves layout out, and the
+//! `todo`), and the resolved edits are applied to give `expected`, the final as promised (by the
+//! same `build` as `apply`, which records where each edit's new text stands in it). Both
+//! `expected` and the published final are seen through a `View` that leaves layout out, and the
 //! diff engine aligns the two. Every difference is a discrepancy: one that touches an edit's new
 //! text makes that edit `missing` (the final still has the draft's text there) or `different`
 //! (something else is there); edits no difference touches are `applied`; differences that touch
 //! no edit are changes no decision explains.
+//!
+//! The steps, each a function: [`Audit::new`] (resolve, build `expected`, the two views, align
+//! them), [`Audit::touched`] (which differences touch which edits), [`Audit::check_edit`] (one
+//! edit's finding and mark), [`Audit::unexplained`] (the rest), [`edit_reports`] (per decision).
 
 use super::layout::{running_heads, View};
+use super::note::VerifyNote;
 use super::report::{
-    per_decision, worst, Change, DecisionReport, EditReport, Finding, Layout, Mark, Marked, Mode, Options, Report,
-    Status,
+    per_decision, worst, DecisionReport, EditReport, Finding, Layout, Mark, Marked, Mode, Status, Unexplained,
+    VerifyOptions, VerifyReport,
 };
-use crate::anchor::place;
-use crate::apply::{self, Resolved};
-use crate::diff::{self, DiffOptions, Granularity};
+use crate::anchor::{resolve, AnchorProblem, Resolution};
+use crate::apply::{build, AppliedEdit, Built};
+use crate::diagnostic::{Diagnostic, Kind, Subject};
+use crate::diff::{diff, DiffOptions, Granularity};
 use crate::document::{one_line, Document};
-use crate::error::{Problem, ProblemKind};
-use crate::fold::fold_quote;
-use crate::ledger::{Action, Ledger};
+use crate::fold::fold_text;
+use crate::ledger::{Action, EditRef, Ledger};
 use crate::redline::Hunk;
-use std::collections::HashMap;
 use std::ops::Range;
 
-/// The expected final and where each resolved edit stands in it.
-struct Expected {
-    doc: Document,
-    /// For each resolved edit, its new text's byte range in `doc`.
-    spans: Vec<Range<usize>>,
+/// Verify `final_doc` against the promises of `ledger` on `draft`.
+pub fn audit<'a>(
+    ledger: &Ledger,
+    draft: &'a Document,
+    final_doc: &Document,
+    options: &VerifyOptions,
+) -> VerifyReport<'a> {
+    let audit = Audit::new(ledger, draft, final_doc, options);
+    let (touched, explained) = audit.touched();
+    let mut findings: Vec<Vec<Finding>> = vec![Vec::new(); ledger.decisions.iter().map(|d| d.edits.len()).sum()];
+    let first_edit = first_edit_index(ledger);
+    let mut marks = Vec::with_capacity(audit.expected.edits.len());
+    for (i, e) in audit.expected.edits.iter().enumerate() {
+        let (finding, mark) = audit.check_edit(e, i, &touched[i]);
+        findings[first_edit[e.edit.decision.0] + e.edit.edit].push(finding);
+        marks.push(mark);
+    }
+    let unexplained = audit.unexplained(&explained, &mut marks);
+    let decisions = edit_reports(ledger, &first_edit, findings, &audit.resolution.problems);
+    let layout = Layout { kept: options.keep_layout, running_heads: audit.heads };
+    let mut report = VerifyReport::new(Mode::WithDraft, decisions, unexplained, layout);
+    report.marked = Some(Marked { draft: draft.text(), marks: without_overlaps(marks) });
+    report
 }
 
-impl Expected {
-    fn build(draft: &Document, ledger: &Ledger, edits: &[Resolved]) -> Expected {
-        let marker = ledger.options.page_marker().unwrap_or_default();
-        let mut spans = Vec::with_capacity(edits.len());
-        let mut shift: isize = 0;
-        for e in edits {
-            let start = (e.range.start as isize + shift) as usize;
-            spans.push(start..start + e.new.len());
-            shift += e.new.len() as isize - e.range.len() as isize;
+/// Everything one audit works from.
+struct Audit<'l> {
+    ledger: &'l Ledger,
+    draft: &'l Document,
+    final_doc: &'l Document,
+    resolution: Resolution,
+    /// The final as promised, and where each resolved edit stands in it.
+    expected: Built,
+    /// The running heads left out of both views.
+    heads: Vec<String>,
+    expected_view: View,
+    final_view: View,
+    /// The differences between the two views, a reworded phrase one hunk.
+    hunks: Vec<Hunk>,
+    /// For each resolved edit, its new text as a range of the expected view.
+    spans: Vec<Range<usize>>,
+    /// Growth of the final's view over the expected view before hunk i.
+    shift: Vec<isize>,
+}
+
+impl<'l> Audit<'l> {
+    /// Resolve, build the expected final, see both texts without their layout, align them.
+    fn new(ledger: &'l Ledger, draft: &'l Document, final_doc: &'l Document, options: &VerifyOptions) -> Audit<'l> {
+        let width = ledger.options.match_width;
+        let resolution = resolve(draft, ledger);
+        let expected = build(draft, &resolution.edits, &ledger.options.page_marker);
+        let (heads, expected_view, final_view) = if options.keep_layout {
+            (Vec::new(), View::raw(&expected.final_doc), View::raw(final_doc))
+        } else {
+            let heads = running_heads(&[&expected.final_doc, final_doc]);
+            let expected_view = View::folded(&expected.final_doc, width, &heads);
+            let final_view = View::folded(final_doc, width, &heads);
+            (heads, expected_view, final_view)
+        };
+        let diff_options = DiffOptions {
+            granularity: Granularity::Word,
+            detect_moves: false,
+            min_move_chars: 20,
+            timeout: options.timeout,
+        };
+        let hunks = coalesce(diff(expected_view.text(), final_view.text(), &diff_options).hunks, expected_view.text());
+        let spans = expected
+            .edits
+            .iter()
+            .map(|e| expected_view.view_of(e.new.start)..expected_view.view_of(e.new.end))
+            .collect();
+        let mut shift = Vec::with_capacity(hunks.len() + 1);
+        shift.push(0);
+        for h in &hunks {
+            shift.push(shift.last().copied().unwrap_or(0) + h.new.len() as isize - h.old.len() as isize);
         }
-        let doc = Document::from_string(apply::build(draft.text(), edits), &marker);
-        Expected { doc, spans }
+        Audit { ledger, draft, final_doc, resolution, expected, heads, expected_view, final_view, hunks, spans, shift }
+    }
+
+    /// Which hunks touch each resolved edit's new text, and whether each hunk touches any.
+    fn touched(&self) -> (Vec<Vec<usize>>, Vec<bool>) {
+        let mut touched: Vec<Vec<usize>> = vec![Vec::new(); self.spans.len()];
+        let mut explained = vec![false; self.hunks.len()];
+        for (hi, h) in self.hunks.iter().enumerate() {
+            let mut i = self.spans.partition_point(|v| v.end < h.old.start);
+            while i < self.spans.len() && self.spans[i].start <= h.old.end {
+                let v = &self.spans[i];
+                if v.is_empty() || h.old.is_empty() || (h.old.start < v.end && v.start < h.old.end) {
+                    touched[i].push(hi);
+                    explained[hi] = true;
+                }
+                i += 1;
+            }
+        }
+        (touched, explained)
+    }
+
+    /// The final view offset of an expected view offset that no hunk touches.
+    fn in_final_view(&self, p: usize) -> usize {
+        let k = self.hunks.partition_point(|h| h.old.end <= p);
+        (p as isize + self.shift[k]).max(0) as usize
     }
 
     /// The draft byte of expected byte `x` (the start of an edit's draft range when `x` falls
     /// inside its new text).
-    fn to_draft(&self, edits: &[Resolved], x: usize) -> usize {
-        let k = self.spans.partition_point(|s| s.end <= x);
-        if k < self.spans.len() && self.spans[k].start < x {
-            return edits[k].range.start;
+    fn to_draft(&self, x: usize) -> usize {
+        let edits = &self.expected.edits;
+        let k = edits.partition_point(|e| e.new.end <= x);
+        if k < edits.len() && edits[k].new.start < x {
+            return edits[k].old.start;
         }
         match k.checked_sub(1) {
-            Some(last) => x - self.spans[last].end + edits[last].range.end,
+            Some(last) => x - edits[last].new.end + edits[last].old.end,
             None => x,
         }
     }
-}
 
-/// Where the diff put a position of `expected`'s view in the final's view.
-struct Aligned<'a> {
-    hunks: &'a [Hunk],
-    /// Growth of the final over `expected` before hunk i.
-    shift: Vec<isize>,
-}
-
-impl<'a> Aligned<'a> {
-    fn new(hunks: &'a [Hunk]) -> Aligned<'a> {
-        let mut shift = Vec::with_capacity(hunks.len() + 1);
-        let mut s = 0isize;
-        shift.push(0);
-        for h in hunks {
-            s += h.new.len() as isize - h.old.len() as isize;
-            shift.push(s);
-        }
-        Aligned { hunks, shift }
-    }
-
-    /// The final view offset of an expected view offset that no hunk touches.
-    fn map(&self, p: usize) -> usize {
-        let k = self.hunks.partition_point(|h| h.old.end <= p);
-        (p as isize + self.shift[k]).max(0) as usize
-    }
-}
-
-/// Verify `final_doc` against the promises of `ledger` on `draft`.
-pub fn audit(ledger: &Ledger, draft: &Document, final_doc: &Document, options: &Options) -> Report {
-    let width = ledger.options.match_width;
-    let resolution = apply::resolve(draft, ledger);
-    let edits = &resolution.edits;
-    let expected = Expected::build(draft, ledger, edits);
-    let (heads, ve, vf) = if options.keep_layout {
-        (Vec::new(), View::raw(&expected.doc), View::raw(final_doc))
-    } else {
-        let heads = running_heads(&[&expected.doc, final_doc]);
-        let ve = View::folded(&expected.doc, width, &heads);
-        let vf = View::folded(final_doc, width, &heads);
-        (heads, ve, vf)
-    };
-    let diff_options = DiffOptions {
-        granularity: Granularity::Word,
-        detect_moves: false,
-        min_move_chars: 20,
-        timeout: options.timeout,
-    };
-    let hunks = coalesce(diff::diff(ve.text(), vf.text(), &diff_options).hunks, ve.text());
-    let views: Vec<Range<usize>> = expected.spans.iter().map(|s| ve.view_of(s.start)..ve.view_of(s.end)).collect();
-
-    // Which hunks touch which edits.
-    let mut touched: Vec<Vec<usize>> = vec![Vec::new(); edits.len()];
-    let mut explained = vec![false; hunks.len()];
-    for (hi, h) in hunks.iter().enumerate() {
-        let mut i = views.partition_point(|v| v.end < h.old.start);
-        while i < views.len() && views[i].start <= h.old.end {
-            let v = &views[i];
-            if v.is_empty() || h.old.is_empty() || (h.old.start < v.end && v.start < h.old.end) {
-                touched[i].push(hi);
-                explained[hi] = true;
-            }
-            i += 1;
-        }
-    }
-
-    let aligned = Aligned::new(&hunks);
-    let mut findings: HashMap<(usize, usize), Vec<Finding>> = HashMap::new();
-    let mut marks = Vec::with_capacity(edits.len());
-    for (i, e) in edits.iter().enumerate() {
-        let v = views[i].clone();
-        let label = format!("{} edit {}", ledger.decisions[e.decision].id, e.edit + 1);
-        let finding = if touched[i].is_empty() {
-            let fin = vf.orig_range(aligned.map(v.start)..aligned.map(v.end));
-            marks.push(Mark { range: e.range.clone(), new: e.new.clone(), status: Some(Status::Applied), label });
-            Finding {
+    /// The finding and the mark of resolved edit `e` (number `i`), touched by `touched` hunks.
+    fn check_edit(&self, e: &AppliedEdit, i: usize, touched: &[usize]) -> (Finding, Mark) {
+        let span = self.spans[i].clone();
+        let subject = Some(Subject::of_edit(self.ledger, e.edit));
+        let promised = &self.expected.final_doc.text()[e.new.clone()];
+        let (Some(&first), Some(&last)) = (touched.first(), touched.last()) else {
+            let in_final = self.final_view.doc_range(self.in_final_view(span.start)..self.in_final_view(span.end));
+            let mark =
+                Mark { range: e.old.clone(), new: promised.to_owned(), status: Some(Status::Applied), edit: subject };
+            let finding = Finding {
                 status: Status::Applied,
-                draft: Some(place(draft, e.range.clone())),
-                in_final: Some(place(final_doc, fin)),
-                expected: one_line(&e.new),
+                draft: Some(self.draft.place(e.old.clone())),
+                in_final: Some(self.final_doc.place(in_final)),
+                expected: one_line(promised),
                 found: None,
-            }
-        } else {
-            let (h0, hl) = (&hunks[touched[i][0]], &hunks[*touched[i].last().unwrap_or(&0)]);
-            let (rs, re) = (v.start.min(h0.old.start), v.end.max(hl.old.end));
-            let fs = h0.new.start.saturating_sub(h0.old.start - rs);
-            let fe = hl.new.end + (re - hl.old.end);
-            let old = &draft.text()[e.range.clone()];
-            let old = if ve.is_folded() { fold_quote(old, width).0 } else { old.to_owned() };
-            let reverted = format!("{}{old}{}", ve.content(rs..v.start), ve.content(v.end..re));
-            let status = if vf.content(fs..fe) == reverted { Status::Missing } else { Status::Different };
-            let (exp, fin) = (ve.orig_range(rs..re), vf.orig_range(fs..fe));
-            let found = final_doc.text()[fin.clone()].to_owned();
-            let region = expected.to_draft(edits, exp.start)..expected.to_draft(edits, exp.end);
-            let region = region.start.min(e.range.start)..region.end.max(e.range.end);
-            let new = if status == Status::Missing { e.new.clone() } else { found.clone() };
-            marks.push(Mark { range: region, new, status: Some(status), label });
-            Finding {
-                status,
-                draft: Some(place(draft, e.range.clone())),
-                in_final: Some(place(final_doc, fin)),
-                expected: one_line(&expected.doc.text()[exp]),
-                found: Some(one_line(&found)),
-            }
+            };
+            return (finding, mark);
         };
-        findings.entry((e.decision, e.edit)).or_default().push(finding);
+        // The stretch the touching hunks cover, in the expected view and in the final's.
+        let (h0, hl) = (&self.hunks[first], &self.hunks[last]);
+        let (expected_start, expected_end) = (span.start.min(h0.old.start), span.end.max(hl.old.end));
+        let final_start = h0.new.start.saturating_sub(h0.old.start - expected_start);
+        let final_end = hl.new.end + (expected_end - hl.old.end);
+        let old = &self.draft.text()[e.old.clone()];
+        let old = if self.expected_view.is_folded() {
+            fold_text(old, self.ledger.options.match_width)
+        } else {
+            old.to_owned()
+        };
+        let reverted = format!(
+            "{}{old}{}",
+            self.expected_view.content(expected_start..span.start),
+            self.expected_view.content(span.end..expected_end)
+        );
+        let in_final_view = self.final_view.content(final_start..final_end);
+        let status = if in_final_view == reverted { Status::Missing } else { Status::Different };
+        let expected = self.expected_view.doc_range(expected_start..expected_end);
+        let in_final = self.final_view.doc_range(final_start..final_end);
+        let found = self.final_doc.text()[in_final.clone()].to_owned();
+        let region = self.to_draft(expected.start)..self.to_draft(expected.end);
+        let region = region.start.min(e.old.start)..region.end.max(e.old.end);
+        let new = if status == Status::Missing { promised.to_owned() } else { found.clone() };
+        let mark = Mark { range: region, new, status: Some(status), edit: subject };
+        let finding = Finding {
+            status,
+            draft: Some(self.draft.place(e.old.clone())),
+            in_final: Some(self.final_doc.place(in_final)),
+            expected: one_line(&self.expected.final_doc.text()[expected]),
+            found: Some(one_line(&found)),
+        };
+        (finding, mark)
     }
 
-    let mut unexplained = Vec::new();
-    for (h, _) in hunks.iter().zip(&explained).filter(|(_, done)| !**done) {
-        let exp = ve.orig_range(h.old.clone());
-        let d = expected.to_draft(edits, exp.start)
-            ..expected.to_draft(edits, exp.end).max(expected.to_draft(edits, exp.start));
-        let fin = vf.orig_range(h.new.clone());
-        marks.push(Mark {
-            range: d.clone(),
-            new: final_doc.text()[fin.clone()].to_owned(),
-            status: None,
-            label: "unexplained".into(),
-        });
-        let (draft_place, final_place) = (place(draft, d), place(final_doc, fin));
-        let maybe = maybe_unanchored(ledger, &resolution.problems, &draft_place.text, &final_place.text);
-        unexplained.push(Change { draft: draft_place, in_final: final_place, maybe });
+    /// Every hunk no edit explains, as a change (and a mark).
+    fn unexplained(&self, explained: &[bool], marks: &mut Vec<Mark>) -> Vec<Unexplained> {
+        let mut out = Vec::new();
+        for (h, _) in self.hunks.iter().zip(explained).filter(|(_, done)| !**done) {
+            let expected = self.expected_view.doc_range(h.old.clone());
+            let start = self.to_draft(expected.start);
+            let in_draft = start..self.to_draft(expected.end).max(start);
+            let in_final = self.final_view.doc_range(h.new.clone());
+            let new = self.final_doc.text()[in_final.clone()].to_owned();
+            marks.push(Mark { range: in_draft.clone(), new, status: None, edit: None });
+            let (draft, in_final) = (self.draft.place(in_draft), self.final_doc.place(in_final));
+            let maybe = self.would_explain(&draft.text, &in_final.text);
+            out.push(Unexplained { draft, in_final, maybe });
+        }
+        out
     }
 
-    let decisions = decisions(ledger, findings, &resolution.problems);
-    let layout = Layout { kept: options.keep_layout, running_heads: heads };
-    let mut report = Report::new(Mode::WithDraft, decisions, unexplained, layout);
+    /// The first unanchored edit whose `old` holds `old` and whose `new` holds `new` (folded): it
+    /// would explain a change from `old` to `new`.
+    fn would_explain(&self, old: &str, new: &str) -> Option<Subject> {
+        let width = self.ledger.options.match_width;
+        let (old, new) = (fold_text(old, width), fold_text(new, width));
+        if old.is_empty() && new.is_empty() {
+            return None;
+        }
+        let unanchored = self.resolution.problems.iter().filter(|p| !is_todo(p));
+        unanchored.filter_map(|p| p.subject.as_deref().cloned()).find(|s| {
+            let Some(edit) = s.edit else { return false };
+            let (o, n) = match self.ledger.edit(EditRef { decision: s.decision, edit }).action() {
+                Action::Replace { old, new } => (old.as_str(), new.as_str()),
+                Action::Insert { new, .. } => ("", new.as_str()),
+                Action::Todo(_) => return false,
+            };
+            fold_text(o, width).contains(&old) && fold_text(n, width).contains(&new)
+        })
+    }
+}
+
+/// Whether a resolve problem is a todo (which makes an edit `todo`, not `unanchored`).
+fn is_todo(p: &Diagnostic) -> bool {
+    matches!(p.kind, Kind::Anchor(AnchorProblem::Todo { .. }))
+}
+
+/// For each decision, the index of its first edit among all the ledger's edits.
+fn first_edit_index(ledger: &Ledger) -> Vec<usize> {
+    let mut at = 0;
+    ledger
+        .decisions
+        .iter()
+        .map(|d| {
+            at += d.edits.len();
+            at - d.edits.len()
+        })
+        .collect()
+}
+
+/// Marks sorted by place, a mark inside an earlier one dropped.
+fn without_overlaps(mut marks: Vec<Mark>) -> Vec<Mark> {
     marks.sort_by_key(|m| (m.range.start, m.range.end));
     let mut reach = 0;
     marks.retain(|m| {
@@ -194,8 +266,7 @@ pub fn audit(ledger: &Ledger, draft: &Document, final_doc: &Document, options: &
         }
         keep
     });
-    report.marked = Some(Marked { draft: draft.text().to_owned(), marks });
-    report
+    marks
 }
 
 /// Chars of equal text between two hunks of one sentence below which they count as one change.
@@ -224,65 +295,30 @@ fn coalesce(hunks: Vec<Hunk>, old: &str) -> Vec<Hunk> {
     out
 }
 
-/// One report per decision, in the ledger's order, from the findings of resolved edits and the
-/// problems of the others.
-fn decisions(
+/// One report per decision, in the ledger's order, from the findings of resolved edits (by the
+/// edit's index among all edits) and the problems of the others.
+fn edit_reports(
     ledger: &Ledger,
-    mut findings: HashMap<(usize, usize), Vec<Finding>>,
-    problems: &[Problem],
+    first_edit: &[usize],
+    mut findings: Vec<Vec<Finding>>,
+    problems: &[Diagnostic],
 ) -> Vec<DecisionReport> {
-    let mut by_edit: HashMap<(&str, usize), &Problem> = HashMap::new();
+    let mut problem_of: Vec<Option<&Diagnostic>> = vec![None; findings.len()];
     for p in problems {
-        if let (Some(d), Some(e)) = (&p.decision, p.edit) {
-            by_edit.entry((d.as_str(), e)).or_insert(p);
+        if let Some((decision, Some(edit))) = p.subject.as_ref().map(|s| (s.decision, s.edit)) {
+            problem_of[first_edit[decision.0] + edit].get_or_insert(p);
         }
     }
-    per_decision(ledger, |di, ei, edit| {
-        let found = findings.remove(&(di, ei)).unwrap_or_default();
-        let id = ledger.decisions[di].id.as_str();
-        let (status, message) = match by_edit.get(&(id, ei)) {
-            Some(p) => (problem_status(p), Some(problem_message(p))),
-            None if found.is_empty() => (Status::Unanchored, Some("did not resolve".to_owned())),
+    per_decision(ledger, |n, at, edit| {
+        let found = std::mem::take(&mut findings[n]);
+        let (status, message) = match problem_of[n] {
+            Some(p) if is_todo(p) => (Status::Todo, Some(p.clone())),
+            Some(p) => (Status::Unanchored, Some(p.clone())),
+            None if found.is_empty() => (Status::Unanchored, Some(Diagnostic::new(VerifyNote::DidNotResolve))),
             None => (worst(found.iter().map(|f| f.status)), None),
         };
-        EditReport { edit: ei + 1, summary: edit.summary(), status, message, findings: found }
+        EditReport { edit: at.edit + 1, summary: crate::messages::edit_summary(edit), status, message, findings: found }
     })
-}
-
-/// The first unanchored edit whose `old` holds `old` and whose `new` holds `new` (folded): it
-/// would explain a change from `old` to `new`.
-fn maybe_unanchored(ledger: &Ledger, problems: &[Problem], old: &str, new: &str) -> Option<String> {
-    let width = ledger.options.match_width;
-    let (old, new) = (fold_quote(old, width).0, fold_quote(new, width).0);
-    if old.is_empty() && new.is_empty() {
-        return None;
-    }
-    problems.iter().filter(|p| problem_status(p) == Status::Unanchored).find_map(|p| {
-        let id = p.decision.as_deref()?;
-        let index = p.edit?;
-        let e = ledger.decision(id)?.edits.get(index)?;
-        let (o, n) = match e.action().ok()? {
-            Action::Replace { old, new } => (old, new),
-            Action::Insert { new, .. } => ("", new),
-            Action::Todo { .. } => return None,
-        };
-        let (o, n) = (fold_quote(o, width).0, fold_quote(n, width).0);
-        (o.contains(&old) && n.contains(&new))
-            .then(|| format!("decision {id}, edit {} would explain it, but its anchor is wrong", index + 1))
-    })
-}
-
-/// The status an edit with this resolve problem gets.
-pub fn problem_status(p: &Problem) -> Status {
-    match p.kind {
-        ProblemKind::Todo { .. } => Status::Todo,
-        _ => Status::Unanchored,
-    }
-}
-
-/// A problem's message without the decision and edit it names (the report shows them).
-pub fn problem_message(p: &Problem) -> String {
-    Problem { decision: None, edit: None, kind: p.kind.clone() }.to_string()
 }
 
 #[cfg(test)]
@@ -295,22 +331,24 @@ mod tests {
         "[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"分科会を設置\"\nnew = \"分科会を開催\"\n\
         [[decision]]\nid = \"2\"\n[[decision.edit]]\nold = \"あたって\"\nnew = \"当たって\"\npage = 2\n";
 
-    fn run(final_text: &str) -> Report {
+    fn run(final_text: &str) -> Vec<(Status, Vec<Finding>, Vec<Unexplained>)> {
         let ledger = Ledger::from_toml(LEDGER).unwrap();
         let m = PageMarker::default();
-        audit(&ledger, &Document::new(DRAFT, &m), &Document::new(final_text, &m), &Options::default())
+        let draft = Document::new(DRAFT, &m);
+        let r = audit(&ledger, &draft, &Document::new(final_text, &m), &VerifyOptions::default());
+        r.decisions.iter().map(|d| (d.status, d.edits[0].findings.clone(), r.unexplained.clone())).collect()
     }
 
-    fn statuses(r: &Report) -> Vec<Status> {
-        r.decisions.iter().map(|d| d.status).collect()
+    fn statuses(r: &[(Status, Vec<Finding>, Vec<Unexplained>)]) -> Vec<Status> {
+        r.iter().map(|d| d.0).collect()
     }
 
     #[test]
     fn a_faithful_final_re_wrapped_passes() {
         let r = run("分科会を開催し、検討を\n行った。装置を設置する。\n- 1 -\n計画の策定に当たっては、国際的な\n認証を参考とした。\n- 2 -\n");
         assert_eq!(statuses(&r), vec![Status::Applied, Status::Applied]);
-        assert!(r.unexplained.is_empty(), "{:?}", r.unexplained);
-        let f = r.decisions[1].edits[0].findings[0].in_final.clone().unwrap();
+        assert!(r[0].2.is_empty(), "{:?}", r[0].2);
+        let f = r[1].1[0].in_final.clone().unwrap();
         assert_eq!((f.page, f.line, f.text.as_str()), (2, 1, "当たって"));
     }
 
@@ -318,10 +356,11 @@ mod tests {
     fn missing_different_and_unexplained() {
         let r = run("分科会を設置し、検討を行った。\n装置を置く。\n- 1 -\n計画の策定に際しては、\n国際的な認証を参考とした。\n- 2 -\n");
         assert_eq!(statuses(&r), vec![Status::Missing, Status::Different]);
-        let f = &r.decisions[1].edits[0].findings[0];
+        let f = &r[1].1[0];
         assert!(f.found.as_deref().unwrap().contains("際し"), "{f:?}");
-        assert_eq!(r.unexplained.len(), 1);
-        let c = &r.unexplained[0];
+        let unexplained = &r[0].2;
+        assert_eq!(unexplained.len(), 1);
+        let c = &unexplained[0];
         assert_eq!((c.draft.page, c.draft.line, c.in_final.page, c.in_final.line), (1, 2, 1, 2));
         assert!(c.draft.text.contains("設置") && c.in_final.text.contains("置く"), "{c:?}");
     }
@@ -333,8 +372,10 @@ mod tests {
                 .unwrap();
         let m = PageMarker::default();
         let d = Document::new(DRAFT, &m);
-        let r = audit(&ledger, &d, &d, &Options::default());
-        assert_eq!(statuses(&r), vec![Status::Unanchored]);
-        assert!(r.decisions[0].edits[0].message.as_deref().unwrap().contains("存在しない"));
+        let r = audit(&ledger, &d, &d, &VerifyOptions::default());
+        assert_eq!(r.decisions[0].status, Status::Unanchored);
+        let message = r.decisions[0].edits[0].message.as_ref().map(crate::messages::body).unwrap();
+        assert!(message.contains("存在しない"), "{message}");
+        assert!(!message.starts_with("decision"), "the report shows the decision already: {message}");
     }
 }

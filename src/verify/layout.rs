@@ -7,17 +7,6 @@
 //! heads left out too, and a line break put back after every 「。」, so that the diff engine
 //! aligns sentence by sentence whatever the wrapping. Every view offset maps back to the
 //! document's own bytes.
-//!
-//! ```
-//! use akaji::document::{Document, PageMarker};
-//! use akaji::verify::layout::{running_heads, View};
-//! let pages = "計画（案）\n一文目。\n- 1 -\n計画（案）\n二文目。\n- 2 -\n計画（案）\n三文\n目。\n- 3 -\n";
-//! let doc = Document::new(pages, &PageMarker::default());
-//! let heads = running_heads(&[&doc]);
-//! assert_eq!(heads, vec!["計画（案）".to_string()]);
-//! let view = View::folded(&doc, false, &heads);
-//! assert_eq!(view.text(), "一文目。\n二文目。\n三文目。\n");
-//! ```
 
 use crate::document::{Document, Page};
 use crate::fold::Folded;
@@ -43,7 +32,7 @@ fn top(doc: &Document, page: &Page, n: usize) -> Vec<(usize, String)> {
 /// Running heads: lines (compared without white space) that open at least three pages of one of
 /// `docs` and stand mostly there; the second line of a page counts only below a running head.
 /// Sorted.
-pub fn running_heads(docs: &[&Document]) -> Vec<String> {
+pub(super) fn running_heads(docs: &[&Document]) -> Vec<String> {
     let mut heads: Vec<String> = Vec::new();
     for doc in docs {
         let tops: Vec<Vec<(usize, String)>> = doc.pages().iter().map(|p| top(doc, p, TOP_LINES)).collect();
@@ -85,7 +74,7 @@ pub fn running_heads(docs: &[&Document]) -> Vec<String> {
 
 /// The document lines (0-based, sorted) that hold a running head at the top of their page: the
 /// first lines of a page, as long as they are running heads.
-pub fn head_lines(doc: &Document, heads: &[String]) -> Vec<usize> {
+pub(super) fn head_lines(doc: &Document, heads: &[String]) -> Vec<usize> {
     if heads.is_empty() {
         return Vec::new();
     }
@@ -103,7 +92,7 @@ pub fn head_lines(doc: &Document, heads: &[String]) -> Vec<usize> {
 
 /// A document as the comparison sees it, and the way back to its bytes.
 #[derive(Debug, Clone)]
-pub struct View {
+pub(super) struct View {
     text: String,
     /// `None`: the view is the document's text itself (`--keep-layout`).
     folded: Option<Folded>,
@@ -174,42 +163,42 @@ impl View {
         v - partition(&self.breaks, |i, b| b + i < v)
     }
 
-    /// The original byte where the view character at `v` begins.
-    pub fn orig_start(&self, v: usize) -> usize {
+    /// The document byte where the view character at `v` begins.
+    pub fn doc_start(&self, v: usize) -> usize {
         match &self.folded {
-            Some(f) => f.orig_start(self.to_folded(v)),
+            Some(f) => f.doc_start(self.to_folded(v)),
             None => self.floor(v),
         }
     }
 
-    /// The original byte right after the view character that ends at `v`.
-    pub fn orig_end(&self, v: usize) -> usize {
+    /// The document byte right after the view character that ends at `v`.
+    pub fn doc_end(&self, v: usize) -> usize {
         match &self.folded {
-            Some(f) => f.orig_end(self.to_folded(v)),
+            Some(f) => f.doc_end(self.to_folded(v)),
             None => self.floor(v),
         }
     }
 
-    /// The view offset of original byte `orig`: the first view character at or after it.
-    pub fn view_of(&self, orig: usize) -> usize {
+    /// The view offset of document byte `doc`: the first view character at or after it.
+    pub fn view_of(&self, doc: usize) -> usize {
         match &self.folded {
             Some(f) => {
-                let n = f.norm_of(orig);
+                let n = f.folded_at(doc);
                 n + self.breaks.partition_point(|&b| b <= n)
             }
-            None => orig,
+            None => doc,
         }
     }
 
-    /// The original byte range of view range `r`; for an empty range, the point right after the
+    /// The document byte range of view range `r`; for an empty range, the point right after the
     /// preceding character.
-    pub fn orig_range(&self, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    pub fn doc_range(&self, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
         if r.end <= r.start {
-            let at = self.orig_end(r.start);
+            let at = self.doc_end(r.start);
             at..at
         } else {
-            let start = self.orig_start(r.start);
-            start..self.orig_end(r.end).max(start)
+            let start = self.doc_start(r.start);
+            start..self.doc_end(r.end).max(start)
         }
     }
 }
@@ -235,6 +224,15 @@ mod tests {
 
     fn doc(s: &str) -> Document {
         Document::new(s, &PageMarker::default())
+    }
+
+    #[test]
+    fn running_heads_and_line_breaks_are_left_out() {
+        let pages = "計画（案）\n一文目。\n- 1 -\n計画（案）\n二文目。\n- 2 -\n計画（案）\n三文\n目。\n- 3 -\n";
+        let d = doc(pages);
+        let heads = running_heads(&[&d]);
+        assert_eq!(heads, vec!["計画（案）".to_string()]);
+        assert_eq!(View::folded(&d, false, &heads).text(), "一文目。\n二文目。\n三文目。\n");
     }
 
     #[test]
@@ -268,10 +266,10 @@ mod tests {
         let v = View::folded(&d, false, &[]);
         assert_eq!(v.text(), "一文。\n二文。\n三");
         let at = v.text().find('二').unwrap();
-        assert_eq!(v.orig_start(at), d.text().find('二').unwrap());
+        assert_eq!(v.doc_start(at), d.text().find('二').unwrap());
         assert_eq!(v.view_of(d.text().find('二').unwrap()), at);
         let end = v.text().find("文。\n三").unwrap() + "文。".len();
-        assert_eq!(&d.text()[v.orig_range(at..end)], "二\n文。");
+        assert_eq!(&d.text()[v.doc_range(at..end)], "二\n文。");
         let three = v.text().find('三').unwrap();
         assert_eq!(v.view_of(d.text().find('三').unwrap()), three);
         assert_eq!(v.content(0..v.text().len()), "一文。二文。三");
@@ -282,6 +280,6 @@ mod tests {
         let d = doc("一\n- 1 -\n二");
         let v = View::raw(&d);
         assert_eq!(v.text(), d.text());
-        assert_eq!((v.orig_start(3), v.view_of(3)), (3, 3));
+        assert_eq!((v.doc_start(3), v.view_of(3)), (3, 3));
     }
 }

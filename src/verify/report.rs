@@ -1,20 +1,23 @@
 //! The verification report as data: what every renderer (text, json, html) draws from.
 //!
 //! The field names are part of the `--format json` contract and stay stable; they are
-//! `snake_case`. A [`Report`] holds one [`DecisionReport`] per decision of the ledger (in the
-//! ledger's order), each with one [`EditReport`] per edit, each with the [`Finding`]s that back its
-//! status; then the [`Change`]s no decision explains, and a [`Summary`] of counts.
+//! `snake_case`. A [`VerifyReport`] holds one [`DecisionReport`] per decision of the ledger (in
+//! the ledger's order), each with one [`EditReport`] per edit, each with the [`Finding`]s that back
+//! its status; then the changes no decision explains ([`Unexplained`]), and a [`Summary`] of
+//! counts. Messages are kept as data ([`Diagnostic`]) and written in words only when serialized.
 //!
 //! ```
-//! use akaji::verify::report::Status;
+//! use akaji::verify::Status;
 //! // A decision's status is the worst of its edits' statuses.
 //! assert_eq!([Status::Applied, Status::Missing, Status::Different].into_iter().max(), Some(Status::Missing));
 //! assert_eq!(Status::Unanchored.name(), "unanchored");
 //! ```
 
-use crate::error::Place;
-use crate::ledger::{Decision, Edit, Ledger};
-use serde::Serialize;
+use crate::diagnostic::{Diagnostic, Subject};
+use crate::document::Place;
+use crate::ledger::{Edit, EditRef, Ledger};
+use crate::messages::{body, explains};
+use serde::{Serialize, Serializer};
 use std::ops::Range;
 use std::time::Duration;
 
@@ -67,22 +70,22 @@ pub enum Mode {
 
 /// Options of a verification.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Options {
+pub struct VerifyOptions {
     /// Count layout (line breaks, spaces, page markers, running heads) as content.
     pub keep_layout: bool,
     /// Give the diff engine this long before it settles for a coarser alignment.
     pub timeout: Option<Duration>,
 }
 
-impl Default for Options {
+impl Default for VerifyOptions {
     fn default() -> Self {
-        Options { keep_layout: false, timeout: Some(Duration::from_secs(10)) }
+        VerifyOptions { keep_layout: false, timeout: Some(Duration::from_secs(10)) }
     }
 }
 
-/// The whole verification.
+/// The whole verification (borrowing the draft, for the redline of the html report).
 #[derive(Debug, Clone, Serialize)]
-pub struct Report {
+pub struct VerifyReport<'a> {
     /// With or without the draft.
     pub mode: Mode,
     /// The files compared, as named on the command line (filled in by the caller).
@@ -90,7 +93,7 @@ pub struct Report {
     /// One entry per decision, in the ledger's order.
     pub decisions: Vec<DecisionReport>,
     /// Changes between draft and final that no edit explains (with the draft only).
-    pub unexplained: Vec<Change>,
+    pub unexplained: Vec<Unexplained>,
     /// Counts.
     pub summary: Summary,
     /// What was treated as layout rather than content.
@@ -100,7 +103,7 @@ pub struct Report {
     pub notes: Vec<String>,
     /// The draft with every problem marked, for the html report (not serialized).
     #[serde(skip)]
-    pub marked: Option<Marked>,
+    pub marked: Option<Marked<'a>>,
 }
 
 /// The files a report is about.
@@ -149,8 +152,9 @@ pub struct EditReport {
     /// The worst status of its findings.
     pub status: Status,
     /// Why, when there is no place to show: the resolve problem of an unanchored edit, the note
-    /// of a todo, why an edit is unclear.
-    pub message: Option<String>,
+    /// of a todo, why an edit is unclear (written in words, without its subject, in JSON).
+    #[serde(serialize_with = "words")]
+    pub message: Option<Diagnostic>,
     /// Each place the edit was checked at (one per match, for `count` > 1).
     pub findings: Vec<Finding>,
 }
@@ -173,15 +177,24 @@ pub struct Finding {
 
 /// A change between draft and final that no edit explains.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Change {
+pub struct Unexplained {
     /// Where it is in the draft; `text` is the draft's text there (empty: an insertion).
     pub draft: Place,
     /// Where it is in the final; `text` is the final's text there (empty: a deletion).
     #[serde(rename = "final")]
     pub in_final: Place,
     /// An unanchored edit that would explain this change, if one would: its anchor is wrong in
-    /// the ledger, but the final made it.
-    pub maybe: Option<String>,
+    /// the ledger, but the final made it (a sentence in JSON).
+    #[serde(serialize_with = "would_explain")]
+    pub maybe: Option<Subject>,
+}
+
+fn words<S: Serializer>(d: &Option<Diagnostic>, s: S) -> Result<S::Ok, S::Error> {
+    d.as_ref().map(body).serialize(s)
+}
+
+fn would_explain<S: Serializer>(edit: &Option<Subject>, s: S) -> Result<S::Ok, S::Error> {
+    edit.as_ref().map(explains).serialize(s)
 }
 
 /// Counts of decisions by status, and of unexplained changes.
@@ -221,9 +234,9 @@ impl Summary {
 
 /// The draft with its marks, for a redline in which problems stand out.
 #[derive(Debug, Clone, Default)]
-pub struct Marked {
+pub struct Marked<'a> {
     /// The draft's text.
-    pub draft: String,
+    pub draft: &'a str,
     /// Marks sorted by `range`, not overlapping.
     pub marks: Vec<Mark>,
 }
@@ -237,18 +250,23 @@ pub struct Mark {
     pub new: String,
     /// The status the mark shows; `None` for an unexplained change.
     pub status: Option<Status>,
-    /// The decision (and edit, 1-based) behind it.
-    pub label: String,
+    /// The edit behind it; `None` for an unexplained change.
+    pub edit: Option<Subject>,
 }
 
-impl Report {
+impl<'a> VerifyReport<'a> {
     /// A report with its summary counted from its decisions and changes.
-    pub fn new(mode: Mode, decisions: Vec<DecisionReport>, unexplained: Vec<Change>, layout: Layout) -> Report {
+    pub fn new(
+        mode: Mode,
+        decisions: Vec<DecisionReport>,
+        unexplained: Vec<Unexplained>,
+        layout: Layout,
+    ) -> VerifyReport<'a> {
         let mut summary = Summary { decisions: decisions.len(), unexplained: unexplained.len(), ..Summary::default() };
         for d in &decisions {
             summary.count(d.status);
         }
-        Report {
+        VerifyReport {
             mode,
             files: Files::default(),
             decisions,
@@ -264,16 +282,6 @@ impl Report {
     pub fn passed(&self, strict: bool) -> bool {
         self.decisions.iter().all(|d| d.status == Status::Applied) && (!strict || self.unexplained.is_empty())
     }
-
-    /// The exit status: [`crate::exit::SUCCESS`] when [`Report::passed`], else
-    /// [`crate::exit::DIFFERENCES`].
-    pub fn exit_code(&self, strict: bool) -> u8 {
-        if self.passed(strict) {
-            crate::exit::SUCCESS
-        } else {
-            crate::exit::DIFFERENCES
-        }
-    }
 }
 
 /// The worst of some statuses, `applied` when there are none.
@@ -282,20 +290,30 @@ pub fn worst(statuses: impl IntoIterator<Item = Status>) -> Status {
 }
 
 /// One report per decision, in the ledger's order, from one report per edit: `edit` is given
-/// the decision's and the edit's index and the edit. A decision's status is the worst of its
-/// edits'.
-pub fn per_decision(ledger: &Ledger, mut edit: impl FnMut(usize, usize, &Edit) -> EditReport) -> Vec<DecisionReport> {
-    let decision = |(di, d): (usize, &Decision)| {
-        let edits: Vec<EditReport> = d.edits.iter().enumerate().map(|(ei, e)| edit(di, ei, e)).collect();
-        DecisionReport {
+/// the edit's number among all the ledger's edits (in ledger order), its reference and the edit.
+/// A decision's status is the worst of its edits'.
+pub(super) fn per_decision(
+    ledger: &Ledger,
+    mut edit: impl FnMut(usize, EditRef, &Edit) -> EditReport,
+) -> Vec<DecisionReport> {
+    let mut reports: Vec<DecisionReport> = ledger
+        .decisions
+        .iter()
+        .map(|d| DecisionReport {
             id: d.id.clone(),
             by: d.by.clone(),
             at: d.at.clone(),
-            status: worst(edits.iter().map(|e| e.status)),
-            edits,
-        }
-    };
-    ledger.decisions.iter().enumerate().map(decision).collect()
+            status: Status::Applied,
+            edits: Vec::with_capacity(d.edits.len()),
+        })
+        .collect();
+    for (n, (at, e)) in ledger.edits().enumerate() {
+        reports[at.decision.0].edits.push(edit(n, at, e));
+    }
+    for r in &mut reports {
+        r.status = worst(r.edits.iter().map(|e| e.status));
+    }
+    reports
 }
 
 #[cfg(test)]
@@ -308,7 +326,7 @@ mod tests {
 
     #[test]
     fn summary_counts_decisions_by_status() {
-        let r = Report::new(
+        let r = VerifyReport::new(
             Mode::WithDraft,
             vec![decision("1", Status::Applied), decision("2", Status::Missing), decision("3", Status::Missing)],
             Vec::new(),
@@ -316,7 +334,6 @@ mod tests {
         );
         assert_eq!((r.summary.decisions, r.summary.applied, r.summary.missing), (3, 1, 2));
         assert!(!r.passed(false));
-        assert_eq!(r.exit_code(false), crate::exit::DIFFERENCES);
     }
 
     #[test]

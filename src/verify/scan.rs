@@ -1,22 +1,25 @@
 //! Without the draft: look for each edit's `old` and `new` in the published final.
 //!
 //! Within each edit's scope, `new` must be present and `old` absent (`count` times for
-//! `count = N`): `applied`. `old` present and `new` absent: `missing`. Anything else (both, or
-//! neither, or another number) is `unclear`, with the places found. An insertion is applied where
-//! its anchor and its text stand side by side. An occurrence of `old` inside an occurrence of
-//! `new` (「EDSA認証」→「EDSA認証（ISASecure EDSA）」) is not counted, nor the reverse. Page and line
-//! scopes name the draft's pages but can only be matched against the final's, which may have
-//! shifted; the report says so.
+//! `count = N`; on each page, with `per_page`): `applied`. `old` present and `new` absent:
+//! `missing`. Anything else (both, or neither, or another number) is `unclear`, with the places
+//! found. An insertion is applied where its anchor and its text stand side by side. An occurrence
+//! of `old` inside an occurrence of `new` (「EDSA認証」→「EDSA認証（ISASecure EDSA）」) is not
+//! counted, nor the reverse. Page and line scopes name the draft's pages but can only be matched
+//! against the final's, which may have shifted; the report says so.
+//!
+//! The steps: every edit's two patterns are folded and all are searched for at once
+//! ([`sought`]); each edit's scope is found in the final ([`scope_in_final`]), the matches in it
+//! counted ([`Counted`]), its status decided ([`status`]) and its places listed ([`findings`]).
 
-use super::audit::problem_message;
 use super::layout::{head_lines, running_heads};
-use super::report::{per_decision, EditReport, Finding, Layout, Mode, Options, Report, Status};
-use crate::anchor::{place, Patterns, Scope};
+use super::note::VerifyNote;
+use super::report::{per_decision, EditReport, Finding, Layout, Mode, Status, VerifyOptions, VerifyReport};
+use crate::anchor::{AnchorProblem, FoldedScope, Patterns};
+use crate::diagnostic::Diagnostic;
 use crate::document::{one_line, Document};
-use crate::error::{Problem, ProblemKind};
-use crate::fold::{fold_quote, Folded};
-use crate::ledger::{Action, Edit, Ledger, Side};
-use std::collections::HashMap;
+use crate::fold::{fold_text, Folded};
+use crate::ledger::{Action, Count, Edit, Ledger, Side};
 use std::ops::Range;
 
 /// Most places listed for one edit.
@@ -26,149 +29,177 @@ const MAX_PLACES: usize = 12;
 pub const SCOPE_NOTE: &str =
     "without the draft, page and line scopes are matched against the final's pages and lines, which may have shifted";
 
-/// The patterns one edit looks for, as indices into the shared pattern list.
-struct Looks {
-    /// What must be there: `new`, or anchor and new side by side.
-    want: Option<usize>,
+/// What one edit looks for, as numbers of patterns in the shared [`Patterns`].
+struct Sought {
+    /// What must be there: `new`, or anchor and new side by side (none for a deletion).
+    promised: Option<usize>,
     /// What must be gone: `old`, or the bare anchor of an insertion.
-    gone: usize,
+    replaced: usize,
     prefix: Option<String>,
     suffix: Option<String>,
+    /// The edit's `new`, on one line: what the final should hold where the draft's text stands.
+    new: String,
 }
 
 /// Verify `final_doc` against `ledger` without the draft.
-pub fn scan(ledger: &Ledger, final_doc: &Document, options: &Options) -> Report {
+pub fn scan(ledger: &Ledger, final_doc: &Document, options: &VerifyOptions) -> VerifyReport<'static> {
     let width = ledger.options.match_width;
     let heads = if options.keep_layout { Vec::new() } else { running_heads(&[final_doc]) };
     let folded = Folded::skipping(final_doc, width, &head_lines(final_doc, &heads));
     let mut patterns = Patterns::default();
-    let mut add = |p: String| patterns.add(p);
-    let fold = |s: &str| fold_quote(s, width).0;
-    let mut looks: HashMap<(usize, usize), Looks> = HashMap::new();
-    for (di, d) in ledger.decisions.iter().enumerate() {
-        for (ei, e) in d.edits.iter().enumerate() {
-            let (want, gone) = match e.action() {
-                Ok(Action::Replace { old, new }) => {
-                    let new = fold(new);
-                    ((!new.is_empty()).then(|| add(new)), add(fold(old)))
-                }
-                Ok(Action::Insert { anchor, side, new }) => {
-                    let (a, n) = (fold(anchor), fold(new));
-                    let both = match side {
-                        Side::After => format!("{a}{n}"),
-                        Side::Before => format!("{n}{a}"),
-                    };
-                    (Some(add(both)), add(a))
-                }
-                _ => continue,
-            };
-            let opt = |s: &Option<String>| s.as_deref().map(fold).filter(|s| !s.is_empty());
-            looks.insert((di, ei), Looks { want, gone, prefix: opt(&e.prefix), suffix: opt(&e.suffix) });
-        }
-    }
+    let sought: Vec<Result<Sought, &str>> = ledger.edits().map(|(_, e)| sought(e, width, &mut patterns)).collect();
     let found = patterns.search(&folded);
-    let decisions = per_decision(ledger, |di, ei, e| {
-        let report = match looks.get(&(di, ei)) {
-            Some(l) => check(e, l, &found, &folded, final_doc),
-            None => not_checkable(e),
+    let decisions = per_decision(ledger, |n, at, e| {
+        let report = match &sought[n] {
+            Ok(s) => check(e, s, &found, &folded, final_doc),
+            Err(note) => todo(note),
         };
-        EditReport { edit: ei + 1, summary: e.summary(), ..report }
+        EditReport { edit: at.edit + 1, summary: crate::messages::edit_summary(e), ..report }
     });
     let layout = Layout { kept: options.keep_layout, running_heads: heads };
-    let mut report = Report::new(Mode::WithoutDraft, decisions, Vec::new(), layout);
+    let mut report = VerifyReport::new(Mode::WithoutDraft, decisions, Vec::new(), layout);
     report.notes.push(SCOPE_NOTE.to_owned());
     report
 }
 
-/// A todo edit, or one whose keys do not make an edit.
-fn not_checkable(e: &Edit) -> EditReport {
-    let (status, message) = match e.action() {
-        Ok(Action::Todo { note }) => {
-            let p = Problem { decision: None, edit: None, kind: ProblemKind::Todo { note: note.to_owned() } };
-            (Status::Todo, problem_message(&p))
+/// The patterns an edit looks for, added to `patterns`; a todo's note for a todo.
+fn sought<'e>(e: &'e Edit, width: bool, patterns: &mut Patterns) -> Result<Sought, &'e str> {
+    let fold = |s: &str| fold_text(s, width);
+    let (promised, replaced, new) = match e.action() {
+        Action::Replace { old, new } => {
+            let folded = fold(new);
+            let promised = (!folded.is_empty()).then(|| patterns.add(folded));
+            (promised, patterns.add(fold(old)), one_line(new))
         }
-        Err(m) => (Status::Unanchored, m),
-        Ok(_) => (Status::Unclear, "was not checked".to_owned()),
+        Action::Insert { anchor, side, new } => {
+            let (a, n) = (fold(anchor), fold(new));
+            let both = match side {
+                Side::After => format!("{a}{n}"),
+                Side::Before => format!("{n}{a}"),
+            };
+            (Some(patterns.add(both)), patterns.add(a), one_line(new))
+        }
+        Action::Todo(t) => return Err(&t.note),
     };
-    EditReport { edit: 0, summary: String::new(), status, message: Some(message), findings: Vec::new() }
+    let around = |s: &Option<String>| s.as_deref().map(fold).filter(|s| !s.is_empty());
+    Ok(Sought { promised, replaced, prefix: around(&e.scope().prefix), suffix: around(&e.scope().suffix), new })
 }
 
-/// Check one edit against the matches found.
-fn check(e: &Edit, l: &Looks, found: &[Vec<Range<usize>>], folded: &Folded, doc: &Document) -> EditReport {
-    let scope = match Scope::of(e, doc, folded) {
-        Ok(s) => s,
-        Err(kind) => {
-            let message = match *kind {
-                ProblemKind::NoSuchPage { page, pages } => {
-                    let last = pages.last().copied().unwrap_or(0);
-                    format!("page {page} is not in the final, whose pages end at {last}")
-                }
-                ProblemKind::NoSuchLine { page, line, .. } => format!("line {line} is not on page {page} of the final"),
-                other => Problem { decision: None, edit: None, kind: other }.to_string(),
-            };
-            return EditReport {
-                edit: 0,
-                summary: String::new(),
-                status: Status::Unclear,
-                message: Some(message),
-                findings: Vec::new(),
-            };
+/// The report of a todo edit: nothing to check yet.
+fn todo(note: &str) -> EditReport {
+    let message = Some(Diagnostic::new(AnchorProblem::Todo { note: note.to_owned() }));
+    EditReport { edit: 0, summary: String::new(), status: Status::Todo, message, findings: Vec::new() }
+}
+
+/// An unclear report saying why.
+fn unclear(note: VerifyNote) -> EditReport {
+    let message = Some(Diagnostic::new(note));
+    EditReport { edit: 0, summary: String::new(), status: Status::Unclear, message, findings: Vec::new() }
+}
+
+/// The edit's scope in the final, or the note saying the final lacks its page or line.
+fn scope_in_final(e: &Edit, doc: &Document, folded: &Folded) -> Result<FoldedScope, VerifyNote> {
+    FoldedScope::of(e.scope(), doc, folded).map_err(|p| match p {
+        AnchorProblem::NoSuchLine { page, line, .. } => VerifyNote::FinalLacksLine { page, line },
+        AnchorProblem::NoSuchPage { page, pages } => {
+            VerifyNote::FinalLacksPage { page, last: pages.last().copied().unwrap_or(0) }
         }
-    };
-    let text = folded.text();
-    let fits = |m: &&Range<usize>| {
-        scope.contains(m)
-            && l.prefix.as_deref().is_none_or(|p| text[..m.start].ends_with(p))
-            && l.suffix.as_deref().is_none_or(|s| text[m.end..].starts_with(s))
-    };
-    let want: Vec<Range<usize>> = l.want.map_or_else(Vec::new, |w| found[w].iter().filter(fits).cloned().collect());
-    let gone: Vec<Range<usize>> = found[l.gone].iter().filter(fits).cloned().collect();
-    let inside = |m: &Range<usize>, of: &[Range<usize>]| of.iter().any(|o| o.start <= m.start && m.end <= o.end);
-    let want_only: Vec<&Range<usize>> = want.iter().filter(|m| !inside(m, &gone) || l.want.is_none()).collect();
-    let gone_only: Vec<&Range<usize>> = gone.iter().filter(|m| !inside(m, &want)).collect();
-    let count = e.count();
-    let (n_want, n_gone) = (want_only.len(), gone_only.len());
-    let status = if l.want.is_none() {
+        _ => VerifyNote::DidNotResolve,
+    })
+}
+
+/// The matches of an edit's two patterns in its scope, each not inside a match of the other.
+struct Counted {
+    promised: Vec<Range<usize>>,
+    replaced: Vec<Range<usize>>,
+    /// Whether the edit promises text at all (a deletion does not).
+    promises: bool,
+}
+
+impl Counted {
+    fn new(s: &Sought, found: &[Vec<Range<usize>>], folded: &Folded, scope: &FoldedScope) -> Counted {
+        let text = folded.text();
+        let fits = |m: &&Range<usize>| {
+            scope.contains(m)
+                && s.prefix.as_deref().is_none_or(|p| text[..m.start].ends_with(p))
+                && s.suffix.as_deref().is_none_or(|x| text[m.end..].starts_with(x))
+        };
+        let promised: Vec<Range<usize>> =
+            s.promised.map_or_else(Vec::new, |w| found[w].iter().filter(fits).cloned().collect());
+        let replaced: Vec<Range<usize>> = found[s.replaced].iter().filter(fits).cloned().collect();
+        let inside = |m: &Range<usize>, of: &[Range<usize>]| of.iter().any(|o| o.start <= m.start && m.end <= o.end);
+        let promises = s.promised.is_some();
+        Counted {
+            promised: promised.iter().filter(|m| !inside(m, &replaced) || !promises).cloned().collect(),
+            replaced: replaced.iter().filter(|m| !inside(m, &promised)).cloned().collect(),
+            promises,
+        }
+    }
+}
+
+/// The status the counts give, and the note that says why when it needs one: on each page of
+/// the scope with `per_page`, else in the whole scope.
+fn status(c: &Counted, count: Count, scope: &FoldedScope, per_page: bool) -> (Status, Option<VerifyNote>) {
+    if !c.promises {
         // A deletion: applied when the old text is gone.
-        if n_gone == 0 {
-            Status::Applied
-        } else {
-            Status::Missing
-        }
-    } else if count.accepts(n_want) && n_gone == 0 {
-        Status::Applied
-    } else if n_want == 0 && n_gone > 0 {
-        Status::Missing
-    } else {
-        Status::Unclear
-    };
-    let message = match status {
-        Status::Unclear => Some(format!(
-            "found the promised text {n_want} time(s) (count is {}) and the draft's text {n_gone} time(s) in scope",
-            count
-        )),
-        Status::Applied if l.want.is_none() => Some("the deleted text is not in scope".to_owned()),
-        _ => None,
-    };
-    let to_place = |m: &Range<usize>| place(doc, folded.orig_start(m.start)..folded.orig_end(m.end));
+        return match c.replaced.is_empty() {
+            true => (Status::Applied, Some(VerifyNote::DeletedTextGone)),
+            false => (Status::Missing, None),
+        };
+    }
+    let unclear =
+        |page, promised, replaced| (Status::Unclear, Some(VerifyNote::Unclear { page, promised, count, replaced }));
+    let (promised, replaced) = (c.promised.len(), c.replaced.len());
+    if replaced == 0 && !per_page && count.accepts(promised) {
+        return (Status::Applied, None);
+    }
+    if replaced == 0 && per_page {
+        let on = |page: u32| c.promised.iter().filter(|m| scope.page_of(m) == Some(page)).count();
+        return match scope.pages().into_iter().find(|&p| !count.accepts(on(p))) {
+            None => (Status::Applied, None),
+            Some(page) => unclear(Some(page), on(page), 0),
+        };
+    }
+    if promised == 0 && replaced > 0 {
+        return (Status::Missing, None);
+    }
+    unclear(None, promised, replaced)
+}
+
+/// The places found: the promised text, then the draft's text, in the final's order.
+fn findings(s: &Sought, c: &Counted, folded: &Folded, doc: &Document) -> Vec<Finding> {
+    let to_place = |m: &Range<usize>| doc.place(folded.doc_range(m));
     let mut findings: Vec<Finding> = Vec::new();
-    for m in want_only.iter().take(MAX_PLACES) {
+    for m in c.promised.iter().take(MAX_PLACES) {
         let p = to_place(m);
         let expected = p.text.clone();
         findings.push(Finding { status: Status::Applied, draft: None, in_final: Some(p), expected, found: None });
     }
-    for m in gone_only.iter().take(MAX_PLACES) {
+    for m in c.replaced.iter().take(MAX_PLACES) {
         let p = to_place(m);
         let found = Some(p.text.clone());
-        let expected = match e.action() {
-            Ok(Action::Replace { new, .. }) => one_line(new),
-            Ok(Action::Insert { new, .. }) => one_line(new),
-            _ => String::new(),
-        };
-        findings.push(Finding { status: Status::Missing, draft: None, in_final: Some(p), expected, found });
+        findings.push(Finding {
+            status: Status::Missing,
+            draft: None,
+            in_final: Some(p),
+            expected: s.new.clone(),
+            found,
+        });
     }
     findings.sort_by_key(|f| f.in_final.as_ref().map(|p| (p.page, p.line, p.column)));
-    EditReport { edit: 0, summary: String::new(), status, message, findings }
+    findings
+}
+
+/// Check one edit against the matches found.
+fn check(e: &Edit, s: &Sought, found: &[Vec<Range<usize>>], folded: &Folded, doc: &Document) -> EditReport {
+    let scope = match scope_in_final(e, doc, folded) {
+        Ok(scope) => scope,
+        Err(note) => return unclear(note),
+    };
+    let counted = Counted::new(s, found, folded, &scope);
+    let (status, note) = status(&counted, e.count(), &scope, e.scope().per_page());
+    let message = note.map(Diagnostic::new);
+    EditReport { edit: 0, summary: String::new(), status, message, findings: findings(s, &counted, folded, doc) }
 }
 
 #[cfg(test)]
@@ -179,7 +210,7 @@ mod tests {
     fn run(ledger: &str, final_text: &str) -> Vec<Status> {
         let ledger = Ledger::from_toml(ledger).unwrap();
         let f = Document::new(final_text, &PageMarker::default());
-        scan(&ledger, &f, &Options::default()).decisions.iter().map(|d| d.status).collect()
+        scan(&ledger, &f, &VerifyOptions::default()).decisions.iter().map(|d| d.status).collect()
     }
 
     const REPLACE: &str = "[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"設置\"\nnew = \"開催\"\npage = 1\n";
@@ -210,12 +241,20 @@ mod tests {
     }
 
     #[test]
+    fn per_page_needs_the_promised_text_on_each_page() {
+        let l = "[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"設置\"\nnew = \"開催\"\npages = [1, 2]\ncount = \"all\"\nper_page = true\n";
+        assert_eq!(run(l, "開催\n- 1 -\n開催する\n- 2 -\n"), vec![Status::Applied]);
+        assert_eq!(run(l, "開催と開催\n- 1 -\n別の文\n- 2 -\n"), vec![Status::Unclear]);
+    }
+
+    #[test]
     fn a_page_the_final_lacks_is_unclear_and_says_so() {
         let ledger = Ledger::from_toml(REPLACE.replace("page = 1", "page = 7").as_str()).unwrap();
         let f = Document::new("開催\n- 1 -\n", &PageMarker::default());
-        let r = scan(&ledger, &f, &Options::default());
+        let r = scan(&ledger, &f, &VerifyOptions::default());
         assert_eq!(r.decisions[0].status, Status::Unclear);
-        assert!(r.decisions[0].edits[0].message.as_deref().unwrap().contains("page 7"));
+        let message = r.decisions[0].edits[0].message.as_ref().map(crate::messages::body).unwrap();
+        assert!(message.contains("page 7"), "{message}");
         assert_eq!(r.notes, vec![SCOPE_NOTE.to_owned()]);
     }
 }

@@ -29,7 +29,7 @@
 //! assert!(!split("すための")[0].listed && split("すための")[1].listed);
 //! ```
 
-use super::quick_boundary;
+use super::clusters::quick_boundary;
 use std::ops::Range;
 use std::sync::OnceLock;
 

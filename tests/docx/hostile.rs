@@ -2,10 +2,9 @@
 //! hostile archives are refused with a clear message, without a panic, in bounded memory.
 
 use super::{docx, sample};
-use akaji::docx::{read, read_with, Limits, ReadError};
-use akaji::files::load_document;
-use akaji::ledger::Options;
-use akaji::redline::Redline;
+use crate::util::akaji_in;
+use akaji::docx::{read, read_with, DocxProblem, Limits};
+use akaji::{read_document, InputKind, Kind, PageMarker, Redline};
 use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
@@ -39,15 +38,23 @@ fn load_document_reads_a_docx_draft_and_refuses_tracked_changes() {
     let dir = tempfile::tempdir().unwrap();
     let plain = dir.path().join("draft.docx");
     std::fs::write(&plain, docx(&Redline::from_texts("一\n- 4 -\n二\n", "一\n- 4 -\n二\n", vec![]))).unwrap();
-    let doc = load_document(&plain, &Options::default()).unwrap();
+    let load = |path: &std::path::Path| {
+        read_document(std::fs::read(path).unwrap(), InputKind::from_path(path), &PageMarker::default())
+    };
+    let doc = load(&plain).unwrap();
     assert_eq!(doc.text(), "一\n- 4 -\n二\n");
     assert_eq!(doc.pages().iter().map(|p| p.number).collect::<Vec<_>>(), vec![4, 5]);
 
     let tracked = dir.path().join("変更履歴版.docx");
     std::fs::write(&tracked, docx(&sample())).unwrap();
-    let msg = load_document(&tracked, &Options::default()).unwrap_err().to_string();
-    assert!(msg.contains("変更履歴版.docx") && msg.contains("tracked change(s) by 意見32（個人E）"), "{msg}");
+    let msg = load(&tracked).unwrap_err().to_string();
+    assert!(msg.contains("tracked change(s) by 意見32（個人E）"), "{msg}");
     assert!(msg.contains("paragraph 2, deletes 「設置」") && msg.contains("accept or reject"), "{msg}");
+    // The command line names the file.
+    std::fs::write(dir.path().join("ledger.toml"), "").unwrap();
+    let run = akaji_in(dir.path(), &["apply", "変更履歴版.docx", "ledger.toml"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("変更履歴版.docx: holds") && run.stderr.contains(&msg), "{}", run.stderr);
 }
 
 #[test]
@@ -56,7 +63,7 @@ fn a_bad_crc_is_refused() {
     let at = bytes.windows(6).position(|w| w == &"分科会".as_bytes()[..6]).unwrap();
     bytes[at + 3] ^= 0x01; // 科 becomes another character: the CRC no longer matches
     let err = read(&bytes).unwrap_err();
-    assert!(matches!(err, ReadError::Corrupt { .. }), "{err:?}");
+    assert!(matches!(err.kind, Kind::Docx(DocxProblem::Corrupt { .. })), "{err:?}");
     assert!(err.to_string().contains("word/document.xml is damaged"), "{err}");
 }
 
@@ -66,7 +73,7 @@ fn a_zip_bomb_is_refused_before_it_expands() {
     let bytes = zip_of(&[("word/document.xml", &zeros)], CompressionMethod::Deflated);
     assert!(bytes.len() < 200 << 10, "the bomb is small: {}", bytes.len());
     let err = read(&bytes).unwrap_err();
-    assert!(matches!(err, ReadError::Bomb { .. }), "{err:?}");
+    assert!(matches!(err.kind, Kind::Docx(DocxProblem::Bomb { .. })), "{err:?}");
     assert!(err.to_string().starts_with("refused as a zip bomb: word/document.xml"), "{err}");
 }
 
@@ -75,12 +82,12 @@ fn path_tricks_are_refused() {
     for name in ["../evil.xml", "word/../../evil.xml", "/etc/evil.xml", "C:/evil.xml", "word\\evil.xml"] {
         let bytes = zip_of(&[("word/document.xml", DOC.as_bytes()), (name, b"x")], CompressionMethod::Deflated);
         let err = read(&bytes).unwrap_err();
-        assert!(matches!(err, ReadError::UnsafeEntry { .. }), "{name}: {err:?}");
+        assert!(matches!(err.kind, Kind::Docx(DocxProblem::UnsafeEntry { .. })), "{name}: {err:?}");
         assert!(err.to_string().contains(&format!("{name:?}")), "{err}");
     }
     let rels = br#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="../../etc/passwd"/></Relationships>"#;
     let bytes = zip_of(&[("_rels/.rels", rels), ("word/document.xml", DOC.as_bytes())], CompressionMethod::Deflated);
-    assert!(matches!(read(&bytes).unwrap_err(), ReadError::UnsafeEntry { .. }));
+    assert!(matches!(read(&bytes).unwrap_err().kind, Kind::Docx(DocxProblem::UnsafeEntry { .. })));
 }
 
 #[test]
@@ -94,7 +101,7 @@ fn huge_and_deep_xml_is_refused() {
     let bytes = zip_of(&[("word/document.xml", huge.as_bytes())], CompressionMethod::Deflated);
     let small = Limits { max_part: 1 << 20, ..Limits::default() };
     let err = read_with(&bytes, &small).unwrap_err();
-    assert!(matches!(err, ReadError::TooLarge { .. }), "{err:?}");
+    assert!(matches!(err.kind, Kind::Docx(DocxProblem::TooLarge { .. })), "{err:?}");
     assert!(err.to_string().contains("larger than 1 MiB"), "{err}");
     assert_eq!(read(&bytes).unwrap().text.lines().count(), 60_000, "within the default limits it is read");
 
@@ -103,14 +110,14 @@ fn huge_and_deep_xml_is_refused() {
         "<w:body>".repeat(100_000)
     );
     let bytes = zip_of(&[("word/document.xml", deep.as_bytes())], CompressionMethod::Deflated);
-    assert!(matches!(read(&bytes).unwrap_err(), ReadError::TooDeep { limit: 256, .. }));
+    assert!(matches!(read(&bytes).unwrap_err().kind, Kind::Docx(DocxProblem::TooDeep { limit: 256, .. })));
 }
 
 #[test]
 fn dtds_and_broken_xml_are_refused() {
     let dtd = r#"<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY lol "lol">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol;</w:t></w:r></w:p></w:body></w:document>"#;
     let bytes = zip_of(&[("word/document.xml", dtd.as_bytes())], CompressionMethod::Deflated);
-    assert!(matches!(read(&bytes).unwrap_err(), ReadError::Dtd { .. }));
+    assert!(matches!(read(&bytes).unwrap_err().kind, Kind::Docx(DocxProblem::Dtd { .. })));
     let broken = zip_of(&[("word/document.xml", b"<w:document><w:body></w:document>")], CompressionMethod::Deflated);
     let err = read(&broken).unwrap_err();
     assert!(err.to_string().starts_with("word/document.xml is not well-formed XML at byte"), "{err}");
@@ -121,5 +128,5 @@ fn not_a_word_document_says_so() {
     let err = read(b"plain text, not a zip").unwrap_err();
     assert!(err.to_string().starts_with("is not a Word document (not a readable zip archive"), "{err}");
     let empty = zip_of(&[("hello.txt", b"hi")], CompressionMethod::Deflated);
-    assert_eq!(read(&empty).unwrap_err(), ReadError::Missing { part: "word/document.xml".into() });
+    assert_eq!(read(&empty).unwrap_err().kind, Kind::Docx(DocxProblem::Missing { part: "word/document.xml".into() }));
 }

@@ -2,7 +2,7 @@
 //! accepts them. Skipped when a tool is missing, unless CI is set.
 
 use super::{docx, have, normalise, normalise_pandoc, sample, thousand_edits};
-use akaji::redline::Redline;
+use akaji::Redline;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::collections::BTreeMap;

@@ -3,17 +3,27 @@
 
 use super::readers::{check_with_pandoc, odt_accepted, soffice};
 use super::write::pretty;
-use super::{have, normalise};
+use super::{docx, have, normalise, part};
 use crate::util::{akaji_in, testdata};
 use akaji::docx::read;
-use akaji::files::{load_document, load_ledger};
-use akaji::redline::Redline;
+use akaji::{Document, Ledger, Redline};
 use std::collections::BTreeSet;
 
-fn sample_redline() -> Redline {
-    let ledger = load_ledger(&testdata("sample/ledger.toml")).unwrap();
-    let draft = load_document(&testdata("sample/draft.txt"), &ledger.options).unwrap();
-    akaji::apply::redline(&draft, &ledger).unwrap()
+fn load_ledger() -> Ledger {
+    Ledger::from_toml(&std::fs::read_to_string(testdata("sample/ledger.toml")).unwrap()).unwrap()
+}
+
+/// `f` of the sample's redline (which borrows the draft and the ledger read here).
+fn with_sample_redline<T>(f: impl FnOnce(&Redline) -> T) -> T {
+    let ledger = load_ledger();
+    let text = std::fs::read_to_string(testdata("sample/draft.txt")).unwrap();
+    let draft = Document::new(&text, &ledger.options.page_marker);
+    f(&akaji::apply(&draft, &ledger).unwrap().redline())
+}
+
+/// The `word/document.xml` of the sample's redline.
+fn sample_document_xml() -> String {
+    with_sample_redline(|r| part(&docx(r), "word/document.xml"))
 }
 
 fn final_text() -> String {
@@ -37,7 +47,7 @@ fn the_cli_writes_the_samples_change_history() {
     let back = read(&bytes).unwrap();
     assert_eq!(back.text, final_text(), "every change accepted gives final.txt");
     let authors: BTreeSet<&str> = back.changes.iter().filter_map(|c| c.author.as_deref()).collect();
-    let ledger = load_ledger(&testdata("sample/ledger.toml")).unwrap();
+    let ledger = load_ledger();
     let labels: BTreeSet<String> = ledger.decisions.iter().filter(|d| !d.edits.is_empty()).map(|d| d.label()).collect();
     assert_eq!(authors, labels.iter().map(String::as_str).collect(), "every change is by its decision");
     assert!(back.changes.iter().all(|c| c.date.as_deref() == Some("2023-08-25T00:00:00Z")));
@@ -47,7 +57,7 @@ fn the_cli_writes_the_samples_change_history() {
 /// the draft's lines as they are).
 #[test]
 fn the_samples_changed_paragraphs() {
-    let xml = pretty(&akaji::docx::document_xml(&sample_redline()).unwrap());
+    let xml = pretty(&sample_document_xml());
     let mut out = String::new();
     let mut para = (0, String::new());
     for line in xml.lines() {
@@ -68,7 +78,7 @@ fn the_samples_changed_paragraphs() {
 #[test]
 fn pandoc_accepts_the_sample_to_final_txt_and_rejects_it_to_draft_txt() {
     if have("pandoc", "pandoc") {
-        check_with_pandoc(&sample_redline());
+        with_sample_redline(check_with_pandoc);
     }
 }
 

@@ -1,8 +1,8 @@
 //! What akaji writes: the parts of the sample, read back by akaji itself.
 
-use super::{build, ch, docx, sample, thousand_edits};
+use super::{build, ch, docx, part, sample, thousand_edits};
 use akaji::docx::{read, ChangeKind};
-use akaji::redline::Redline;
+use akaji::Redline;
 use quick_xml::events::Event;
 use quick_xml::{Reader, Writer};
 
@@ -21,12 +21,12 @@ pub fn pretty(xml: &str) -> String {
 
 #[test]
 fn the_samples_document_xml() {
-    insta::assert_snapshot!("sample_document_xml", pretty(&akaji::docx::document_xml(&sample()).unwrap()));
+    insta::assert_snapshot!("sample_document_xml", pretty(&part(&docx(&sample()), "word/document.xml")));
 }
 
 #[test]
 fn the_samples_comments_carry_each_response() {
-    let xml = akaji::docx::comments_xml(&sample()).unwrap();
+    let xml = part(&docx(&sample()), "word/comments.xml");
     insta::assert_snapshot!("sample_comments_xml", pretty(&xml));
     assert_eq!(xml.matches("<w:comment ").count(), 7, "one comment per attributed change");
     assert!(xml.contains("（&lt;参考&gt; &amp; 旧URL）"), "the response's second line is escaped");

@@ -7,14 +7,14 @@
 //! are not part of the text). Three radio buttons switch between the redline, the draft and the
 //! final with CSS alone (`:checked`); without CSS or JavaScript the page is a plain redline.
 //!
-//! The page's structure is a contract that [`crate::roundtrip::html`] reads back: the document is
+//! The page's structure is a contract that [`roundtrip::read`](crate::roundtrip::read) reads back: the document is
 //! the `<div class="doc" id="redline">`, ending at `</div><!--/redline-->`; inside it, text, `<del>`,
 //! `<ins>`, page marks (`<span class="pno" …></span>`), change wrappers (`<span class="chg" …>`) and
 //! tags (`<a class="tag …">…</a>`, which are not text).
 //!
 //! ```
-//! use akaji::redline::{Hunk, Redline};
 //! use akaji::render::{render, Format, RenderOptions};
+//! use akaji::{Hunk, Redline};
 //! let r = Redline::from_texts("<script>x</script>", "<script>y</script>", vec![Hunk::new(8..9, 8..9)]);
 //! let mut out = Vec::new();
 //! render(&r, Format::Html, &RenderOptions::default(), &mut out).unwrap();
@@ -23,8 +23,8 @@
 //! assert!(!page.contains("<script"));
 //! ```
 
+use super::format::RenderOptions;
 use super::markup::{decision_anchor, decisions, escape, head};
-use super::RenderOptions;
 use crate::redline::{Hunk, Redline, Segment};
 use std::io::{self, Write};
 use std::ops::Range;
@@ -68,11 +68,8 @@ fn old_text(out: &mut String, redline: &Redline, range: Range<usize>, pages: &[(
 }
 
 fn tags(out: &mut String, redline: &Redline, h: &Hunk) {
-    if let Some(id) = &h.decision {
-        match decision_anchor(redline, id) {
-            Some(a) => out.push_str(&format!("<a class=\"tag dec\" href=\"#{a}\">{}</a>", escape(id))),
-            None => out.push_str(&format!("<a class=\"tag dec\">{}</a>", escape(id))),
-        }
+    if let (Some(e), Some(d)) = (h.edit, redline.decision(h)) {
+        out.push_str(&format!("<a class=\"tag dec\" href=\"#{}\">{}</a>", decision_anchor(e.decision), escape(&d.id)));
     }
     if let Some(m) = h.move_id {
         let other = if h.old.is_empty() { "from" } else { "to" };
@@ -116,7 +113,10 @@ fn body(redline: &Redline) -> String {
 /// Render `redline` as one self-contained HTML page.
 pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let mut w = io::BufWriter::new(out);
-    let title = redline.title.clone().unwrap_or_else(|| format!("{} → {}", options.old_label, options.new_label));
+    let title = redline
+        .title
+        .as_deref()
+        .map_or_else(|| format!("{} → {}", options.old_label, options.new_label), str::to_owned);
     head(&mut w, &format!("見え消し: {title}"), CSS)?;
     writeln!(
         w,

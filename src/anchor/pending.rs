@@ -1,0 +1,42 @@
+//! One edit waiting for its matches: what resolving it needs to know, folded once.
+
+use super::scope::FoldedScope;
+use crate::fold::QuoteChar;
+use crate::ledger::{Count, EditRef, Side};
+use std::ops::Range;
+
+/// What a resolved edit puts in: the two actions that anchor on a quote (a todo never gets here).
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Change<'l> {
+    /// The quote is replaced by `new`.
+    Replace { new: &'l str },
+    /// `new` goes on `side` of the quote.
+    Insert { side: Side, new: &'l str },
+}
+
+/// One edit waiting for its matches.
+pub(super) struct PendingEdit<'l> {
+    pub at: EditRef,
+    pub change: Change<'l>,
+    /// The quote's characters (white space dropped) and the folded bytes each became.
+    pub quote_chars: Vec<QuoteChar>,
+    /// The folded quote's number in the shared `Patterns`.
+    pub pattern: usize,
+    /// The folded prefix and suffix, if any.
+    pub prefix: Option<String>,
+    pub suffix: Option<String>,
+    /// The scope in the folded draft.
+    pub scope: FoldedScope,
+    pub count: Count,
+    /// Whether the count applies on each page (`per_page`).
+    pub per_page: bool,
+}
+
+impl PendingEdit<'_> {
+    /// Whether a match of the quote (folded range `m`) lies in scope, prefix and suffix included.
+    pub fn fits(&self, text: &str, m: &Range<usize>) -> bool {
+        self.scope.contains(m)
+            && self.prefix.as_deref().is_none_or(|p| text[..m.start].ends_with(p))
+            && self.suffix.as_deref().is_none_or(|s| text[m.end..].starts_with(s))
+    }
+}

@@ -1,0 +1,79 @@
+//! Why an edit does not resolve against the draft, as data; the words are in
+//! [`crate::messages`].
+
+use crate::document::Place;
+use crate::ledger::{Count, EditRef};
+use serde::Serialize;
+
+/// Why an edit does not resolve.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum AnchorProblem {
+    /// The quote is not in the edit's scope.
+    NoMatch {
+        /// The quote, white space left out.
+        quote: String,
+        /// The closest text found in scope, when nothing rules matches out.
+        near_miss: Option<Box<NearMiss>>,
+        /// Matches the scope (page, line, prefix, suffix) rules out.
+        elsewhere: Vec<Place>,
+    },
+    /// The quote matched a number of places other than `count` (on one page, with `per_page`).
+    CountMismatch {
+        /// The quote, white space left out.
+        quote: String,
+        /// What the ledger asks.
+        expected: Count,
+        /// How many matches there are.
+        found: usize,
+        /// Where they are (the first twelve).
+        places: Vec<Place>,
+        /// The page, when the count applies on each page (`per_page`).
+        page: Option<u32>,
+    },
+    /// The edit changes characters another edit changes (or inserts where it inserts).
+    Conflict {
+        /// The other edit's decision id.
+        other_id: String,
+        /// The other edit.
+        other: EditRef,
+        /// Where they meet.
+        place: Box<Place>,
+    },
+    /// The scope names a page the draft does not have.
+    NoSuchPage {
+        /// The page asked for.
+        page: u32,
+        /// The pages the draft has.
+        pages: Vec<u32>,
+    },
+    /// The scope names a line the page does not have.
+    NoSuchLine {
+        /// The page.
+        page: u32,
+        /// The line asked for.
+        line: i64,
+        /// How many lines the page has.
+        lines: usize,
+    },
+    /// The edit is marked `todo`.
+    Todo {
+        /// Its note.
+        note: String,
+    },
+}
+
+/// The closest text to a quote that was not found, and where the two part: shown, never applied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NearMiss {
+    /// Where the near-miss is.
+    pub place: Place,
+    /// The first character (1-based, white space not counted) where the quote and the draft
+    /// part, reading from the side that agrees longest.
+    pub at: usize,
+    /// The quote's character there.
+    pub quote_char: String,
+    /// The draft's character there (empty at the end of the scope).
+    pub draft_char: String,
+}

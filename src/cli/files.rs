@@ -1,0 +1,148 @@
+//! Reading inputs and writing outputs safely: the command line's file policy.
+//!
+//! Inputs are read whole (refused from 2 GiB on, before they are read) and must be UTF-8, or a
+//! `.docx`; the library says what the bytes hold ([`akaji::read_document`]), and the error names
+//! the file. Outputs are written whole or not at all: to a temporary file beside the target, then
+//! renamed over it. An output that is one of the inputs is refused before anything is written.
+
+use super::error::{CliError, IoAction, Usage};
+use akaji::{Document, InputKind, InputProblem, Ledger, PageMarker, MAX_INPUT};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Read a UTF-8 text file.
+pub fn read_text(path: &Path) -> Result<String, CliError> {
+    akaji::decode_text(read_bytes(path)?).map_err(|problem| CliError::Input { path: path.to_owned(), problem })
+}
+
+/// Read a ledger (TOML, or JSON when the name ends in `.json`); errors name the file.
+pub fn load_ledger(path: &Path) -> Result<Ledger, CliError> {
+    let text = read_text(path)?;
+    let name = path.to_string_lossy();
+    Ledger::parse(&text, &name).map_err(|problems| CliError::Ledger { path: path.to_owned(), problems })
+}
+
+/// Read a text to compare or revise (a draft, a final, an old or new text), paginated by
+/// `marker`. A `.docx` file is read as the text of its paragraphs.
+pub fn load_document(path: &Path, marker: &PageMarker) -> Result<Document, CliError> {
+    let bytes = read_bytes(path)?;
+    akaji::read_document(bytes, InputKind::from_path(path), marker)
+        .map_err(|problem| CliError::Input { path: path.to_owned(), problem })
+}
+
+/// The draft named by a ledger's `draft` key, relative to the ledger's folder.
+pub fn ledger_draft_path(ledger_path: &Path, ledger: &Ledger) -> Option<PathBuf> {
+    let draft = ledger.draft.as_ref()?;
+    Some(ledger_path.parent().unwrap_or(Path::new("")).join(draft))
+}
+
+/// Read a file's bytes, refusing one too large to index (2 GiB and over) before reading it.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
+    let io = |source| CliError::Io { path: path.to_owned(), action: IoAction::Read, source };
+    let len = fs::metadata(path).map_err(io)?.len();
+    if len >= MAX_INPUT {
+        let problem = InputProblem::TooLarge { bytes: len }.into();
+        return Err(CliError::Input { path: path.to_owned(), problem });
+    }
+    fs::read(path).map_err(io)
+}
+
+/// Refuse an output path that is one of the inputs (compared after resolving links).
+pub fn check_output(output: &Path, inputs: &[&Path]) -> Result<(), CliError> {
+    let out = canonical(output);
+    for input in inputs {
+        if canonical(input) == out {
+            return Err(Usage::OutputOverInput { input: input.to_path_buf() }.into());
+        }
+    }
+    Ok(())
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    if let Ok(p) = fs::canonicalize(path) {
+        return p;
+    }
+    // The file does not exist yet: resolve its folder.
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    match (fs::canonicalize(parent), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => path.to_owned(),
+    }
+}
+
+/// Write `parts`, one after the other, to `path` atomically: a temporary file in the same
+/// folder, flushed, then renamed.
+pub fn write_atomic(path: &Path, parts: &[&[u8]]) -> Result<(), CliError> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let io = |source| CliError::Io { path: path.to_owned(), action: IoAction::Write, source };
+    let mut tmp = tempfile::Builder::new().prefix(".akaji-").tempfile_in(dir).map_err(io)?;
+    for part in parts {
+        tmp.write_all(part).map_err(io)?;
+    }
+    // The temporary file is private (0600); give the output the permissions of the file it
+    // replaces, or those of an ordinary new file.
+    let permissions = match fs::metadata(path) {
+        Ok(m) => m.permissions(),
+        Err(_) => default_permissions(),
+    };
+    tmp.as_file().set_permissions(permissions).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions() -> fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    fs::Permissions::from_mode(0o644)
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> fs::Permissions {
+    let file = tempfile::tempfile().expect("a temporary file can be made");
+    file.metadata().expect("its metadata can be read").permissions()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::messages;
+
+    #[test]
+    fn refuses_to_write_over_an_input() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("draft.txt");
+        fs::write(&input, "x").unwrap();
+        let same = dir.path().join(".").join("draft.txt");
+        assert!(check_output(&same, &[&input]).is_err());
+        assert!(check_output(&dir.path().join("final.txt"), &[&input]).is_ok());
+    }
+
+    #[test]
+    fn writes_whole_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out.txt");
+        write_atomic(&out, &["本".as_bytes(), "文".as_bytes()]).unwrap();
+        assert_eq!(fs::read_to_string(&out).unwrap(), "本文");
+        let leftovers = fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o644);
+            fs::set_permissions(&out, fs::Permissions::from_mode(0o600)).unwrap();
+            write_atomic(&out, &[b"again"]).unwrap();
+            assert_eq!(fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o600, "kept on replace");
+        }
+    }
+
+    #[test]
+    fn non_utf8_names_the_file_and_offset() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("sjis.txt");
+        fs::write(&p, b"ab\x82\xa0").unwrap();
+        let msg = messages::error(&read_text(&p).unwrap_err());
+        assert!(msg.contains("sjis.txt") && msg.contains("offset 2"), "{msg}");
+    }
+}

@@ -1,0 +1,35 @@
+//! Reading an input's bytes: UTF-8 text, or a `.docx`.
+
+use super::kind::InputKind;
+use super::problem::InputProblem;
+use crate::diagnostic::Diagnostic;
+use crate::document::{Document, PageMarker};
+use crate::docx;
+use crate::fold::MAX_TEXT;
+
+/// The largest input read, in bytes (just under 2 GiB: offsets into a text are 32-bit).
+pub const MAX_INPUT: u64 = MAX_TEXT as u64;
+
+/// `bytes` as UTF-8 text (a byte order mark kept), or where it is not.
+pub fn decode_text(bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    if bytes.len() as u64 >= MAX_INPUT {
+        return Err(Diagnostic::new(InputProblem::TooLarge { bytes: bytes.len() as u64 }));
+    }
+    String::from_utf8(bytes)
+        .map_err(|e| Diagnostic::new(InputProblem::NotUtf8 { offset: e.utf8_error().valid_up_to() }))
+}
+
+/// The document `bytes` hold, paginated by `marker`.
+pub fn read_document(bytes: Vec<u8>, kind: InputKind, marker: &PageMarker) -> Result<Document, Diagnostic> {
+    match kind {
+        InputKind::Text => Ok(Document::from_string(decode_text(bytes)?, marker)),
+        InputKind::Docx => {
+            let read = docx::read(&bytes)?;
+            if let Some((count, authors, first)) = read.change_summary() {
+                let first = Box::new(first.clone());
+                return Err(Diagnostic::new(InputProblem::TrackedChanges { count, authors, first }));
+            }
+            Ok(Document::from_string(read.text, marker))
+        }
+    }
+}

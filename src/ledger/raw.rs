@@ -1,0 +1,362 @@
+//! Reading a ledger file: the keys as written, checked once into [`Ledger`].
+//!
+//! The file is deserialized into private structs that mirror its keys (every key optional, so
+//! that every problem can be found), then [`check`] turns them into the checked types, reporting
+//! every problem of the file in one run: the page marker, missing and duplicated ids, and for
+//! each edit the keys that do not make one edit.
+
+use super::decisions::{Date, Decision, DecisionIx, Ledger};
+use super::edit::{Action, Count, Edit, PageScope, Scope, Todo};
+use super::options::LedgerOptions;
+use super::problem::LedgerProblem;
+use super::side::Side;
+use crate::diagnostic::{Diagnostic, Diagnostics, Subject};
+use crate::document::{PageMarker, DEFAULT_PAGE_MARKER};
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::fmt;
+use std::num::NonZeroI64;
+
+/// A ledger file as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLedger {
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    draft: Option<String>,
+    #[serde(default)]
+    options: RawOptions,
+    #[serde(default, rename = "decision")]
+    decisions: Vec<RawDecision>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOptions {
+    #[serde(default = "default_page_marker")]
+    page_marker: String,
+    #[serde(default)]
+    match_width: bool,
+}
+
+impl Default for RawOptions {
+    fn default() -> Self {
+        RawOptions { page_marker: default_page_marker(), match_width: false }
+    }
+}
+
+fn default_page_marker() -> String {
+    DEFAULT_PAGE_MARKER.to_owned()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDecision {
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    by: Option<String>,
+    #[serde(default)]
+    at: Option<String>,
+    #[serde(default)]
+    request: Option<String>,
+    #[serde(default)]
+    response: Option<String>,
+    #[serde(default)]
+    date: Option<Date>,
+    #[serde(default, rename = "edit")]
+    edits: Vec<RawEdit>,
+}
+
+/// An edit's keys, in the order an unknown-key message lists them.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEdit {
+    #[serde(default)]
+    todo: Option<String>,
+    #[serde(default)]
+    old: Option<String>,
+    #[serde(default)]
+    after: Option<String>,
+    #[serde(default)]
+    before: Option<String>,
+    #[serde(default)]
+    new: Option<String>,
+    #[serde(default)]
+    page: Option<u32>,
+    #[serde(default)]
+    pages: Option<Vec<u32>>,
+    #[serde(default)]
+    line: Option<i64>,
+    #[serde(default)]
+    prefix: Option<String>,
+    #[serde(default)]
+    suffix: Option<String>,
+    #[serde(default)]
+    count: Option<Count>,
+    #[serde(default)]
+    per_page: Option<bool>,
+}
+
+impl Ledger {
+    /// Parse TOML. Syntax errors carry the line and column; then every edit is checked, and
+    /// every problem is reported.
+    pub fn from_toml(text: &str) -> Result<Ledger, Diagnostics> {
+        let raw: RawLedger = toml::from_str(text).map_err(|e| {
+            let (line, column) = e.span().map_or((0, 0), |s| line_column(text, s.start));
+            Diagnostic::new(LedgerProblem::Syntax { line, column, detail: e.message().trim_end().to_owned() })
+        })?;
+        check(raw)
+    }
+
+    /// Parse JSON of the same structure.
+    pub fn from_json(text: &str) -> Result<Ledger, Diagnostics> {
+        let raw: RawLedger = serde_json::from_str(text).map_err(|e| {
+            let detail = e.to_string();
+            Diagnostic::new(LedgerProblem::Syntax { line: e.line(), column: e.column(), detail })
+        })?;
+        check(raw)
+    }
+
+    /// Parse by file name: JSON when it ends in `.json`, TOML otherwise.
+    pub fn parse(text: &str, file_name: &str) -> Result<Ledger, Diagnostics> {
+        if file_name.to_ascii_lowercase().ends_with(".json") {
+            Ledger::from_json(text)
+        } else {
+            Ledger::from_toml(text)
+        }
+    }
+}
+
+/// The checked ledger, or every problem found.
+fn check(raw: RawLedger) -> Result<Ledger, Diagnostics> {
+    let mut problems = Vec::new();
+    let page_marker = PageMarker::new(&raw.options.page_marker).unwrap_or_else(|e| {
+        problems.push(Diagnostic::new(LedgerProblem::PageMarker { detail: e.to_string() }));
+        PageMarker::default()
+    });
+    let mut seen = HashSet::new();
+    let mut decisions = Vec::with_capacity(raw.decisions.len());
+    for (i, d) in raw.decisions.into_iter().enumerate() {
+        let about = |edit| Subject { decision: DecisionIx(i), id: d.id.clone(), edit };
+        if d.id.trim().is_empty() {
+            problems.push(Diagnostic::about(about(None), LedgerProblem::MissingId));
+        } else if !seen.insert(d.id.clone()) {
+            problems.push(Diagnostic::about(about(None), LedgerProblem::DuplicateId));
+        }
+        let mut edits = Vec::with_capacity(d.edits.len());
+        for (e, raw_edit) in d.edits.into_iter().enumerate() {
+            match raw_edit.check() {
+                Ok(edit) => edits.push(edit),
+                Err(found) => problems.extend(found.into_iter().map(|p| Diagnostic::about(about(Some(e)), p))),
+            }
+        }
+        let RawDecision { id, by, at, request, response, date, .. } = d;
+        decisions.push(Decision { id, by, at, request, response, date, edits });
+    }
+    if !problems.is_empty() {
+        return Err(Diagnostics(problems));
+    }
+    let options = LedgerOptions { page_marker, match_width: raw.options.match_width };
+    Ok(Ledger { title: raw.title, draft: raw.draft, options, decisions })
+}
+
+impl RawEdit {
+    /// The edit these keys make, or every reason they do not (its action first, then its
+    /// scope).
+    fn check(self) -> Result<Edit, Vec<LedgerProblem>> {
+        let mut problems = Vec::new();
+        let count = self.count.unwrap_or_default();
+        let scope = self.scope(&mut problems);
+        let action = self.action().and_then(|a| a.check().map(|()| a));
+        match (action, scope) {
+            (Ok(action), Some(scope)) if problems.is_empty() => {
+                Ok(Edit::new(action, scope, count).expect("the action was checked"))
+            }
+            (action, _) => {
+                if let Err(p) = action {
+                    problems.insert(0, p);
+                }
+                Err(problems)
+            }
+        }
+    }
+
+    /// What the keys `todo`, `old`, `after`, `before` and `new` say the edit does.
+    fn action(&self) -> Result<Action, LedgerProblem> {
+        if let Some(note) = &self.todo {
+            return Ok(Action::Todo(Todo {
+                note: note.clone(),
+                old: self.old.clone(),
+                after: self.after.clone(),
+                before: self.before.clone(),
+                new: self.new.clone(),
+            }));
+        }
+        let new = self.new.clone();
+        match (&self.old, &self.after, &self.before) {
+            (Some(old), None, None) => {
+                Ok(Action::Replace { old: old.clone(), new: new.ok_or(LedgerProblem::OldWithoutNew)? })
+            }
+            (None, Some(anchor), None) | (None, None, Some(anchor)) => {
+                let side = if self.after.is_some() { Side::After } else { Side::Before };
+                Ok(Action::Insert { anchor: anchor.clone(), side, new: new.ok_or(LedgerProblem::InsertionWithoutNew)? })
+            }
+            (None, None, None) => Err(LedgerProblem::NoAnchor),
+            _ => Err(LedgerProblem::SeveralAnchors),
+        }
+    }
+
+    /// What the keys `page`, `pages`, `line`, `per_page`, `prefix` and `suffix` say; `None` when
+    /// they do not make a scope (the reasons pushed on `problems`).
+    fn scope(&self, problems: &mut Vec<LedgerProblem>) -> Option<Scope> {
+        let before = problems.len();
+        if self.page.is_some() && self.pages.is_some() {
+            problems.push(LedgerProblem::PageAndPages);
+        }
+        if matches!(&self.pages, Some(p) if p.is_empty()) {
+            problems.push(LedgerProblem::EmptyPages);
+        }
+        let pages: Option<Vec<u32>> = self.page.map(|p| vec![p]).or_else(|| self.pages.clone());
+        if self.line.is_some() && pages.as_ref().is_none_or(|p| p.len() != 1) {
+            problems.push(LedgerProblem::LineWithoutOnePage);
+        }
+        if self.line == Some(0) {
+            problems.push(LedgerProblem::LineZero);
+        }
+        let per_page = self.per_page.unwrap_or(false);
+        if per_page && pages.is_none() {
+            problems.push(LedgerProblem::PerPageWithoutPages);
+        }
+        if per_page && self.line.is_some() {
+            problems.push(LedgerProblem::PerPageWithLine);
+        }
+        if problems.len() > before {
+            return None;
+        }
+        let pages = match (pages, self.line.and_then(NonZeroI64::new)) {
+            (None, _) => PageScope::Anywhere,
+            (Some(pages), Some(line)) => PageScope::Line { page: pages[0], line },
+            (Some(pages), None) => PageScope::Pages { pages, per_page },
+        };
+        Some(Scope { pages, prefix: self.prefix.clone(), suffix: self.suffix.clone() })
+    }
+}
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Count, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Count;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(r#"a whole number from 1 up, or "all""#)
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Count, E> {
+                if v >= 1 {
+                    Ok(Count::Exactly(v as usize))
+                } else {
+                    Err(E::custom(format!("count must be 1 or more, or \"all\" (found {v})")))
+                }
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Count, E> {
+                self.visit_i64(v.min(i64::MAX as u64) as i64)
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Count, E> {
+                if v == "all" {
+                    Ok(Count::All)
+                } else {
+                    Err(E::custom(format!("count must be a number or \"all\" (found \"{v}\")")))
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// 1-based line and column (in chars) of a byte offset.
+fn line_column(text: &str, byte: usize) -> (usize, usize) {
+    let byte = byte.min(text.len());
+    let before = &text[..byte];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Kind;
+
+    fn problems(toml: &str) -> Vec<LedgerProblem> {
+        match Ledger::from_toml(toml) {
+            Err(p) => p
+                .into_iter()
+                .map(|d| match d.kind {
+                    Kind::Ledger(p) => p,
+                    other => panic!("{other:?}"),
+                })
+                .collect(),
+            Ok(l) => panic!("expected problems, got {l:?}"),
+        }
+    }
+
+    const EDIT: &str = "[[decision]]\nid = \"1\"\n[[decision.edit]]\n";
+
+    #[test]
+    fn every_key_combination_is_checked() {
+        let cases: [(&str, &[LedgerProblem]); 9] = [
+            ("old = \"a\"\n", &[LedgerProblem::OldWithoutNew]),
+            ("after = \"a\"\n", &[LedgerProblem::InsertionWithoutNew]),
+            ("new = \"a\"\n", &[LedgerProblem::NoAnchor]),
+            ("old = \"a\"\nbefore = \"b\"\nnew = \"c\"\n", &[LedgerProblem::SeveralAnchors]),
+            ("old = \"a\"\nnew = \"b\"\npage = 1\npages = [2]\n", &[LedgerProblem::PageAndPages]),
+            (
+                "old = \"a\"\nnew = \"b\"\npages = []\nline = 0\n",
+                &[LedgerProblem::EmptyPages, LedgerProblem::LineWithoutOnePage, LedgerProblem::LineZero],
+            ),
+            (
+                "old = \"a\"\nnew = \"a\"\nline = 3\n",
+                &[LedgerProblem::NothingChanges, LedgerProblem::LineWithoutOnePage],
+            ),
+            ("old = \"a\"\nnew = \"b\"\nper_page = true\n", &[LedgerProblem::PerPageWithoutPages]),
+            ("old = \"a\"\nnew = \"b\"\npage = 2\nline = 1\nper_page = true\n", &[LedgerProblem::PerPageWithLine]),
+        ];
+        for (keys, want) in cases {
+            assert_eq!(problems(&format!("{EDIT}{keys}")), want, "{keys}");
+        }
+    }
+
+    #[test]
+    fn scopes_are_read_as_written() {
+        let l = Ledger::from_toml(&format!(
+            "{EDIT}old = \"a\"\nnew = \"b\"\npages = [4, 11]\ncount = \"all\"\nper_page = true\nprefix = \"x\"\n"
+        ))
+        .unwrap();
+        let e = &l.decisions[0].edits[0];
+        assert_eq!(e.scope().pages, PageScope::Pages { pages: vec![4, 11], per_page: true });
+        assert_eq!((e.count(), e.scope().prefix.as_deref()), (Count::All, Some("x")));
+        let l = Ledger::from_toml(&format!("{EDIT}old = \"a\"\nnew = \"b\"\npages = [6]\nline = -2\n")).unwrap();
+        assert_eq!(l.decisions[0].edits[0].scope(), &Scope::line(6, -2).unwrap());
+    }
+
+    #[test]
+    fn a_todo_keeps_its_text() {
+        let l = Ledger::from_toml(&format!("{EDIT}todo = \"check\"\nnew = \"b\"\npage = 9\n")).unwrap();
+        let e = &l.decisions[0].edits[0];
+        assert_eq!(e.action(), &Action::Todo(Todo { new: Some("b".into()), ..Todo::note("check") }));
+        assert_eq!(e.scope(), &Scope::pages(vec![9]));
+    }
+
+    #[test]
+    fn a_bad_page_marker_is_reported_with_the_rest() {
+        let p = problems(&format!("[options]\npage_marker = \"(\"\n{EDIT}after = \"x\"\n"));
+        assert!(matches!(p[0], LedgerProblem::PageMarker { .. }), "{p:?}");
+        assert_eq!(p[1], LedgerProblem::InsertionWithoutNew);
+    }
+
+    #[test]
+    fn line_and_column_count_chars() {
+        assert_eq!(line_column("ab\nあいx", 3 + 6), (2, 3));
+    }
+}

@@ -1,0 +1,555 @@
+//! The words of every diagnostic, in one place.
+//!
+//! The library reports problems as data ([`Diagnostic`]); this module alone turns them into
+//! English. [`message`] gives a [`Message`] whose parts are separate, as miette's `Diagnostic`
+//! separates message, labels and help: the message itself, the places and notes shown under it
+//! ([`Label`]), and what to do. [`write()`] lays one out as text, the way the command line and the
+//! verify reports print it; `Display` for [`Diagnostic`] and [`Place`] use it. A catalogue in
+//! another language (issue 15) is another set of these functions; nothing else needs to change.
+//!
+//! ```
+//! use akaji::{Document, Ledger, PageMarker};
+//! let ledger = Ledger::from_toml("[[decision]]\nid = \"29\"\n[[decision.edit]]\nold = \"策定にあたつて\"\nnew = \"策定に当たって\"\n").unwrap();
+//! let draft = Document::new("本計画の策定にあたっては、\n", &PageMarker::default());
+//! let problem = &akaji::apply(&draft, &ledger).unwrap_err()[0];
+//! assert_eq!(
+//!     problem.to_string(),
+//!     "decision 29, edit 1: 「策定にあたつて」 is not in the draft within the edit's scope\n  \
+//!      nearest text in scope: P1 L1:5  …本計画の【策定にあたって】は、⏎…\n  \
+//!      the quote differs at its character 6: the ledger has 「つ」 where the draft has 「っ」; fix the quote in the ledger"
+//! );
+//! ```
+
+use crate::anchor::{AnchorProblem, NearMiss};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind, Subject};
+use crate::document::{one_line, Place};
+use crate::docx::{ChangeKind, DocxProblem, Source, StandIn, TrackedChange, UnsafeName};
+use crate::import::{Role, TableProblem};
+use crate::input::InputProblem;
+use crate::ledger::{Action, Edit, LedgerProblem};
+use crate::roundtrip::{Offset, ParseKind, ParseProblem};
+use crate::verify::VerifyNote;
+use std::fmt::{self, Write};
+
+/// A diagnostic in words, its parts apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// The message itself, without the decision and edit it is about.
+    pub message: String,
+    /// What is shown under it, in order: notes and places.
+    pub labels: Vec<Label>,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+/// One thing shown under a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Label {
+    /// A line of text (`it is found, but where …`).
+    Note(String),
+    /// A place in a document.
+    Place(Place),
+    /// A place with a name (`nearest text in scope: P1 L3:27 …`).
+    Named(String, Place),
+}
+
+impl Message {
+    fn new(message: impl Into<String>) -> Message {
+        Message { message: message.into(), labels: Vec::new(), help: None }
+    }
+
+    fn help(mut self, help: impl Into<String>) -> Message {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The places among the labels.
+    pub fn places(&self) -> impl Iterator<Item = &Place> {
+        self.labels.iter().filter_map(|l| match l {
+            Label::Place(p) | Label::Named(_, p) => Some(p),
+            Label::Note(_) => None,
+        })
+    }
+}
+
+/// The words of `d`.
+pub fn message(d: &Diagnostic) -> Message {
+    match &d.kind {
+        Kind::Ledger(p) => ledger(p, d.subject.as_deref()),
+        Kind::Anchor(p) => anchor(p),
+        Kind::Input(p) => Message::new(input(p)),
+        Kind::Docx(p) => Message::new(docx(p)),
+        Kind::StandIn(s) => Message::new(stand_in(s)),
+        Kind::Table(p) => Message::new(table(p)),
+        Kind::Parse(p) => Message::new(parse(p)),
+        Kind::Verify(n) => Message::new(verify(n)),
+    }
+}
+
+/// How a message names its subject: `decision 32`, `decision 32, edit 1` (edits from 1); `None`
+/// for a decision without an id, which its message names by position.
+pub fn subject(s: &Subject) -> Option<String> {
+    if s.id.trim().is_empty() {
+        return None;
+    }
+    Some(match s.edit {
+        Some(e) => format!("decision {}, edit {}", s.id, e + 1),
+        None => format!("decision {}", s.id),
+    })
+}
+
+/// `d` as text: its subject, its message, then its labels and help on lines of their own
+/// (notes and help indented by two spaces, places by four).
+pub fn write(d: &Diagnostic, out: &mut dyn fmt::Write) -> fmt::Result {
+    if let Some(s) = d.subject.as_deref().and_then(subject) {
+        write!(out, "{s}: ")?;
+    }
+    write_body(d, out)
+}
+
+/// `d` as text without its subject (for a report that shows the decision and edit already).
+pub fn write_body(d: &Diagnostic, out: &mut dyn fmt::Write) -> fmt::Result {
+    let m = message(d);
+    out.write_str(&m.message)?;
+    for label in &m.labels {
+        match label {
+            Label::Note(n) => write!(out, "\n  {n}")?,
+            Label::Place(p) => write!(out, "\n    {p}")?,
+            Label::Named(name, p) => write!(out, "\n  {name}: {p}")?,
+        }
+    }
+    if let Some(h) = &m.help {
+        write!(out, "\n  {h}")?;
+    }
+    Ok(())
+}
+
+/// [`write_body`] to a string.
+pub fn body(d: &Diagnostic) -> String {
+    let mut s = String::new();
+    write_body(d, &mut s).expect("writing to a string does not fail");
+    s
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write(self, f)
+    }
+}
+
+impl fmt::Display for Diagnostics {
+    /// Each diagnostic, on lines of its own.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write(d, f)?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for StandIn {
+    /// `new text P4 L2:7: U+0007 cannot be stored in a Word document; …`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&stand_in(self))
+    }
+}
+
+impl fmt::Display for Place {
+    /// `P1 L3:18  …ten chars【the text】ten chars…`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "P{} L{}:{}  …{}【{}】{}…",
+            self.page, self.line, self.column, self.context_before, self.text, self.context_after
+        )
+    }
+}
+
+/// An edit in one line, as people write it: 「設置」→「開催」 (P4, P12).
+pub fn edit_summary(edit: &Edit) -> String {
+    let mut s = match edit.action() {
+        Action::Replace { old, new } if new.is_empty() => format!("delete 「{old}」"),
+        Action::Replace { old, new } => format!("「{old}」→「{new}」"),
+        Action::Insert { anchor, side, new } => format!("insert 「{new}」 {} 「{anchor}」", side.key()),
+        Action::Todo(t) => format!("todo: {}", t.note),
+    };
+    let pages = edit.scope().page_numbers();
+    if !pages.is_empty() {
+        let list: Vec<String> = pages.iter().map(|p| format!("P{p}")).collect();
+        s.push_str(&format!(" ({}", list.join(", ")));
+        if let Some(line) = edit.scope().line_number() {
+            s.push_str(&format!(" line {line}"));
+        }
+        s.push(')');
+    }
+    one_line(&s)
+}
+
+/// An unanchored edit that would explain a change the final made: 「decision 27, edit 1 would
+/// explain it, but its anchor is wrong」.
+pub fn explains(edit: &Subject) -> String {
+    format!("decision {}, edit {} would explain it, but its anchor is wrong", edit.id, edit.edit.map_or(1, |e| e + 1))
+}
+
+/// 1st, 2nd, 3rd, 4th, …
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, 11) | (2, 12) | (3, 13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+fn ledger(p: &LedgerProblem, subject: Option<&Subject>) -> Message {
+    Message::new(match p {
+        LedgerProblem::Syntax { line, column, detail } => format!("line {line}, column {column}: {detail}"),
+        LedgerProblem::PageMarker { detail } => {
+            format!("options.page_marker is not a valid regular expression: {detail}")
+        }
+        LedgerProblem::MissingId => {
+            let which = ordinal(subject.map_or(0, |s| s.decision.0) + 1);
+            format!("the {which} [[decision]] has no `id`: give the comment's number (項番)")
+        }
+        LedgerProblem::DuplicateId => format!(
+            "id \"{}\" is used by more than one decision: ids must be unique",
+            subject.map_or("", |s| s.id.as_str())
+        ),
+        LedgerProblem::OldWithoutNew => "has `old` but no `new` (write new = \"\" to delete)".to_owned(),
+        LedgerProblem::InsertionWithoutNew => "is an insertion with no `new`: give the text to insert".to_owned(),
+        LedgerProblem::NoAnchor => "has none of `old`, `after`, `before` or `todo`: say what to change".to_owned(),
+        LedgerProblem::SeveralAnchors => {
+            "has more than one of `old`, `after`, `before`: an edit has one anchor".to_owned()
+        }
+        LedgerProblem::EmptyOld => "has an empty `old`: quote the draft text to change".to_owned(),
+        LedgerProblem::NothingChanges => "changes nothing: `old` and `new` are the same".to_owned(),
+        LedgerProblem::EmptyInsertion => "is an insertion with an empty `new`: give the text to insert".to_owned(),
+        LedgerProblem::EmptyAnchor { side } => format!("has an empty `{}` anchor", side.key()),
+        LedgerProblem::PageAndPages => "has both `page` and `pages`: use one".to_owned(),
+        LedgerProblem::EmptyPages => "has an empty `pages` list".to_owned(),
+        LedgerProblem::LineWithoutOnePage => {
+            "has `line` without a single `page`: a line is counted within its page".to_owned()
+        }
+        LedgerProblem::LineZero => "has line = 0: lines count from 1 (or from -1 at the bottom)".to_owned(),
+        LedgerProblem::PerPageWithoutPages => {
+            "has `per_page` without `page` or `pages`: per_page counts the matches on each listed page".to_owned()
+        }
+        LedgerProblem::PerPageWithLine => {
+            "has `per_page` with `line`: a line is on one page; remove `per_page`".to_owned()
+        }
+    })
+}
+
+fn anchor(p: &AnchorProblem) -> Message {
+    match p {
+        AnchorProblem::NoMatch { quote, near_miss, elsewhere } => {
+            let mut m = Message::new(format!("「{quote}」 is not in the draft within the edit's scope"));
+            if !elsewhere.is_empty() {
+                m.labels.push(Label::Note(
+                    "it is found, but where the edit's scope (page, line, prefix, suffix) rules it out:".into(),
+                ));
+                m.labels.extend(elsewhere.iter().cloned().map(Label::Place));
+                m.help("fix the edit's scope, or check the draft")
+            } else if let Some(n) = near_miss {
+                m.labels.push(Label::Named("nearest text in scope".into(), n.place.clone()));
+                m.help(near_miss_help(n))
+            } else {
+                m.help("nothing like it was found; check the quote and the scope")
+            }
+        }
+        AnchorProblem::CountMismatch { quote, expected, found, places, page } => {
+            let mut m = match page {
+                None => Message::new(format!("「{quote}」 matches {found} place(s) in scope, but count is {expected}:")),
+                Some(page) => Message::new(format!(
+                    "「{quote}」 matches {found} place(s) on page {page}, but count is {expected} on each page:"
+                )),
+            };
+            m.labels.extend(places.iter().cloned().map(Label::Place));
+            match page {
+                None => m.help(format!(
+                    "narrow the anchor with `prefix`, `suffix`, `page` or `line`, or set `count` to {found} (or \"all\")"
+                )),
+                Some(page) => m.help(format!(
+                    "narrow the anchor with `prefix` or `suffix`, take page {page} out of `pages`, or set `count` to \"all\""
+                )),
+            }
+        }
+        AnchorProblem::Conflict { other_id, other, place } => Message::new(format!(
+            "changes the same characters as decision {other_id}, edit {}, at {place}",
+            other.edit + 1
+        ))
+        .help("merge the two edits, or narrow one of them"),
+        AnchorProblem::NoSuchPage { page, pages } => {
+            let (first, last) = (pages.first().copied().unwrap_or(0), pages.last().copied().unwrap_or(0));
+            Message::new(format!(
+                "page {page} is not in the draft, which has {} page(s) (numbered {first}–{last}); check `page`/`pages` and the page marker",
+                pages.len()
+            ))
+        }
+        AnchorProblem::NoSuchLine { page, line, lines } => Message::new(format!(
+            "line {line} is not on page {page}, which has {lines} line(s) (the page marker line is not counted)"
+        )),
+        AnchorProblem::Todo { note } => Message::new(format!(
+            "is marked todo (「{note}」): complete it with `old`/`new` (or `after`/`before` and `new`) and remove `todo`"
+        )),
+    }
+}
+
+fn near_miss_help(n: &NearMiss) -> String {
+    let draft = if n.draft_char.is_empty() { "nothing".to_owned() } else { format!("「{}」", n.draft_char) };
+    format!(
+        "the quote differs at its character {}: the ledger has 「{}」 where the draft has {draft}; fix the quote in the ledger",
+        n.at, n.quote_char
+    )
+}
+
+fn input(p: &InputProblem) -> String {
+    match p {
+        InputProblem::NotUtf8 { offset } => format!(
+            "is not UTF-8 text (invalid byte at offset {offset}); convert it to UTF-8 first (e.g. iconv -f SHIFT_JIS -t UTF-8)"
+        ),
+        InputProblem::TooLarge { bytes } => {
+            format!("is {bytes} bytes; akaji reads texts under 2 GiB: split the document")
+        }
+        InputProblem::TrackedChanges { count, authors, first } => format!(
+            "holds {}. akaji will not guess which version is the text: accept or reject the tracked changes in a word processor, save, and run again",
+            tracked_changes(*count, authors, first)
+        ),
+    }
+}
+
+/// 「3 tracked change(s) by A, B; the first, in paragraph 2, deletes 「設置」」
+fn tracked_changes(count: usize, authors: &[Option<String>], first: &TrackedChange) -> String {
+    let names: Vec<&str> = authors.iter().map(|a| a.as_deref().unwrap_or("an unnamed author")).collect();
+    let what = match (first.kind, first.paragraph_mark) {
+        (ChangeKind::Inserted | ChangeKind::MovedTo, false) => format!("inserts 「{}」", clip(&first.text)),
+        (ChangeKind::Deleted | ChangeKind::MovedFrom, false) => format!("deletes 「{}」", clip(&first.text)),
+        (ChangeKind::Inserted | ChangeKind::MovedTo, true) => "inserts a paragraph break".into(),
+        (ChangeKind::Deleted | ChangeKind::MovedFrom, true) => "deletes a paragraph break".into(),
+    };
+    format!("{count} tracked change(s) by {}; the first, in paragraph {}, {what}", names.join(", "), first.paragraph)
+}
+
+fn clip(s: &str) -> String {
+    let mut out: String = s.chars().take(20).collect();
+    if s.chars().nth(20).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+fn docx(p: &DocxProblem) -> String {
+    let redo = "save the document again from a word processor, or export it as UTF-8 text";
+    match p {
+        DocxProblem::NotZip { detail } => {
+            format!("is not a Word document (not a readable zip archive: {detail}); {redo}")
+        }
+        DocxProblem::UnsafeEntry { name, reason } => format!(
+            "refused: the archive entry {name:?} {}, which no Word document does; {redo}",
+            unsafe_reason(*reason)
+        ),
+        DocxProblem::Encrypted { name } => {
+            format!("the archive entry {name:?} is encrypted; remove the password in the word processor first")
+        }
+        DocxProblem::TooManyEntries { count, limit } => {
+            format!("refused: the archive has {count} entries (at most {limit} are read); {redo}")
+        }
+        DocxProblem::TooLarge { part, limit } => {
+            format!("refused: {part} is larger than {} MiB uncompressed; {redo}", limit >> 20)
+        }
+        DocxProblem::Bomb { part, compressed, ratio } => format!(
+            "refused as a zip bomb: {part} ({compressed} bytes compressed) expands more than {ratio} times; {redo}"
+        ),
+        DocxProblem::Corrupt { part, detail } => format!("{part} is damaged ({detail}); {redo}"),
+        DocxProblem::Missing { part } => format!("is not a Word document: it has no {part}; {redo}"),
+        DocxProblem::Xml { part, position, detail } => {
+            format!("{part} is not well-formed XML at byte {position} ({detail}); {redo}")
+        }
+        DocxProblem::Dtd { part } => format!("refused: {part} holds a DTD, which no Word document does; {redo}"),
+        DocxProblem::TooDeep { part, limit } => {
+            format!("refused: {part} nests elements more than {limit} deep; {redo}")
+        }
+    }
+}
+
+fn unsafe_reason(reason: UnsafeName) -> &'static str {
+    match reason {
+        UnsafeName::Empty => "has an empty name",
+        UnsafeName::Absolute => "is an absolute path",
+        UnsafeName::Backslash => "holds a backslash (a Windows path)",
+        UnsafeName::Colon => "names a drive or a stream (holds a colon)",
+        UnsafeName::Control => "holds a control character",
+        UnsafeName::ClimbsOut => "climbs out of the archive (holds `..`)",
+        UnsafeName::Duplicate => "appears twice in the archive",
+        UnsafeName::MainTargetOutside => "is the main document's target and points outside the archive",
+    }
+}
+
+fn stand_in(w: &StandIn) -> String {
+    let mut s = match &w.source {
+        Source::Old => format!("old text P{} L{}:{}", w.page, w.line, w.column),
+        Source::New => format!("new text P{} L{}:{}", w.page, w.line, w.column),
+        Source::Response { decision } => format!("decision {decision}, response column {}", w.column),
+    };
+    let _ = write!(
+        s,
+        ": U+{:04X} cannot be stored in a Word document; written as 「{}」 (nothing else was changed)",
+        w.code_point, w.written_as
+    );
+    s
+}
+
+fn table(p: &TableProblem) -> String {
+    match p {
+        TableProblem::NoHeader { given_id, given_response } => {
+            let mut s = "no header row found: looked for a row with".to_owned();
+            for (i, (role, given)) in [(Role::Id, given_id), (Role::Response, given_response)].into_iter().enumerate() {
+                let names = match given {
+                    Some(h) => format!("「{h}」 (from --columns)"),
+                    None => role.headers().iter().map(|h| format!("「{h}」")).collect::<Vec<_>>().join(" "),
+                };
+                let lead = if i == 0 { " a column" } else { " and one" };
+                let _ = write!(s, "{lead} for `{}` ({names})", role.key());
+            }
+            s.push_str("; name the columns as the table writes them, e.g. --columns id=番号,response=回答 (roles: id, by, at, request, response, changed)");
+            s
+        }
+        TableProblem::NoSuchColumn { role, header } => format!(
+            "no row has the header 「{header}」 given by --columns {}={header}; check the spelling against the table's header row",
+            role.key()
+        ),
+        TableProblem::Csv { line, detail } => format!("line {line}: not valid CSV: {detail}"),
+        TableProblem::ColumnWithoutHeader { item } => {
+            format!("--columns {item}: write ROLE=HEADER, e.g. --columns id=番号,response=回答")
+        }
+        TableProblem::UnknownRole { item, role } => {
+            format!("--columns {item}: unknown role `{role}`; the roles are id, by, at, request, response, changed")
+        }
+        TableProblem::EmptyHeader { item } => format!("--columns {item}: give the header text after `=`"),
+        TableProblem::Sheet { detail } => format!("not a readable .xlsx workbook: {detail}"),
+
+    }
+}
+
+fn parse(p: &ParseProblem) -> String {
+    let at = match p.at {
+        Offset::Byte(b) => format!("at byte {b}"),
+        Offset::Line(l) => format!("at patch line {l}"),
+    };
+    let what = match &p.kind {
+        ParseKind::NeverClosed { closer } => format!("the markup opened here is never closed with `{closer}`"),
+        ParseKind::NotJson { detail } => format!("not a JSON redline: {detail}"),
+        ParseKind::OldRange { hunk } => {
+            format!("hunk {hunk}: its old range is out of order or past the end of old_document")
+        }
+        ParseKind::NewRange { hunk } => format!("hunk {hunk}: its new range does not follow from the text before it"),
+        ParseKind::OldText { hunk } => {
+            format!("hunk {hunk}: old_text is not the text of old_document at its old range")
+        }
+        ParseKind::UnterminatedReference => "an `&` without its `;`".to_owned(),
+        ParseKind::UnknownReference { name } => format!("an unknown character reference `&{name};`"),
+        ParseKind::NoRedlineElement => "no redline element (`<div class=\"doc\" id=\"redline\">`)".to_owned(),
+        ParseKind::RedlineNotClosed => "the redline element is not closed".to_owned(),
+        ParseKind::TagNotClosed => "a tag is not closed".to_owned(),
+        ParseKind::UnexpectedTag { tag } => format!("unexpected `{tag}`"),
+        ParseKind::ForeignTag { tag } => format!("unexpected `{tag}` in the redline"),
+        ParseKind::LinkNotClosed => "an `<a>` is not closed".to_owned(),
+        ParseKind::ChangeNotClosed => "a `<del>` or `<ins>` is not closed".to_owned(),
+        ParseKind::NotHunkHeader => "not a hunk header".to_owned(),
+        ParseKind::HunkOutOfOrder { old_line } => {
+            format!("the hunk starts at old line {old_line}, out of order or past the end")
+        }
+        ParseKind::NoNewlineFirst => "a `\\` line before any line".to_owned(),
+        ParseKind::NoNewlineTwice => "`\\ No newline at end of file` after a line without one".to_owned(),
+        ParseKind::NotHunkLine { line } => format!("not a line of a hunk: {line:?}"),
+        ParseKind::HunkTooShort => "the hunk is shorter than its header says".to_owned(),
+        ParseKind::OldLineDiffers { old_line, expected } => format!("old line {old_line} is not {expected:?}"),
+        ParseKind::NeedsOld => "a unified diff needs the old text".to_owned(),
+        ParseKind::NotReadBack { format } => format!("the {format} format is not read back"),
+    };
+    format!("{at}: {what}")
+}
+
+fn verify(n: &VerifyNote) -> String {
+    match n {
+        VerifyNote::FinalLacksPage { page, last } => format!("page {page} is not in the final, whose pages end at {last}"),
+        VerifyNote::FinalLacksLine { page, line } => format!("line {line} is not on page {page} of the final"),
+        VerifyNote::Unclear { page: None, promised, count, replaced } => format!(
+            "found the promised text {promised} time(s) (count is {count}) and the draft's text {replaced} time(s) in scope"
+        ),
+        VerifyNote::Unclear { page: Some(page), promised, count, replaced } => format!(
+            "found the promised text {promised} time(s) on page {page} (count is {count} on each page) and the draft's text {replaced} time(s) in scope"
+        ),
+        VerifyNote::DeletedTextGone => "the deleted text is not in scope".to_owned(),
+        VerifyNote::DidNotResolve => "did not resolve".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::{DecisionIx, Scope, Side};
+
+    fn about(id: &str, edit: Option<usize>) -> Subject {
+        Subject { decision: DecisionIx(1), id: id.into(), edit }
+    }
+
+    #[test]
+    fn subjects_name_the_decision_and_the_edit_from_one() {
+        let d = Diagnostic::about(about("32", Some(0)), LedgerProblem::NoAnchor);
+        assert!(d.to_string().starts_with("decision 32, edit 1: has none of"), "{d}");
+        let d = Diagnostic::about(about("32", None), LedgerProblem::DuplicateId);
+        assert_eq!(d.to_string(), "decision 32: id \"32\" is used by more than one decision: ids must be unique");
+        let d = Diagnostic::about(about("", None), LedgerProblem::MissingId);
+        assert!(d.to_string().starts_with("the 2nd [[decision]] has no `id`"), "{d}");
+    }
+
+    #[test]
+    fn labels_and_help_go_on_lines_of_their_own() {
+        let place = Place {
+            page: 2,
+            line: 3,
+            column: 4,
+            context_before: "前".into(),
+            text: "設置".into(),
+            context_after: "後".into(),
+        };
+        let p = AnchorProblem::CountMismatch {
+            quote: "設置".into(),
+            expected: crate::ledger::Count::Exactly(1),
+            found: 13,
+            places: vec![place.clone()],
+            page: None,
+        };
+        let d = Diagnostic::about(about("1", Some(1)), p);
+        assert_eq!(
+            d.to_string(),
+            "decision 1, edit 2: 「設置」 matches 13 place(s) in scope, but count is 1:\n    P2 L3:4  …前【設置】後…\n  \
+             narrow the anchor with `prefix`, `suffix`, `page` or `line`, or set `count` to 13 (or \"all\")"
+        );
+        assert_eq!(message(&d).places().collect::<Vec<_>>(), [&place]);
+        assert!(!body(&d).starts_with("decision"));
+    }
+
+    #[test]
+    fn summaries_read_as_people_write_them() {
+        let e = Edit::replace("設置", "開催").unwrap().with_scope(Scope::pages(vec![4, 12]));
+        assert_eq!(edit_summary(&e), "「設置」→「開催」 (P4, P12)");
+        assert_eq!(edit_summary(&Edit::replace("（再掲）", "").unwrap()), "delete 「（再掲）」");
+        let e = Edit::insert(Side::After, "a", "b").unwrap().with_scope(Scope::line(6, 5).unwrap());
+        assert_eq!(edit_summary(&e), "insert 「b」 after 「a」 (P6 line 5)");
+    }
+
+    #[test]
+    fn offsets_say_their_unit() {
+        let byte = ParseProblem { at: Offset::Byte(7), kind: ParseKind::TagNotClosed };
+        assert_eq!(Diagnostic::new(byte).to_string(), "at byte 7: a tag is not closed");
+        let line = ParseProblem { at: Offset::Line(3), kind: ParseKind::NotHunkHeader };
+        assert_eq!(Diagnostic::new(line).to_string(), "at patch line 3: not a hunk header");
+    }
+}

@@ -1,0 +1,127 @@
+//! The `text` verification report: one line per decision, details under each problem, a summary.
+//!
+//! ```text
+//! missing     28  by 個人B  at II-1-(2)
+//!   edit 1 「設置」→「開催」 (P2): missing
+//!     draft  P2 L3:9  …分科会を【設置】し、…
+//!     final  P2 L3:9  …分科会を【設置】し、…  (expected 「開催」)
+//! 4 decisions, 1 applied, 1 missing, 1 different, 1 unanchored, 1 unexplained changes
+//! ```
+
+use super::report::{Mode, Status, VerifyReport};
+use crate::messages::{body, explains};
+use std::io::{self, Write};
+
+/// Write `report` as text.
+pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
+    let f = &report.files;
+    match &f.draft {
+        Some(d) => writeln!(out, "verify {} against {} (draft: {d})", f.final_text, f.ledger)?,
+        None => writeln!(out, "verify {} against {} (no draft)", f.final_text, f.ledger)?,
+    }
+    for d in &report.decisions {
+        write!(out, "{:<10}  {}", d.status.name(), d.id)?;
+        if let Some(by) = &d.by {
+            write!(out, "  by {by}")?;
+        }
+        if let Some(at) = &d.at {
+            write!(out, "  at {at}")?;
+        }
+        writeln!(out)?;
+        if d.status == Status::Applied {
+            continue;
+        }
+        for e in &d.edits {
+            writeln!(out, "  edit {} {}: {}", e.edit, e.summary, e.status.name())?;
+            if let Some(m) = &e.message {
+                for line in body(m).lines() {
+                    writeln!(out, "    {line}")?;
+                }
+            }
+            for x in &e.findings {
+                if e.findings.len() > 1 {
+                    writeln!(out, "    {}:", x.status.name())?;
+                }
+                if let Some(p) = &x.draft {
+                    writeln!(out, "    draft  {p}")?;
+                }
+                if let Some(p) = &x.in_final {
+                    write!(out, "    final  {p}")?;
+                    if x.status != Status::Applied {
+                        write!(out, "  (expected 「{}」)", x.expected)?;
+                    }
+                    writeln!(out)?;
+                }
+            }
+        }
+    }
+    if !report.unexplained.is_empty() {
+        writeln!(out, "unexplained changes (no decision records them):")?;
+        for c in &report.unexplained {
+            writeln!(out, "  draft  {}", c.draft)?;
+            writeln!(out, "  final  {}", c.in_final)?;
+            if let Some(m) = &c.maybe {
+                writeln!(out, "    ({})", explains(m))?;
+            }
+        }
+    }
+    if !report.layout.kept && report.mode == Mode::WithDraft {
+        write!(out, "layout left out: line breaks, spaces, page markers")?;
+        if !report.layout.running_heads.is_empty() {
+            let heads: Vec<String> = report.layout.running_heads.iter().map(|h| format!("「{h}」")).collect();
+            write!(out, ", running heads {}", heads.join(" "))?;
+        }
+        writeln!(out, " (--keep-layout counts them)")?;
+    }
+    for n in &report.notes {
+        writeln!(out, "note: {n}")?;
+    }
+    writeln!(out, "{}", summary_line(report))
+}
+
+/// "N decisions, N applied, N missing, N different, N unanchored, N unexplained changes" (with
+/// todo and unclear counts when there are any).
+pub fn summary_line(report: &VerifyReport) -> String {
+    let s = &report.summary;
+    let mut line = format!(
+        "{} decisions, {} applied, {} missing, {} different, {} unanchored",
+        s.decisions, s.applied, s.missing, s.different, s.unanchored
+    );
+    if s.todo > 0 {
+        line.push_str(&format!(", {} todo", s.todo));
+    }
+    if s.unclear > 0 {
+        line.push_str(&format!(", {} unclear", s.unclear));
+    }
+    match report.mode {
+        Mode::WithDraft => line.push_str(&format!(", {} unexplained changes", s.unexplained)),
+        Mode::WithoutDraft => line.push_str(", unexplained changes not checked (no draft)"),
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::verify::report::{DecisionReport, Layout};
+
+    #[test]
+    fn applied_decisions_take_one_line_and_the_summary_counts() {
+        let d = DecisionReport {
+            id: "7".into(),
+            by: Some("個人A".into()),
+            at: None,
+            status: Status::Applied,
+            edits: vec![],
+        };
+        let r = VerifyReport::new(Mode::WithDraft, vec![d], Vec::new(), Layout::default());
+        let mut out = Vec::new();
+        render(&r, &mut out).unwrap();
+        let s = String::from_utf8(out).unwrap();
+        assert!(s.contains("\napplied     7  by 個人A\n"), "{s}");
+        assert!(
+            s.ends_with("1 decisions, 1 applied, 0 missing, 0 different, 0 unanchored, 0 unexplained changes\n"),
+            "{s}"
+        );
+    }
+}
