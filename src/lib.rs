@@ -66,6 +66,7 @@ pub mod pdf;
 pub mod render;
 pub mod roundtrip;
 pub mod verify;
+pub mod words;
 
 pub use anchor::{resolve, AnchorProblem, NearMiss, Resolution, Resolved};
 pub use apply::{apply, apply_text, Applied, AppliedEdit};

@@ -8,6 +8,8 @@ mod diff;
 mod document;
 mod docx;
 mod import;
+mod import_props;
+mod import_xlsx;
 mod imports;
 mod pages;
 mod pdf;
