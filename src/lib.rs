@@ -54,6 +54,7 @@ mod diagnostic;
 mod document;
 mod fold;
 mod input;
+mod lang;
 mod ledger;
 mod redline;
 mod unified;
@@ -76,6 +77,7 @@ pub use document::{
     Document, DocumentKind, LineCount, LineRole, Page, PageMarker, PageNo, Paragraph, ParagraphKind, Place, Position,
     DEFAULT_PAGE_MARKER,
 };
+pub use lang::Lang;
 pub use input::{decode_text, read_document, InputKind, InputProblem, MAX_INPUT};
 pub use ledger::{
     Action, Count, Date, Decision, DecisionIx, Edit, EditRef, Ledger, LedgerOptions, LedgerProblem, PageScope, Scope,

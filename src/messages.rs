@@ -4,8 +4,14 @@
 //! English. [`message`] gives a [`Message`] whose parts are separate, as miette's `Diagnostic`
 //! separates message, labels and help: the message itself, the places and notes shown under it
 //! ([`Label`]), and what to do. [`write()`] lays one out as text, the way the command line and the
-//! verify reports print it; `Display` for [`Diagnostic`] and [`Place`] use it. A catalogue in
-//! another language (issue 15) is another set of these functions; nothing else needs to change.
+//! verify reports print it; `Display` for [`Diagnostic`] and [`Place`] use it (in English).
+//!
+//! Two languages ([`Lang`]): the English words are the functions of this file, the Japanese the
+//! functions of `messages/ja.rs`, which match the same problem enums exhaustively; the `_in`
+//! functions ([`message_in`], [`write_in`], [`body_in`], [`edit_summary_in`], …) choose by
+//! matching on the language, so a problem or a language added without its words does not
+//! compile. The words of the reports (statuses, headings, counts) are in [`report`], each a match
+//! on the language with both arms.
 //!
 //! ```
 //! use akaji::{Document, Ledger, PageMarker};
@@ -31,6 +37,11 @@ use crate::pdf::{LibraryFailure, PdfProblem};
 use crate::roundtrip::{Offset, ParseKind, ParseProblem};
 use crate::verify::VerifyNote;
 use std::fmt::{self, Write};
+
+pub use crate::lang::Lang;
+
+mod ja;
+pub mod report;
 
 /// A diagnostic in words, its parts apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,18 +111,44 @@ pub fn subject(s: &Subject) -> Option<String> {
     })
 }
 
+/// The words of `d` in `lang`.
+pub fn message_in(d: &Diagnostic, lang: Lang) -> Message {
+    match lang {
+        Lang::En => message(d),
+        Lang::Ja => ja::message(d),
+    }
+}
+
+/// [`subject`] in `lang` (「意見32の修正1」).
+pub fn subject_in(s: &Subject, lang: Lang) -> Option<String> {
+    match lang {
+        Lang::En => subject(s),
+        Lang::Ja => ja::subject(s),
+    }
+}
+
 /// `d` as text: its subject, its message, then its labels and help on lines of their own
 /// (notes and help indented by two spaces, places by four).
 pub fn write(d: &Diagnostic, out: &mut dyn fmt::Write) -> fmt::Result {
-    if let Some(s) = d.subject.as_deref().and_then(subject) {
+    write_in(d, Lang::En, out)
+}
+
+/// [`write()`] in `lang`.
+pub fn write_in(d: &Diagnostic, lang: Lang, out: &mut dyn fmt::Write) -> fmt::Result {
+    if let Some(s) = d.subject.as_deref().and_then(|s| subject_in(s, lang)) {
         write!(out, "{s}: ")?;
     }
-    write_body(d, out)
+    write_body_in(d, lang, out)
 }
 
 /// `d` as text without its subject (for a report that shows the decision and edit already).
 pub fn write_body(d: &Diagnostic, out: &mut dyn fmt::Write) -> fmt::Result {
-    let m = message(d);
+    write_body_in(d, Lang::En, out)
+}
+
+/// [`write_body`] in `lang`.
+pub fn write_body_in(d: &Diagnostic, lang: Lang, out: &mut dyn fmt::Write) -> fmt::Result {
+    let m = message_in(d, lang);
     out.write_str(&m.message)?;
     for label in &m.labels {
         match label {
@@ -128,9 +165,37 @@ pub fn write_body(d: &Diagnostic, out: &mut dyn fmt::Write) -> fmt::Result {
 
 /// [`write_body`] to a string.
 pub fn body(d: &Diagnostic) -> String {
+    body_in(d, Lang::En)
+}
+
+/// [`body`] in `lang`.
+pub fn body_in(d: &Diagnostic, lang: Lang) -> String {
     let mut s = String::new();
-    write_body(d, &mut s).expect("writing to a string does not fail");
+    write_body_in(d, lang, &mut s).expect("writing to a string does not fail");
     s
+}
+
+/// [`write_in`] to a string: `d` with its subject, in `lang`.
+pub fn text_in(d: &Diagnostic, lang: Lang) -> String {
+    let mut s = String::new();
+    write_in(d, lang, &mut s).expect("writing to a string does not fail");
+    s
+}
+
+/// [`edit_summary`] in `lang`.
+pub fn edit_summary_in(edit: &Edit, lang: Lang) -> String {
+    match lang {
+        Lang::En => edit_summary(edit),
+        Lang::Ja => ja::edit_summary(edit),
+    }
+}
+
+/// [`explains`] in `lang`.
+pub fn explains_in(edit: &Subject, lang: Lang) -> String {
+    match lang {
+        Lang::En => explains(edit),
+        Lang::Ja => ja::explains(edit),
+    }
 }
 
 impl fmt::Display for Diagnostic {

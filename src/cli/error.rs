@@ -47,6 +47,44 @@ pub enum Usage {
     Unsupported { detail: String },
     /// `--columns` does not name columns.
     Columns(Diagnostic),
+    /// The ledger stands where the text should and the text where the ledger should.
+    Swapped { usage: &'static str },
+    /// `akaji verify LEDGER FINAL`: the final given without `--final`.
+    FinalNotFlagged { path: PathBuf },
+    /// `akaji verify LEDGER` without `--final`.
+    FinalMissing,
+    /// `-o` names a file whose extension says another kind than the command writes.
+    WrongExtension { path: PathBuf, ext: String, writes: Writes },
+}
+
+/// What a command writes to its output file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Writes {
+    /// Plain UTF-8 text (a final, a text report).
+    Text,
+    /// JSON.
+    Json,
+    /// A ledger (TOML, or JSON when the name ends in .json).
+    Ledger,
+    /// An HTML page.
+    Html,
+    /// A redline in this format.
+    Redline(Format),
+}
+
+impl Writes {
+    /// The file name ending that says this kind.
+    pub fn suggested(self) -> &'static str {
+        match self {
+            Writes::Text | Writes::Redline(Format::Ansi) => ".txt",
+            Writes::Json | Writes::Redline(Format::Json) => ".json",
+            Writes::Ledger => ".toml",
+            Writes::Html | Writes::Redline(Format::Html | Format::Table) => ".html",
+            Writes::Redline(Format::Docx) => ".docx",
+            Writes::Redline(Format::Unified) => ".diff",
+            Writes::Redline(_) => ".md",
+        }
+    }
 }
 
 impl From<Usage> for CliError {

@@ -20,7 +20,10 @@ pub fn read_text(path: &Path) -> Result<String, CliError> {
 pub fn load_ledger(path: &Path) -> Result<Ledger, CliError> {
     let text = read_text(path)?;
     let name = path.to_string_lossy();
-    Ledger::parse(&text, &name).map_err(|problems| CliError::Ledger { path: path.to_owned(), problems })
+    let ledger =
+        Ledger::parse(&text, &name).map_err(|problems| CliError::Ledger { path: path.to_owned(), problems })?;
+    super::ledger_lang(ledger.options.lang);
+    Ok(ledger)
 }
 
 /// Read a text to compare or revise (a draft, a final, an old or new text), paginated by

@@ -1,35 +1,68 @@
 //! Every sentence the command line writes of its own: its errors, in one place (what the
 //! library finds is worded by `akaji::messages`, which this module calls), and the notices on
-//! stderr. A catalogue in another language (issue 15) replaces these functions.
+//! stderr. Each function matches on the run's language ([`super::lang`]) with an arm for English
+//! and one for Japanese, so neither can lack a sentence.
 
-use super::error::{CliError, IoAction, Usage};
+use super::error::{CliError, IoAction, Usage, Writes};
+use super::lang;
 use akaji::import::ImportReport;
-use akaji::{messages, Diagnostic, Kind, LedgerProblem};
+use akaji::messages::{self, Lang};
+use akaji::{Diagnostic, Kind, LedgerProblem};
 use std::fmt::Write;
 use std::path::Path;
 
+/// What an error line starts with.
+pub fn error_lead() -> &'static str {
+    match lang() {
+        Lang::En => "akaji: error: ",
+        Lang::Ja => "akaji: エラー: ",
+    }
+}
+
+/// What a warning line starts with.
+fn warning_lead() -> &'static str {
+    match lang() {
+        Lang::En => "akaji: warning: ",
+        Lang::Ja => "akaji: 警告: ",
+    }
+}
+
 /// `e` as the lines `akaji: error: …` continues with.
 pub fn error(e: &CliError) -> String {
+    let l = lang();
     match e {
         CliError::Io { path, action, source } => {
-            let action = match action {
-                IoAction::Read => "read it",
-                IoAction::Write => "write it",
-                IoAction::Render => "render it",
+            let action = match (l, action) {
+                (Lang::En, IoAction::Read) => "cannot read it",
+                (Lang::En, IoAction::Write) => "cannot write it",
+                (Lang::En, IoAction::Render) => "cannot render it",
+                (Lang::Ja, IoAction::Read) => "読めません",
+                (Lang::Ja, IoAction::Write) => "書けません",
+                (Lang::Ja, IoAction::Render) => "出力を作れません",
             };
-            format!("{}: cannot {action}: {source}", path.display())
+            format!("{}: {action}: {source}", path.display())
         }
-        CliError::Input { path, problem } => format!("{}: {problem}", path.display()),
+        CliError::Input { path, problem } => format!("{}: {}", path.display(), messages::text_in(problem, l)),
         CliError::Ledger { path, problems } => match &problems[..] {
             [one] if matches!(one.kind, Kind::Ledger(LedgerProblem::Syntax { .. })) => {
-                format!("{}: {one}", path.display())
+                format!("{}: {}", path.display(), messages::text_in(one, l))
             }
-            _ => listed(path, &format!("{} problem(s) in the ledger", problems.len()), problems),
+            _ => {
+                let headline = match l {
+                    Lang::En => format!("{} problem(s) in the ledger", problems.len()),
+                    Lang::Ja => format!("台帳に問題が{}件あります", problems.len()),
+                };
+                listed(path, &headline, problems)
+            }
         },
         CliError::Resolve { ledger, draft, problems } => {
-            listed(ledger, &format!("{} edit(s) do not apply to {}", problems.len(), draft.display()), problems)
+            let headline = match l {
+                Lang::En => format!("{} edit(s) do not apply to {}", problems.len(), draft.display()),
+                Lang::Ja => format!("{}件の修正が {} に当てはまりません", problems.len(), draft.display()),
+            };
+            listed(ledger, &headline, problems)
         }
-        CliError::Usage(u) => usage(u),
+        CliError::Usage(u) => usage(u, l),
     }
 }
 
@@ -37,148 +70,313 @@ pub fn error(e: &CliError) -> String {
 fn listed(path: &Path, headline: &str, problems: &[Diagnostic]) -> String {
     let mut out = format!("{}: {headline}", path.display());
     for p in problems {
-        let _ = write!(out, "\n{}: {}", path.display(), p.to_string().replace('\n', "\n  "));
+        let _ = write!(out, "\n{}: {}", path.display(), messages::text_in(p, lang()).replace('\n', "\n  "));
     }
     out
 }
 
-fn usage(u: &Usage) -> String {
-    match u {
-        Usage::OutputOverInput { input } => {
+fn usage(u: &Usage, l: Lang) -> String {
+    match (l, u) {
+        (Lang::En, Usage::OutputOverInput { input }) => {
             format!("refusing to write the output over the input {}: choose another -o path", input.display())
         }
-        Usage::BinaryToTerminal { format } => {
+        (Lang::Ja, Usage::OutputOverInput { input }) => {
+            format!("入力の {} に上書きはしません: -o に別のパスを指定してください", input.display())
+        }
+        (Lang::En, Usage::BinaryToTerminal { format }) => {
             format!("refusing to write {format} to a terminal: use -o FILE.{format} or redirect the output")
         }
-        Usage::BadTimeout { value } => format!("--timeout {value} is not a number of seconds ≥ 0"),
-        Usage::ExactNeedsDraft => {
+        (Lang::Ja, Usage::BinaryToTerminal { format }) => {
+            format!("{format} は端末に書きません: -o FILE.{format} を指定するか出力をリダイレクトしてください")
+        }
+        (Lang::En, Usage::BadTimeout { value }) => format!("--timeout {value} is not a number of seconds ≥ 0"),
+        (Lang::Ja, Usage::BadTimeout { value }) => format!("--timeout {value} は 0 以上の秒数ではありません"),
+        (Lang::En, Usage::ExactNeedsDraft) => {
             "--exact needs the draft: pass --draft DRAFT (or name it in the ledger's `draft` key)".to_owned()
         }
-        Usage::Unsupported { detail } => format!("{detail}; choose another --format"),
-        Usage::Columns(d) => messages::body(d),
+        (Lang::Ja, Usage::ExactNeedsDraft) => {
+            "--exact には案が必要です: --draft DRAFT を指定してください（または台帳の `draft` に書きます）".to_owned()
+        }
+        (Lang::En, Usage::Unsupported { detail }) => format!("{detail}; choose another --format"),
+        (Lang::Ja, Usage::Unsupported { detail }) => format!("{detail}: 別の --format を選んでください"),
+        (_, Usage::Columns(d)) => messages::body_in(d, l),
+        (Lang::En, Usage::Swapped { usage }) => format!("the arguments look swapped: {usage}"),
+        (Lang::Ja, Usage::Swapped { usage }) => format!("引数の順序が逆のようです: {usage}"),
+        (Lang::En, Usage::FinalNotFlagged { path }) => format!(
+            "the final is given with --final: akaji verify LEDGER --final {} [--draft DRAFT]",
+            path.display()
+        ),
+        (Lang::Ja, Usage::FinalNotFlagged { path }) => format!(
+            "修正後の文書は --final で指定します: akaji verify LEDGER --final {} [--draft DRAFT]",
+            path.display()
+        ),
+        (Lang::En, Usage::FinalMissing) => {
+            "name the published final: akaji verify LEDGER --final FINAL [--draft DRAFT]".to_owned()
+        }
+        (Lang::Ja, Usage::FinalMissing) => {
+            "公表された修正後の文書を指定してください: akaji verify LEDGER --final FINAL [--draft DRAFT]".to_owned()
+        }
+        (Lang::En, Usage::WrongExtension { path, ext, writes }) => {
+            let fix = if ext == "pdf" {
+                "akaji writes no PDF: print one from the .docx or .html output (Word, LibreOffice, a browser)".to_owned()
+            } else {
+                format!("name the file {} (or choose a --format that writes .{ext})", writes.suggested())
+            };
+            format!("{}: this command writes {} here, not a .{ext} file; {fix}", path.display(), writes_en(*writes))
+        }
+        (Lang::Ja, Usage::WrongExtension { path, ext, writes }) => {
+            let fix = if ext == "pdf" {
+                "akaji は PDF を書きません: .docx か .html の出力から（Word、LibreOffice、ブラウザで）印刷してください".to_owned()
+            } else {
+                format!("ファイル名を {} にしてください（または .{ext} を書く --format を選んでください）", writes.suggested())
+            };
+            format!("{}: ここに書くのは{}で、.{ext} のファイルではありません。{fix}", path.display(), writes_ja(*writes))
+        }
+    }
+}
+
+fn writes_en(w: Writes) -> String {
+    match w {
+        Writes::Text => "UTF-8 text".to_owned(),
+        Writes::Json => "JSON".to_owned(),
+        Writes::Ledger => "a ledger (TOML or JSON)".to_owned(),
+        Writes::Html => "an HTML page".to_owned(),
+        Writes::Redline(f) => format!("a redline in the {f} format"),
+    }
+}
+
+fn writes_ja(w: Writes) -> String {
+    match w {
+        Writes::Text => "UTF-8 のテキスト".to_owned(),
+        Writes::Json => "JSON".to_owned(),
+        Writes::Ledger => "台帳（TOML か JSON）".to_owned(),
+        Writes::Html => "HTML のページ".to_owned(),
+        Writes::Redline(f) => format!("{f} 形式の見え消し"),
     }
 }
 
 /// After `akaji apply -o`: what was applied and where it went.
 pub fn applied(edits: usize, decisions: usize, output: &Path) -> String {
-    format!("akaji: {edits} edit(s) from {decisions} decision(s) applied; wrote {}", output.display())
+    match lang() {
+        Lang::En => {
+            format!("akaji: {edits} edit(s) from {decisions} decision(s) applied; wrote {}", output.display())
+        }
+        Lang::Ja => format!("akaji: {decisions}件の意見の修正{edits}件を反映し、{} に書きました", output.display()),
+    }
 }
 
 /// When `akaji diff` hit its deadline.
 pub fn diff_deadline(timeout: f64) -> String {
-    format!(
-        "akaji: warning: the diff took longer than --timeout {timeout} s and was not refined to the end; the changes shown are correct but coarser (raise --timeout, or 0 for no limit)"
-    )
+    match lang() {
+        Lang::En => format!(
+            "{}the diff took longer than --timeout {timeout} s and was not refined to the end; the changes shown are correct but coarser (raise --timeout, or 0 for no limit)",
+            warning_lead()
+        ),
+        Lang::Ja => format!(
+            "{}差分が --timeout {timeout} 秒を超えたため、詳細化を最後まで行っていません。示す変更は正しいものの粗い単位です（--timeout を増やすか、0 で無制限）",
+            warning_lead()
+        ),
+    }
 }
 
 /// A character a Word document could not hold.
 pub fn stand_in(w: &akaji::docx::StandIn) -> String {
-    format!("akaji: warning: {w}")
+    let d = Diagnostic::new(akaji::Kind::StandIn(w.clone()));
+    format!("{}{}", warning_lead(), messages::body_in(&d, lang()))
 }
 
 /// When `verify` takes the draft the ledger names.
 pub fn draft_from_ledger(draft: &Path) -> String {
-    format!("akaji: using the draft named in the ledger: {}", draft.display())
+    match lang() {
+        Lang::En => format!("akaji: using the draft named in the ledger: {}", draft.display()),
+        Lang::Ja => format!("akaji: 台帳に書かれた案を使います: {}", draft.display()),
+    }
 }
 
 /// `verify --exact`, the final being exactly what was expected.
 pub fn exact_same(published: &Path, draft: &Path, edits: usize, ledger: &Path) -> String {
-    format!(
-        "{} is exactly {} with the {edits} edit(s) of {} applied\n",
-        published.display(),
-        draft.display(),
-        ledger.display()
-    )
+    let (p, d, l) = (published.display(), draft.display(), ledger.display());
+    match lang() {
+        Lang::En => format!("{p} is exactly {d} with the {edits} edit(s) of {l} applied\n"),
+        Lang::Ja => format!("{p} は、{d} に {l} の修正{edits}件を反映したものと完全に一致します\n"),
+    }
 }
 
 /// `verify --exact`, the final differing: the line before the redline.
 pub fn exact_differs(published: &Path) -> String {
-    format!(
-        "{} is not exactly the draft with the ledger applied; the differences (expected → final):\n",
-        published.display()
-    )
+    match lang() {
+        Lang::En => format!(
+            "{} is not exactly the draft with the ledger applied; the differences (expected → final):\n",
+            published.display()
+        ),
+        Lang::Ja => format!(
+            "{} は、案に台帳を反映したものと一致しません。違い（期待される文 → 修正後の文書）:\n",
+            published.display()
+        ),
+    }
+}
+
+/// The labels of the import report, in order: rows read, lines skipped, decisions, answers
+/// promising edits, edits extracted, edits left todo.
+fn import_labels(l: Lang) -> [&'static str; 6] {
+    match l {
+        Lang::En => [
+            "rows read",
+            "lines skipped",
+            "decisions",
+            "answers promising edits",
+            "edits extracted",
+            "edits left todo",
+        ],
+        Lang::Ja => ["読んだ行", "飛ばした行", "意見", "修正を約束する回答", "取り出した修正", "未記入の修正"],
+    }
 }
 
 /// After `akaji import`: where the ledger went and what was found.
 pub fn imported(table: &Path, to: &str, r: &ImportReport) -> String {
+    let l = lang();
+    let labels = import_labels(l);
     let mut s = format!("akaji import: {} → {to}\n", table.display());
     let line = |s: &mut String, label: &str, n: usize| {
-        let _ = write!(s, "  {label:<24}{n:>4}");
+        let pad = 24usize.saturating_sub(label.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum());
+        let _ = write!(s, "  {label}{:pad$}{n:>4}", "");
     };
-    line(&mut s, "rows read", r.rows);
+    line(&mut s, labels[0], r.rows);
     if r.repeated_headers + r.continuations > 0 {
-        let _ = write!(
-            s,
-            "  ({} repeated header row(s) skipped, {} continued line(s) merged)",
-            r.repeated_headers, r.continuations
-        );
+        let _ = match l {
+            Lang::En => write!(
+                s,
+                "  ({} repeated header row(s) skipped, {} continued line(s) merged)",
+                r.repeated_headers, r.continuations
+            ),
+            Lang::Ja => write!(
+                s,
+                "  （繰り返しの見出し行{}行を飛ばし、続きの行{}行をつなぎました）",
+                r.repeated_headers, r.continuations
+            ),
+        };
     }
     s.push('\n');
     if !r.skipped_lines.is_empty() {
         let lines: Vec<String> = r.skipped_lines.iter().map(|l| l.to_string()).collect();
-        line(&mut s, "lines skipped", lines.len());
-        let _ = writeln!(s, "  (lines {}: in the table but in no row)", lines.join(", "));
+        line(&mut s, labels[1], lines.len());
+        let _ = match l {
+            Lang::En => writeln!(s, "  (lines {}: in the table but in no row)", lines.join(", ")),
+            Lang::Ja => writeln!(s, "  （{}行目: 表にあるがどの行にも属さない）", lines.join("、")),
+        };
     }
-    line(&mut s, "decisions", r.decisions);
+    line(&mut s, labels[2], r.decisions);
     s.push('\n');
-    line(&mut s, "answers promising edits", r.promising);
+    line(&mut s, labels[3], r.promising);
     s.push('\n');
-    line(&mut s, "edits extracted", r.extracted);
+    line(&mut s, labels[4], r.extracted);
     s.push('\n');
-    line(&mut s, "edits left todo", r.todo);
+    line(&mut s, labels[5], r.todo);
     if !r.todo_decisions.is_empty() {
-        let _ = write!(s, "  (decisions {}; complete them before `akaji apply`)", r.todo_decisions.join(", "));
+        let _ = match l {
+            Lang::En => {
+                write!(s, "  (decisions {}; complete them before `akaji apply`)", r.todo_decisions.join(", "))
+            }
+            Lang::Ja => write!(s, "  （意見 {}。`akaji apply` の前に書いてください）", r.todo_decisions.join("、")),
+        };
     }
     s.push('\n');
     let quoted = |names: &[String]| names.iter().map(|n| format!("「{n}」")).collect::<Vec<_>>().join(", ");
     if !r.sheets.is_empty() {
-        let _ = write!(s, "  sheets read: {}", quoted(&r.sheets));
+        let _ = match l {
+            Lang::En => write!(s, "  sheets read: {}", quoted(&r.sheets)),
+            Lang::Ja => write!(s, "  読んだシート: {}", quoted(&r.sheets)),
+        };
         if !r.skipped_sheets.is_empty() {
-            let _ = write!(s, " (without a header row, not read: {})", quoted(&r.skipped_sheets));
+            let _ = match l {
+                Lang::En => write!(s, " (without a header row, not read: {})", quoted(&r.skipped_sheets)),
+                Lang::Ja => write!(s, "（見出し行がなく読まなかったシート: {}）", quoted(&r.skipped_sheets)),
+            };
         }
         s.push('\n');
     }
+    let note = match l {
+        Lang::En => "  note: ",
+        Lang::Ja => "  注: ",
+    };
     if !r.columns_not_read.is_empty() {
-        let _ = writeln!(
-            s,
-            "  note: columns not read: {} (name one with --columns ROLE=HEADER if it holds what a role needs)",
-            quoted(&r.columns_not_read)
-        );
+        let _ = match l {
+            Lang::En => writeln!(
+                s,
+                "{note}columns not read: {} (name one with --columns ROLE=HEADER if it holds what a role needs)",
+                quoted(&r.columns_not_read)
+            ),
+            Lang::Ja => writeln!(
+                s,
+                "{note}読まなかった列: {}（役割に要る内容なら --columns 役割=見出し で指定してください）",
+                quoted(&r.columns_not_read)
+            ),
+        };
     }
-    let notes = [
-        (&r.scopes_from_request, "the page comes from the request, the answer citing none", ""),
-        (&r.scopes_not_written, "a cited page or line cannot be a scope (its edit is todo, saying why)", ""),
-        (&r.marked_only, "修正の有無 = 有 but the answer's wording is not recognised (a todo each)", ""),
-        (&r.marked_none, "修正の有無 = 無 although the answer reads as a promise", " (no edits written)"),
-    ];
+    let notes: [(&Vec<String>, &str, &str); 4] = match l {
+        Lang::En => [
+            (&r.scopes_from_request, "the page comes from the request, the answer citing none", ""),
+            (&r.scopes_not_written, "a cited page or line cannot be a scope (its edit is todo, saying why)", ""),
+            (&r.marked_only, "修正の有無 = 有 but the answer's wording is not recognised (a todo each)", ""),
+            (&r.marked_none, "修正の有無 = 無 although the answer reads as a promise", " (no edits written)"),
+        ],
+        Lang::Ja => [
+            (&r.scopes_from_request, "回答にページがなく、意見のページを使いました", ""),
+            (&r.scopes_not_written, "挙げられたページや行を範囲にできません（理由を書いた未記入の修正にしました）", ""),
+            (&r.marked_only, "修正の有無 = 有 ですが、回答の書き方を読み取れません（それぞれ未記入）", ""),
+            (&r.marked_none, "修正の有無 = 無 ですが、回答は修正を約束しているように読めます", "（修正は書いていません）"),
+        ],
+    };
     for (ids, what, after) in notes.into_iter().filter(|n| !n.0.is_empty()) {
-        let _ = writeln!(s, "  note: {what}: decision {}{after}", ids.join(", "));
+        let _ = match l {
+            Lang::En => writeln!(s, "{note}{what}: decision {}{after}", ids.join(", ")),
+            Lang::Ja => writeln!(s, "{note}{what}: 意見 {}{after}", ids.join("、")),
+        };
     }
     for (id, cell) in &r.unknown_marks {
-        let _ = writeln!(
-            s,
-            "  note: decision {id}: 修正の有無 「{cell}」 is neither 有 nor 無; the answer's wording decides"
-        );
+        let _ = match l {
+            Lang::En => writeln!(
+                s,
+                "{note}decision {id}: 修正の有無 「{cell}」 is neither 有 nor 無; the answer's wording decides"
+            ),
+            Lang::Ja => writeln!(s, "{note}意見{id}: 修正の有無「{cell}」は有でも無でもないため、回答の書き方で決めました"),
+        };
     }
     for (was, now) in &r.renamed {
-        let _ = writeln!(s, "  note: 項番 {was} appears more than once; the later row is decision \"{now}\"");
+        let _ = match l {
+            Lang::En => writeln!(s, "{note}項番 {was} appears more than once; the later row is decision \"{now}\""),
+            Lang::Ja => writeln!(s, "{note}項番 {was} が複数あります。後の行は意見 \"{now}\" としました"),
+        };
     }
     s
 }
 
 /// The header of a drafted ledger written as TOML.
 pub fn drafted_from(table: &str) -> String {
-    format!("# Drafted by `akaji import` from {table}: check every decision, complete the edits marked todo.\n\n")
+    match lang() {
+        Lang::En => format!(
+            "# Drafted by `akaji import` from {table}: check every decision, complete the edits marked todo.\n\n"
+        ),
+        Lang::Ja => format!(
+            "# `akaji import` が {table} から作った台帳の下書きです: 意見をすべて確かめ、todo の修正を書いてください。\n\n"
+        ),
+    }
 }
 
 /// A text a clap value parser refuses.
 pub fn unknown_format(name: &str, names: &[&str]) -> String {
-    format!("unknown format `{name}`; use one of {}", names.join(", "))
+    match lang() {
+        Lang::En => format!("unknown format `{name}`; use one of {}", names.join(", ")),
+        Lang::Ja => format!("形式 `{name}` はありません: {} のいずれかを使ってください", names.join(", ")),
+    }
 }
 
 /// A `--context` value that is not one.
 pub fn bad_context(value: &str) -> String {
-    format!("`{value}` is neither a number of lines nor `all`")
+    match lang() {
+        Lang::En => format!("`{value}` is neither a number of lines nor `all`"),
+        Lang::Ja => format!("`{value}` は行数でも `all` でもありません"),
+    }
 }
 
 #[cfg(test)]

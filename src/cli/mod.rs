@@ -15,8 +15,10 @@ mod redline;
 mod rendering;
 mod verify;
 
+use akaji::Lang;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
 /// Turn correction decisions (修正) on a draft into edits, apply them, show and verify them.
 #[derive(Debug, Parser)]
@@ -24,6 +26,45 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of messages and reports: en or ja (default: the ledger's options.lang, else
+    /// the locale: LC_ALL, LC_MESSAGES or LANG starting with `ja` gives Japanese).
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    lang: Option<LangArg>,
+}
+
+/// A language, as named on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum LangArg {
+    /// English.
+    En,
+    /// 日本語.
+    Ja,
+}
+
+/// The language chosen for this run: 0 none yet, else 1 + the index in `Lang::ALL`.
+static CHOSEN: AtomicU8 = AtomicU8::new(0);
+/// Whether `--lang` chose it (a ledger's options.lang then does not change it).
+static BY_FLAG: AtomicBool = AtomicBool::new(false);
+
+fn choose(lang: Lang) {
+    let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    CHOSEN.store(at as u8 + 1, Ordering::Relaxed);
+}
+
+/// The language of this run's messages and reports: `--lang`, else the ledger's
+/// `options.lang` once a ledger is read ([`ledger_lang`]), else the locale.
+pub fn lang() -> Lang {
+    match CHOSEN.load(Ordering::Relaxed) {
+        0 => Lang::from_env(),
+        n => Lang::ALL[usize::from(n - 1)],
+    }
+}
+
+/// A ledger was read: its `options.lang` chooses the language, unless `--lang` did.
+pub fn ledger_lang(lang: Option<Lang>) {
+    if let (Some(l), false) = (lang, BY_FLAG.load(Ordering::Relaxed)) {
+        choose(l);
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -44,6 +85,16 @@ pub fn run() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { exit::BAD_INPUT } else { exit::SUCCESS });
         }
     };
+    match cli.lang {
+        Some(l) => {
+            choose(match l {
+                LangArg::En => Lang::En,
+                LangArg::Ja => Lang::Ja,
+            });
+            BY_FLAG.store(true, Ordering::Relaxed);
+        }
+        None => choose(Lang::from_env()),
+    }
     let outcome = match cli.command {
         Command::Apply(a) => apply::run(a),
         Command::Redline(a) => redline::run(a),
@@ -54,7 +105,7 @@ pub fn run() -> ExitCode {
     match outcome {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("akaji: error: {}", messages::error(&e));
+            eprintln!("{}{}", messages::error_lead(), messages::error(&e));
             ExitCode::from(exit::BAD_INPUT)
         }
     }

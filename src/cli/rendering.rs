@@ -83,6 +83,7 @@ impl RenderArgs {
                 Some(KindArg::Plain) => DocumentKind::Plain,
                 None => kind.unwrap_or_default(),
             },
+            lang: super::lang(),
         };
         let mut bytes = Vec::new();
         let rendered = if format == Format::Docx {

@@ -117,7 +117,8 @@ impl Checked<'_> {
             }
             Exact::Differs(d) => {
                 let mut buf = messages::exact_differs(&args.final_path).into_bytes();
-                let options = RenderOptions { color: args.color.enabled(self.out()), ..RenderOptions::default() };
+                let options =
+                    RenderOptions { color: args.color.enabled(self.out()), lang: super::lang(), ..RenderOptions::default() };
                 render(&d.redline(), RedlineFormat::Ansi, &options, &mut buf).map_err(|e| self.render_error(e))?;
                 output::emit(self.out(), self.inputs, &[&buf])?;
                 Ok(exit::DIFFERENCES)
@@ -138,6 +139,7 @@ impl Checked<'_> {
             Some(d) => verify::audit(self.ledger, d, final_doc, &options),
             None => verify::scan(self.ledger, final_doc, &options),
         };
+        report.lang = super::lang();
         report.files = Files {
             ledger: args.ledger.display().to_string(),
             draft: self.draft_path.map(|p| p.display().to_string()),

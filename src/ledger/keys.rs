@@ -30,6 +30,8 @@ struct OptionsKeys<'a> {
     count_lines: LineCount,
     #[serde(skip_serializing_if = "is_plan")]
     kind: DocumentKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<crate::Lang>,
 }
 
 fn is_plan(k: &DocumentKind) -> bool {
@@ -93,6 +95,7 @@ impl Serialize for Ledger {
             match_width: o.match_width,
             count_lines: o.count_lines,
             kind: o.kind,
+            lang: o.lang,
         });
         LedgerKeys { title: self.title.as_deref(), draft: self.draft.as_deref(), options, decisions: &self.decisions }
             .serialize(s)

@@ -16,6 +16,9 @@ pub struct LedgerOptions {
     pub count_lines: LineCount,
     /// What kind of document the draft is (`options.kind`): it names the 新旧対照表's columns.
     pub kind: DocumentKind,
+    /// The language of the outputs made for this document (`options.lang = "ja"`): reports,
+    /// redline legends, messages. `--lang` wins over it; without either, the locale decides.
+    pub lang: Option<crate::Lang>,
 }
 
 impl LedgerOptions {

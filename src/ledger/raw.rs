@@ -42,6 +42,8 @@ struct RawOptions {
     count_lines: LineCount,
     #[serde(default)]
     kind: DocumentKind,
+    #[serde(default)]
+    lang: Option<crate::Lang>,
 }
 
 impl Default for RawOptions {
@@ -51,6 +53,7 @@ impl Default for RawOptions {
             match_width: false,
             count_lines: LineCount::default(),
             kind: DocumentKind::default(),
+            lang: None,
         }
     }
 }
@@ -190,8 +193,8 @@ fn check(raw: RawLedger) -> Result<Ledger, Diagnostics> {
     if !problems.is_empty() {
         return Err(Diagnostics(problems));
     }
-    let RawOptions { match_width, count_lines, kind, .. } = raw.options;
-    let options = LedgerOptions { page_marker, match_width, count_lines, kind };
+    let RawOptions { match_width, count_lines, kind, lang, .. } = raw.options;
+    let options = LedgerOptions { page_marker, match_width, count_lines, kind, lang };
     Ok(Ledger { title: raw.title, draft: raw.draft, options, decisions })
 }
 

@@ -93,6 +93,9 @@ pub struct RenderOptions {
     pub new_label: String,
     /// What kind of document it is: the 新旧対照表's column heads (修正後/修正前 for a plan).
     pub kind: DocumentKind,
+    /// The language of the words the renderer writes of its own (legend, counts, notes); the
+    /// documents' words are never translated.
+    pub lang: crate::Lang,
 }
 
 impl Default for RenderOptions {
@@ -103,6 +106,7 @@ impl Default for RenderOptions {
             old_label: "old".into(),
             new_label: "new".into(),
             kind: DocumentKind::default(),
+            lang: crate::Lang::default(),
         }
     }
 }

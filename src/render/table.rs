@@ -271,7 +271,7 @@ pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -
     let (new_head, old_head, what) = heads(options.kind);
     writeln!(w, "<body>\n<h1>{} 新旧対照表</h1>\n<p class=\"caption\">（傍線の部分は{what}部分）</p>", escape(&title))?;
     if redline.deadline_hit {
-        writeln!(w, "<p class=\"note\" id=\"deadline\">The diff stopped refining at its deadline: every change is shown, but coarser than it could be.</p>")?;
+        writeln!(w, "<p class=\"note\" id=\"deadline\">{}</p>", crate::messages::report::deadline(options.lang))?;
     }
     writeln!(
         w,

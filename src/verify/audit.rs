@@ -317,7 +317,14 @@ fn edit_reports(
             None if found.is_empty() => (Status::Unanchored, Some(Diagnostic::new(VerifyNote::DidNotResolve))),
             None => (worst(found.iter().map(|f| f.status)), None),
         };
-        EditReport { edit: at.edit + 1, summary: crate::messages::edit_summary(edit), status, message, findings: found }
+        EditReport {
+            edit: at.edit + 1,
+            summary: crate::messages::edit_summary(edit),
+            summary_ja: crate::messages::edit_summary_in(edit, crate::Lang::Ja),
+            status,
+            message,
+            findings: found,
+        }
     })
 }
 

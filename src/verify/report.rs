@@ -104,6 +104,9 @@ pub struct VerifyReport<'a> {
     /// The draft with every problem marked, for the html report (not serialized).
     #[serde(skip)]
     pub marked: Option<Marked<'a>>,
+    /// The language of the text and html reports (JSON is English whatever it is).
+    #[serde(skip)]
+    pub lang: crate::Lang,
 }
 
 /// The files a report is about.
@@ -149,6 +152,9 @@ pub struct EditReport {
     pub edit: usize,
     /// The edit in one line: 「設置」→「開催」 (P4).
     pub summary: String,
+    /// The same in Japanese: 「設置」→「開催」（P4） (the text and html reports in Japanese).
+    #[serde(skip)]
+    pub summary_ja: String,
     /// The worst status of its findings.
     pub status: Status,
     /// Why, when there is no place to show: the resolve problem of an unanchored edit, the note
@@ -254,6 +260,16 @@ pub struct Mark {
     pub edit: Option<Subject>,
 }
 
+impl EditReport {
+    /// The edit in one line, in `lang`.
+    pub fn summary_in(&self, lang: crate::Lang) -> &str {
+        match lang {
+            crate::Lang::En => &self.summary,
+            crate::Lang::Ja => &self.summary_ja,
+        }
+    }
+}
+
 impl<'a> VerifyReport<'a> {
     /// A report with its summary counted from its decisions and changes.
     pub fn new(
@@ -275,6 +291,7 @@ impl<'a> VerifyReport<'a> {
             layout,
             notes: Vec::new(),
             marked: None,
+            lang: crate::Lang::default(),
         }
     }
 

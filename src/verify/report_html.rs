@@ -6,7 +6,8 @@
 
 use super::report::{Marked, Status, VerifyReport};
 use super::report_text::summary_line;
-use crate::messages::{body, explains};
+use crate::messages::report as words;
+use crate::messages::{body_in, explains_in, Lang};
 use crate::render::{escape, head};
 use std::io::{self, Write};
 
@@ -17,58 +18,75 @@ table{border-collapse:collapse}td,th{border:1px solid #999;padding:.2em .5em;ver
 del{color:#900}ins{color:#06c}mark.missing{background:#fdd}del.problem,ins.problem{background:#fdd}\
 sup{font-size:70%;color:#555}";
 
-/// Write `report` as an HTML page.
+/// Write `report` as an HTML page, in `report.lang`.
 pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
-    let f = &report.files;
-    let title = format!("verify {} against {}", f.final_text, f.ledger);
+    let (f, lang) = (&report.files, report.lang);
+    let title = words::verify_title(&f.final_text, &f.ledger, lang);
     head(out, &title, STYLE)?;
     writeln!(out, "<body>")?;
     writeln!(out, "<h1>{}</h1>", escape(&title))?;
     if let Some(d) = &f.draft {
-        writeln!(out, "<p>draft: {}</p>", escape(d))?;
+        writeln!(out, "<p>{}</p>", escape(words::draft_note(Some(d), lang).trim()))?;
     }
     writeln!(out, "<p class=\"summary\">{}</p>", escape(&summary_line(report)))?;
-    writeln!(out, "<table>\n<tr><th>status</th><th>decision</th><th>by</th><th>at</th><th>edits</th></tr>")?;
+    let cols: String = words::verify_columns(lang).iter().map(|c| format!("<th>{c}</th>")).collect();
+    writeln!(out, "<table>\n<tr>{cols}</tr>")?;
+    let (draft_label, final_label) = words::sides(lang);
     for d in &report.decisions {
         let s = d.status.name();
-        write!(out, "<tr><td class=\"{s}\">{s}</td><td>{}</td>", escape(&d.id))?;
+        write!(out, "<tr><td class=\"{s}\">{}</td><td>{}</td>", words::status(d.status, lang), escape(&d.id))?;
         write!(out, "<td>{}</td><td>{}</td><td>", opt(&d.by), opt(&d.at))?;
         for e in &d.edits {
             let es = e.status.name();
-            write!(out, "<div>edit {} {} <span class=\"{es}\">{es}</span>", e.edit, escape(&e.summary))?;
+            write!(
+                out,
+                "<div>{} {} <span class=\"{es}\">{}</span>",
+                words::edit_no(e.edit, lang),
+                escape(e.summary_in(lang)),
+                words::status(e.status, lang)
+            )?;
             if let Some(m) = &e.message {
-                write!(out, "<br><small>{}</small>", escape(&body(m)).replace('\n', "<br>"))?;
+                write!(out, "<br><small>{}</small>", escape(&body_in(m, lang)).replace('\n', "<br>"))?;
             }
             for x in e.findings.iter().filter(|x| x.status != Status::Applied) {
                 if let Some(p) = &x.draft {
-                    write!(out, "<br><small>draft {}</small>", escape(&p.to_string()))?;
+                    write!(out, "<br><small>{} {}</small>", draft_label.trim(), escape(&p.to_string()))?;
                 }
                 if let Some(p) = &x.in_final {
-                    write!(out, "<br><small>final {}</small>", escape(&p.to_string()))?;
+                    write!(out, "<br><small>{} {}</small>", final_label.trim(), escape(&p.to_string()))?;
                 }
-                write!(out, "<br><small>expected 「{}」</small>", escape(&x.expected))?;
+                write!(out, "<br><small>{}</small>", escape(&words::expected(&x.expected, lang)))?;
             }
             write!(out, "</div>")?;
         }
         writeln!(out, "</td></tr>")?;
     }
     writeln!(out, "</table>")?;
+    let (unexplained, redline_heading) = words::verify_headings(lang);
     if !report.unexplained.is_empty() {
-        writeln!(out, "<h2>Unexplained changes</h2>\n<table>\n<tr><th>draft</th><th>final</th></tr>")?;
+        writeln!(
+            out,
+            "<h2>{unexplained}</h2>\n<table>\n<tr><th>{}</th><th>{}</th></tr>",
+            draft_label.trim(),
+            final_label.trim()
+        )?;
         for c in &report.unexplained {
             let (d, n) = (escape(&c.draft.to_string()), escape(&c.in_final.to_string()));
-            let m =
-                c.maybe.as_ref().map(|m| format!("<br><small>{}</small>", escape(&explains(m)))).unwrap_or_default();
+            let m = c
+                .maybe
+                .as_ref()
+                .map(|m| format!("<br><small>{}</small>", escape(&explains_in(m, lang))))
+                .unwrap_or_default();
             writeln!(out, "<tr><td class=\"unexplained\">{d}</td><td class=\"unexplained\">{n}{m}</td></tr>")?;
         }
         writeln!(out, "</table>")?;
     }
     for n in &report.notes {
-        writeln!(out, "<p class=\"note\">{}</p>", escape(n))?;
+        writeln!(out, "<p class=\"note\">{}</p>", escape(&words::note(n, lang)))?;
     }
     if let Some(m) = &report.marked {
-        writeln!(out, "<h2>Redline of the draft</h2>")?;
-        redline(m, out)?;
+        writeln!(out, "<h2>{redline_heading}</h2>")?;
+        redline(m, lang, out)?;
     }
     writeln!(out, "</body>\n</html>")
 }
@@ -78,16 +96,17 @@ fn opt(s: &Option<String>) -> String {
 }
 
 /// The draft with every mark drawn: applied edits struck and underlined, problems highlighted.
-fn redline(m: &Marked, out: &mut dyn Write) -> io::Result<()> {
+fn redline(m: &Marked, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     write!(out, "<div class=\"redline\">")?;
     let mut at = 0;
+    let unexplained = words::unexplained_mark(lang);
     for mark in &m.marks {
         write!(out, "{}", escape(&m.draft[at..mark.range.start]))?;
         let old = escape(&m.draft[mark.range.clone()]);
         let new = escape(&mark.new);
         let label = match &mark.edit {
-            Some(s) => escape(&format!("{} edit {}", s.id, s.edit.map_or(1, |e| e + 1))),
-            None => "unexplained".to_owned(),
+            Some(s) => escape(&format!("{} {}", s.id, words::edit_no(s.edit.map_or(1, |e| e + 1), lang))),
+            None => unexplained.to_owned(),
         };
         match mark.status {
             Some(Status::Applied) => {
@@ -95,17 +114,19 @@ fn redline(m: &Marked, out: &mut dyn Write) -> io::Result<()> {
             }
             Some(Status::Missing) => write!(
                 out,
-                "<mark class=\"missing\" title=\"missing: promised 「{new}」\">{old}</mark><sup class=\"missing\">{label} missing: 「{new}」</sup>"
+                "<mark class=\"missing\" title=\"{}\">{old}</mark><sup class=\"missing\">{label} {}</sup>",
+                words::promised(&new, lang),
+                words::promised(&new, lang)
             )?,
             Some(s) => write!(
                 out,
                 "<del class=\"problem\">{old}</del><ins class=\"problem\">{new}</ins><sup class=\"{}\">{label} {}</sup>",
                 s.name(),
-                s.name()
+                words::status(s, lang)
             )?,
             None => write!(
                 out,
-                "<del class=\"problem\">{old}</del><ins class=\"problem\">{new}</ins><sup class=\"unexplained\">unexplained</sup>"
+                "<del class=\"problem\">{old}</del><ins class=\"problem\">{new}</ins><sup class=\"unexplained\">{unexplained}</sup>"
             )?,
         }
         at = mark.range.end;

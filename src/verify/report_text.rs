@@ -9,46 +9,42 @@
 //! ```
 
 use super::report::{Mode, Status, VerifyReport};
-use crate::messages::{body, explains};
+use crate::messages::report as words;
+use crate::messages::{body_in, explains_in};
 use std::io::{self, Write};
 
-/// Write `report` as text.
+/// Write `report` as text, in `report.lang`.
 pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
-    let f = &report.files;
-    match &f.draft {
-        Some(d) => writeln!(out, "verify {} against {} (draft: {d})", f.final_text, f.ledger)?,
-        None => writeln!(out, "verify {} against {} (no draft)", f.final_text, f.ledger)?,
-    }
+    let (f, lang) = (&report.files, report.lang);
+    let title = words::verify_title(&f.final_text, &f.ledger, lang);
+    writeln!(out, "{title}{}", words::draft_note(f.draft.as_deref(), lang))?;
+    let (draft_label, final_label) = words::sides(lang);
     for d in &report.decisions {
-        write!(out, "{:<10}  {}", d.status.name(), d.id)?;
-        if let Some(by) = &d.by {
-            write!(out, "  by {by}")?;
-        }
-        if let Some(at) = &d.at {
-            write!(out, "  at {at}")?;
-        }
-        writeln!(out)?;
+        let status = words::status(d.status, lang);
+        let pad = 10usize.saturating_sub(display_width(status));
+        writeln!(out, "{status}{:pad$}  {}{}", "", d.id, words::by_at(d.by.as_deref(), d.at.as_deref(), lang))?;
         if d.status == Status::Applied {
             continue;
         }
         for e in &d.edits {
-            writeln!(out, "  edit {} {}: {}", e.edit, e.summary, e.status.name())?;
+            let es = words::status(e.status, lang);
+            writeln!(out, "  {} {}: {es}", words::edit_no(e.edit, lang), e.summary_in(lang))?;
             if let Some(m) = &e.message {
-                for line in body(m).lines() {
+                for line in body_in(m, lang).lines() {
                     writeln!(out, "    {line}")?;
                 }
             }
             for x in &e.findings {
                 if e.findings.len() > 1 {
-                    writeln!(out, "    {}:", x.status.name())?;
+                    writeln!(out, "    {}:", words::status(x.status, lang))?;
                 }
                 if let Some(p) = &x.draft {
-                    writeln!(out, "    draft  {p}")?;
+                    writeln!(out, "    {draft_label} {p}")?;
                 }
                 if let Some(p) = &x.in_final {
-                    write!(out, "    final  {p}")?;
+                    write!(out, "    {final_label} {p}")?;
                     if x.status != Status::Applied {
-                        write!(out, "  (expected 「{}」)", x.expected)?;
+                        write!(out, "  {}", words::expected(&x.expected, lang))?;
                     }
                     writeln!(out)?;
                 }
@@ -56,48 +52,34 @@ pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     if !report.unexplained.is_empty() {
-        writeln!(out, "unexplained changes (no decision records them):")?;
+        writeln!(out, "{}:", words::unexplained_heading(lang))?;
         for c in &report.unexplained {
-            writeln!(out, "  draft  {}", c.draft)?;
-            writeln!(out, "  final  {}", c.in_final)?;
+            writeln!(out, "  {draft_label} {}", c.draft)?;
+            writeln!(out, "  {final_label} {}", c.in_final)?;
             if let Some(m) = &c.maybe {
-                writeln!(out, "    ({})", explains(m))?;
+                writeln!(out, "    ({})", explains_in(m, lang))?;
             }
         }
     }
     if !report.layout.kept && report.mode == Mode::WithDraft {
-        write!(out, "layout left out: line breaks, spaces, page markers")?;
-        if !report.layout.running_heads.is_empty() {
-            let heads: Vec<String> = report.layout.running_heads.iter().map(|h| format!("「{h}」")).collect();
-            write!(out, ", running heads {}", heads.join(" "))?;
-        }
-        writeln!(out, " (--keep-layout counts them)")?;
+        let heads: Vec<String> = report.layout.running_heads.iter().map(|h| format!("「{h}」")).collect();
+        writeln!(out, "{}", words::layout_left_out(&heads, lang))?;
     }
     for n in &report.notes {
-        writeln!(out, "note: {n}")?;
+        writeln!(out, "{}", words::note(n, lang))?;
     }
     writeln!(out, "{}", summary_line(report))
 }
 
+/// Columns a status takes in a terminal: a Japanese character takes two.
+fn display_width(s: &str) -> usize {
+    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
 /// "N decisions, N applied, N missing, N different, N unanchored, N unexplained changes" (with
-/// todo and unclear counts when there are any).
+/// todo and unclear counts when there are any), in `report.lang`.
 pub fn summary_line(report: &VerifyReport) -> String {
-    let s = &report.summary;
-    let mut line = format!(
-        "{} decisions, {} applied, {} missing, {} different, {} unanchored",
-        s.decisions, s.applied, s.missing, s.different, s.unanchored
-    );
-    if s.todo > 0 {
-        line.push_str(&format!(", {} todo", s.todo));
-    }
-    if s.unclear > 0 {
-        line.push_str(&format!(", {} unclear", s.unclear));
-    }
-    match report.mode {
-        Mode::WithDraft => line.push_str(&format!(", {} unexplained changes", s.unexplained)),
-        Mode::WithoutDraft => line.push_str(", unexplained changes not checked (no draft)"),
-    }
-    line
+    words::summary_line(&report.summary, report.mode == Mode::WithDraft, report.lang)
 }
 
 #[cfg(test)]

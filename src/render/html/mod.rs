@@ -27,6 +27,7 @@ use super::format::RenderOptions;
 mod marks;
 
 use super::markup::{decision_anchor, decisions, escape, head};
+use crate::messages::report as words;
 use crate::redline::{Hunk, Redline, Segment};
 use marks::Marks;
 use std::io::{self, Write};
@@ -126,22 +127,24 @@ pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -
          <input type=\"radio\" name=\"view\" id=\"v-final\" class=\"view\">\n<header>\n<h1>{}</h1>",
         escape(&title)
     )?;
+    let lang = options.lang;
     writeln!(
         w,
-        "<p class=\"labels\">{} → {}</p>\n<p class=\"count\">{} change(s)</p>",
+        "<p class=\"labels\">{} → {}</p>\n<p class=\"count\">{}</p>",
         escape(&options.old_label),
         escape(&options.new_label),
-        redline.hunks.iter().filter(|h| !h.layout).count()
+        words::changes(redline.hunks.iter().filter(|h| !h.layout).count(), lang)
     )?;
     if redline.deadline_hit {
-        writeln!(w, "<p class=\"note\" id=\"deadline\">The diff stopped refining at its deadline: every change is shown, but coarser than it could be.</p>")?;
+        writeln!(w, "<p class=\"note\" id=\"deadline\">{}</p>", words::deadline(lang))?;
     }
+    let [del, ins, moved, decision, page] = words::legend(lang);
     writeln!(
         w,
         "<nav class=\"views\"><label for=\"v-redline\">見え消し</label><label for=\"v-draft\">修正前</label>\
-         <label for=\"v-final\">修正後</label></nav>\n<ul class=\"legend\"><li><span class=\"legend-del\">削除</span> deleted</li>\
-         <li><span class=\"legend-ins\">追加</span> inserted</li><li><span class=\"legend-move\">移動</span> moved</li>\
-         <li><span class=\"tag\">32</span> decision (意見番号)</li><li><span class=\"tag\" style=\"background:#999\">P4</span> page (margin)</li></ul>\n</header>"
+         <label for=\"v-final\">修正後</label></nav>\n<ul class=\"legend\"><li><span class=\"legend-del\">削除</span> {del}</li>\
+         <li><span class=\"legend-ins\">追加</span> {ins}</li><li><span class=\"legend-move\">移動</span> {moved}</li>\
+         <li><span class=\"tag\">32</span> {decision}</li><li><span class=\"tag\" style=\"background:#999\">P4</span> {page}</li></ul>\n</header>"
     )?;
     writeln!(w, "<main>\n<div class=\"doc\" id=\"redline\">{}</div><!--/redline-->\n</main>", body(redline))?;
     decisions(&mut w, redline, &change_ids(redline))?;

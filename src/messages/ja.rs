@@ -1,0 +1,396 @@
+//! The Japanese words of every diagnostic: the same functions as the English ones in
+//! `messages.rs`, matching the same problem enums exhaustively, so that a problem added without
+//! its Japanese does not compile.
+
+use super::{clip, page_or_none, page_span, Label, Message};
+use crate::anchor::{AnchorProblem, NearMiss};
+use crate::diagnostic::{Diagnostic, Kind, Subject};
+use crate::document::{one_line, LineCount};
+use crate::docx::{ChangeKind, DocxProblem, Source, StandIn, TrackedChange, UnsafeName};
+use crate::import::{Role, TableProblem};
+use crate::input::InputProblem;
+use crate::ledger::{Action, Edit, LedgerProblem, Side};
+use crate::pdf::{LibraryFailure, PdfProblem};
+use crate::roundtrip::{Offset, ParseKind, ParseProblem};
+use crate::verify::VerifyNote;
+use std::fmt::Write;
+
+/// The words of `d`, in Japanese.
+pub(super) fn message(d: &Diagnostic) -> Message {
+    match &d.kind {
+        Kind::Ledger(p) => ledger(p, d.subject.as_deref()),
+        Kind::Anchor(p) => anchor(p),
+        Kind::Input(p) => Message::new(input(p)),
+        Kind::Docx(p) => Message::new(docx(p)),
+        Kind::Pdf(p) => pdf(p),
+        Kind::StandIn(s) => Message::new(stand_in(s)),
+        Kind::Table(p) => Message::new(table(p)),
+        Kind::Parse(p) => Message::new(parse(p)),
+        Kind::Verify(n) => Message::new(verify(n)),
+    }
+}
+
+/// 「意見32の修正1」「意見32」.
+pub(super) fn subject(s: &Subject) -> Option<String> {
+    if s.id.trim().is_empty() {
+        return None;
+    }
+    Some(match s.edit {
+        Some(e) => format!("意見{}の修正{}", s.id, e + 1),
+        None => format!("意見{}", s.id),
+    })
+}
+
+fn side(side: Side) -> &'static str {
+    match side {
+        Side::After => "の後に",
+        Side::Before => "の前に",
+    }
+}
+
+/// 「設置」→「開催」（P4、P12）.
+pub(super) fn edit_summary(edit: &Edit) -> String {
+    let mut s = match edit.action() {
+        Action::Replace { old, new } if new.is_empty() => format!("「{old}」を削除"),
+        Action::Replace { old, new } => format!("「{old}」→「{new}」"),
+        Action::Insert { anchor, side: at, new } => format!("「{anchor}」{}「{new}」を追加", side(*at)),
+        Action::Todo(t) => format!("未記入: {}", t.note),
+    };
+    let pages = edit.scope().page_numbers();
+    if !pages.is_empty() {
+        let list: Vec<String> = pages.iter().map(|p| format!("P{p}")).collect();
+        s.push_str(&format!("（{}", list.join("、")));
+        if let Some(line) = edit.scope().line_number() {
+            s.push_str(&format!(" {line}行目"));
+        }
+        s.push('）');
+    }
+    one_line(&s)
+}
+
+/// 「意見27の修正1で説明できるが、その箇所指定が誤っている」.
+pub(super) fn explains(edit: &Subject) -> String {
+    format!("意見{}の修正{}で説明できる変更ですが、その箇所の指定が誤っています", edit.id, edit.edit.map_or(1, |e| e + 1))
+}
+
+fn ledger(p: &LedgerProblem, subject: Option<&Subject>) -> Message {
+    Message::new(match p {
+        LedgerProblem::Syntax { line, column, detail } => format!("{line}行{column}列: {detail}"),
+        LedgerProblem::PageMarker { detail } => {
+            format!("options.page_marker が正規表現として正しくありません: {detail}")
+        }
+        LedgerProblem::MissingId => {
+            let which = subject.map_or(0, |s| s.decision.0) + 1;
+            format!("{which}番目の [[decision]] に `id` がありません: 意見の番号（項番）を書いてください")
+        }
+        LedgerProblem::DuplicateId => format!(
+            "id \"{}\" が複数の意見で使われています: id は一つずつ別にしてください",
+            subject.map_or("", |s| s.id.as_str())
+        ),
+        LedgerProblem::OldWithoutNew => "`old` があるのに `new` がありません（削除なら new = \"\" と書きます）".to_owned(),
+        LedgerProblem::InsertionWithoutNew => "追加の修正に `new` がありません: 追加する文を書いてください".to_owned(),
+        LedgerProblem::NoAnchor => {
+            "`old`、`after`、`before`、`todo` のいずれもありません: 何を修正するかを書いてください".to_owned()
+        }
+        LedgerProblem::SeveralAnchors => {
+            "`old`、`after`、`before` のうち二つ以上があります: 一つの修正の箇所は一つです".to_owned()
+        }
+        LedgerProblem::EmptyOld => "`old` が空です: 修正する案の文を引用してください".to_owned(),
+        LedgerProblem::NothingChanges => "何も変わりません: `old` と `new` が同じです".to_owned(),
+        LedgerProblem::EmptyInsertion => "追加の修正の `new` が空です: 追加する文を書いてください".to_owned(),
+        LedgerProblem::EmptyAnchor { side } => format!("`{}` の引用が空です", side.key()),
+        LedgerProblem::PageAndPages => "`page` と `pages` の両方があります: 一方にしてください".to_owned(),
+        LedgerProblem::EmptyPages => "`pages` の一覧が空です".to_owned(),
+        LedgerProblem::LineWithoutOnePage => {
+            "`line` があるのに `page` が一つではありません: 行はページの中で数えます".to_owned()
+        }
+        LedgerProblem::LineZero => "line = 0 です: 行は 1 から数えます（下からは -1 から）".to_owned(),
+        LedgerProblem::PerPageWithoutPages => {
+            "`per_page` があるのに `page` も `pages` もありません: per_page は挙げたページごとの件数です".to_owned()
+        }
+        LedgerProblem::PerPageWithLine => {
+            "`per_page` と `line` の両方があります: 行は一つのページにあるので `per_page` を外してください".to_owned()
+        }
+        LedgerProblem::BadPage { written } => format!(
+            "page \"{written}\" は読めません: ページは印刷された番号で（page = 12）、表紙・目次などの前付けはファイル順のローマ数字で（page = \"ii\"）書いてください"
+        ),
+    })
+}
+
+fn anchor(p: &AnchorProblem) -> Message {
+    match p {
+        AnchorProblem::NoMatch { quote, near_miss, elsewhere } => {
+            let mut m = Message::new(format!("「{quote}」が、修正の範囲内の案に見つかりません"));
+            if !elsewhere.is_empty() {
+                m.labels.push(Label::Note(
+                    "見つかりはしますが、修正の範囲（ページ、行、前後の文字）の外です:".into(),
+                ));
+                m.labels.extend(elsewhere.iter().cloned().map(Label::Place));
+                m.help("修正の範囲を直すか、案を確かめてください")
+            } else if let Some(n) = near_miss {
+                m.labels.push(Label::Named("範囲内で最も近い文".into(), n.place.clone()));
+                m.help(near_miss_help(n))
+            } else {
+                m.help("似た文も見つかりません: 引用と範囲を確かめてください")
+            }
+        }
+        AnchorProblem::CountMismatch { quote, expected, found, places, page } => {
+            let mut m = match page {
+                None => Message::new(format!("「{quote}」は範囲内の{found}か所にありますが、count は {expected} です:")),
+                Some(page) => Message::new(format!(
+                    "「{quote}」は{page}ページの{found}か所にありますが、count はページごとに {expected} です:"
+                )),
+            };
+            m.labels.extend(places.iter().cloned().map(Label::Place));
+            match page {
+                None => m.help(format!(
+                    "`prefix`、`suffix`、`page`、`line` で箇所を絞るか、`count` を {found}（または \"all\"）にしてください"
+                )),
+                Some(page) => m.help(format!(
+                    "`prefix` か `suffix` で箇所を絞るか、`pages` から{page}ページを外すか、`count` を \"all\" にしてください"
+                )),
+            }
+        }
+        AnchorProblem::Conflict { other_id, other, place } => Message::new(format!(
+            "意見{other_id}の修正{}と同じ文字を変更します（{place}）",
+            other.edit + 1
+        ))
+        .help("二つの修正を一つにまとめるか、一方の箇所を絞ってください"),
+        AnchorProblem::NoSuchPage { page, pages } => Message::new(format!(
+            "{page}ページは案にありません（案は{}ページ、番号 {}）: `page`/`pages` とページ番号の行を確かめてください",
+            pages.len(),
+            page_span(pages)
+        )),
+        AnchorProblem::NoSuchLine { page, line, lines, count } => Message::new(format!(
+            "{page}ページに{line}行目はありません（{lines}行: {}）",
+            match count {
+                LineCount::Body => "本文の行で数えます。上の柱と下のページ番号は数えません",
+                LineCount::Printed => "印刷された行で数えます。ページ番号だけは数えません",
+            }
+        )),
+        AnchorProblem::Todo { note } => Message::new(format!(
+            "未記入（todo: 「{note}」）です: `old`/`new`（または `after`/`before` と `new`）を書いて `todo` を外してください"
+        )),
+    }
+}
+
+fn near_miss_help(n: &NearMiss) -> String {
+    let draft = if n.draft_char.is_empty() { "何もありません".to_owned() } else { format!("「{}」です", n.draft_char) };
+    format!(
+        "引用の{}文字目が違います: 台帳は「{}」、案は{draft}。台帳の引用を直してください",
+        n.at, n.quote_char
+    )
+}
+
+fn input(p: &InputProblem) -> String {
+    match p {
+        InputProblem::NotUtf8 { offset } => format!(
+            "UTF-8 のテキストではありません（{offset}バイト目が不正）: 先に UTF-8 に変換してください（例: iconv -f SHIFT_JIS -t UTF-8）"
+        ),
+        InputProblem::TooLarge { bytes } => {
+            format!("{bytes}バイトあります: akaji が読めるのは 2 GiB 未満です。文書を分けてください")
+        }
+        InputProblem::TrackedChanges { count, authors, first } => format!(
+            "{}。どちらの版が本文か akaji は推測しません: ワープロで変更履歴を承諾するか元に戻して保存し、もう一度実行してください",
+            tracked_changes(*count, authors, first)
+        ),
+    }
+}
+
+fn tracked_changes(count: usize, authors: &[Option<String>], first: &TrackedChange) -> String {
+    let names: Vec<&str> = authors.iter().map(|a| a.as_deref().unwrap_or("名前のない作成者")).collect();
+    let what = match (first.kind, first.paragraph_mark) {
+        (ChangeKind::Inserted | ChangeKind::MovedTo, false) => format!("「{}」を挿入", clip(&first.text)),
+        (ChangeKind::Deleted | ChangeKind::MovedFrom, false) => format!("「{}」を削除", clip(&first.text)),
+        (ChangeKind::Inserted | ChangeKind::MovedTo, true) => "段落の区切りを挿入".into(),
+        (ChangeKind::Deleted | ChangeKind::MovedFrom, true) => "段落の区切りを削除".into(),
+    };
+    format!(
+        "{}による変更履歴が{count}件あります（最初は第{}段落で{what}）",
+        names.join("、"),
+        first.paragraph
+    )
+}
+
+fn docx(p: &DocxProblem) -> String {
+    let redo = "ワープロで保存し直すか、UTF-8 のテキストとして書き出してください";
+    match p {
+        DocxProblem::NotZip { detail } => {
+            format!("Word 文書ではありません（zip として読めません: {detail}）。{redo}")
+        }
+        DocxProblem::UnsafeEntry { name, reason } => format!(
+            "読みません: 書庫の項目 {name:?} は{}。Word 文書にはないことです。{redo}",
+            unsafe_reason(*reason)
+        ),
+        DocxProblem::Encrypted { name } => {
+            format!("書庫の項目 {name:?} が暗号化されています: 先にワープロでパスワードを外してください")
+        }
+        DocxProblem::TooManyEntries { count, limit } => {
+            format!("読みません: 書庫に{count}項目あります（読むのは{limit}項目まで）。{redo}")
+        }
+        DocxProblem::TooLarge { part, limit } => {
+            format!("読みません: {part} は展開すると {} MiB を超えます。{redo}", limit >> 20)
+        }
+        DocxProblem::Bomb { part, compressed, ratio } => format!(
+            "zip 爆弾として読みません: {part}（圧縮時{compressed}バイト）が{ratio}倍を超えて展開されます。{redo}"
+        ),
+        DocxProblem::Corrupt { part, detail } => format!("{part} が壊れています（{detail}）。{redo}"),
+        DocxProblem::Missing { part } => format!("Word 文書ではありません: {part} がありません。{redo}"),
+        DocxProblem::Xml { part, position, detail } => {
+            format!("{part} の{position}バイト目が正しい XML ではありません（{detail}）。{redo}")
+        }
+        DocxProblem::Dtd { part } => format!("読みません: {part} に DTD があります（Word 文書にはないものです）。{redo}"),
+        DocxProblem::TooDeep { part, limit } => {
+            format!("読みません: {part} の要素の入れ子が{limit}段を超えます。{redo}")
+        }
+    }
+}
+
+fn unsafe_reason(reason: UnsafeName) -> &'static str {
+    match reason {
+        UnsafeName::Empty => "名前が空です",
+        UnsafeName::Absolute => "絶対パスです",
+        UnsafeName::Backslash => "バックスラッシュ（Windows のパス）を含みます",
+        UnsafeName::Colon => "ドライブかストリームを指します（コロンを含みます）",
+        UnsafeName::Control => "制御文字を含みます",
+        UnsafeName::ClimbsOut => "書庫の外に出ます（`..` を含みます）",
+        UnsafeName::Duplicate => "書庫に二度現れます",
+        UnsafeName::MainTargetOutside => "本文の参照先で、書庫の外を指します",
+    }
+}
+
+fn pdf(p: &PdfProblem) -> Message {
+    match p {
+        PdfProblem::NoLibrary { tried } => {
+            let tried: Vec<String> = tried
+                .iter()
+                .map(|t| {
+                    let place = t.place.as_ref().map_or("システムのライブラリパス".to_owned(), |p| p.display().to_string());
+                    let why = match &t.failure {
+                        LibraryFailure::Missing => "ありません".to_owned(),
+                        LibraryFailure::WrongBuild(why) => {
+                            format!("この akaji が使える PDFium ではありません。ビルド {} を入れてください: {why}", crate::pdf::BUILD)
+                        }
+                        LibraryFailure::NotLoaded(why) => why.clone(),
+                    };
+                    format!("{place}（{why}）")
+                })
+                .collect();
+            Message::new(format!(
+                "akaji が PDF を読むのに使う PDFium（libpdfium.so）を読み込めません。試した場所: {}",
+                tried.join("、")
+            ))
+            .help(format!(
+                "PDF を読むには PDFium を入れてください: akaji のソースで `bash .ci/install-pdfium` を実行する（pip で pypdfium2 の wheel を取得し、libpdfium.so を ~/.local/lib/akaji/ に置きます）か、手で `pip download --no-deps pypdfium2=={}` を実行し、wheel を展開して pypdfium2_raw/libpdfium.so を akaji の隣に置くか {} で指定してください",
+                crate::pdf::PYPDFIUM,
+                crate::pdf::LIBRARY_ENV
+            ))
+        }
+        PdfProblem::Protected => Message::new("パスワードで保護されています").help("保護のない写しを保存して、それを読んでください"),
+        PdfProblem::NotPdf => Message::new("PDFium が読める PDF ではありません（壊れているか PDF でない）"),
+        PdfProblem::Security => Message::new("PDFium が対応していないセキュリティ方式を使っています")
+            .help("保護のない写しを保存して、それを読んでください"),
+        PdfProblem::Unreadable { detail } => Message::new(format!("PDF として開けません（{detail}）")),
+        PdfProblem::Page { page, detail } => Message::new(format!("{page}ページを読めません: {detail}")),
+        PdfProblem::NoText { pages } => Message::new(format!(
+            "全{pages}ページのどこにも文字がありません（画像のスキャン？）: akaji は PDF の文字の層を読みます"
+        ))
+        .help("OCR（例: ocrmypdf）で文字の層を付けるか、公表元のテキストを使ってください"),
+        PdfProblem::NoTable => Message::new(
+            "akaji が知る見出し行（項番、意見、考え方 など）の表がありません: 意見募集の結果の表ですか",
+        ),
+    }
+}
+
+fn stand_in(w: &StandIn) -> String {
+    let mut s = match &w.source {
+        Source::Old => format!("修正前 P{} L{}:{}", page_or_none(w.page), w.line, w.column),
+        Source::New => format!("修正後 P{} L{}:{}", page_or_none(w.page), w.line, w.column),
+        Source::Response { decision } => format!("意見{decision}の考え方 {}文字目", w.column),
+    };
+    let _ = write!(
+        s,
+        ": U+{:04X} は Word 文書に入れられないため「{}」と書きました（ほかは何も変えていません）",
+        w.code_point, w.written_as
+    );
+    s
+}
+
+fn table(p: &TableProblem) -> String {
+    match p {
+        TableProblem::NoHeader { given_id, given_response } => {
+            let mut s = "見出し行が見つかりません: 探したのは".to_owned();
+            for (i, (role, given)) in [(Role::Id, given_id), (Role::Response, given_response)].into_iter().enumerate() {
+                let names = match given {
+                    Some(h) => format!("「{h}」（--columns による）"),
+                    None => role.headers().iter().map(|h| format!("「{h}」")).collect::<Vec<_>>().join(" "),
+                };
+                let lead = if i == 0 { "" } else { "と" };
+                let _ = write!(s, "{lead}`{}` の列（{names}）", role.key());
+            }
+            s.push_str("のある行です。表の見出しのとおりに列を指定してください。例: --columns id=番号,response=回答（役割: id, by, at, request, response, changed）");
+            s
+        }
+        TableProblem::NoSuchColumn { role, header } => format!(
+            "--columns {}={header} の見出し「{header}」はどの行にもありません: 表の見出し行と綴りを比べてください",
+            role.key()
+        ),
+        TableProblem::Csv { line, detail } => format!("{line}行目: CSV として正しくありません: {detail}"),
+        TableProblem::ColumnWithoutHeader { item } => {
+            format!("--columns {item}: 役割=見出し と書いてください。例: --columns id=番号,response=回答")
+        }
+        TableProblem::UnknownRole { item, role } => {
+            format!("--columns {item}: 役割 `{role}` はありません。役割は id, by, at, request, response, changed です")
+        }
+        TableProblem::EmptyHeader { item } => format!("--columns {item}: `=` の後に見出しを書いてください"),
+        TableProblem::Sheet { detail } => format!(".xlsx のブックとして読めません: {detail}"),
+    }
+}
+
+fn parse(p: &ParseProblem) -> String {
+    let at = match p.at {
+        Offset::Byte(b) => format!("{b}バイト目"),
+        Offset::Line(l) => format!("パッチの{l}行目"),
+    };
+    let what = match &p.kind {
+        ParseKind::NeverClosed { closer } => format!("ここで始まる記法が `{closer}` で閉じられていません"),
+        ParseKind::NotJson { detail } => format!("JSON の赤字ではありません: {detail}"),
+        ParseKind::OldRange { hunk } => format!("変更{hunk}: 旧の範囲が順でないか old_document の末尾を超えます"),
+        ParseKind::NewRange { hunk } => format!("変更{hunk}: 新の範囲がその前の文と合いません"),
+        ParseKind::OldText { hunk } => format!("変更{hunk}: old_text が old_document のその範囲の文と違います"),
+        ParseKind::UnterminatedReference => "`&` に対応する `;` がありません".to_owned(),
+        ParseKind::UnknownReference { name } => format!("知らない文字参照 `&{name};` です"),
+        ParseKind::NoRedlineElement => "赤字の要素（`<div class=\"doc\" id=\"redline\">`）がありません".to_owned(),
+        ParseKind::RedlineNotClosed => "赤字の要素が閉じられていません".to_owned(),
+        ParseKind::TagNotClosed => "タグが閉じられていません".to_owned(),
+        ParseKind::UnexpectedTag { tag } => format!("ここに `{tag}` はありえません"),
+        ParseKind::ForeignTag { tag } => format!("赤字の中に `{tag}` はありえません"),
+        ParseKind::LinkNotClosed => "`<a>` が閉じられていません".to_owned(),
+        ParseKind::ChangeNotClosed => "`<del>` か `<ins>` が閉じられていません".to_owned(),
+        ParseKind::NotHunkHeader => "変更の見出し（@@ 行）ではありません".to_owned(),
+        ParseKind::HunkOutOfOrder { old_line } => format!("変更が旧の{old_line}行目から始まり、順でないか末尾を超えます"),
+        ParseKind::NoNewlineFirst => "どの行よりも前に `\\` の行があります".to_owned(),
+        ParseKind::NoNewlineTwice => "改行のない行の後に `\\ No newline at end of file` があります".to_owned(),
+        ParseKind::NotHunkLine { line } => format!("変更の行ではありません: {line:?}"),
+        ParseKind::HunkTooShort => "変更が見出しの言う行数より短いです".to_owned(),
+        ParseKind::OldLineDiffers { old_line, expected } => format!("旧の{old_line}行目が {expected:?} ではありません"),
+        ParseKind::NeedsOld => "unified 形式の差分には旧の文が必要です".to_owned(),
+        ParseKind::NotReadBack { format } => format!("{format} 形式は読み戻せません"),
+    };
+    format!("{at}: {what}")
+}
+
+fn verify(n: &VerifyNote) -> String {
+    match n {
+        VerifyNote::FinalLacksPage { page, last } => format!("{page}ページは修正後の文書にありません（{last}ページまで）"),
+        VerifyNote::FinalLacksLine { page, line } => format!("修正後の文書の{page}ページに{line}行目はありません"),
+        VerifyNote::Unclear { page: None, promised, count, replaced } => format!(
+            "範囲内に約束した文が{promised}か所（count は {count}）、案の文が{replaced}か所あります"
+        ),
+        VerifyNote::Unclear { page: Some(page), promised, count, replaced } => format!(
+            "{page}ページに約束した文が{promised}か所（count はページごとに {count}）、範囲内に案の文が{replaced}か所あります"
+        ),
+        VerifyNote::DeletedTextGone => "削除した文は範囲内にありません".to_owned(),
+        VerifyNote::DidNotResolve => "箇所を特定できませんでした".to_owned(),
+    }
+}

@@ -1,0 +1,232 @@
+//! The words of the reports and redlines, in both languages: every function matches on the
+//! [`Lang`] with an arm for each, so neither language can lack a word.
+//!
+//! The statuses in Japanese: 反映済み (applied: the final holds what was promised), 未反映
+//! (missing: the draft's text is still there), 異なる修正 (different: that place changed, to
+//! something else), 箇所不明 (unanchored: the ledger's quote is not in the draft, so the place is
+//! not known), 要確認 (unclear: without the draft, both or neither text found; a person must
+//! look), 未記入 (todo: the ledger has not written the edit yet). JSON keeps the English names.
+//!
+//! ```
+//! use akaji::messages::{report, Lang};
+//! use akaji::verify::Status;
+//! assert_eq!(report::status(Status::Missing, Lang::Ja), "未反映");
+//! assert_eq!(report::status(Status::Missing, Lang::En), "missing");
+//! assert_eq!(report::changes(15, Lang::Ja), "変更 15 か所");
+//! ```
+
+use super::Lang;
+use crate::verify::{Status, Summary};
+
+/// A status as a report names it.
+pub fn status(s: Status, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => s.name(),
+        Lang::Ja => match s {
+            Status::Applied => "反映済み",
+            Status::Unclear => "要確認",
+            Status::Todo => "未記入",
+            Status::Different => "異なる修正",
+            Status::Missing => "未反映",
+            Status::Unanchored => "箇所不明",
+        },
+    }
+}
+
+/// The first line of a verify report: what was checked against what.
+pub fn verify_title(final_text: &str, ledger: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("verify {final_text} against {ledger}"),
+        Lang::Ja => format!("{final_text} を {ledger} で検証"),
+    }
+}
+
+/// ` (draft: d)` / ` (no draft)` after the title.
+pub fn draft_note(draft: Option<&str>, lang: Lang) -> String {
+    match (lang, draft) {
+        (Lang::En, Some(d)) => format!(" (draft: {d})"),
+        (Lang::En, None) => " (no draft)".to_owned(),
+        (Lang::Ja, Some(d)) => format!("（案: {d}）"),
+        (Lang::Ja, None) => "（案なし）".to_owned(),
+    }
+}
+
+/// `  by 個人A` / `  提出者 個人A`, `  at II-1` / `  該当箇所 II-1`.
+pub fn by_at(by: Option<&str>, at: Option<&str>, lang: Lang) -> String {
+    let (b, a) = match lang {
+        Lang::En => ("by", "at"),
+        Lang::Ja => ("提出者", "該当箇所"),
+    };
+    let mut s = String::new();
+    if let Some(by) = by {
+        s.push_str(&format!("  {b} {by}"));
+    }
+    if let Some(at) = at {
+        s.push_str(&format!("  {a} {at}"));
+    }
+    s
+}
+
+/// `edit 2` / `修正2`.
+pub fn edit_no(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("edit {n}"),
+        Lang::Ja => format!("修正{n}"),
+    }
+}
+
+/// The label of a place in the draft (`draft`) and in the final (`final`), padded alike.
+pub fn sides(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::En => ("draft ", "final "),
+        Lang::Ja => ("案　　", "修正後"),
+    }
+}
+
+/// `(expected 「開催」)`.
+pub fn expected(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("(expected 「{text}」)"),
+        Lang::Ja => format!("（約束は「{text}」）"),
+    }
+}
+
+/// The heading of the changes no decision explains.
+pub fn unexplained_heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "unexplained changes (no decision records them)",
+        Lang::Ja => "説明のない変更（どの意見にも記録がないもの）",
+    }
+}
+
+/// What was left out as layout, with the running heads found (each already quoted).
+pub fn layout_left_out(heads: &[String], lang: Lang) -> String {
+    match lang {
+        Lang::En => {
+            let mut s = "layout left out: line breaks, spaces, page markers".to_owned();
+            if !heads.is_empty() {
+                s.push_str(&format!(", running heads {}", heads.join(" ")));
+            }
+            s + " (--keep-layout counts them)"
+        }
+        Lang::Ja => {
+            let mut s = "レイアウトは比べていません: 改行、空白、ページ番号の行".to_owned();
+            if !heads.is_empty() {
+                s.push_str(&format!("、柱 {}", heads.join(" ")));
+            }
+            s + "（--keep-layout で比べます）"
+        }
+    }
+}
+
+/// A note of the report, with its lead (`note: …` / `注: …`); the note without a draft, that
+/// scopes are matched on the final's pages, in the reader's language.
+pub fn note(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("note: {text}"),
+        Lang::Ja if text == crate::verify::SCOPE_NOTE => {
+            "注: 案なしで検証したため、ページと行の範囲は修正後の文書のページと行で照合しています（ずれている場合があります）"
+                .to_owned()
+        }
+        Lang::Ja => format!("注: {text}"),
+    }
+}
+
+/// "N decisions, N applied, N missing, N different, N unanchored, N unexplained changes" (with
+/// todo and unclear counts when there are any); `unexplained` is `None` without a draft.
+pub fn summary_line(s: &Summary, with_draft: bool, lang: Lang) -> String {
+    match lang {
+        Lang::En => {
+            let mut line = format!(
+                "{} decisions, {} applied, {} missing, {} different, {} unanchored",
+                s.decisions, s.applied, s.missing, s.different, s.unanchored
+            );
+            if s.todo > 0 {
+                line.push_str(&format!(", {} todo", s.todo));
+            }
+            if s.unclear > 0 {
+                line.push_str(&format!(", {} unclear", s.unclear));
+            }
+            if with_draft {
+                line.push_str(&format!(", {} unexplained changes", s.unexplained));
+            } else {
+                line.push_str(", unexplained changes not checked (no draft)");
+            }
+            line
+        }
+        Lang::Ja => {
+            let mut line = format!(
+                "意見{}件: 反映済み{}、未反映{}、異なる修正{}、箇所不明{}",
+                s.decisions, s.applied, s.missing, s.different, s.unanchored
+            );
+            if s.todo > 0 {
+                line.push_str(&format!("、未記入{}", s.todo));
+            }
+            if s.unclear > 0 {
+                line.push_str(&format!("、要確認{}", s.unclear));
+            }
+            if with_draft {
+                line.push_str(&format!("、説明のない変更{}か所", s.unexplained));
+            } else {
+                line.push_str("、説明のない変更は未確認（案なし）");
+            }
+            line
+        }
+    }
+}
+
+/// The column heads of the verify report's table: status, decision, by, at, edits.
+pub fn verify_columns(lang: Lang) -> [&'static str; 5] {
+    match lang {
+        Lang::En => ["status", "decision", "by", "at", "edits"],
+        Lang::Ja => ["結果", "意見番号", "提出者", "該当箇所", "修正"],
+    }
+}
+
+/// The headings of the html verify report: unexplained changes, the redline of the draft.
+pub fn verify_headings(lang: Lang) -> (&'static str, &'static str) {
+    match lang {
+        Lang::En => ("Unexplained changes", "Redline of the draft"),
+        Lang::Ja => ("説明のない変更", "案の見え消し"),
+    }
+}
+
+/// The word for a change no decision explains, on a mark of the html report.
+pub fn unexplained_mark(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "unexplained",
+        Lang::Ja => "説明なし",
+    }
+}
+
+/// The mark of a missing edit: `missing: promised 「開催」`.
+pub fn promised(new: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("missing: promised 「{new}」"),
+        Lang::Ja => format!("未反映: 約束は「{new}」"),
+    }
+}
+
+/// `15 change(s)` / `変更 15 か所`.
+pub fn changes(n: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{n} change(s)"),
+        Lang::Ja => format!("変更 {n} か所"),
+    }
+}
+
+/// When the diff stopped refining at its deadline.
+pub fn deadline(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "The diff stopped refining at its deadline: every change is shown, but coarser than it could be.",
+        Lang::Ja => "差分は時間切れで詳細化を打ち切りました: 変更はすべて示していますが、本来より粗い単位です。",
+    }
+}
+
+/// The legend of the html redline: deleted, inserted, moved, decision, page.
+pub fn legend(lang: Lang) -> [&'static str; 5] {
+    match lang {
+        Lang::En => ["deleted", "inserted", "moved", "decision (意見番号)", "page (margin)"],
+        Lang::Ja => ["削除した部分", "追加した部分", "移動した部分", "意見番号", "ページ（余白）"],
+    }
+}
