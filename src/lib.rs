@@ -80,7 +80,7 @@ pub use document::{
 pub use lang::Lang;
 pub use input::{decode_text, read_document, InputKind, InputProblem, MAX_INPUT};
 pub use ledger::{
-    Action, Count, Date, Decision, DecisionIx, Edit, EditRef, Ledger, LedgerOptions, LedgerProblem, PageScope, Scope,
+    Action, Count, Date, Decision, DecisionIx, Edit, EditRef, KeyTable, Ledger, LedgerOptions, LedgerProblem, PageScope, Scope,
     Side, Todo,
 };
 pub use redline::{Hunk, HunkKind, Redline, Segment};

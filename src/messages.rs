@@ -32,7 +32,7 @@ use crate::document::{one_line, LineCount, PageNo, Place};
 use crate::docx::{ChangeKind, DocxProblem, Source, StandIn, TrackedChange, UnsafeName};
 use crate::import::{Role, TableProblem};
 use crate::input::InputProblem;
-use crate::ledger::{Action, Edit, LedgerProblem};
+use crate::ledger::{Action, Edit, KeyTable, LedgerProblem};
 use crate::pdf::{LibraryFailure, PdfProblem};
 use crate::roundtrip::{Offset, ParseKind, ParseProblem};
 use crate::verify::VerifyNote;
@@ -279,6 +279,19 @@ fn ledger(p: &LedgerProblem, subject: Option<&Subject>) -> Message {
         LedgerProblem::PageMarker { detail } => {
             format!("options.page_marker is not a valid regular expression: {detail}")
         }
+        LedgerProblem::UnknownKey { key, table, nearest } => match nearest {
+            Some(n) => format!("unknown key `{key}`: did you mean `{n}`?"),
+            None => format!(
+                "unknown key `{key}`: {} holds {}",
+                match table {
+                    KeyTable::Ledger => "the top of a ledger",
+                    KeyTable::Options => "[options]",
+                    KeyTable::Decision => "a [[decision]]",
+                    KeyTable::Edit => "a [[decision.edit]]",
+                },
+                crate::ledger::keys_of(*table).join(", ")
+            ),
+        },
         LedgerProblem::MissingId => {
             let which = ordinal(subject.map_or(0, |s| s.decision.0) + 1);
             format!("the {which} [[decision]] has no `id`: give the comment's number (項番)")

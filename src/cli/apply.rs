@@ -1,8 +1,8 @@
 //! `akaji apply`: write the final text, or (with `--format json`) where each edit landed.
 
-use super::error::CliError;
+use super::error::{CliError, Writes};
 use super::lines::LineArgs;
-use super::{exit, files, messages, output};
+use super::{checks, exit, files, messages, output};
 use akaji::Applied;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -10,19 +10,21 @@ use std::path::PathBuf;
 /// Apply a ledger's decisions to a draft and write the final text.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  akaji apply draft.txt ledger.toml -o final.txt\n  akaji apply draft.txt ledger.toml --format json   # where each edit landed"
+    after_help = "Examples:\n  akaji apply draft.txt ledger.toml -o final.txt\n  akaji apply draft.docx ledger.toml -o final.docx   # a Word final (no tracked changes)\n  akaji apply draft.txt ledger.toml --format json   # where each edit landed"
 )]
 pub struct Args {
     /// The draft (UTF-8 text, .docx or .pdf).
     draft: PathBuf,
     /// The ledger (TOML, or JSON when it ends in .json).
     ledger: PathBuf,
-    /// Write the output here (whole or not at all) instead of stdout.
+    /// Write the output here (whole or not at all) instead of stdout; a name ending in .docx
+    /// gets the final as a Word document, .json the resolved edits.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// `text`: the final text; `json`: the resolved edits (decision, page, line, char offsets).
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    /// `text`: the final text (default); `json`: the resolved edits (decision, page, line, char
+    /// offsets); `docx`: the final as a Word document.
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     #[command(flatten)]
     lines: LineArgs,
 }
@@ -31,14 +33,41 @@ pub struct Args {
 enum Format {
     Text,
     Json,
+    Docx,
+}
+
+const USAGE: &str = "akaji apply DRAFT LEDGER";
+
+/// The format asked for, else the one -o's name says (.docx, .json), else text; an -o whose
+/// name says another kind is refused.
+fn format(args: &Args) -> Result<Format, CliError> {
+    let out = args.output.as_deref();
+    let named = out.and_then(checks::kind_of);
+    let format = args.format.unwrap_or(match named.as_deref() {
+        Some("docx") => Format::Docx,
+        Some("json") => Format::Json,
+        _ => Format::Text,
+    });
+    let (fits, writes): (&[&str], _) = match format {
+        Format::Text => (&[], Writes::Text),
+        Format::Json => (&["json"], Writes::Json),
+        Format::Docx => (&["docx"], Writes::Redline(akaji::render::Format::Docx)),
+    };
+    checks::output_fits(out, fits, writes)?;
+    if format == Format::Docx && out.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        return Err(super::error::Usage::BinaryToTerminal { format: akaji::render::Format::Docx }.into());
+    }
+    Ok(format)
 }
 
 /// Run `akaji apply`.
 pub fn run(args: Args) -> Result<u8, CliError> {
     let out = args.output.as_deref();
     let inputs = [args.draft.as_path(), args.ledger.as_path()];
+    checks::order(&args.draft, &args.ledger, USAGE)?;
+    let format = format(&args)?;
     output::check(out, &inputs)?;
-    let ledger = files::load_ledger(&args.ledger)?;
+    let ledger = checks::load_ledger(&args.ledger, &args.draft, USAGE)?;
     let draft =
         args.lines.apply(files::load_document(&args.draft, &ledger.options.page_marker)?, Some(&ledger.options));
     let applied = akaji::apply(&draft, &ledger).map_err(|problems| CliError::Resolve {
@@ -47,7 +76,17 @@ pub fn run(args: Args) -> Result<u8, CliError> {
         problems,
     })?;
     let final_doc = &applied.final_doc;
-    match args.format {
+    match format {
+        Format::Docx => {
+            let mut bytes = Vec::new();
+            let clean = akaji::Redline::new(final_doc, final_doc, Vec::new());
+            akaji::docx::write(&clean, &mut bytes).map_err(|source| CliError::Io {
+                path: out.unwrap_or(std::path::Path::new("<stdout>")).to_owned(),
+                action: super::error::IoAction::Render,
+                source,
+            })?;
+            output::emit(out, &inputs, &[&bytes])?
+        }
         Format::Text => output::emit(out, &inputs, &[final_doc.bom().as_bytes(), final_doc.text().as_bytes()])?,
         Format::Json => {
             let mut json = serde_json::to_vec_pretty(&PlacedReport { edits: placed(&applied) })

@@ -86,7 +86,11 @@ pub fn run(args: Args) -> Result<u8, CliError> {
     let differ = result.hunks.iter().any(|h| !h.layout) || old.has_bom() != new.has_bom();
     let mut redline = Redline::new(&old, &new, result.hunks);
     redline.deadline_hit = result.deadline_hit;
-    let bytes = args.render.render(&redline, args.old.display().to_string(), args.new.display().to_string(), None)?;
+    let label = |p: &std::path::Path| match args.render.format() {
+        Format::Unified => RenderArgs::patch_label(p),
+        _ => p.display().to_string(),
+    };
+    let bytes = args.render.render(&redline, label(&args.old), label(&args.new), None)?;
     output::emit(out, &inputs, &[&bytes])?;
     Ok(if differ { exit::DIFFERENCES } else { exit::SUCCESS })
 }

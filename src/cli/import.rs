@@ -1,7 +1,7 @@
 //! `akaji import`.
 
-use super::error::{CliError, Usage};
-use super::{exit, files, messages, output};
+use super::error::{CliError, Usage, Writes};
+use super::{checks, exit, files, messages, output};
 use akaji::import::{import, import_xlsx, to_toml, Columns, ImportOptions, TableFormat};
 use std::path::{Path, PathBuf};
 
@@ -37,6 +37,7 @@ pub struct Args {
 /// Run `akaji import`.
 pub fn run(args: Args) -> Result<u8, CliError> {
     output::check(args.output.as_deref(), &[&args.table])?;
+    checks::output_fits(args.output.as_deref(), &["toml", "json"], Writes::Ledger)?;
     let columns = Columns::parse(&args.columns).map_err(Usage::Columns)?;
     let options = ImportOptions { format: TableFormat::from_path(&args.table), columns, only_edits: args.only_edits };
     let done = if is_workbook(&args.table) {

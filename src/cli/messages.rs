@@ -119,6 +119,8 @@ fn usage(u: &Usage, l: Lang) -> String {
         (Lang::En, Usage::WrongExtension { path, ext, writes }) => {
             let fix = if ext == "pdf" {
                 "akaji writes no PDF: print one from the .docx or .html output (Word, LibreOffice, a browser)".to_owned()
+            } else if *writes == Writes::Ledger {
+                "name the file .toml or .json".to_owned()
             } else {
                 format!("name the file {} (or choose a --format that writes .{ext})", writes.suggested())
             };
@@ -127,6 +129,8 @@ fn usage(u: &Usage, l: Lang) -> String {
         (Lang::Ja, Usage::WrongExtension { path, ext, writes }) => {
             let fix = if ext == "pdf" {
                 "akaji は PDF を書きません: .docx か .html の出力から（Word、LibreOffice、ブラウザで）印刷してください".to_owned()
+            } else if *writes == Writes::Ledger {
+                "ファイル名を .toml か .json にしてください".to_owned()
             } else {
                 format!("ファイル名を {} にしてください（または .{ext} を書く --format を選んでください）", writes.suggested())
             };

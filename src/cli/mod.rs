@@ -3,6 +3,7 @@
 //! has its own file; the work itself is done by the library.
 
 mod apply;
+mod checks;
 mod diff;
 mod error;
 mod exit;

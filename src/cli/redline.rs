@@ -3,7 +3,9 @@
 use super::error::CliError;
 use super::lines::LineArgs;
 use super::rendering::RenderArgs;
-use super::{exit, files, output};
+use super::{checks, exit, files, output};
+
+const USAGE: &str = "akaji redline DRAFT LEDGER";
 use akaji::render::Format;
 use std::path::PathBuf;
 
@@ -27,9 +29,10 @@ pub struct Args {
 pub fn run(args: Args) -> Result<u8, CliError> {
     let out = args.render.output();
     let inputs = [args.draft.as_path(), args.ledger.as_path()];
+    checks::order(&args.draft, &args.ledger, USAGE)?;
     output::check(out, &inputs)?;
     args.render.check()?;
-    let ledger = files::load_ledger(&args.ledger)?;
+    let ledger = checks::load_ledger(&args.ledger, &args.draft, USAGE)?;
     let draft =
         args.lines.apply(files::load_document(&args.draft, &ledger.options.page_marker)?, Some(&ledger.options));
     let applied = akaji::apply(&draft, &ledger).map_err(|problems| CliError::Resolve {
@@ -47,10 +50,15 @@ pub fn run(args: Args) -> Result<u8, CliError> {
 /// (`draft.txt + ledger.toml`). A unified diff names the file it patches on both sides, so that
 /// `git apply` and `patch -p1` patch the draft in place.
 fn labels(args: &Args) -> (String, String) {
-    let draft = args.draft.display().to_string();
-    let final_label = match args.render.format() {
-        Format::Unified => draft.clone(),
-        _ => format!("{draft} + {}", args.ledger.display()),
-    };
-    (draft, final_label)
+    match args.render.format() {
+        Format::Unified => {
+            let draft = RenderArgs::patch_label(&args.draft);
+            (draft.clone(), draft)
+        }
+        _ => {
+            let draft = args.draft.display().to_string();
+            let final_label = format!("{draft} + {}", args.ledger.display());
+            (draft, final_label)
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! The options every command that draws a redline shares: format, output file, context, colour.
 
-use super::error::{CliError, IoAction, Usage};
-use super::messages;
+use super::error::{CliError, IoAction, Usage, Writes};
+use super::{checks, messages};
 use super::output::ColorChoice;
 use akaji::render::{self, Context, Format, RenderOptions};
 use akaji::{DocumentKind, Redline};
@@ -52,13 +52,38 @@ impl RenderArgs {
         self.format.or_else(|| self.output().and_then(Format::from_path)).unwrap_or(Format::Ansi)
     }
 
-    /// Refuse binary output to a terminal, before any work is done.
+    /// Refuse binary output to a terminal, and an -o whose name says another kind than the
+    /// format (`-o x.docx --format html`, `-o x.pdf`), before any work is done.
     pub fn check(&self) -> Result<(), CliError> {
         let format = self.format();
         if format.is_binary() && self.output.is_none() && io::stdout().is_terminal() {
             return Err(Usage::BinaryToTerminal { format }.into());
         }
-        Ok(())
+        let fits: &[&str] = match format {
+            Format::Html | Format::Table => &["html", "htm"],
+            Format::Docx => &["docx"],
+            Format::Json => &["json"],
+            _ => &[],
+        };
+        checks::output_fits(self.output(), fits, Writes::Redline(format))
+    }
+
+    /// How a unified diff names `path`, so that `git apply` and `patch -p1` (which strip one
+    /// component after `a/`, `b/`) find it: relative to the working folder when it is inside
+    /// it, else its file name (to apply in its folder); never an absolute path (`a//home/…`).
+    pub fn patch_label(path: &Path) -> String {
+        let relative = std::env::current_dir().ok().and_then(|cwd| path.strip_prefix(&cwd).ok().map(Path::to_path_buf));
+        let shown = match relative {
+            Some(r) => r,
+            None if path.is_absolute() => path.file_name().map(PathBuf::from).unwrap_or_else(|| path.to_path_buf()),
+            None => path.to_path_buf(),
+        };
+        let parts: Vec<String> = shown
+            .components()
+            .filter(|c| !matches!(c, std::path::Component::CurDir))
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        parts.join("/")
     }
 
     /// Render `redline` to bytes, naming the two texts `old_label` and `new_label`; `kind` is

@@ -1,9 +1,9 @@
 //! `akaji verify`: was every promised edit made; what changed that no decision explains.
 
-use super::error::{CliError, IoAction, Usage};
+use super::error::{CliError, IoAction, Usage, Writes};
 use super::lines::LineArgs;
 use super::output::{self, ColorChoice};
-use super::{exit, files, messages};
+use super::{checks, exit, files, messages};
 use akaji::render::{render, Format as RedlineFormat, RenderOptions};
 use akaji::verify::{self, Exact, Files, VerifyOptions, VerifyReport};
 use akaji::{Document, Ledger};
@@ -23,16 +23,19 @@ pub struct Args {
     ledger: PathBuf,
     /// The published final text to check.
     #[arg(long = "final", value_name = "FINAL")]
-    final_path: PathBuf,
+    final_path: Option<PathBuf>,
+    /// A second file without --final: caught to say so.
+    #[arg(hide = true, value_name = "FINAL")]
+    stray: Option<PathBuf>,
     /// The draft the decisions were taken on (default: the ledger's `draft`, if it names one).
     #[arg(long, value_name = "DRAFT")]
     draft: Option<PathBuf>,
     /// Check without a draft even if the ledger names one: look for each edit's old and new text.
     #[arg(long, conflicts_with = "draft")]
     without_draft: bool,
-    /// Report format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    /// Report format: text (default), json, html; default from -o's name (.html, .json).
+    #[arg(long, value_enum)]
+    format: Option<Format>,
     /// The final must be exactly the draft with the ledger applied, byte for byte; otherwise
     /// show the redline of the difference.
     #[arg(long)]
@@ -53,6 +56,13 @@ pub struct Args {
     lines: LineArgs,
 }
 
+impl Args {
+    /// The final, once [`final_path`] has checked it is given.
+    fn final_path(&self) -> &Path {
+        self.final_path.as_deref().unwrap_or(Path::new(""))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum Format {
     Text,
@@ -60,11 +70,44 @@ enum Format {
     Html,
 }
 
+/// The final named with --final; a second positional file is the final given without it.
+fn final_path(args: &Args) -> Result<PathBuf, CliError> {
+    match (&args.final_path, &args.stray) {
+        (Some(f), None) => Ok(f.clone()),
+        (_, Some(stray)) if !checks::ledger_name(&args.ledger) && checks::ledger_name(stray) => {
+            Err(Usage::Swapped { usage: "akaji verify LEDGER --final FINAL [--draft DRAFT]" }.into())
+        }
+        (_, Some(stray)) => Err(Usage::FinalNotFlagged { path: stray.clone() }.into()),
+        (None, None) => Err(Usage::FinalMissing.into()),
+    }
+}
+
+/// The report format asked for, else the one -o's name says, else text; an -o whose name says
+/// another kind is refused.
+fn format(args: &Args) -> Result<Format, CliError> {
+    let out = args.output.as_deref();
+    let format = args.format.unwrap_or(match out.and_then(checks::kind_of).as_deref() {
+        Some("html" | "htm") => Format::Html,
+        Some("json") => Format::Json,
+        _ => Format::Text,
+    });
+    let (fits, writes): (&[&str], _) = match format {
+        Format::Text => (&[], Writes::Text),
+        Format::Json => (&["json"], Writes::Json),
+        Format::Html => (&["html", "htm"], Writes::Html),
+    };
+    checks::output_fits(out, fits, writes)?;
+    Ok(format)
+}
+
 /// Run `akaji verify`: read the inputs, then check exactly or report.
-pub fn run(args: Args) -> Result<u8, CliError> {
+pub fn run(mut args: Args) -> Result<u8, CliError> {
+    args.final_path = Some(final_path(&args)?);
+    checks::order(args.final_path(), &args.ledger, "akaji verify LEDGER --final FINAL [--draft DRAFT]")?;
+    args.format = Some(format(&args)?);
     let ledger = files::load_ledger(&args.ledger)?;
     let draft_path = draft_path(&args, &ledger);
-    let mut inputs: Vec<&Path> = vec![&args.ledger, &args.final_path];
+    let mut inputs: Vec<&Path> = vec![&args.ledger, &args.final_path()];
     inputs.extend(draft_path.as_deref());
     output::check(args.output.as_deref(), &inputs)?;
     if let (None, Some(d)) = (&args.draft, &draft_path) {
@@ -72,7 +115,7 @@ pub fn run(args: Args) -> Result<u8, CliError> {
     }
     let marker = &ledger.options.page_marker;
     let load = |p: &Path| files::load_document(p, marker).map(|d| args.lines.apply(d, Some(&ledger.options)));
-    let final_doc = load(&args.final_path)?;
+    let final_doc = load(&args.final_path())?;
     let draft = draft_path.as_deref().map(load).transpose()?;
     let checked = Checked { args: &args, ledger: &ledger, draft_path: draft_path.as_deref(), inputs: &inputs };
     match (&draft, args.exact) {
@@ -111,12 +154,12 @@ impl Checked<'_> {
         match verify::exact(self.ledger, draft, final_doc) {
             Exact::Same { edits } => {
                 let draft_path = self.draft_path.unwrap_or(Path::new(""));
-                let msg = messages::exact_same(&args.final_path, draft_path, edits, &args.ledger);
+                let msg = messages::exact_same(&args.final_path(), draft_path, edits, &args.ledger);
                 output::emit(self.out(), self.inputs, &[msg.as_bytes()])?;
                 Ok(exit::SUCCESS)
             }
             Exact::Differs(d) => {
-                let mut buf = messages::exact_differs(&args.final_path).into_bytes();
+                let mut buf = messages::exact_differs(&args.final_path()).into_bytes();
                 let options =
                     RenderOptions { color: args.color.enabled(self.out()), lang: super::lang(), ..RenderOptions::default() };
                 render(&d.redline(), RedlineFormat::Ansi, &options, &mut buf).map_err(|e| self.render_error(e))?;
@@ -143,17 +186,17 @@ impl Checked<'_> {
         report.files = Files {
             ledger: args.ledger.display().to_string(),
             draft: self.draft_path.map(|p| p.display().to_string()),
-            final_text: args.final_path.display().to_string(),
+            final_text: args.final_path().display().to_string(),
         };
         let mut buf = Vec::new();
-        let written = match args.format {
+        let written = match args.format.unwrap_or(Format::Text) {
             Format::Text => verify::render_text(&report, &mut buf),
             Format::Json => verify::render_json(&report, &mut buf),
             Format::Html => verify::render_html(&report, &mut buf),
         };
         written.map_err(|e| self.render_error(e))?;
         output::emit(self.out(), self.inputs, &[&buf])?;
-        if self.out().is_some() || args.format != Format::Text {
+        if self.out().is_some() || args.format != Some(Format::Text) {
             eprintln!("akaji: {}", verify::summary_line(&report));
         }
         Ok(if report.passed(args.strict) { exit::SUCCESS } else { exit::DIFFERENCES })

@@ -30,12 +30,14 @@ mod options;
 mod problem;
 mod raw;
 mod side;
+mod unknown;
 
 pub use decisions::{Date, Decision, DecisionIx, EditRef, Ledger};
 pub use edit::{Action, Count, Edit, PageScope, Scope, Todo};
 pub use options::LedgerOptions;
-pub use problem::LedgerProblem;
+pub use problem::{KeyTable, LedgerProblem};
 pub use side::Side;
+pub(crate) use unknown::keys as keys_of;
 
 #[cfg(test)]
 mod tests {

@@ -24,6 +24,16 @@ pub enum LedgerProblem {
         /// What the regular expression engine says.
         detail: String,
     },
+    /// A key the table does not hold (a typo must not silently drop a scope); the subject says
+    /// which decision and edit.
+    UnknownKey {
+        /// The key as written.
+        key: String,
+        /// The table it is in.
+        table: KeyTable,
+        /// The known key nearest it, if one is close (`pgae` → `page`).
+        nearest: Option<String>,
+    },
     /// A decision without an `id` (the subject's decision says which, by position).
     MissingId,
     /// Two decisions with one id.
@@ -64,4 +74,18 @@ pub enum LedgerProblem {
         /// As written.
         written: String,
     },
+}
+
+/// A table of the ledger file, for the keys it may hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyTable {
+    /// The top of the file.
+    Ledger,
+    /// `[options]`.
+    Options,
+    /// A `[[decision]]`.
+    Decision,
+    /// A `[[decision.edit]]`.
+    Edit,
 }

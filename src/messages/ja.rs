@@ -9,7 +9,7 @@ use crate::document::{one_line, LineCount};
 use crate::docx::{ChangeKind, DocxProblem, Source, StandIn, TrackedChange, UnsafeName};
 use crate::import::{Role, TableProblem};
 use crate::input::InputProblem;
-use crate::ledger::{Action, Edit, LedgerProblem, Side};
+use crate::ledger::{Action, Edit, KeyTable, LedgerProblem, Side};
 use crate::pdf::{LibraryFailure, PdfProblem};
 use crate::roundtrip::{Offset, ParseKind, ParseProblem};
 use crate::verify::VerifyNote;
@@ -79,6 +79,19 @@ fn ledger(p: &LedgerProblem, subject: Option<&Subject>) -> Message {
         LedgerProblem::PageMarker { detail } => {
             format!("options.page_marker が正規表現として正しくありません: {detail}")
         }
+        LedgerProblem::UnknownKey { key, table, nearest } => match nearest {
+            Some(n) => format!("知らないキー `{key}` です: `{n}` のことですか"),
+            None => format!(
+                "知らないキー `{key}` です: {}に書けるのは {} です",
+                match table {
+                    KeyTable::Ledger => "台帳の先頭",
+                    KeyTable::Options => "[options]",
+                    KeyTable::Decision => "[[decision]]",
+                    KeyTable::Edit => "[[decision.edit]]",
+                },
+                crate::ledger::keys_of(*table).join(", ")
+            ),
+        },
         LedgerProblem::MissingId => {
             let which = subject.map_or(0, |s| s.decision.0) + 1;
             format!("{which}番目の [[decision]] に `id` がありません: 意見の番号（項番）を書いてください")
