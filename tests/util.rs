@@ -20,14 +20,21 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// Run `akaji` with `args` in `dir`.
+/// Run `akaji` with `args` in `dir`, in the C locale (English messages).
 pub fn akaji_in(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_akaji"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the akaji binary runs");
+    akaji_env(dir, args, &[("LANG", "C")])
+}
+
+/// Run `akaji` with `args` in `dir`, with the locale variables `env` only (LC_ALL, LC_MESSAGES
+/// and LANG are cleared first).
+pub fn akaji_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_akaji"));
+    command.args(args).current_dir(dir).env("NO_COLOR", "1");
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(var);
+    }
+    command.envs(env.iter().copied());
+    let out = command.output().expect("the akaji binary runs");
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),

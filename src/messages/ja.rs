@@ -60,8 +60,10 @@ pub(super) fn edit_summary(edit: &Edit) -> String {
     if !pages.is_empty() {
         let list: Vec<String> = pages.iter().map(|p| format!("P{p}")).collect();
         s.push_str(&format!("（{}", list.join("、")));
-        if let Some(line) = edit.scope().line_number() {
-            s.push_str(&format!(" {line}行目"));
+        match edit.scope().line_number() {
+            Some(line) if line < 0 => s.push_str(&format!(" 下から{}行目", -line)),
+            Some(line) => s.push_str(&format!(" {line}行目")),
+            None => {}
         }
         s.push('）');
     }

@@ -91,6 +91,14 @@ pub fn expected(text: &str, lang: Lang) -> String {
     }
 }
 
+/// A remark in parentheses: `(…)` / `（…）`.
+pub fn aside(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("({text})"),
+        Lang::Ja => format!("（{text}）"),
+    }
+}
+
 /// The heading of the changes no decision explains.
 pub fn unexplained_heading(lang: Lang) -> &'static str {
     match lang {
@@ -212,6 +220,24 @@ pub fn changes(n: usize, lang: Lang) -> String {
     match lang {
         Lang::En => format!("{n} change(s)"),
         Lang::Ja => format!("変更 {n} か所"),
+    }
+}
+
+/// The last line of a terminal redline: `15 change(s) from decision(s) 1, 32`.
+pub fn changes_from(n: usize, ids: &[&str], lang: Lang) -> String {
+    match (lang, ids.is_empty()) {
+        (Lang::En, true) => format!("{n} change(s)"),
+        (Lang::En, false) => format!("{n} change(s) from decision(s) {}", ids.join(", ")),
+        (Lang::Ja, true) => format!("変更 {n} か所"),
+        (Lang::Ja, false) => format!("変更 {n} か所（意見 {}）", ids.join("、")),
+    }
+}
+
+/// A terminal redline without changes.
+pub fn no_changes(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "no changes",
+        Lang::Ja => "変更はありません",
     }
 }
 

@@ -19,6 +19,7 @@
 //! assert!(String::from_utf8(out).unwrap().contains("   1 │ 分科会を[-設置-]{+開催+}⟨32⟩する\n"));
 //! ```
 
+use crate::messages::report as words;
 use super::format::RenderOptions;
 use super::lines::shown;
 use crate::document::Document;
@@ -103,8 +104,15 @@ impl Painter {
             if self.pending_break {
                 self.flush();
             }
-            if self.origin.is_none() {
-                self.origin = Some(if style == Style::Insert { Origin::Inserted } else { Origin::Old(at) });
+            // A line is numbered by the first old text on it: only a line wholly inserted has
+            // no number of its own.
+            match (self.origin, style) {
+                (None, Style::Insert) => self.origin = Some(Origin::Inserted),
+                (None, _) => self.origin = Some(Origin::Old(at)),
+                (Some(Origin::Inserted), s) if s != Style::Insert && !seg.trim_end_matches(['\n', '\r']).is_empty() => {
+                    self.origin = Some(Origin::Old(at))
+                }
+                _ => {}
             }
             let newline = seg.ends_with('\n');
             let body = seg.strip_suffix('\n').map_or(seg, |b| b.strip_suffix('\r').unwrap_or(b));
@@ -184,7 +192,7 @@ pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -
         writeln!(w, "{t}\n")?;
     }
     if redline.deadline_hit {
-        writeln!(w, "note: the diff stopped refining at its deadline; changes are shown coarser than they could be\n")?;
+        writeln!(w, "{}\n", words::note(words::deadline(options.lang), options.lang))?;
     }
     let (old, new) = (redline.old.text(), redline.new.text());
     for (n, group) in shown(redline, options.context).iter().enumerate() {
@@ -216,10 +224,9 @@ pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -
             }
         }
     }
-    match (redline.hunks.len(), ids.is_empty()) {
-        (0, _) => writeln!(w, "no changes")?,
-        (n, true) => writeln!(w, "\n{n} change(s)")?,
-        (n, false) => writeln!(w, "\n{n} change(s) from decision(s) {}", ids.join(", "))?,
+    match redline.hunks.len() {
+        0 => writeln!(w, "{}", words::no_changes(options.lang))?,
+        n => writeln!(w, "\n{}", words::changes_from(n, &ids, options.lang))?,
     }
     w.flush()
 }

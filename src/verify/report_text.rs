@@ -57,7 +57,7 @@ pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
             writeln!(out, "  {draft_label} {}", c.draft)?;
             writeln!(out, "  {final_label} {}", c.in_final)?;
             if let Some(m) = &c.maybe {
-                writeln!(out, "    ({})", explains_in(m, lang))?;
+                writeln!(out, "    {}", words::aside(&explains_in(m, lang), lang))?;
             }
         }
     }
