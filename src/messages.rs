@@ -28,7 +28,7 @@
 
 use crate::anchor::{AnchorProblem, NearMiss};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind, Subject};
-use crate::document::{one_line, LineCount, PageNo, Place};
+use crate::document::{one_line, LineCount, Place};
 use crate::docx::{ChangeKind, DocxProblem, Source, StandIn, TrackedChange, UnsafeName};
 use crate::import::{Role, TableProblem};
 use crate::input::InputProblem;
@@ -39,50 +39,12 @@ use crate::verify::VerifyNote;
 use std::fmt::{self, Write};
 
 pub use crate::lang::Lang;
+pub use parts::{Label, Message};
+use parts::{clip, page_or_none, page_span};
 
 mod ja;
+mod parts;
 pub mod report;
-
-/// A diagnostic in words, its parts apart.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
-    /// The message itself, without the decision and edit it is about.
-    pub message: String,
-    /// What is shown under it, in order: notes and places.
-    pub labels: Vec<Label>,
-    /// What to do about it.
-    pub help: Option<String>,
-}
-
-/// One thing shown under a message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Label {
-    /// A line of text (`it is found, but where …`).
-    Note(String),
-    /// A place in a document.
-    Place(Place),
-    /// A place with a name (`nearest text in scope: P1 L3:27 …`).
-    Named(String, Place),
-}
-
-impl Message {
-    fn new(message: impl Into<String>) -> Message {
-        Message { message: message.into(), labels: Vec::new(), help: None }
-    }
-
-    fn help(mut self, help: impl Into<String>) -> Message {
-        self.help = Some(help.into());
-        self
-    }
-
-    /// The places among the labels.
-    pub fn places(&self) -> impl Iterator<Item = &Place> {
-        self.labels.iter().filter_map(|l| match l {
-            Label::Place(p) | Label::Named(_, p) => Some(p),
-            Label::Note(_) => None,
-        })
-    }
-}
 
 /// The words of `d`.
 pub fn message(d: &Diagnostic) -> Message {
@@ -261,6 +223,11 @@ pub fn explains(edit: &Subject) -> String {
     format!("decision {}, edit {} would explain it, but its anchor is wrong", edit.id, edit.edit.map_or(1, |e| e + 1))
 }
 
+/// ` (line 6)` when the line is known.
+fn on_line(line: Option<usize>) -> String {
+    line.map(|l| format!(" (line {l})")).unwrap_or_default()
+}
+
 /// 1st, 2nd, 3rd, 4th, …
 fn ordinal(n: usize) -> String {
     let suffix = match (n % 10, n % 100) {
@@ -279,10 +246,11 @@ fn ledger(p: &LedgerProblem, subject: Option<&Subject>) -> Message {
         LedgerProblem::PageMarker { detail } => {
             format!("options.page_marker is not a valid regular expression: {detail}")
         }
-        LedgerProblem::UnknownKey { key, table, nearest } => match nearest {
-            Some(n) => format!("unknown key `{key}`: did you mean `{n}`?"),
+        LedgerProblem::UnknownKey { key, table, nearest, line } => match nearest {
+            Some(n) => format!("unknown key `{key}`{}: did you mean `{n}`?", on_line(*line)),
             None => format!(
-                "unknown key `{key}`: {} holds {}",
+                "unknown key `{key}`{}: {} holds {}",
+                on_line(*line),
                 match table {
                     KeyTable::Ledger => "the top of a ledger",
                     KeyTable::Options => "[options]",
@@ -385,30 +353,6 @@ fn anchor(p: &AnchorProblem) -> Message {
     }
 }
 
-/// The pages of a document, as ranges: `i–ii, 1–14`.
-fn page_span(pages: &[PageNo]) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut run: Option<(PageNo, PageNo)> = None;
-    let next = |p: PageNo| match p {
-        PageNo::Front(n) => PageNo::Front(n + 1),
-        PageNo::Number(n) => PageNo::Number(n + 1),
-    };
-    for &p in pages {
-        run = match run {
-            Some((a, b)) if next(b) == p => Some((a, p)),
-            Some((a, b)) => {
-                parts.push(if a == b { a.to_string() } else { format!("{a}–{b}") });
-                Some((p, p))
-            }
-            None => Some((p, p)),
-        };
-    }
-    if let Some((a, b)) = run {
-        parts.push(if a == b { a.to_string() } else { format!("{a}–{b}") });
-    }
-    parts.join(", ")
-}
-
 fn near_miss_help(n: &NearMiss) -> String {
     let draft = if n.draft_char.is_empty() { "nothing".to_owned() } else { format!("「{}」", n.draft_char) };
     format!(
@@ -442,14 +386,6 @@ fn tracked_changes(count: usize, authors: &[Option<String>], first: &TrackedChan
         (ChangeKind::Deleted | ChangeKind::MovedFrom, true) => "deletes a paragraph break".into(),
     };
     format!("{count} tracked change(s) by {}; the first, in paragraph {}, {what}", names.join(", "), first.paragraph)
-}
-
-fn clip(s: &str) -> String {
-    let mut out: String = s.chars().take(20).collect();
-    if s.chars().nth(20).is_some() {
-        out.push('…');
-    }
-    out
 }
 
 fn docx(p: &DocxProblem) -> String {
@@ -543,10 +479,6 @@ fn unsafe_reason(reason: UnsafeName) -> &'static str {
         UnsafeName::Duplicate => "appears twice in the archive",
         UnsafeName::MainTargetOutside => "is the main document's target and points outside the archive",
     }
-}
-
-fn page_or_none(p: Option<PageNo>) -> String {
-    p.map_or_else(|| "?".to_owned(), |p| p.to_string())
 }
 
 fn stand_in(w: &StandIn) -> String {

@@ -248,12 +248,12 @@ fn an_unknown_key_names_its_decision_and_the_nearest_key() {
     fs::write(dir.path().join("d.txt"), "分科会を設置する。\n").unwrap();
     let r = akaji_in(dir.path(), &["apply", "d.txt", "l.toml"]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("l.toml: decision 32, edit 1: unknown key `pgae`: did you mean `page`?"), "{}", r.stderr);
+    assert!(r.stderr.contains("l.toml: decision 32, edit 1: unknown key `pgae` (line 12): did you mean `page`?"), "{}", r.stderr);
     let r = akaji_in(dir.path(), &["apply", "d.txt", "l.json"]);
-    assert!(r.stderr.contains("l.json: unknown key `match_widht`: did you mean `match_width`?"), "{}", r.stderr);
+    assert!(r.stderr.contains("l.json: unknown key `match_widht` (line 1): did you mean `match_width`?"), "{}", r.stderr);
     assert!(r.stderr.contains("l.json: decision 7, edit 1: unknown key `scope`: a [[decision.edit]] holds todo, old, after"), "{}", r.stderr);
     let r = akaji_env(dir.path(), &["apply", "d.txt", "l.toml"], JA);
-    assert!(r.stderr.contains("意見32の修正1: 知らないキー `pgae` です: `page` のことですか"), "{}", r.stderr);
+    assert!(r.stderr.contains("意見32の修正1: 知らないキー `pgae` です（12行目）: `page` のことですか"), "{}", r.stderr);
 }
 
 #[test]

@@ -65,8 +65,8 @@ pub fn run(args: Args) -> Result<u8, CliError> {
     let out = args.output.as_deref();
     let inputs = [args.draft.as_path(), args.ledger.as_path()];
     checks::order(&args.draft, &args.ledger, USAGE)?;
-    let format = format(&args)?;
     output::check(out, &inputs)?;
+    let format = format(&args)?;
     let ledger = checks::load_ledger(&args.ledger, &args.draft, USAGE)?;
     let draft =
         args.lines.apply(files::load_document(&args.draft, &ledger.options.page_marker)?, Some(&ledger.options));

@@ -22,7 +22,7 @@ pub fn load_ledger(path: &Path) -> Result<Ledger, CliError> {
     let name = path.to_string_lossy();
     let ledger =
         Ledger::parse(&text, &name).map_err(|problems| CliError::Ledger { path: path.to_owned(), problems })?;
-    super::ledger_lang(ledger.options.lang);
+    super::lang::ledger_lang(ledger.options.lang);
     Ok(ledger)
 }
 

@@ -4,7 +4,7 @@
 //! and one for Japanese, so neither can lack a sentence.
 
 use super::error::{CliError, IoAction, Usage, Writes};
-use super::lang;
+use super::lang::lang;
 use akaji::import::ImportReport;
 use akaji::messages::{self, Lang};
 use akaji::{Diagnostic, Kind, LedgerProblem};
@@ -44,7 +44,7 @@ pub fn error(e: &CliError) -> String {
         }
         CliError::Input { path, problem } => format!("{}: {}", path.display(), messages::text_in(problem, l)),
         CliError::Ledger { path, problems } => match &problems[..] {
-            [one] if matches!(one.kind, Kind::Ledger(LedgerProblem::Syntax { .. })) => {
+            [one] if matches!(one.kind, Kind::Ledger(LedgerProblem::Syntax { .. } | LedgerProblem::UnknownKey { .. })) => {
                 format!("{}: {}", path.display(), messages::text_in(one, l))
             }
             _ => {

@@ -9,6 +9,7 @@ mod error;
 mod exit;
 mod files;
 mod import;
+mod lang;
 mod lines;
 mod messages;
 mod output;
@@ -19,7 +20,6 @@ mod verify;
 use akaji::Lang;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
 /// Turn correction decisions (修正) on a draft into edits, apply them, show and verify them.
 #[derive(Debug, Parser)]
@@ -42,32 +42,6 @@ enum LangArg {
     Ja,
 }
 
-/// The language chosen for this run: 0 none yet, else 1 + the index in `Lang::ALL`.
-static CHOSEN: AtomicU8 = AtomicU8::new(0);
-/// Whether `--lang` chose it (a ledger's options.lang then does not change it).
-static BY_FLAG: AtomicBool = AtomicBool::new(false);
-
-fn choose(lang: Lang) {
-    let at = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
-    CHOSEN.store(at as u8 + 1, Ordering::Relaxed);
-}
-
-/// The language of this run's messages and reports: `--lang`, else the ledger's
-/// `options.lang` once a ledger is read ([`ledger_lang`]), else the locale.
-pub fn lang() -> Lang {
-    match CHOSEN.load(Ordering::Relaxed) {
-        0 => Lang::from_env(),
-        n => Lang::ALL[usize::from(n - 1)],
-    }
-}
-
-/// A ledger was read: its `options.lang` chooses the language, unless `--lang` did.
-pub fn ledger_lang(lang: Option<Lang>) {
-    if let (Some(l), false) = (lang, BY_FLAG.load(Ordering::Relaxed)) {
-        choose(l);
-    }
-}
-
 #[derive(Debug, Subcommand)]
 enum Command {
     Apply(apply::Args),
@@ -86,16 +60,10 @@ pub fn run() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { exit::BAD_INPUT } else { exit::SUCCESS });
         }
     };
-    match cli.lang {
-        Some(l) => {
-            choose(match l {
-                LangArg::En => Lang::En,
-                LangArg::Ja => Lang::Ja,
-            });
-            BY_FLAG.store(true, Ordering::Relaxed);
-        }
-        None => choose(Lang::from_env()),
-    }
+    lang::start(cli.lang.map(|l| match l {
+        LangArg::En => Lang::En,
+        LangArg::Ja => Lang::Ja,
+    }));
     let outcome = match cli.command {
         Command::Apply(a) => apply::run(a),
         Command::Redline(a) => redline::run(a),

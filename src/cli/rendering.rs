@@ -108,7 +108,7 @@ impl RenderArgs {
                 Some(KindArg::Plain) => DocumentKind::Plain,
                 None => kind.unwrap_or_default(),
             },
-            lang: super::lang(),
+            lang: super::lang::lang(),
         };
         let mut bytes = Vec::new();
         let rendered = if format == Format::Docx {

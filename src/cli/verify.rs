@@ -103,6 +103,7 @@ fn format(args: &Args) -> Result<Format, CliError> {
 /// Run `akaji verify`: read the inputs, then check exactly or report.
 pub fn run(mut args: Args) -> Result<u8, CliError> {
     args.final_path = Some(final_path(&args)?);
+    output::check(args.output.as_deref(), &[&args.ledger, args.final_path()])?;
     checks::order(args.final_path(), &args.ledger, "akaji verify LEDGER --final FINAL [--draft DRAFT]")?;
     args.format = Some(format(&args)?);
     let ledger = files::load_ledger(&args.ledger)?;
@@ -161,7 +162,7 @@ impl Checked<'_> {
             Exact::Differs(d) => {
                 let mut buf = messages::exact_differs(&args.final_path()).into_bytes();
                 let options =
-                    RenderOptions { color: args.color.enabled(self.out()), lang: super::lang(), ..RenderOptions::default() };
+                    RenderOptions { color: args.color.enabled(self.out()), lang: super::lang::lang(), ..RenderOptions::default() };
                 render(&d.redline(), RedlineFormat::Ansi, &options, &mut buf).map_err(|e| self.render_error(e))?;
                 output::emit(self.out(), self.inputs, &[&buf])?;
                 Ok(exit::DIFFERENCES)
@@ -182,7 +183,7 @@ impl Checked<'_> {
             Some(d) => verify::audit(self.ledger, d, final_doc, &options),
             None => verify::scan(self.ledger, final_doc, &options),
         };
-        report.lang = super::lang();
+        report.lang = super::lang::lang();
         report.files = Files {
             ledger: args.ledger.display().to_string(),
             draft: self.draft_path.map(|p| p.display().to_string()),

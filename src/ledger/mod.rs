@@ -54,12 +54,12 @@ mod tests {
             Ledger::from_toml("[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"a\"\nnew = \"b\"\npgae = 3\n")
                 .unwrap_err();
         match &err[0].kind {
-            Kind::Ledger(LedgerProblem::Syntax { line, detail, .. }) => {
-                assert_eq!(*line, 6);
-                assert!(detail.contains("pgae"), "{detail}");
+            Kind::Ledger(LedgerProblem::UnknownKey { key, line, nearest, .. }) => {
+                assert_eq!((key.as_str(), *line, nearest.as_deref()), ("pgae", Some(6), Some("page")));
             }
             other => panic!("{other:?}"),
         }
+        assert_eq!(err[0].subject.as_ref().map(|s| (s.id.as_str(), s.edit)), Some(("1", Some(0))));
     }
 
     #[test]

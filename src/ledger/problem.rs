@@ -33,6 +33,8 @@ pub enum LedgerProblem {
         table: KeyTable,
         /// The known key nearest it, if one is close (`pgae` → `page`).
         nearest: Option<String>,
+        /// The line of the file it is on, when the parser said (the first unknown key).
+        line: Option<usize>,
     },
     /// A decision without an `id` (the subject's decision says which, by position).
     MissingId,

@@ -10,7 +10,7 @@ use super::edit::{Action, Count, Edit, PageScope, Scope, Todo};
 use super::options::LedgerOptions;
 use super::problem::LedgerProblem;
 use super::side::Side;
-use super::unknown::unknown_keys;
+use super::unknown::{unknown_keys, with_line};
 use crate::diagnostic::{Diagnostic, Diagnostics, Subject};
 use crate::document::{DocumentKind, LineCount, PageMarker, PageNo, DEFAULT_PAGE_MARKER};
 use serde::Deserialize;
@@ -140,10 +140,10 @@ impl Ledger {
     /// every problem is reported.
     pub fn from_toml(text: &str) -> Result<Ledger, Diagnostics> {
         let raw: RawLedger = toml::from_str(text).map_err(|e| {
-            if let Some(unknown) = toml::from_str(text).ok().map(|t| unknown_keys(&t)).filter(|u| !u.is_empty()) {
-                return Diagnostics(unknown);
-            }
             let (line, column) = e.span().map_or((0, 0), |s| line_column(text, s.start));
+            if let Some(unknown) = toml::from_str(text).ok().map(|t| unknown_keys(&t)).filter(|u| !u.is_empty()) {
+                return Diagnostics(with_line(unknown, e.message(), line));
+            }
             Diagnostic::new(LedgerProblem::Syntax { line, column, detail: e.message().trim_end().to_owned() }).into()
         })?;
         check(raw)
@@ -153,7 +153,7 @@ impl Ledger {
     pub fn from_json(text: &str) -> Result<Ledger, Diagnostics> {
         let raw: RawLedger = serde_json::from_str(text).map_err(|e| {
             if let Some(unknown) = serde_json::from_str(text).ok().map(|t| unknown_keys(&t)).filter(|u| !u.is_empty()) {
-                return Diagnostics(unknown);
+                return Diagnostics(with_line(unknown, &e.to_string(), e.line()));
             }
             let detail = e.to_string();
             Diagnostic::new(LedgerProblem::Syntax { line: e.line(), column: e.column(), detail }).into()

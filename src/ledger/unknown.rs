@@ -10,7 +10,7 @@
 //! ```
 //! use akaji::{Ledger, Kind, LedgerProblem};
 //! let err = Ledger::from_toml("[[decision]]\nid = \"32\"\n[[decision.edit]]\nold = \"a\"\nnew = \"b\"\npgae = 4\n").unwrap_err();
-//! assert_eq!(err.to_string(), "decision 32, edit 1: unknown key `pgae`: did you mean `page`?");
+//! assert_eq!(err.to_string(), "decision 32, edit 1: unknown key `pgae` (line 6): did you mean `page`?");
 //! ```
 
 use super::decisions::DecisionIx;
@@ -36,7 +36,8 @@ pub(super) fn unknown_keys(tree: &Value) -> Vec<Diagnostic> {
     let Some(top) = tree.as_object() else { return found };
     let mut check = |table: KeyTable, map: &serde_json::Map<String, Value>, subject: Option<Subject>| {
         for key in map.keys().filter(|k| !keys(table).contains(&k.as_str())) {
-            let problem = LedgerProblem::UnknownKey { key: key.clone(), table, nearest: nearest(key, keys(table)) };
+            let problem =
+                LedgerProblem::UnknownKey { key: key.clone(), table, nearest: nearest(key, keys(table)), line: None };
             found.push(match &subject {
                 Some(s) => Diagnostic::about(s.clone(), problem),
                 None => Diagnostic::new(problem),
@@ -57,6 +58,19 @@ pub(super) fn unknown_keys(tree: &Value) -> Vec<Diagnostic> {
         for (e, edit) in edits.iter().enumerate() {
             if let Some(edit) = edit.as_object() {
                 check(KeyTable::Edit, edit, Some(about(Some(e))));
+            }
+        }
+    }
+    found
+}
+
+/// `found` with `line` given to the unknown key the parser's own account (`detail`) names.
+pub(super) fn with_line(mut found: Vec<Diagnostic>, detail: &str, at: usize) -> Vec<Diagnostic> {
+    for d in &mut found {
+        if let crate::diagnostic::Kind::Ledger(LedgerProblem::UnknownKey { key, line, .. }) = &mut d.kind {
+            if detail.contains(&format!("`{key}`")) {
+                *line = Some(at);
+                break;
             }
         }
     }

@@ -2,7 +2,7 @@
 //! `messages.rs`, matching the same problem enums exhaustively, so that a problem added without
 //! its Japanese does not compile.
 
-use super::{clip, page_or_none, page_span, Label, Message};
+use super::parts::{clip, page_or_none, page_span, Label, Message};
 use crate::anchor::{AnchorProblem, NearMiss};
 use crate::diagnostic::{Diagnostic, Kind, Subject};
 use crate::document::{one_line, LineCount};
@@ -75,16 +75,22 @@ pub(super) fn explains(edit: &Subject) -> String {
     format!("意見{}の修正{}で説明できる変更ですが、その箇所の指定が誤っています", edit.id, edit.edit.map_or(1, |e| e + 1))
 }
 
+/// `（6行目）` when the line is known.
+fn on_line(line: Option<usize>) -> String {
+    line.map(|l| format!("（{l}行目）")).unwrap_or_default()
+}
+
 fn ledger(p: &LedgerProblem, subject: Option<&Subject>) -> Message {
     Message::new(match p {
         LedgerProblem::Syntax { line, column, detail } => format!("{line}行{column}列: {detail}"),
         LedgerProblem::PageMarker { detail } => {
             format!("options.page_marker が正規表現として正しくありません: {detail}")
         }
-        LedgerProblem::UnknownKey { key, table, nearest } => match nearest {
-            Some(n) => format!("知らないキー `{key}` です: `{n}` のことですか"),
+        LedgerProblem::UnknownKey { key, table, nearest, line } => match nearest {
+            Some(n) => format!("知らないキー `{key}` です{}: `{n}` のことですか", on_line(*line)),
             None => format!(
-                "知らないキー `{key}` です: {}に書けるのは {} です",
+                "知らないキー `{key}` です{}: {}に書けるのは {} です",
+                on_line(*line),
                 match table {
                     KeyTable::Ledger => "台帳の先頭",
                     KeyTable::Options => "[options]",

@@ -15,7 +15,7 @@
 //! assert_eq!(report::changes(15, Lang::Ja), "変更 15 か所");
 //! ```
 
-use super::Lang;
+use crate::Lang;
 use crate::verify::{Status, Summary};
 
 /// A status as a report names it.
