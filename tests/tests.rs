@@ -3,10 +3,12 @@
 mod apply;
 mod browser;
 mod ci_example;
+mod ci_run;
 mod content;
 mod diff;
 mod document;
 mod docx;
+mod guides;
 mod import;
 mod import_props;
 mod import_xlsx;

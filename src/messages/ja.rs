@@ -415,3 +415,51 @@ fn verify(n: &VerifyNote) -> String {
         VerifyNote::DidNotResolve => "箇所を特定できませんでした".to_owned(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{text_in, Lang};
+    use super::*;
+    use crate::ledger::{DecisionIx, Scope};
+
+    fn about(edit: Option<usize>) -> Subject {
+        Subject { decision: DecisionIx(0), id: "32".into(), edit }
+    }
+
+    /// Problems of every family, each written in both languages: the Japanese is Japanese (no
+    /// English sentence left in it) and says the same numbers.
+    #[test]
+    fn every_family_of_problem_reads_in_japanese() {
+        let problems = [
+            Diagnostic::about(about(Some(0)), LedgerProblem::NoAnchor),
+            Diagnostic::about(about(None), LedgerProblem::DuplicateId),
+            Diagnostic::about(about(Some(1)), AnchorProblem::Todo { note: "P9に追記".into() }),
+            Diagnostic::new(InputProblem::NotUtf8 { offset: 12 }),
+            Diagnostic::new(DocxProblem::Missing { part: "word/document.xml".into() }),
+            Diagnostic::new(PdfProblem::NoText { pages: 3 }),
+            Diagnostic::new(TableProblem::Csv { line: 4, detail: "x".into() }),
+            Diagnostic::new(ParseProblem { at: Offset::Line(3), kind: ParseKind::NotHunkHeader }),
+            Diagnostic::new(VerifyNote::DeletedTextGone),
+        ];
+        for d in &problems {
+            let (en, ja) = (text_in(d, Lang::En), text_in(d, Lang::Ja));
+            assert_ne!(en, ja);
+            let english_words = ja.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() > 3).count();
+            let english_in_en = en.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() > 3).count();
+            assert!(english_words * 3 < english_in_en.max(1) * 2, "{ja}");
+            for n in en.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()) {
+                assert!(ja.contains(n), "{n} of {en:?} not in {ja:?}");
+            }
+        }
+        assert_eq!(text_in(&problems[0], Lang::Ja).split(':').next(), Some("意見32の修正1"));
+    }
+
+    #[test]
+    fn summaries_read_as_japanese_write_them() {
+        let e = Edit::replace("設置", "開催").unwrap().with_scope(Scope::pages(vec![4, 12]));
+        assert_eq!(edit_summary(&e), "「設置」→「開催」（P4、P12）");
+        assert_eq!(edit_summary(&Edit::replace("（再掲）", "").unwrap()), "「（再掲）」を削除");
+        let e = Edit::insert(Side::After, "a", "b").unwrap().with_scope(Scope::line(6, -2).unwrap());
+        assert_eq!(edit_summary(&e), "「a」の後に「b」を追加（P6 下から2行目）");
+    }
+}

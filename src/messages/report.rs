@@ -256,3 +256,35 @@ pub fn legend(lang: Lang) -> [&'static str; 5] {
         Lang::Ja => ["削除した部分", "追加した部分", "移動した部分", "意見番号", "ページ（余白）"],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_status_has_its_own_word_in_each_language() {
+        for lang in Lang::ALL {
+            let words: Vec<&str> = Status::ALL.iter().map(|s| status(*s, lang)).collect();
+            let mut unique = words.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            assert_eq!(unique.len(), words.len(), "{lang:?}: {words:?}");
+        }
+        // Japanese words are Japanese, the English ones the JSON names.
+        for s in Status::ALL {
+            assert_eq!(status(s, Lang::En), s.name());
+            assert!(status(s, Lang::Ja).chars().all(|c| !c.is_ascii()), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn the_summary_counts_alike_in_both_languages() {
+        let s = Summary { decisions: 4, applied: 1, missing: 1, different: 1, unanchored: 1, unexplained: 2, ..Summary::default() };
+        assert_eq!(
+            summary_line(&s, true, Lang::En),
+            "4 decisions, 1 applied, 1 missing, 1 different, 1 unanchored, 2 unexplained changes"
+        );
+        assert_eq!(summary_line(&s, true, Lang::Ja), "意見4件: 反映済み1、未反映1、異なる修正1、箇所不明1、説明のない変更2か所");
+        assert_eq!(summary_line(&s, false, Lang::Ja), "意見4件: 反映済み1、未反映1、異なる修正1、箇所不明1、説明のない変更は未確認（案なし）");
+    }
+}
