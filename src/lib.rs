@@ -77,10 +77,10 @@ pub use document::{
     Document, DocumentKind, LineCount, LineRole, Page, PageMarker, PageNo, Paragraph, ParagraphKind, Place, Position,
     DEFAULT_PAGE_MARKER,
 };
-pub use lang::Lang;
 pub use input::{decode_text, read_document, InputKind, InputProblem, MAX_INPUT};
+pub use lang::Lang;
 pub use ledger::{
-    Action, Count, Date, Decision, DecisionIx, Edit, EditRef, KeyTable, Ledger, LedgerOptions, LedgerProblem, PageScope, Scope,
-    Side, Todo,
+    Action, Count, Date, Decision, DecisionIx, Edit, EditRef, KeyTable, Ledger, LedgerOptions, LedgerProblem,
+    PageScope, Scope, Side, Todo,
 };
 pub use redline::{Hunk, HunkKind, Redline, Segment};

@@ -39,8 +39,8 @@ use crate::verify::VerifyNote;
 use std::fmt::{self, Write};
 
 pub use crate::lang::Lang;
-pub use parts::{Label, Message};
 use parts::{clip, page_or_none, page_span};
+pub use parts::{Label, Message};
 
 mod ja;
 mod parts;

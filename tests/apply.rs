@@ -187,7 +187,11 @@ fn a_json_ledger_of_the_same_structure_applies_alike() {
     fs::write(dir.path().join("bad.json"), "{\"decision\": [{\"id\": \"1\", \"edits\": []}]}").unwrap();
     let run = akaji_in(dir.path(), &["apply", "draft.txt", "bad.json"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("bad.json: decision 1: unknown key `edits` (line 1): did you mean `edit`?"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("bad.json: decision 1: unknown key `edits` (line 1): did you mean `edit`?"),
+        "{}",
+        run.stderr
+    );
 }
 
 /// `per_page = true`: `count` holds on each listed page ("all": at least one on each), the rule

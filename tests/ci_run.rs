@@ -41,12 +41,18 @@ fn dry_run(uid: u32, sudo: bool) -> (Option<i32>, String) {
 fn ci_run_names_what_it_installs_as_root_with_sudo_or_not_at_all() {
     let (code, root_says) = dry_run(0, false);
     assert_eq!(code, Some(0), "{root_says}");
-    assert!(root_says.starts_with("would install: pandoc libreoffice-writer libreoffice-calc chromium git patch"), "{root_says}");
+    assert!(
+        root_says.starts_with("would install: pandoc libreoffice-writer libreoffice-calc chromium git patch"),
+        "{root_says}"
+    );
     assert!(root_says.trim_end().ends_with("(apt-get install)"), "{root_says}");
     let (code, user_says) = dry_run(1000, true);
     assert_eq!(code, Some(0), "{user_says}");
     assert!(user_says.trim_end().ends_with("(sudo apt-get install)"), "{user_says}");
     let (code, stuck) = dry_run(1000, false);
     assert_eq!(code, Some(1), "{stuck}");
-    assert!(stuck.contains("not root and no sudo: as root, run  apt-get install --no-install-recommends pandoc"), "{stuck}");
+    assert!(
+        stuck.contains("not root and no sudo: as root, run  apt-get install --no-install-recommends pandoc"),
+        "{stuck}"
+    );
 }

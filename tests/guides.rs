@@ -47,7 +47,17 @@ fn every_guide_command_runs_as_written() {
         assert_eq!(out.status.code(), Some(expected), "{command}\n{}", String::from_utf8_lossy(&out.stderr));
     }
     // What the guides promise is there: the Word versions, the two HTML pages, the ledger.
-    for made in ["final.txt", "見え消し.html", "新旧対照表.html", "変更履歴版.docx", "final.docx", "ict2023-ledger.toml", "verify.html", "diff.html", "plan.critic.md"] {
+    for made in [
+        "final.txt",
+        "見え消し.html",
+        "新旧対照表.html",
+        "変更履歴版.docx",
+        "final.docx",
+        "ict2023-ledger.toml",
+        "verify.html",
+        "diff.html",
+        "plan.critic.md",
+    ] {
         assert!(dir.path().join("out").join(made).is_file(), "out/{made}");
     }
     assert_eq!(

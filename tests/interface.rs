@@ -24,9 +24,12 @@ fn a_japanese_locale_gives_a_japanese_report_and_c_an_english_one() {
     assert_eq!(en.code, 1);
     assert!(en.stdout.starts_with("verify final-03.txt against ledger.toml (draft: draft.txt)\n"), "{}", en.stdout);
     assert!(en.stdout.contains("\nmissing     7  by 個人B  at 2.1.\n"), "{}", en.stdout);
-    assert!(en.stdout.ends_with("11 decisions, 6 applied, 1 missing, 1 different, 1 unanchored, 2 todo, 4 unexplained changes\n"));
+    assert!(en
+        .stdout
+        .ends_with("11 decisions, 6 applied, 1 missing, 1 different, 1 unanchored, 2 todo, 4 unexplained changes\n"));
     // The documents' own words are never translated: the same quotes and places in both.
-    for quote in ["…者⏎に注意喚起を行う【取り組み】を継続するとともに、…", "個人B", "2.1."] {
+    for quote in ["…者⏎に注意喚起を行う【取り組み】を継続するとともに、…", "個人B", "2.1."]
+    {
         assert!(ja.stdout.contains(quote) && en.stdout.contains(quote), "{quote}");
     }
 }
@@ -37,7 +40,10 @@ fn the_first_locale_variable_set_decides_and_lang_wins_over_it() {
     let english = "verify final-03.txt against ledger.toml (draft: draft.txt)";
     let japanese = "final-03.txt を ledger.toml で検証（案: draft.txt）";
     assert_eq!(first_line(&verify_plan_b(&[("LC_ALL", "C"), ("LANG", "ja_JP.UTF-8")], &[])), english);
-    assert_eq!(first_line(&verify_plan_b(&[("LC_ALL", ""), ("LC_MESSAGES", "ja_JP.UTF-8"), ("LANG", "C")], &[])), japanese);
+    assert_eq!(
+        first_line(&verify_plan_b(&[("LC_ALL", ""), ("LC_MESSAGES", "ja_JP.UTF-8"), ("LANG", "C")], &[])),
+        japanese
+    );
     assert_eq!(first_line(&verify_plan_b(&[("LANG", "en_US.UTF-8")], &[])), english);
     assert_eq!(first_line(&verify_plan_b(JA, &["--lang", "en"])), english);
     assert_eq!(first_line(&verify_plan_b(C, &["--lang", "ja"])), japanese);
@@ -55,9 +61,17 @@ fn the_ledger_names_its_outputs_language_and_lang_still_wins() {
     let args = ["verify", "ledger.toml", "--draft", "draft.txt", "--final", "final.txt"];
     let r = akaji_env(dir.path(), &args, C);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert!(r.stdout.ends_with("意見9件: 反映済み9、未反映0、異なる修正0、箇所不明0、説明のない変更0か所\n"), "{}", r.stdout);
+    assert!(
+        r.stdout.ends_with("意見9件: 反映済み9、未反映0、異なる修正0、箇所不明0、説明のない変更0か所\n"),
+        "{}",
+        r.stdout
+    );
     let r = akaji_env(dir.path(), &[&args[..], &["--lang", "en"]].concat(), JA);
-    assert!(r.stdout.ends_with("9 decisions, 9 applied, 0 missing, 0 different, 0 unanchored, 0 unexplained changes\n"), "{}", r.stdout);
+    assert!(
+        r.stdout.ends_with("9 decisions, 9 applied, 0 missing, 0 different, 0 unanchored, 0 unexplained changes\n"),
+        "{}",
+        r.stdout
+    );
     // An unknown language is refused by name.
     let bad = fs::read_to_string(dir.path().join("ledger.toml")).unwrap().replace("lang = \"ja\"", "lang = \"fr\"");
     fs::write(dir.path().join("ledger.toml"), bad).unwrap();
@@ -90,8 +104,12 @@ fn the_html_reports_speak_japanese_and_json_stays_english() {
     assert!(r.stderr.contains("akaji: 意見11件: 反映済み6、未反映1、異なる修正1、箇所不明1、未記入2"), "{}", r.stderr);
     let json = verify_plan_b(JA, &["--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
-    let statuses: Vec<&str> = v["decisions"].as_array().unwrap().iter().map(|d| d["status"].as_str().unwrap()).collect();
-    assert!(statuses.contains(&"missing") && statuses.contains(&"different") && statuses.contains(&"todo"), "{statuses:?}");
+    let statuses: Vec<&str> =
+        v["decisions"].as_array().unwrap().iter().map(|d| d["status"].as_str().unwrap()).collect();
+    assert!(
+        statuses.contains(&"missing") && statuses.contains(&"different") && statuses.contains(&"todo"),
+        "{statuses:?}"
+    );
 }
 
 #[test]
@@ -122,7 +140,11 @@ fn error_messages_follow_the_language() {
     let r = akaji_env(&testdata("sample"), &args, JA);
     assert_eq!(r.code, 2);
     assert!(r.stderr.starts_with("akaji: エラー: "), "{}", r.stderr);
-    assert!(r.stderr.contains("l.toml: 意見32の修正1: 「存在しない語」が、修正の範囲内の案に見つかりません"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("l.toml: 意見32の修正1: 「存在しない語」が、修正の範囲内の案に見つかりません"),
+        "{}",
+        r.stderr
+    );
     let r = akaji_env(&testdata("sample"), &args, C);
     assert!(r.stderr.contains("l.toml: decision 32, edit 1: 「存在しない語」 is not in the draft"), "{}", r.stderr);
 }
@@ -142,7 +164,11 @@ fn swapped_arguments_are_named_as_such() {
     }
     let r = akaji_in(&sample, &["verify", "ledger.toml", "final.txt"]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("the final is given with --final: akaji verify LEDGER --final final.txt"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("the final is given with --final: akaji verify LEDGER --final final.txt"),
+        "{}",
+        r.stderr
+    );
     let r = akaji_env(&sample, &["apply", "ledger.toml", "draft.txt"], JA);
     assert!(r.stderr.contains("引数の順序が逆のようです: akaji apply DRAFT LEDGER"), "{}", r.stderr);
     // A ledger not named like one is recognised by its content.
@@ -160,7 +186,8 @@ fn write_to(name: &str, args: &[&str]) -> (Run, Vec<String>, tempfile::TempDir) 
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join(name);
     let r = akaji_in(&testdata("sample"), &[args, &["-o", out.to_str().unwrap()]].concat());
-    let files = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let files =
+        fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     (r, files, dir)
 }
 
@@ -175,7 +202,11 @@ fn an_output_named_for_another_kind_is_refused_and_nothing_is_written() {
         (&redline, "redline.pdf", "writes a redline in the ansi format here, not a .pdf file"),
         (&[&redline[..], &["--format", "html"]].concat(), "redline.docx", "not a .docx file; name the file .html"),
         (&verify, "report.docx", "this command writes UTF-8 text here, not a .docx file"),
-        (&["import", "../import/phrasings.tsv"], "ledger.docx", "writes a ledger (TOML or JSON) here, not a .docx file; name the file .toml or .json"),
+        (
+            &["import", "../import/phrasings.tsv"],
+            "ledger.docx",
+            "writes a ledger (TOML or JSON) here, not a .docx file; name the file .toml or .json",
+        ),
         (&["diff", "draft.txt", "final.txt"], "changes.toml", "not a .toml file"),
     ];
     for (args, name, says) in cases {
@@ -197,13 +228,17 @@ fn an_output_named_for_a_kind_the_command_can_write_gets_that_kind() {
     assert_eq!(back.code, 0, "{}", back.stdout);
     let (r, _, dir) = write_to("placed.json", &["apply", "draft.txt", "ledger.toml"]);
     assert_eq!(r.code, 0);
-    let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(dir.path().join("placed.json")).unwrap()).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("placed.json")).unwrap()).unwrap();
     assert_eq!(v["edits"].as_array().unwrap().len(), 15);
-    let (r, _, dir) = write_to("report.html", &["verify", "ledger.toml", "--final", "final.txt", "--draft", "draft.txt"]);
+    let (r, _, dir) =
+        write_to("report.html", &["verify", "ledger.toml", "--final", "final.txt", "--draft", "draft.txt"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(fs::read_to_string(dir.path().join("report.html")).unwrap().starts_with("<!DOCTYPE html>"));
-    let (_, _, dir) = write_to("report.json", &["verify", "ledger.toml", "--final", "final.txt", "--draft", "draft.txt"]);
-    let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(dir.path().join("report.json")).unwrap()).unwrap();
+    let (_, _, dir) =
+        write_to("report.json", &["verify", "ledger.toml", "--final", "final.txt", "--draft", "draft.txt"]);
+    let v: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("report.json")).unwrap()).unwrap();
     assert_eq!(v["summary"]["applied"], 9);
 }
 
@@ -218,8 +253,10 @@ fn unified_diffs_of_absolute_paths_apply_with_git_and_patch() {
     // Named by an absolute path, from inside the folder and from elsewhere: labels relative to
     // the working folder, else the file name; never `a//tmp/…`.
     let inside = akaji_in(work, &["redline", draft.to_str().unwrap(), "ledger.toml", "--format", "unified"]);
-    let elsewhere =
-        akaji_in(&testdata("sample"), &["redline", draft.to_str().unwrap(), work.join("ledger.toml").to_str().unwrap(), "--format", "unified"]);
+    let elsewhere = akaji_in(
+        &testdata("sample"),
+        &["redline", draft.to_str().unwrap(), work.join("ledger.toml").to_str().unwrap(), "--format", "unified"],
+    );
     for r in [&inside, &elsewhere] {
         assert!(r.stdout.starts_with("--- a/draft.txt\n+++ b/draft.txt\n"), "{}", &r.stdout[..80.min(r.stdout.len())]);
     }
@@ -230,7 +267,10 @@ fn unified_diffs_of_absolute_paths_apply_with_git_and_patch() {
         assert_eq!(fs::read(&draft).unwrap(), fs::read(work.join("final.txt")).unwrap());
         fs::copy(testdata("sample/draft.txt"), &draft).unwrap();
     }
-    let diff = akaji_in(work, &["diff", draft.to_str().unwrap(), work.join("final.txt").to_str().unwrap(), "--format", "unified"]);
+    let diff = akaji_in(
+        work,
+        &["diff", draft.to_str().unwrap(), work.join("final.txt").to_str().unwrap(), "--format", "unified"],
+    );
     assert!(diff.stdout.starts_with("--- a/draft.txt\n+++ b/final.txt\n"), "{}", diff.stdout);
     if run("git", &["init", "-q", "."]).is_ok_and(|o| o.status.success()) {
         let o = run("git", &["apply", "--check", "x.diff"]).unwrap();
@@ -248,17 +288,35 @@ fn an_unknown_key_names_its_decision_and_the_nearest_key() {
     fs::write(dir.path().join("d.txt"), "分科会を設置する。\n").unwrap();
     let r = akaji_in(dir.path(), &["apply", "d.txt", "l.toml"]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("l.toml: decision 32, edit 1: unknown key `pgae` (line 12): did you mean `page`?"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("l.toml: decision 32, edit 1: unknown key `pgae` (line 12): did you mean `page`?"),
+        "{}",
+        r.stderr
+    );
     let r = akaji_in(dir.path(), &["apply", "d.txt", "l.json"]);
-    assert!(r.stderr.contains("l.json: unknown key `match_widht` (line 1): did you mean `match_width`?"), "{}", r.stderr);
-    assert!(r.stderr.contains("l.json: decision 7, edit 1: unknown key `scope`: a [[decision.edit]] holds todo, old, after"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("l.json: unknown key `match_widht` (line 1): did you mean `match_width`?"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("l.json: decision 7, edit 1: unknown key `scope`: a [[decision.edit]] holds todo, old, after"),
+        "{}",
+        r.stderr
+    );
     let r = akaji_env(dir.path(), &["apply", "d.txt", "l.toml"], JA);
-    assert!(r.stderr.contains("意見32の修正1: 知らないキー `pgae` です（12行目）: `page` のことですか"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("意見32の修正1: 知らないキー `pgae` です（12行目）: `page` のことですか"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
 fn no_sample_ledger_names_a_path_outside_the_repository() {
-    for dir in ["sample", "verify", "verify-set/sample", "verify-set/plan-b", "verify-set/plan-c", "verify-set/plan-d"] {
+    for dir in ["sample", "verify", "verify-set/sample", "verify-set/plan-b", "verify-set/plan-c", "verify-set/plan-d"]
+    {
         for entry in fs::read_dir(testdata(dir)).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "toml") {

@@ -64,7 +64,10 @@ fn a_terminal_shows_colour_and_a_number_on_every_line_with_old_text() {
     for quiet in [format!("env NO_COLOR=1 LANG=C {base}"), format!("{run} --color never")] {
         let shown = in_tmux(&quiet, true).expect("tmux ran once");
         assert!(!shown.contains("31m") && !shown.contains("32m"), "{quiet}: {shown:?}");
-        assert!(shown.contains("   2 │ {+挿入した+}二行目の文") && shown.contains("三行目[-の文-]"), "{quiet}: {shown}");
+        assert!(
+            shown.contains("   2 │ {+挿入した+}二行目の文") && shown.contains("三行目[-の文-]"),
+            "{quiet}: {shown}"
+        );
     }
 }
 

@@ -44,7 +44,12 @@ pub fn error(e: &CliError) -> String {
         }
         CliError::Input { path, problem } => format!("{}: {}", path.display(), messages::text_in(problem, l)),
         CliError::Ledger { path, problems } => match &problems[..] {
-            [one] if matches!(one.kind, Kind::Ledger(LedgerProblem::Syntax { .. } | LedgerProblem::UnknownKey { .. })) => {
+            [one]
+                if matches!(
+                    one.kind,
+                    Kind::Ledger(LedgerProblem::Syntax { .. } | LedgerProblem::UnknownKey { .. })
+                ) =>
+            {
                 format!("{}: {}", path.display(), messages::text_in(one, l))
             }
             _ => {
@@ -102,10 +107,9 @@ fn usage(u: &Usage, l: Lang) -> String {
         (_, Usage::Columns(d)) => messages::body_in(d, l),
         (Lang::En, Usage::Swapped { usage }) => format!("the arguments look swapped: {usage}"),
         (Lang::Ja, Usage::Swapped { usage }) => format!("引数の順序が逆のようです: {usage}"),
-        (Lang::En, Usage::FinalNotFlagged { path }) => format!(
-            "the final is given with --final: akaji verify LEDGER --final {} [--draft DRAFT]",
-            path.display()
-        ),
+        (Lang::En, Usage::FinalNotFlagged { path }) => {
+            format!("the final is given with --final: akaji verify LEDGER --final {} [--draft DRAFT]", path.display())
+        }
         (Lang::Ja, Usage::FinalNotFlagged { path }) => format!(
             "修正後の文書は --final で指定します: akaji verify LEDGER --final {} [--draft DRAFT]",
             path.display()
@@ -118,7 +122,8 @@ fn usage(u: &Usage, l: Lang) -> String {
         }
         (Lang::En, Usage::WrongExtension { path, ext, writes }) => {
             let fix = if ext == "pdf" {
-                "akaji writes no PDF: print one from the .docx or .html output (Word, LibreOffice, a browser)".to_owned()
+                "akaji writes no PDF: print one from the .docx or .html output (Word, LibreOffice, a browser)"
+                    .to_owned()
             } else if *writes == Writes::Ledger {
                 "name the file .toml or .json".to_owned()
             } else {
@@ -128,13 +133,21 @@ fn usage(u: &Usage, l: Lang) -> String {
         }
         (Lang::Ja, Usage::WrongExtension { path, ext, writes }) => {
             let fix = if ext == "pdf" {
-                "akaji は PDF を書きません: .docx か .html の出力から（Word、LibreOffice、ブラウザで）印刷してください".to_owned()
+                "akaji は PDF を書きません: .docx か .html の出力から（Word、LibreOffice、ブラウザで）印刷してください"
+                    .to_owned()
             } else if *writes == Writes::Ledger {
                 "ファイル名を .toml か .json にしてください".to_owned()
             } else {
-                format!("ファイル名を {} にしてください（または .{ext} を書く --format を選んでください）", writes.suggested())
+                format!(
+                    "ファイル名を {} にしてください（または .{ext} を書く --format を選んでください）",
+                    writes.suggested()
+                )
             };
-            format!("{}: ここに書くのは{}で、.{ext} のファイルではありません。{fix}", path.display(), writes_ja(*writes))
+            format!(
+                "{}: ここに書くのは{}で、.{ext} のファイルではありません。{fix}",
+                path.display(),
+                writes_ja(*writes)
+            )
         }
     }
 }
@@ -224,14 +237,9 @@ pub fn exact_differs(published: &Path) -> String {
 /// promising edits, edits extracted, edits left todo.
 fn import_labels(l: Lang) -> [&'static str; 6] {
     match l {
-        Lang::En => [
-            "rows read",
-            "lines skipped",
-            "decisions",
-            "answers promising edits",
-            "edits extracted",
-            "edits left todo",
-        ],
+        Lang::En => {
+            ["rows read", "lines skipped", "decisions", "answers promising edits", "edits extracted", "edits left todo"]
+        }
         Lang::Ja => ["読んだ行", "飛ばした行", "意見", "修正を約束する回答", "取り出した修正", "未記入の修正"],
     }
 }
@@ -328,7 +336,11 @@ pub fn imported(table: &Path, to: &str, r: &ImportReport) -> String {
             (&r.scopes_from_request, "回答にページがなく、意見のページを使いました", ""),
             (&r.scopes_not_written, "挙げられたページや行を範囲にできません（理由を書いた未記入の修正にしました）", ""),
             (&r.marked_only, "修正の有無 = 有 ですが、回答の書き方を読み取れません（それぞれ未記入）", ""),
-            (&r.marked_none, "修正の有無 = 無 ですが、回答は修正を約束しているように読めます", "（修正は書いていません）"),
+            (
+                &r.marked_none,
+                "修正の有無 = 無 ですが、回答は修正を約束しているように読めます",
+                "（修正は書いていません）",
+            ),
         ],
     };
     for (ids, what, after) in notes.into_iter().filter(|n| !n.0.is_empty()) {
@@ -343,7 +355,9 @@ pub fn imported(table: &Path, to: &str, r: &ImportReport) -> String {
                 s,
                 "{note}decision {id}: 修正の有無 「{cell}」 is neither 有 nor 無; the answer's wording decides"
             ),
-            Lang::Ja => writeln!(s, "{note}意見{id}: 修正の有無「{cell}」は有でも無でもないため、回答の書き方で決めました"),
+            Lang::Ja => {
+                writeln!(s, "{note}意見{id}: 修正の有無「{cell}」は有でも無でもないため、回答の書き方で決めました")
+            }
         };
     }
     for (was, now) in &r.renamed {

@@ -1,8 +1,8 @@
 //! The options every command that draws a redline shares: format, output file, context, colour.
 
 use super::error::{CliError, IoAction, Usage, Writes};
-use super::{checks, messages};
 use super::output::ColorChoice;
+use super::{checks, messages};
 use akaji::render::{self, Context, Format, RenderOptions};
 use akaji::{DocumentKind, Redline};
 use std::io::{self, IsTerminal};

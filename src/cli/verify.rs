@@ -116,7 +116,7 @@ pub fn run(mut args: Args) -> Result<u8, CliError> {
     }
     let marker = &ledger.options.page_marker;
     let load = |p: &Path| files::load_document(p, marker).map(|d| args.lines.apply(d, Some(&ledger.options)));
-    let final_doc = load(&args.final_path())?;
+    let final_doc = load(args.final_path())?;
     let draft = draft_path.as_deref().map(load).transpose()?;
     let checked = Checked { args: &args, ledger: &ledger, draft_path: draft_path.as_deref(), inputs: &inputs };
     match (&draft, args.exact) {
@@ -155,14 +155,17 @@ impl Checked<'_> {
         match verify::exact(self.ledger, draft, final_doc) {
             Exact::Same { edits } => {
                 let draft_path = self.draft_path.unwrap_or(Path::new(""));
-                let msg = messages::exact_same(&args.final_path(), draft_path, edits, &args.ledger);
+                let msg = messages::exact_same(args.final_path(), draft_path, edits, &args.ledger);
                 output::emit(self.out(), self.inputs, &[msg.as_bytes()])?;
                 Ok(exit::SUCCESS)
             }
             Exact::Differs(d) => {
-                let mut buf = messages::exact_differs(&args.final_path()).into_bytes();
-                let options =
-                    RenderOptions { color: args.color.enabled(self.out()), lang: super::lang::lang(), ..RenderOptions::default() };
+                let mut buf = messages::exact_differs(args.final_path()).into_bytes();
+                let options = RenderOptions {
+                    color: args.color.enabled(self.out()),
+                    lang: super::lang::lang(),
+                    ..RenderOptions::default()
+                };
                 render(&d.redline(), RedlineFormat::Ansi, &options, &mut buf).map_err(|e| self.render_error(e))?;
                 output::emit(self.out(), self.inputs, &[&buf])?;
                 Ok(exit::DIFFERENCES)

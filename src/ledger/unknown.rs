@@ -24,9 +24,9 @@ pub(crate) fn keys(table: KeyTable) -> &'static [&'static str] {
         KeyTable::Ledger => &["title", "draft", "options", "decision"],
         KeyTable::Options => &["page_marker", "match_width", "count_lines", "kind", "lang"],
         KeyTable::Decision => &["id", "by", "at", "request", "response", "date", "edit"],
-        KeyTable::Edit => &[
-            "todo", "old", "after", "before", "new", "page", "pages", "line", "prefix", "suffix", "count", "per_page",
-        ],
+        KeyTable::Edit => {
+            &["todo", "old", "after", "before", "new", "page", "pages", "line", "prefix", "suffix", "count", "per_page"]
+        }
     }
 }
 
@@ -96,8 +96,8 @@ fn distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {

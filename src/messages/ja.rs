@@ -72,7 +72,11 @@ pub(super) fn edit_summary(edit: &Edit) -> String {
 
 /// 「意見27の修正1で説明できるが、その箇所指定が誤っている」.
 pub(super) fn explains(edit: &Subject) -> String {
-    format!("意見{}の修正{}で説明できる変更ですが、その箇所の指定が誤っています", edit.id, edit.edit.map_or(1, |e| e + 1))
+    format!(
+        "意見{}の修正{}で説明できる変更ですが、その箇所の指定が誤っています",
+        edit.id,
+        edit.edit.map_or(1, |e| e + 1)
+    )
 }
 
 /// `（6行目）` when the line is known.
@@ -196,11 +200,12 @@ fn anchor(p: &AnchorProblem) -> Message {
 }
 
 fn near_miss_help(n: &NearMiss) -> String {
-    let draft = if n.draft_char.is_empty() { "何もありません".to_owned() } else { format!("「{}」です", n.draft_char) };
-    format!(
-        "引用の{}文字目が違います: 台帳は「{}」、案は{draft}。台帳の引用を直してください",
-        n.at, n.quote_char
-    )
+    let draft = if n.draft_char.is_empty() {
+        "何もありません".to_owned()
+    } else {
+        format!("「{}」です", n.draft_char)
+    };
+    format!("引用の{}文字目が違います: 台帳は「{}」、案は{draft}。台帳の引用を直してください", n.at, n.quote_char)
 }
 
 fn input(p: &InputProblem) -> String {
@@ -226,11 +231,7 @@ fn tracked_changes(count: usize, authors: &[Option<String>], first: &TrackedChan
         (ChangeKind::Inserted | ChangeKind::MovedTo, true) => "段落の区切りを挿入".into(),
         (ChangeKind::Deleted | ChangeKind::MovedFrom, true) => "段落の区切りを削除".into(),
     };
-    format!(
-        "{}による変更履歴が{count}件あります（最初は第{}段落で{what}）",
-        names.join("、"),
-        first.paragraph
-    )
+    format!("{}による変更履歴が{count}件あります（最初は第{}段落で{what}）", names.join("、"), first.paragraph)
 }
 
 fn docx(p: &DocxProblem) -> String {
@@ -239,10 +240,9 @@ fn docx(p: &DocxProblem) -> String {
         DocxProblem::NotZip { detail } => {
             format!("Word 文書ではありません（zip として読めません: {detail}）。{redo}")
         }
-        DocxProblem::UnsafeEntry { name, reason } => format!(
-            "読みません: 書庫の項目 {name:?} は{}。Word 文書にはないことです。{redo}",
-            unsafe_reason(*reason)
-        ),
+        DocxProblem::UnsafeEntry { name, reason } => {
+            format!("読みません: 書庫の項目 {name:?} は{}。Word 文書にはないことです。{redo}", unsafe_reason(*reason))
+        }
         DocxProblem::Encrypted { name } => {
             format!("書庫の項目 {name:?} が暗号化されています: 先にワープロでパスワードを外してください")
         }
@@ -260,7 +260,9 @@ fn docx(p: &DocxProblem) -> String {
         DocxProblem::Xml { part, position, detail } => {
             format!("{part} の{position}バイト目が正しい XML ではありません（{detail}）。{redo}")
         }
-        DocxProblem::Dtd { part } => format!("読みません: {part} に DTD があります（Word 文書にはないものです）。{redo}"),
+        DocxProblem::Dtd { part } => {
+            format!("読みません: {part} に DTD があります（Word 文書にはないものです）。{redo}")
+        }
         DocxProblem::TooDeep { part, limit } => {
             format!("読みません: {part} の要素の入れ子が{limit}段を超えます。{redo}")
         }
@@ -286,11 +288,17 @@ fn pdf(p: &PdfProblem) -> Message {
             let tried: Vec<String> = tried
                 .iter()
                 .map(|t| {
-                    let place = t.place.as_ref().map_or("システムのライブラリパス".to_owned(), |p| p.display().to_string());
+                    let place = t
+                        .place
+                        .as_ref()
+                        .map_or("システムのライブラリパス".to_owned(), |p| p.display().to_string());
                     let why = match &t.failure {
                         LibraryFailure::Missing => "ありません".to_owned(),
                         LibraryFailure::WrongBuild(why) => {
-                            format!("この akaji が使える PDFium ではありません。ビルド {} を入れてください: {why}", crate::pdf::BUILD)
+                            format!(
+                                "この akaji が使える PDFium ではありません。ビルド {} を入れてください: {why}",
+                                crate::pdf::BUILD
+                            )
                         }
                         LibraryFailure::NotLoaded(why) => why.clone(),
                     };
@@ -307,7 +315,9 @@ fn pdf(p: &PdfProblem) -> Message {
                 crate::pdf::LIBRARY_ENV
             ))
         }
-        PdfProblem::Protected => Message::new("パスワードで保護されています").help("保護のない写しを保存して、それを読んでください"),
+        PdfProblem::Protected => {
+            Message::new("パスワードで保護されています").help("保護のない写しを保存して、それを読んでください")
+        }
         PdfProblem::NotPdf => Message::new("PDFium が読める PDF ではありません（壊れているか PDF でない）"),
         PdfProblem::Security => Message::new("PDFium が対応していないセキュリティ方式を使っています")
             .help("保護のない写しを保存して、それを読んでください"),
@@ -317,9 +327,9 @@ fn pdf(p: &PdfProblem) -> Message {
             "全{pages}ページのどこにも文字がありません（画像のスキャン？）: akaji は PDF の文字の層を読みます"
         ))
         .help("OCR（例: ocrmypdf）で文字の層を付けるか、公表元のテキストを使ってください"),
-        PdfProblem::NoTable => Message::new(
-            "akaji が知る見出し行（項番、意見、考え方 など）の表がありません: 意見募集の結果の表ですか",
-        ),
+        PdfProblem::NoTable => {
+            Message::new("akaji が知る見出し行（項番、意見、考え方 など）の表がありません: 意見募集の結果の表ですか")
+        }
     }
 }
 
@@ -389,7 +399,9 @@ fn parse(p: &ParseProblem) -> String {
         ParseKind::LinkNotClosed => "`<a>` が閉じられていません".to_owned(),
         ParseKind::ChangeNotClosed => "`<del>` か `<ins>` が閉じられていません".to_owned(),
         ParseKind::NotHunkHeader => "変更の見出し（@@ 行）ではありません".to_owned(),
-        ParseKind::HunkOutOfOrder { old_line } => format!("変更が旧の{old_line}行目から始まり、順でないか末尾を超えます"),
+        ParseKind::HunkOutOfOrder { old_line } => {
+            format!("変更が旧の{old_line}行目から始まり、順でないか末尾を超えます")
+        }
         ParseKind::NoNewlineFirst => "どの行よりも前に `\\` の行があります".to_owned(),
         ParseKind::NoNewlineTwice => "改行のない行の後に `\\ No newline at end of file` があります".to_owned(),
         ParseKind::NotHunkLine { line } => format!("変更の行ではありません: {line:?}"),

@@ -15,8 +15,8 @@
 //! assert_eq!(report::changes(15, Lang::Ja), "変更 15 か所");
 //! ```
 
-use crate::Lang;
 use crate::verify::{Status, Summary};
+use crate::Lang;
 
 /// A status as a report names it.
 pub fn status(s: Status, lang: Lang) -> &'static str {
@@ -279,12 +279,26 @@ mod tests {
 
     #[test]
     fn the_summary_counts_alike_in_both_languages() {
-        let s = Summary { decisions: 4, applied: 1, missing: 1, different: 1, unanchored: 1, unexplained: 2, ..Summary::default() };
+        let s = Summary {
+            decisions: 4,
+            applied: 1,
+            missing: 1,
+            different: 1,
+            unanchored: 1,
+            unexplained: 2,
+            ..Summary::default()
+        };
         assert_eq!(
             summary_line(&s, true, Lang::En),
             "4 decisions, 1 applied, 1 missing, 1 different, 1 unanchored, 2 unexplained changes"
         );
-        assert_eq!(summary_line(&s, true, Lang::Ja), "意見4件: 反映済み1、未反映1、異なる修正1、箇所不明1、説明のない変更2か所");
-        assert_eq!(summary_line(&s, false, Lang::Ja), "意見4件: 反映済み1、未反映1、異なる修正1、箇所不明1、説明のない変更は未確認（案なし）");
+        assert_eq!(
+            summary_line(&s, true, Lang::Ja),
+            "意見4件: 反映済み1、未反映1、異なる修正1、箇所不明1、説明のない変更2か所"
+        );
+        assert_eq!(
+            summary_line(&s, false, Lang::Ja),
+            "意見4件: 反映済み1、未反映1、異なる修正1、箇所不明1、説明のない変更は未確認（案なし）"
+        );
     }
 }

@@ -19,10 +19,10 @@
 //! assert!(String::from_utf8(out).unwrap().contains("   1 │ 分科会を[-設置-]{+開催+}⟨32⟩する\n"));
 //! ```
 
-use crate::messages::report as words;
 use super::format::RenderOptions;
 use super::lines::shown;
 use crate::document::Document;
+use crate::messages::report as words;
 use crate::redline::{Hunk, Redline};
 use std::io::{self, Write};
 

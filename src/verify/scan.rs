@@ -93,13 +93,27 @@ fn sought<'e>(e: &'e Edit, width: bool, patterns: &mut Patterns) -> Result<Sough
 /// The report of a todo edit: nothing to check yet.
 fn todo(note: &str) -> EditReport {
     let message = Some(Diagnostic::new(AnchorProblem::Todo { note: note.to_owned() }));
-    EditReport { edit: 0, summary: String::new(), summary_ja: String::new(), status: Status::Todo, message, findings: Vec::new() }
+    EditReport {
+        edit: 0,
+        summary: String::new(),
+        summary_ja: String::new(),
+        status: Status::Todo,
+        message,
+        findings: Vec::new(),
+    }
 }
 
 /// An unclear report saying why.
 fn unclear(note: VerifyNote) -> EditReport {
     let message = Some(Diagnostic::new(note));
-    EditReport { edit: 0, summary: String::new(), summary_ja: String::new(), status: Status::Unclear, message, findings: Vec::new() }
+    EditReport {
+        edit: 0,
+        summary: String::new(),
+        summary_ja: String::new(),
+        status: Status::Unclear,
+        message,
+        findings: Vec::new(),
+    }
 }
 
 /// The edit's scope in the final, or the note saying the final lacks its page or line.
@@ -204,7 +218,14 @@ fn check(e: &Edit, s: &Sought, found: &[Vec<Range<usize>>], folded: &Folded, doc
     let counted = Counted::new(s, found, folded, &scope);
     let (status, note) = status(&counted, e.count(), &scope, e.scope().per_page());
     let message = note.map(Diagnostic::new);
-    EditReport { edit: 0, summary: String::new(), summary_ja: String::new(), status, message, findings: findings(s, &counted, folded, doc) }
+    EditReport {
+        edit: 0,
+        summary: String::new(),
+        summary_ja: String::new(),
+        status,
+        message,
+        findings: findings(s, &counted, folded, doc),
+    }
 }
 
 #[cfg(test)]
