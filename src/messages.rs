@@ -39,7 +39,7 @@ use crate::verify::VerifyNote;
 use std::fmt::{self, Write};
 
 pub use crate::lang::Lang;
-use parts::{clip, page_or_none, page_span};
+use parts::{clip, page_or_none, page_span, NoMatchWords};
 pub use parts::{Label, Message};
 
 mod ja;
@@ -298,38 +298,28 @@ fn ledger(p: &LedgerProblem, subject: Option<&Subject>) -> Message {
 
 fn anchor(p: &AnchorProblem) -> Message {
     match p {
-        AnchorProblem::NoMatch { quote, near_miss, elsewhere } => {
-            let mut m = Message::new(format!("「{quote}」 is not in the draft within the edit's scope"));
-            if !elsewhere.is_empty() {
-                m.labels.push(Label::Note(
-                    "it is found, but where the edit's scope (page, line, prefix, suffix) rules it out:".into(),
-                ));
-                m.labels.extend(elsewhere.iter().cloned().map(Label::Place));
-                m.help("fix the edit's scope, or check the draft")
-            } else if let Some(n) = near_miss {
-                m.labels.push(Label::Named("nearest text in scope".into(), n.place.clone()));
-                m.help(near_miss_help(n))
-            } else {
-                m.help("nothing like it was found; check the quote and the scope")
-            }
-        }
-        AnchorProblem::CountMismatch { quote, expected, found, places, page } => {
-            let mut m = match page {
-                None => Message::new(format!("「{quote}」 matches {found} place(s) in scope, but count is {expected}:")),
-                Some(page) => Message::new(format!(
-                    "「{quote}」 matches {found} place(s) on page {page}, but count is {expected} on each page:"
-                )),
-            };
-            m.labels.extend(places.iter().cloned().map(Label::Place));
-            match page {
-                None => m.help(format!(
-                    "narrow the anchor with `prefix`, `suffix`, `page` or `line`, or set `count` to {found} (or \"all\")"
-                )),
-                Some(page) => m.help(format!(
-                    "narrow the anchor with `prefix` or `suffix`, take page {page} out of `pages`, or set `count` to \"all\""
-                )),
-            }
-        }
+        AnchorProblem::NoMatch { quote, near_miss, elsewhere } => parts::no_match(
+            NoMatchWords {
+                message: format!("「{quote}」 is not in the draft within the edit's scope"),
+                ruled_out: "it is found, but where the edit's scope (page, line, prefix, suffix) rules it out:",
+                fix_scope: "fix the edit's scope, or check the draft",
+                nearest: "nearest text in scope",
+                nothing: "nothing like it was found; check the quote and the scope",
+            },
+            near_miss.as_deref(),
+            elsewhere,
+            near_miss_help,
+        ),
+        AnchorProblem::CountMismatch { quote, expected, found, places, page: None } => parts::listing(
+            format!("「{quote}」 matches {found} place(s) in scope, but count is {expected}:"),
+            places,
+            format!("narrow the anchor with `prefix`, `suffix`, `page` or `line`, or set `count` to {found} (or \"all\")"),
+        ),
+        AnchorProblem::CountMismatch { quote, expected, found, places, page: Some(page) } => parts::listing(
+            format!("「{quote}」 matches {found} place(s) on page {page}, but count is {expected} on each page:"),
+            places,
+            format!("narrow the anchor with `prefix` or `suffix`, take page {page} out of `pages`, or set `count` to \"all\""),
+        ),
         AnchorProblem::Conflict { other_id, other, place } => Message::new(format!(
             "changes the same characters as decision {other_id}, edit {}, at {place}",
             other.edit + 1

@@ -2,7 +2,7 @@
 //! `messages.rs`, matching the same problem enums exhaustively, so that a problem added without
 //! its Japanese does not compile.
 
-use super::parts::{clip, page_or_none, page_span, Label, Message};
+use super::parts::{clip, listing, no_match, page_or_none, page_span, Message, NoMatchWords};
 use crate::anchor::{AnchorProblem, NearMiss};
 use crate::diagnostic::{Diagnostic, Kind, Subject};
 use crate::document::{one_line, LineCount};
@@ -144,38 +144,28 @@ fn ledger(p: &LedgerProblem, subject: Option<&Subject>) -> Message {
 
 fn anchor(p: &AnchorProblem) -> Message {
     match p {
-        AnchorProblem::NoMatch { quote, near_miss, elsewhere } => {
-            let mut m = Message::new(format!("「{quote}」が、修正の範囲内の案に見つかりません"));
-            if !elsewhere.is_empty() {
-                m.labels.push(Label::Note(
-                    "見つかりはしますが、修正の範囲（ページ、行、前後の文字）の外です:".into(),
-                ));
-                m.labels.extend(elsewhere.iter().cloned().map(Label::Place));
-                m.help("修正の範囲を直すか、案を確かめてください")
-            } else if let Some(n) = near_miss {
-                m.labels.push(Label::Named("範囲内で最も近い文".into(), n.place.clone()));
-                m.help(near_miss_help(n))
-            } else {
-                m.help("似た文も見つかりません: 引用と範囲を確かめてください")
-            }
-        }
-        AnchorProblem::CountMismatch { quote, expected, found, places, page } => {
-            let mut m = match page {
-                None => Message::new(format!("「{quote}」は範囲内の{found}か所にありますが、count は {expected} です:")),
-                Some(page) => Message::new(format!(
-                    "「{quote}」は{page}ページの{found}か所にありますが、count はページごとに {expected} です:"
-                )),
-            };
-            m.labels.extend(places.iter().cloned().map(Label::Place));
-            match page {
-                None => m.help(format!(
-                    "`prefix`、`suffix`、`page`、`line` で箇所を絞るか、`count` を {found}（または \"all\"）にしてください"
-                )),
-                Some(page) => m.help(format!(
-                    "`prefix` か `suffix` で箇所を絞るか、`pages` から{page}ページを外すか、`count` を \"all\" にしてください"
-                )),
-            }
-        }
+        AnchorProblem::NoMatch { quote, near_miss, elsewhere } => no_match(
+            NoMatchWords {
+                message: format!("「{quote}」が、修正の範囲内の案に見つかりません"),
+                ruled_out: "見つかりはしますが、修正の範囲（ページ、行、前後の文字）の外です:",
+                fix_scope: "修正の範囲を直すか、案を確かめてください",
+                nearest: "範囲内で最も近い文",
+                nothing: "似た文も見つかりません: 引用と範囲を確かめてください",
+            },
+            near_miss.as_deref(),
+            elsewhere,
+            near_miss_help,
+        ),
+        AnchorProblem::CountMismatch { quote, expected, found, places, page: None } => listing(
+            format!("「{quote}」は範囲内の{found}か所にありますが、count は {expected} です:"),
+            places,
+            format!("`prefix`、`suffix`、`page`、`line` で箇所を絞るか、`count` を {found}（または \"all\"）にしてください"),
+        ),
+        AnchorProblem::CountMismatch { quote, expected, found, places, page: Some(page) } => listing(
+            format!("「{quote}」は{page}ページの{found}か所にありますが、count はページごとに {expected} です:"),
+            places,
+            format!("`prefix` か `suffix` で箇所を絞るか、`pages` から{page}ページを外すか、`count` を \"all\" にしてください"),
+        ),
         AnchorProblem::Conflict { other_id, other, place } => Message::new(format!(
             "意見{other_id}の修正{}と同じ文字を変更します（{place}）",
             other.edit + 1

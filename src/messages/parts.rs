@@ -1,6 +1,7 @@
 //! What the catalogue's two languages share: a message's parts ([`Message`], [`Label`]) and
 //! the helpers that write numbers and quotes alike in both.
 
+use crate::anchor::NearMiss;
 use crate::document::{PageNo, Place};
 
 /// A diagnostic in words, its parts apart.
@@ -78,4 +79,47 @@ pub(super) fn clip(s: &str) -> String {
 
 pub(super) fn page_or_none(p: Option<PageNo>) -> String {
     p.map_or_else(|| "?".to_owned(), |p| p.to_string())
+}
+
+/// What a 「not in the draft within the edit's scope」 message says, in one language.
+pub(super) struct NoMatchWords<'a> {
+    /// The message itself.
+    pub message: String,
+    /// The note above the places the scope rules out.
+    pub ruled_out: &'a str,
+    /// The help under them.
+    pub fix_scope: &'a str,
+    /// The name of the nearest text in scope.
+    pub nearest: &'a str,
+    /// The help when nothing like the quote was found.
+    pub nothing: &'a str,
+}
+
+/// The shape of a 「not in scope」 message, alike in every language: the places the scope rules
+/// out, else the nearest text in scope with how it differs (`near_help`), else that nothing like
+/// it was found.
+pub(super) fn no_match(
+    w: NoMatchWords,
+    near_miss: Option<&NearMiss>,
+    elsewhere: &[Place],
+    near_help: impl Fn(&NearMiss) -> String,
+) -> Message {
+    let mut m = Message::new(w.message);
+    if !elsewhere.is_empty() {
+        m.labels.push(Label::Note(w.ruled_out.to_owned()));
+        m.labels.extend(elsewhere.iter().cloned().map(Label::Place));
+        m.help(w.fix_scope)
+    } else if let Some(n) = near_miss {
+        m.labels.push(Label::Named(w.nearest.to_owned(), n.place.clone()));
+        m.help(near_help(n))
+    } else {
+        m.help(w.nothing)
+    }
+}
+
+/// A message, the places it lists, and its help.
+pub(super) fn listing(message: String, places: &[Place], help: String) -> Message {
+    let mut m = Message::new(message);
+    m.labels.extend(places.iter().cloned().map(Label::Place));
+    m.help(help)
 }

@@ -143,43 +143,31 @@ pub fn note(text: &str, lang: Lang) -> String {
 /// "N decisions, N applied, N missing, N different, N unanchored, N unexplained changes" (with
 /// todo and unclear counts when there are any); `unexplained` is `None` without a draft.
 pub fn summary_line(s: &Summary, with_draft: bool, lang: Lang) -> String {
+    let item = |n: usize, st: Status| match lang {
+        Lang::En => format!("{n} {}", status(st, lang)),
+        Lang::Ja => format!("{}{n}", status(st, lang)),
+    };
+    let mut items = vec![
+        item(s.applied, Status::Applied),
+        item(s.missing, Status::Missing),
+        item(s.different, Status::Different),
+        item(s.unanchored, Status::Unanchored),
+    ];
+    if s.todo > 0 {
+        items.push(item(s.todo, Status::Todo));
+    }
+    if s.unclear > 0 {
+        items.push(item(s.unclear, Status::Unclear));
+    }
+    items.push(match (lang, with_draft) {
+        (Lang::En, true) => format!("{} unexplained changes", s.unexplained),
+        (Lang::En, false) => "unexplained changes not checked (no draft)".to_owned(),
+        (Lang::Ja, true) => format!("説明のない変更{}か所", s.unexplained),
+        (Lang::Ja, false) => "説明のない変更は未確認（案なし）".to_owned(),
+    });
     match lang {
-        Lang::En => {
-            let mut line = format!(
-                "{} decisions, {} applied, {} missing, {} different, {} unanchored",
-                s.decisions, s.applied, s.missing, s.different, s.unanchored
-            );
-            if s.todo > 0 {
-                line.push_str(&format!(", {} todo", s.todo));
-            }
-            if s.unclear > 0 {
-                line.push_str(&format!(", {} unclear", s.unclear));
-            }
-            if with_draft {
-                line.push_str(&format!(", {} unexplained changes", s.unexplained));
-            } else {
-                line.push_str(", unexplained changes not checked (no draft)");
-            }
-            line
-        }
-        Lang::Ja => {
-            let mut line = format!(
-                "意見{}件: 反映済み{}、未反映{}、異なる修正{}、箇所不明{}",
-                s.decisions, s.applied, s.missing, s.different, s.unanchored
-            );
-            if s.todo > 0 {
-                line.push_str(&format!("、未記入{}", s.todo));
-            }
-            if s.unclear > 0 {
-                line.push_str(&format!("、要確認{}", s.unclear));
-            }
-            if with_draft {
-                line.push_str(&format!("、説明のない変更{}か所", s.unexplained));
-            } else {
-                line.push_str("、説明のない変更は未確認（案なし）");
-            }
-            line
-        }
+        Lang::En => format!("{} decisions, {}", s.decisions, items.join(", ")),
+        Lang::Ja => format!("意見{}件: {}", s.decisions, items.join("、")),
     }
 }
 
