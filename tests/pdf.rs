@@ -176,6 +176,52 @@ fn plan_lines_join_into_the_source_paragraphs() {
     eprintln!("plan: {}/{total} paragraphs joined right", paragraphs.len());
 }
 
+/// The 新旧対照表 of a ledger on the plan's PDF has one row per changed paragraph, whole: the
+/// old cell is a paragraph of the source (printed lines joined, running heads out) and the new
+/// cell that paragraph with the decision's edit, the changed words underlined.
+#[test]
+fn the_table_of_a_pdf_plan_has_whole_paragraphs() {
+    let (Some((_, truth)), Some(dir)) = (read("plan"), set()) else { return };
+    let ledger = std::env::temp_dir().join(format!("akaji-plan-ledger-{}.toml", std::process::id()));
+    let edits = [
+        ("SaaS", "クラウド"),
+        ("「二重恐喝」", "「二重の恐喝」"),
+        ("拠点等を足掛かりとして", "拠点等を足がかりとして"),
+    ];
+    let toml: String = edits
+        .iter()
+        .enumerate()
+        .map(|(i, (old, new))| {
+            format!("[[decision]]\nid = \"{}\"\n[[decision.edit]]\nold = \"{old}\"\nnew = \"{new}\"\n", i + 1)
+        })
+        .collect();
+    std::fs::write(&ledger, toml).unwrap();
+    let pdf = dir.join("plan.pdf");
+    let run = akaji_in(&root(), &["redline", pdf.to_str().unwrap(), ledger.to_str().unwrap(), "--format", "table"]);
+    let _ = std::fs::remove_file(&ledger);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let paragraphs: Vec<String> =
+        truth["pages"].as_array().unwrap().iter().flat_map(|p| strings(&p["body"])).map(|s| squeeze(&s)).collect();
+    let text = |cell: &str| squeeze(&cell.replace("<u>", "").replace("</u>", ""));
+    let cells = |class: &str| -> Vec<String> {
+        let open = format!("<td class=\"{class}\">");
+        run.stdout.split(&open).skip(1).map(|c| c[..c.find("</td>").unwrap()].to_string()).collect()
+    };
+    let (new, old) = (cells("new"), cells("old"));
+    assert_eq!(old.len(), 2, "two paragraphs changed (SaaS and 足掛かり are in one): {old:?}");
+    for (n, o) in new.iter().zip(&old) {
+        assert!(paragraphs.contains(&text(o)), "the old cell is a whole source paragraph: {o}");
+        let mut want = text(o);
+        for (a, b) in edits {
+            want = want.replace(a, b);
+        }
+        assert_eq!(text(n), want, "the new cell is the paragraph with its edits");
+        assert!(n.contains("<u>"), "changed words underlined: {n}");
+    }
+    assert!(new.iter().any(|n| n.contains("<u>クラウドサービス</u>")), "the word underlined whole: {new:?}");
+    assert!(old.iter().any(|o| o.contains("<u>SaaSサービス</u>")), "and its old word alike: {old:?}");
+}
+
 #[test]
 fn radical_code_points_are_read_as_printed() {
     extraction_matches("radicals");
