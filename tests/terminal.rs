@@ -4,12 +4,14 @@
 
 use crate::util::{akaji_in, testdata};
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// What a tmux pane 120 columns wide shows after running `command` (with escapes when
 /// `escapes`), or None without tmux.
 fn in_tmux(command: &str, escapes: bool) -> Option<String> {
-    let socket = format!("akaji-test-{}-{escapes}", std::process::id());
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+    let socket = format!("akaji-test-{}-{}", std::process::id(), RUNS.fetch_add(1, Ordering::Relaxed));
     let tmux = |args: &[&str]| Command::new("tmux").arg("-L").arg(&socket).args(args).output();
     let started = tmux(&["new-session", "-d", "-x", "120", "-y", "40", &format!("{command}; sleep 30")]);
     if !started.is_ok_and(|o| o.status.success()) {
