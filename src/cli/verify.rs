@@ -21,7 +21,7 @@ akaji verify ledger.toml --draft draft.txt --final final.txt --exact")]
 pub struct Args {
     /// The ledger (TOML, or JSON when it ends in .json).
     ledger: PathBuf,
-    /// The published final text to check.
+    /// The published final text to check (required).
     #[arg(long = "final", value_name = "FINAL")]
     final_path: Option<PathBuf>,
     /// A second file without --final: caught to say so.
