@@ -49,6 +49,7 @@
 mod anchor;
 mod apply;
 mod char_class;
+mod compare;
 mod diagnostic;
 mod document;
 mod fold;

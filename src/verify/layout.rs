@@ -32,7 +32,7 @@ fn top(doc: &Document, page: &Page, n: usize) -> Vec<(usize, String)> {
 /// Running heads: lines (compared without white space) that open at least three pages of one of
 /// `docs` and stand mostly there; the second line of a page counts only below a running head.
 /// Sorted.
-pub(super) fn running_heads(docs: &[&Document]) -> Vec<String> {
+pub(crate) fn running_heads(docs: &[&Document]) -> Vec<String> {
     let mut heads: Vec<String> = Vec::new();
     for doc in docs {
         let tops: Vec<Vec<(usize, String)>> = doc.pages().iter().map(|p| top(doc, p, TOP_LINES)).collect();
@@ -74,7 +74,7 @@ pub(super) fn running_heads(docs: &[&Document]) -> Vec<String> {
 
 /// The document lines (0-based, sorted) that hold a running head at the top of their page: the
 /// first lines of a page, as long as they are running heads.
-pub(super) fn head_lines(doc: &Document, heads: &[String]) -> Vec<usize> {
+pub(crate) fn head_lines(doc: &Document, heads: &[String]) -> Vec<usize> {
     if heads.is_empty() {
         return Vec::new();
     }
@@ -92,7 +92,7 @@ pub(super) fn head_lines(doc: &Document, heads: &[String]) -> Vec<usize> {
 
 /// A document as the comparison sees it, and the way back to its bytes.
 #[derive(Debug, Clone)]
-pub(super) struct View {
+pub(crate) struct View {
     text: String,
     /// `None`: the view is the document's text itself (`--keep-layout`).
     folded: Option<Folded>,
