@@ -53,8 +53,12 @@ pub(crate) fn compare(old: &Document, new: &Document, options: &CompareOptions) 
         let new_view = View::folded(new, options.width, &heads);
         (heads, old_view, new_view)
     };
-    let diff_options =
-        DiffOptions { granularity: Granularity::Word, detect_moves: false, min_move_chars: 20, timeout: options.timeout };
+    let diff_options = DiffOptions {
+        granularity: Granularity::Word,
+        detect_moves: false,
+        min_move_chars: 20,
+        timeout: options.timeout,
+    };
     let hunks = coalesce(diff(old_view.text(), new_view.text(), &diff_options).hunks, old_view.text());
     Comparison { heads, old: old_view, new: new_view, hunks }
 }

@@ -71,7 +71,7 @@ pub use diagnostic::{Diagnostic, Diagnostics, Kind, Subject};
 pub use document::{Document, Page, PageMarker, Place, Position, DEFAULT_PAGE_MARKER};
 pub use input::{decode_text, read_document, InputKind, InputProblem, MAX_INPUT};
 pub use ledger::{
-    Action, Count, Date, Decision, DecisionIx, Edit, EditRef, Ledger, LedgerOptions, LedgerProblem, PageScope, Scope,
-    Side, Todo,
+    Action, Clue, Confidence, Count, Date, Decision, DecisionIx, Edit, EditRef, Evidence, Ledger, LedgerOptions,
+    LedgerProblem, PageScope, Scope, Side, Todo,
 };
 pub use redline::{Hunk, HunkKind, Redline, Segment};

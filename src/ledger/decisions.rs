@@ -76,6 +76,10 @@ pub struct Decision {
     pub response: Option<String>,
     /// When the decision was taken (a TOML date, or a string in JSON), kept as written.
     pub date: Option<Date>,
+    /// No answer explains this decision's edits (`unexplained = true`): `akaji reconcile`
+    /// recorded changes between draft and final that no decision claims, so that the ledger
+    /// still gives the final.
+    pub unexplained: bool,
     /// The edits this decision makes.
     pub edits: Vec<Edit>,
 }
