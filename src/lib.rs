@@ -61,6 +61,7 @@ pub mod diff;
 pub mod docx;
 pub mod import;
 pub mod messages;
+pub mod reconcile;
 pub mod render;
 pub mod roundtrip;
 pub mod verify;

@@ -62,7 +62,7 @@ pub fn run(args: Args) -> Result<u8, CliError> {
 }
 
 /// Whether the table is a spreadsheet: named .xlsx (or .xlsm), or a zip archive by its first bytes.
-fn is_workbook(path: &Path) -> bool {
+pub fn is_workbook(path: &Path) -> bool {
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     if matches!(ext.as_deref(), Some("xlsx" | "xlsm")) {
         return true;
