@@ -65,6 +65,7 @@ pub mod reconcile;
 pub mod render;
 pub mod roundtrip;
 pub mod verify;
+pub mod words;
 
 pub use anchor::{resolve, AnchorProblem, NearMiss, Resolution, Resolved};
 pub use apply::{apply, apply_text, Applied, AppliedEdit};
