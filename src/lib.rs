@@ -68,7 +68,7 @@ pub mod verify;
 pub mod words;
 
 pub use anchor::{resolve, AnchorProblem, NearMiss, Resolution, Resolved};
-pub use apply::{apply, apply_text, Applied, AppliedEdit};
+pub use apply::{apply, apply_partial, apply_text, Applied, AppliedEdit};
 pub use diagnostic::{Diagnostic, Diagnostics, Kind, Subject};
 pub use document::{Document, Page, PageMarker, Place, Position, DEFAULT_PAGE_MARKER};
 pub use input::{decode_text, read_document, InputKind, InputProblem, MAX_INPUT};

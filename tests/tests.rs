@@ -9,6 +9,7 @@ mod import;
 mod import_props;
 mod import_xlsx;
 mod imports;
+mod reconcile;
 mod redline;
 mod render;
 mod roundtrip;

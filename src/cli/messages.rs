@@ -66,6 +66,17 @@ pub fn applied(edits: usize, decisions: usize, output: &Path) -> String {
     format!("akaji: {edits} edit(s) from {decisions} decision(s) applied; wrote {}", output.display())
 }
 
+/// After `--partial`: the todos left out.
+pub fn todos_left_out(ledger: &akaji::Ledger, todos: &[akaji::EditRef]) -> String {
+    let mut ids: Vec<&str> = todos.iter().map(|t| ledger[t.decision].id.as_str()).collect();
+    ids.dedup();
+    format!(
+        "akaji: {} todo edit(s) left out (decision {}): complete them for the whole final",
+        todos.len(),
+        ids.join(", ")
+    )
+}
+
 /// When `akaji diff` hit its deadline.
 pub fn diff_deadline(timeout: f64) -> String {
     format!(

@@ -199,8 +199,10 @@ fn written_for(
     as_written: &[usize],
     has_line: bool,
 ) -> Option<Vec<Edit>> {
-    let line_steady =
-        !has_line || set.iter().all(|&i| inputs.content.draft.lines(&places[i].range).iter().all(|l| l.0 == l.1));
+    // A line from the bottom means the same with running heads counted or not; one from the top
+    // only on a page without them.
+    let steady = |i: usize| inputs.content.draft.lines(&places[i].range).iter().all(|l| l.0 == l.1);
+    let line_steady = q.edit.scope().line_number().is_none_or(|l| l < 0) || set.iter().all(|&i| steady(i));
     if set == as_written && accepts(q.edit, places, as_written) && line_steady {
         return Some(vec![Edit::new(q.action.clone(), q.edit.scope().clone(), q.edit.count()).ok()?]);
     }
