@@ -199,3 +199,73 @@ fn slid(inputs: &Inputs, region: &super::content::Region, o: &Range<usize>) -> O
         (d.get(x..x + a)? == f.get(t..o.start)?).then_some(x + a)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Document, PageMarker};
+    use crate::ledger::{Clue, Ledger};
+    use crate::reconcile::{reconcile, ReconcileOptions, Reconciled, Status};
+
+    fn one(draft: &str, published: &str, decision: &str) -> Reconciled {
+        let ledger = Ledger::from_toml(&format!("[[decision]]\nid = \"1\"\n{decision}")).unwrap();
+        let m = PageMarker::default();
+        let r =
+            reconcile(&ledger, &Document::new(draft, &m), &Document::new(published, &m), &ReconcileOptions::default());
+        assert!(r.report.check.problems.is_empty() && r.report.check.left.is_empty(), "{:?}", r.report.check);
+        r
+    }
+
+    #[test]
+    fn new_wording_inserted_wherever_the_diff_puts_it() {
+        let r = one(
+            "甲乙丙の件。\n- 1 -\n",
+            "甲乙丙乙丙の件。\n- 1 -\n",
+            "response = \"以下のとおり追記いたします。「丙乙」\"\n[[decision.edit]]\ntodo = \"insert\"\nnew = \"丙乙\"\n",
+        );
+        let e = &r.report.decisions[0].edits[0];
+        assert_eq!(e.status, Status::Completed, "{e:?}");
+        assert_eq!(e.clues, [Clue::NewText, Clue::Kind]);
+        let written = &r.ledger.decisions[0].edits[0];
+        assert!(crate::messages::edit_summary(written).starts_with("insert 「丙乙」 after"), "{written:?}");
+    }
+
+    #[test]
+    fn the_pair_the_request_asks_for() {
+        let draft = "国際情報の緊迫化と、情報の共有。\n- 3 -\n";
+        let r = one(
+            draft,
+            &draft.replacen("国際情報", "国際情勢", 1),
+            "request = \"P3の「国際情報」の「情報」は「情勢」の誤植では。\"\nresponse = \"貴見のとおり修正いたします。\"\n\
+             [[decision.edit]]\ntodo = \"replace: the answer gives no text\"\npage = 3\n",
+        );
+        let e = &r.report.decisions[0].edits[0];
+        assert_eq!((e.status, e.clues.as_slice()), (Status::Completed, [Clue::RequestPair, Clue::Page].as_slice()));
+        let written = &r.ledger.decisions[0].edits[0];
+        assert!(written.scope().prefix.is_some() || written.scope().suffix.is_some(), "情報 stands twice: {written:?}");
+    }
+
+    #[test]
+    fn two_insertions_on_the_page_cited_are_not_chosen() {
+        let r = one(
+            "一文目。二文目。\n- 5 -\n",
+            "一文目。追加甲。二文目。追加乙。\n- 5 -\n",
+            "response = \"P5に追記をいたします。\"\n[[decision.edit]]\ntodo = \"P5に追記\"\npage = 5\n",
+        );
+        assert_eq!(r.report.decisions[0].status, Status::Ambiguous);
+        assert!(r.ledger.decisions[0].edits[0].is_todo());
+        assert_eq!(r.report.unexplained.len(), 2);
+        assert!(r.report.unexplained.iter().all(|u| u.claimed_by == ["1"]));
+    }
+
+    #[test]
+    fn a_todo_no_change_fits_stays_todo_saying_why() {
+        let r = one(
+            "一文目。\n- 5 -\n",
+            "一行目。\n- 5 -\n",
+            "response = \"P5に追記をいたします。\"\n[[decision.edit]]\ntodo = \"P5に追記\"\npage = 5\n",
+        );
+        assert_eq!(r.report.decisions[0].status, Status::NotFound);
+        let note = &r.ledger.decisions[0].edits[0].as_todo().unwrap().note;
+        assert_eq!(note, "reconcile: not found in the final: no insertion on P5; the todo said: P5に追記");
+    }
+}

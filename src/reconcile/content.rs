@@ -238,6 +238,7 @@ impl<'d> Content<'d> {
             if draft.content(old.clone()) == fin.content(new.clone()) {
                 continue; // a line break of the view moved, nothing else
             }
+            let (old, new) = insertion_or_deletion(draft.text(), fin.text(), old, new);
             match changes.last_mut() {
                 Some(last) if last.old.end == old.start && last.new.end == new.start => {
                     last.old.end = old.end;
@@ -322,6 +323,24 @@ impl<'d> Content<'d> {
         let start = if new.start == first.new.start { first.old.start } else { to_draft(new.start, changes.start) };
         let end = if new.end == last.new.end { last.old.end } else { to_draft(new.end, changes.end) };
         Region { changes, old: start..end.max(start), new }
+    }
+}
+
+/// A change as the pure insertion (deletion) it is when one side holds the other at its start
+/// or end: the diff replaces a whole word unit (「甲乙丙」→「甲乙丙乙丙」) where text went in.
+fn insertion_or_deletion(d: &str, f: &str, old: Range<usize>, new: Range<usize>) -> (Range<usize>, Range<usize>) {
+    let (a, b) = (&d[old.clone()], &f[new.clone()]);
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let cut = if long.starts_with(short) {
+        Some((short.len(), 0))
+    } else if long.ends_with(short) {
+        Some((0, short.len()))
+    } else {
+        None
+    };
+    match cut {
+        Some((head, tail)) => (old.start + head..old.end - tail, new.start + head..new.end - tail),
+        None => (old, new),
     }
 }
 

@@ -170,7 +170,7 @@ mod tests {
             written: Vec::new(),
             clues: vec![Clue::Quote],
             confidence: Confidence::High,
-            places: vec![0..1],
+            places: std::iter::once(0..1).collect(),
         }
     }
 

@@ -89,14 +89,17 @@ impl<'d> Inputs<'d> {
         let changes = &self.content.changes;
         let page = draft.page_at(&(at..at));
         let body = draft.page_content(page)?;
-        // The changes beside the point (not the insertion at it) must not be quoted.
-        let others = || changes.iter().filter(|c| !(c.old.is_empty() && c.old.start == at));
-        let after_change = others().map(|c| c.old.end).filter(|&e| e <= at).max().unwrap_or(0);
-        let before_change = others().map(|c| c.old.start).filter(|&s| s >= at).min().unwrap_or(usize::MAX);
+        // The changes beside the point (not the insertion at it) must not be quoted. Changes are
+        // sorted and do not overlap: the one before ends at or before the point.
+        let own = |c: &super::content::Change| c.old.is_empty() && c.old.start == at;
+        let i = changes.partition_point(|c| c.old.end <= at && !own(c));
+        let after_change = i.checked_sub(1).map_or(0, |j| changes[j].old.end);
+        let before_change =
+            changes[i..].iter().find(|c| !own(c) && c.old.start >= at).map_or(usize::MAX, |c| c.old.start);
         let text = draft.text();
         let from = body.start.max(after_change).min(at);
         let before: Vec<usize> = text[from..at].char_indices().map(|(i, _)| from + i).collect();
-        if let Some(&start) = before.iter().rev().take(ANCHOR_CHARS).last() {
+        if let Some(&start) = before.get(before.len().saturating_sub(ANCHOR_CHARS)) {
             let r = start..at;
             let action = Action::Insert { anchor: draft.literal(r.clone()), side: Side::After, new: new.clone() };
             if let Some(edit) = self.pinned(&action, &r) {

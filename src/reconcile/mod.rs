@@ -23,7 +23,7 @@
 //! the draft's own text when the quote stands more than once). Last, the ledger is applied and
 //! compared with the final ([`SelfCheck`]).
 //!
-//! The changes come from [`crate::compare`], the one comparison verify uses too (`content`:
+//! The changes come from the crate's `compare` module, the one comparison verify uses too (`content`:
 //! offsets of the content, layout out). Line citations are clues, counted with and without
 //! running heads, until the document model counts body lines.
 //!

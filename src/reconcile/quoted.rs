@@ -92,18 +92,28 @@ fn one(inputs: &Inputs, q: &Quoted, as_written: Vec<Resolved>, all: Vec<Resolved
         })
         .collect();
     let made: Vec<usize> = (0..places.len()).filter(|&i| matches!(places[i].check, Check::Made(_))).collect();
-    let written: Vec<usize> =
-        (0..places.len()).filter(|&i| as_written.iter().any(|w| w.anchor == places[i].resolved.anchor)).collect();
+    let anchors: std::collections::HashSet<&Range<usize>> = as_written.iter().map(|w| &w.anchor).collect();
+    let written: Vec<usize> = (0..places.len()).filter(|&i| anchors.contains(&places[i].resolved.anchor)).collect();
     let line = q.edit.scope().line_number();
-    let on_line: Vec<usize> = match line {
-        Some(l) => (0..places.len()).filter(|&i| cited_line(inputs, &places[i].range, l)).collect(),
-        None => Vec::new(),
-    };
     let count = q.edit.count();
+    // The places on the cited line counting body lines only, and counting every line; either
+    // may be the table's count, and the one the final's changes agree with is taken.
+    let (by_body, by_raw): (Vec<usize>, Vec<usize>) = match line {
+        Some(l) => (
+            (0..places.len()).filter(|&i| on_line_counted(inputs, &places[i].range, l).0).collect(),
+            (0..places.len()).filter(|&i| on_line_counted(inputs, &places[i].range, l).1).collect(),
+        ),
+        None => (Vec::new(), Vec::new()),
+    };
+    let on_line: Vec<usize> = (0..places.len()).filter(|i| by_body.contains(i) || by_raw.contains(i)).collect();
     if made.is_empty() {
         return Search::Missing(not_made(inputs, &places, if on_line.is_empty() { None } else { Some(&on_line) }));
     }
+    let within = |set: &[usize]| !set.is_empty() && made.iter().all(|i| set.contains(i));
     let named: Option<Vec<usize>> = match line {
+        Some(_) if by_body == made || by_raw == made => Some(made.clone()),
+        Some(_) if within(&by_body) => Some(by_body.clone()),
+        Some(_) if within(&by_raw) => Some(by_raw.clone()),
         Some(_) if !on_line.is_empty() => Some(on_line.clone()),
         Some(_) => None,
         None if accepts(q.edit, &places, &(0..places.len()).collect::<Vec<_>>()) => Some((0..places.len()).collect()),
@@ -166,15 +176,20 @@ fn by_count(
 /// Whether a match (draft content range `r`) touches cited line `line` of its page, counting
 /// lines with or without running heads.
 pub(super) fn cited_line(inputs: &Inputs, r: &Range<usize>, line: i64) -> bool {
-    inputs.content.draft.lines(r).iter().any(
-        |&(raw, body, from_bottom)| {
-            if line > 0 {
-                raw == line || body == line
-            } else {
-                from_bottom == line
-            }
-        },
-    )
+    let (body, raw) = on_line_counted(inputs, r, line);
+    body || raw
+}
+
+/// Whether a match touches cited line `line` of its page, counting body lines only (running
+/// heads not counted), and counting every line. A line from the bottom counts the same both
+/// ways.
+fn on_line_counted(inputs: &Inputs, r: &Range<usize>, line: i64) -> (bool, bool) {
+    let lines = inputs.content.draft.lines(r);
+    if line < 0 {
+        let on = lines.iter().any(|l| l.2 == line);
+        return (on, on);
+    }
+    (lines.iter().any(|l| l.1 == line), lines.iter().any(|l| l.0 == line))
 }
 
 /// Whether the edit's count accepts `set` of `places` (on each page, with `per_page`).
@@ -290,5 +305,75 @@ fn not_made(inputs: &Inputs, places: &[Place], on_line: Option<&[usize]>) -> Mis
         Missing::Unchanged { places: inputs.places(&ranges) }
     } else {
         Missing::Different { places: inputs.places(&ranges), found }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::{Document, PageMarker};
+    use crate::ledger::{Clue, Ledger};
+    use crate::reconcile::{reconcile, Missing, ReconcileOptions, Reconciled, Status};
+
+    /// Reconcile one edit of decision 1 (`edit` holds its keys).
+    fn one(draft: &str, published: &str, edit: &str) -> Reconciled {
+        let ledger = Ledger::from_toml(&format!("[[decision]]\nid = \"1\"\n[[decision.edit]]\n{edit}")).unwrap();
+        let m = PageMarker::default();
+        let r =
+            reconcile(&ledger, &Document::new(draft, &m), &Document::new(published, &m), &ReconcileOptions::default());
+        assert!(r.report.check.problems.is_empty() && r.report.check.left.is_empty(), "{:?}", r.report.check);
+        r
+    }
+
+    const DRAFT: &str = "表題\n見直しを行う。なお、詳細は別途定める。\n聴いて行う。なお、詳細は別途定める。\n- 6 -\n表題\n設置した。設置する。\n- 7 -\n表題\n本文。\n- 8 -\n";
+
+    #[test]
+    fn the_diff_picks_the_place_of_a_quote_standing_twice() {
+        let published = DRAFT.replacen("聴いて行う。なお、詳細は別途定める。", "聴いて行う。", 1);
+        let r = one(DRAFT, &published, "old = \"なお、詳細は別途定める。\"\nnew = \"\"\npage = 6\n");
+        let e = &r.report.decisions[0].edits[0];
+        assert_eq!((e.status, e.clues.as_slice()), (Status::Quoted, [Clue::Quote, Clue::ChangedPlace].as_slice()));
+        let written = &r.ledger.decisions[0].edits[0];
+        assert_eq!(written.scope().prefix.as_deref(), Some("て行う。"), "{written:?}");
+        assert!(written.evidence().is_some(), "a narrowed quote says how it was narrowed");
+    }
+
+    #[test]
+    fn a_quote_made_at_some_of_its_places_is_partial() {
+        let published = DRAFT.replacen("設置した", "開催した", 1);
+        let r = one(DRAFT, &published, "old = \"設置\"\nnew = \"開催\"\npage = 7\ncount = 2\n");
+        let e = &r.report.decisions[0].edits[0];
+        assert_eq!(e.status, Status::Partial);
+        assert!(matches!(&e.missing, Some(Missing::NotEverywhere { places }) if places.len() == 1), "{e:?}");
+        let edits = &r.ledger.decisions[0].edits;
+        assert_eq!((edits.len(), edits[0].is_todo(), edits[1].is_todo()), (2, false, true));
+    }
+
+    #[test]
+    fn a_line_counted_without_running_heads_is_the_line_cited() {
+        // Line 2 of page 6 counting body lines only is line 3 counting the running head.
+        let published = DRAFT.replacen("聴いて行う", "聴いて実施する", 1);
+        let r = one(DRAFT, &published, "old = \"行う\"\nnew = \"実施する\"\npage = 6\nline = 2\n");
+        let e = &r.report.decisions[0].edits[0];
+        assert_eq!(e.status, Status::Quoted, "{e:?}");
+        assert!(e.clues.contains(&Clue::Line));
+        let written = &r.ledger.decisions[0].edits[0];
+        assert_eq!(
+            written.scope().line_number(),
+            None,
+            "the line is not written back: counts differ until the document model"
+        );
+    }
+
+    #[test]
+    fn made_otherwise_or_twice_is_not_chosen() {
+        let published = DRAFT.replacen("設置した", "発足した", 1);
+        let r = one(DRAFT, &published, "old = \"設置\"\nnew = \"開催\"\npage = 7\n");
+        let e = &r.report.decisions[0].edits[0];
+        assert!(matches!(&e.missing, Some(Missing::Different { found, .. }) if found == &["発足"]), "{e:?}");
+        assert_eq!(r.report.unexplained.len(), 1, "the change made otherwise is no answer's");
+        let published = DRAFT.replace("設置", "開催");
+        let r = one(DRAFT, &published, "old = \"設置\"\nnew = \"開催\"\npage = 7\n");
+        assert_eq!(r.report.decisions[0].status, Status::Ambiguous);
+        assert!(r.report.unexplained.iter().all(|u| u.claimed_by == ["1"]), "{:?}", r.report.unexplained);
     }
 }
