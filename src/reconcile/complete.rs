@@ -77,8 +77,9 @@ pub(super) fn search(inputs: &Inputs, pending: &[Pending], tier: Tier, owners: &
     out
 }
 
-/// The todos that give nothing but the request's 「A」は「B」: each pair made in scope. One
-/// place made, or every place in scope, is the finding.
+/// The todos that give nothing but the request's 「A」は「B」: each pair where the final made it,
+/// in scope (「図表１…図表２も同様」: every place made is the pair's). All the places made are
+/// the finding.
 fn by_pairs(inputs: &Inputs, mine: &[&Pending], free: &dyn Fn(usize) -> bool) -> Vec<Search> {
     let asking: Vec<&&Pending> = mine.iter().filter(|p| way(&p.hints).0 == Way::Pairs).collect();
     let mut probes = Vec::new();
@@ -91,7 +92,8 @@ fn by_pairs(inputs: &Inputs, mine: &[&Pending], free: &dyn Fn(usize) -> bool) ->
     let mut found = probe(inputs.draft(), inputs.options, &probes).into_iter();
     let mut out = Vec::with_capacity(asking.len());
     for p in asking {
-        let mut each = Vec::new();
+        let (mut changes, mut written, mut places) = (Vec::new(), Vec::new(), Vec::new());
+        let mut unpinned = false;
         for (old, new) in &p.hints.pairs {
             let Some(Ok(matches)) = found.next() else { continue };
             let action = Action::Replace { old: old.clone(), new: new.clone() };
@@ -104,22 +106,35 @@ fn by_pairs(inputs: &Inputs, mine: &[&Pending], free: &dyn Fn(usize) -> bool) ->
                     _ => None,
                 })
                 .collect();
-            let clues = vec![Clue::RequestPair];
-            if made.len() == ranges.len() && made.len() > 1 {
-                let changes: Vec<usize> = made.iter().flat_map(|m| m.1.clone()).collect();
+            if made.is_empty() {
+                continue;
+            }
+            if made.len() == ranges.len() {
                 let edit = Edit::new(action.clone(), pages_scope(&p.hints), Count::Exactly(made.len())).ok();
-                let places = made.into_iter().map(|m| m.0).collect();
-                each.extend(edit.map(|e| completed(p, changes, vec![e], clues, Confidence::High, places)));
+                written.extend(edit);
             } else {
-                for (r, c) in made {
-                    if let Some(e) = inputs.pinned(&action, &r) {
-                        each.push(completed(p, c.collect(), vec![e], clues.clone(), Confidence::High, vec![r]));
+                for (r, _) in &made {
+                    match inputs.pinned(&action, r) {
+                        Some(e) => written.push(e),
+                        None => unpinned = true,
                     }
                 }
             }
+            for (r, c) in made {
+                changes.extend(c);
+                places.push(r);
+            }
         }
         let (old, new) = p.hints.pairs[0].clone();
-        out.push(settle(each, Missing::NoChange { sought: Sought::Pair { old, new }, pages: p.hints.pages.clone() }));
+        let search = if unpinned {
+            Search::Missing(Missing::Unpinnable { places: inputs.places(&places) })
+        } else if written.is_empty() {
+            Search::Missing(Missing::NoChange { sought: Sought::Pair { old, new }, pages: p.hints.pages.clone() })
+        } else {
+            changes.sort_unstable();
+            Search::Found(completed(p, changes, written, vec![Clue::RequestPair], Confidence::High, places))
+        };
+        out.push(search);
     }
     out
 }
