@@ -253,7 +253,11 @@ fn status_word(s: Status) -> &'static str {
 /// One edit's line: what it is, where it was found, by which clues; or why not.
 fn outcome(e: &EditOutcome) -> String {
     let places: Vec<String> = e.places.iter().map(|p| format!("P{} L{}", p.page, p.line)).collect();
-    let mut s = e.summary.clone();
+    // A completed todo is shown as what was written; a quoted edit as the answer wrote it.
+    let mut s = match (e.status, e.written.as_slice()) {
+        (Status::Completed, [one]) => one.clone(),
+        _ => e.summary.clone(),
+    };
     if !places.is_empty() && e.status != Status::Ambiguous {
         let _ = write!(s, " at {}", places.join(", "));
     }

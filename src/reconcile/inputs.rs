@@ -11,8 +11,16 @@ use crate::verify::layout::head_lines;
 use std::ops::Range;
 use std::time::Duration;
 
-/// Chars an insertion's anchor takes from the draft before (or after) the insertion point.
-const ANCHOR_CHARS: usize = 8;
+/// The most chars an insertion's anchor takes from the draft before (or after) the insertion
+/// point: back to the clause's start (after a 「、」 or 「。」) when one is that near.
+const ANCHOR_CHARS: usize = 30;
+/// The chars it takes when no clause starts that near.
+const SHORT_ANCHOR_CHARS: usize = 12;
+
+/// Whether a char ends a clause.
+fn ends_clause(c: char) -> bool {
+    matches!(c, '、' | '。' | '，' | '．')
+}
 
 /// The texts and options of one reconcile.
 #[derive(Debug)]
@@ -98,8 +106,12 @@ impl<'d> Inputs<'d> {
             changes[i..].iter().find(|c| !own(c) && c.old.start >= at).map_or(usize::MAX, |c| c.old.start);
         let text = draft.text();
         let from = body.start.max(after_change).min(at);
-        let before: Vec<usize> = text[from..at].char_indices().map(|(i, _)| from + i).collect();
-        if let Some(&start) = before.get(before.len().saturating_sub(ANCHOR_CHARS)) {
+        let before: Vec<(usize, char)> = text[from..at].char_indices().map(|(i, c)| (from + i, c)).collect();
+        // From the char after the clause mark before the point (not the one ending the anchor).
+        let near = &before[before.len().saturating_sub(ANCHOR_CHARS)..];
+        let clause = near.iter().rev().skip(1).position(|&(_, c)| ends_clause(c)).map(|k| near.len() - 1 - k);
+        let first = clause.map_or(before.len().saturating_sub(SHORT_ANCHOR_CHARS), |k| before.len() - near.len() + k);
+        if let Some(&(start, _)) = before.get(first) {
             let r = start..at;
             let action = Action::Insert { anchor: draft.literal(r.clone()), side: Side::After, new: new.clone() };
             if let Some(edit) = self.pinned(&action, &r) {
@@ -107,7 +119,12 @@ impl<'d> Inputs<'d> {
             }
         }
         let to = body.end.min(before_change).max(at);
-        let end = text[at..to].char_indices().map(|(i, c)| at + i + c.len_utf8()).take(ANCHOR_CHARS).last()?;
+        let after: Vec<(usize, char)> = text[at..to].char_indices().map(|(i, c)| (at + i + c.len_utf8(), c)).collect();
+        let near = &after[..after.len().min(ANCHOR_CHARS)];
+        let end = match near.iter().position(|&(_, c)| ends_clause(c)) {
+            Some(k) => near[k].0,
+            None => after.get(after.len().min(SHORT_ANCHOR_CHARS).checked_sub(1)?)?.0,
+        };
         let r = at..end;
         self.pinned(&Action::Insert { anchor: draft.literal(r.clone()), side: Side::Before, new }, &r)
     }

@@ -129,8 +129,8 @@ pub struct EditOutcome {
     pub confidence: Option<Confidence>,
     /// Where it was found made, in the draft (for ambiguous edits: the places that fit).
     pub places: Vec<Place>,
-    /// How many ledger edits were written for it.
-    pub written: usize,
+    /// The ledger edits written for it, as summaries (`insert 「…」 after 「…」 (P3)`).
+    pub written: Vec<String>,
     /// Why it was not found, or what is missing (partial).
     pub missing: Option<Missing>,
     /// The decisions that could claim the same change (ambiguous).

@@ -127,7 +127,7 @@ fn edit_outcome(input: &Ledger, inputs: &Inputs, edit: &Edit, e: usize, tier: Ti
         clues: Vec::new(),
         confidence: None,
         places: Vec::new(),
-        written: 0,
+        written: Vec::new(),
         missing: None,
         ambiguous_with: Vec::new(),
     };
@@ -142,7 +142,7 @@ fn edit_outcome(input: &Ledger, inputs: &Inputs, edit: &Edit, e: usize, tier: Ti
             o.clues = f.clues.clone();
             o.confidence = f.written.iter().any(|w| w.evidence().is_some()).then_some(f.confidence);
             o.places = inputs.places(&f.places);
-            o.written = f.written.len();
+            o.written = f.written.iter().map(messages::edit_summary).collect();
             if let Settled::Partial(_, m) = settled {
                 o.missing = Some(m.clone());
             }

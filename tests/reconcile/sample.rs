@@ -16,10 +16,18 @@ fn with_todos() -> Ledger {
         let sentence = d.response.clone().unwrap_or_default();
         let (todo, page) = match d.id.as_str() {
             "1" => (Todo::note(format!("insert: the answer gives no text ({sentence})")), 9),
-            "2" => (Todo::note(format!("replace: the answer gives no text ({sentence}); the request suggests 「情報」→「情勢」")), 7),
+            "2" => (
+                Todo::note(format!(
+                    "replace: the answer gives no text ({sentence}); the request suggests 「情報」→「情勢」"
+                )),
+                7,
+            ),
             "33" => (Todo::note(format!("replace: the answer gives no text ({sentence})")), 14),
             "34" => (
-                Todo { new: Some("とりまとめ骨子（案）について".into()), ..Todo::note("replace: the answer gives only the new text") },
+                Todo {
+                    new: Some("とりまとめ骨子（案）について".into()),
+                    ..Todo::note("replace: the answer gives only the new text")
+                },
                 13,
             ),
             _ => continue,
