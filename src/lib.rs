@@ -7,7 +7,8 @@
 //! every change names its decision and renders it in every format ([`render`]), and checks that
 //! a published text keeps every promise ([`verify`]). Two texts without a ledger are compared by
 //! a diff engine made for Japanese ([`diff`]); Word documents with tracked changes are written
-//! and read by [`docx`]; a published comment table becomes a ledger draft with [`import`]; and
+//! and read by [`docx`]; a published comment table becomes a ledger draft with [`import`], and the
+//! ledger of every change between a draft and its final with [`reconcile`]; and
 //! every text format can be read back into both texts ([`roundtrip`]). Every problem is a
 //! [`Diagnostic`], data whose words are written by [`messages`].
 //!

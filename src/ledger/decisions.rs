@@ -85,8 +85,12 @@ pub struct Decision {
 }
 
 impl Decision {
-    /// A label for the decision as people write it: 「意見32（個人E）」.
+    /// A label for the decision as people write it: 「意見32（個人E）」; a decision explained by no
+    /// answer is its id alone (`unexplained-1`).
     pub fn label(&self) -> String {
+        if self.unexplained {
+            return self.id.clone();
+        }
         match &self.by {
             Some(by) => format!("意見{}（{}）", self.id, by),
             None => format!("意見{}", self.id),

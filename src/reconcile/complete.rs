@@ -217,18 +217,9 @@ fn slid(inputs: &Inputs, region: &super::content::Region, o: &Range<usize>) -> O
 
 #[cfg(test)]
 mod tests {
-    use crate::document::{Document, PageMarker};
-    use crate::ledger::{Clue, Ledger};
-    use crate::reconcile::{reconcile, ReconcileOptions, Reconciled, Status};
-
-    fn one(draft: &str, published: &str, decision: &str) -> Reconciled {
-        let ledger = Ledger::from_toml(&format!("[[decision]]\nid = \"1\"\n{decision}")).unwrap();
-        let m = PageMarker::default();
-        let r =
-            reconcile(&ledger, &Document::new(draft, &m), &Document::new(published, &m), &ReconcileOptions::default());
-        assert!(r.report.check.problems.is_empty() && r.report.check.left.is_empty(), "{:?}", r.report.check);
-        r
-    }
+    use super::super::run::one_decision as one;
+    use crate::ledger::Clue;
+    use crate::reconcile::Status;
 
     #[test]
     fn new_wording_inserted_wherever_the_diff_puts_it() {

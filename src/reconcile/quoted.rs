@@ -310,18 +310,13 @@ fn not_made(inputs: &Inputs, places: &[Place], on_line: Option<&[usize]>) -> Mis
 
 #[cfg(test)]
 mod tests {
-    use crate::document::{Document, PageMarker};
-    use crate::ledger::{Clue, Ledger};
-    use crate::reconcile::{reconcile, Missing, ReconcileOptions, Reconciled, Status};
+    use super::super::run::one_decision;
+    use crate::ledger::Clue;
+    use crate::reconcile::{Missing, Reconciled, Status};
 
     /// Reconcile one edit of decision 1 (`edit` holds its keys).
     fn one(draft: &str, published: &str, edit: &str) -> Reconciled {
-        let ledger = Ledger::from_toml(&format!("[[decision]]\nid = \"1\"\n[[decision.edit]]\n{edit}")).unwrap();
-        let m = PageMarker::default();
-        let r =
-            reconcile(&ledger, &Document::new(draft, &m), &Document::new(published, &m), &ReconcileOptions::default());
-        assert!(r.report.check.problems.is_empty() && r.report.check.left.is_empty(), "{:?}", r.report.check);
-        r
+        one_decision(draft, published, &format!("[[decision.edit]]\n{edit}"))
     }
 
     const DRAFT: &str = "表題\n見直しを行う。なお、詳細は別途定める。\n聴いて行う。なお、詳細は別途定める。\n- 6 -\n表題\n設置した。設置する。\n- 7 -\n表題\n本文。\n- 8 -\n";

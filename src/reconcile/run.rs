@@ -96,3 +96,14 @@ fn check(written: &Ledger, draft: &Document, final_doc: &Document, options: &Rec
     let left = left.changes.iter().map(|c| left.fin.place(c.new.clone())).collect();
     SelfCheck { problems, left }
 }
+
+/// Reconcile decision 1 (`decision` holds its keys after the id) of a one-decision ledger, and
+/// check that the ledger written gives the final: for the tests of the steps.
+#[cfg(test)]
+pub(super) fn one_decision(draft: &str, published: &str, decision: &str) -> Reconciled {
+    let ledger = Ledger::from_toml(&format!("[[decision]]\nid = \"1\"\n{decision}")).unwrap();
+    let m = crate::document::PageMarker::default();
+    let r = reconcile(&ledger, &Document::new(draft, &m), &Document::new(published, &m), &ReconcileOptions::default());
+    assert!(r.report.check.problems.is_empty() && r.report.check.left.is_empty(), "{:?}", r.report.check);
+    r
+}
