@@ -49,15 +49,16 @@ struct Place {
 
 /// Look for every quoted edit in the final.
 pub(super) fn search(inputs: &Inputs, quoted: &[Quoted]) -> Vec<(EditRef, Search)> {
-    let mut probes = Vec::with_capacity(quoted.len() * 2);
-    for q in quoted {
-        probes.push(Probe { action: q.action.clone(), scope: q.edit.scope().clone() });
-        probes.push(Probe { action: q.action.clone(), scope: without_line(q.edit.scope()) });
-    }
-    let mut found = probe(inputs.draft(), inputs.options, &probes).into_iter();
+    // Two passes: an edit's places as written and without its line would conflict in one.
+    let as_written: Vec<Probe> =
+        quoted.iter().map(|q| Probe { action: q.action.clone(), scope: q.edit.scope().clone() }).collect();
+    let wide: Vec<Probe> =
+        quoted.iter().map(|q| Probe { action: q.action.clone(), scope: without_line(q.edit.scope()) }).collect();
+    let mut written_found = probe(inputs.draft(), inputs.options, &as_written).into_iter();
+    let mut wide_found = probe(inputs.draft(), inputs.options, &wide).into_iter();
     let mut out = Vec::with_capacity(quoted.len());
     for q in quoted {
-        let (written, wide) = (found.next(), found.next());
+        let (written, wide) = (written_found.next(), wide_found.next());
         let search = match wide {
             Some(Ok(all)) => one(inputs, q, written.and_then(Result::ok).unwrap_or_default(), all),
             Some(Err(problem)) => Search::Missing(Missing::NotInDraft { problem: Box::new(problem) }),
