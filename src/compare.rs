@@ -15,7 +15,7 @@
 use crate::diff::{diff, DiffOptions, Granularity};
 use crate::document::Document;
 use crate::redline::Hunk;
-use crate::verify::layout::{head_lines, key, running_heads, top, View};
+use crate::verify::layout::{key, running_heads, top, View};
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
 
@@ -49,9 +49,9 @@ pub(crate) fn compare(old: &Document, new: &Document, options: &CompareOptions) 
     let (heads, old_view, new_view) = if options.keep_layout {
         (Vec::new(), View::raw(old), View::raw(new))
     } else {
-        let (heads, [old_lines, new_lines]) = furniture([old, new]);
-        let old_view = View::skipping(old, options.width, &old_lines);
-        let new_view = View::skipping(new, options.width, &new_lines);
+        let heads = furniture([old, new]);
+        let old_view = View::folded(old, options.width, &heads);
+        let new_view = View::folded(new, options.width, &heads);
         (heads, old_view, new_view)
     };
     let diff_options = DiffOptions {
@@ -67,18 +67,18 @@ pub(crate) fn compare(old: &Document, new: &Document, options: &CompareOptions) 
 /// The longest running head, in chars: longer lines are body text.
 const MAX_HEAD_CHARS: usize = 80;
 
-/// The running heads of two documents (sorted, compared without white space) and, for each, the
-/// lines (0-based, sorted) at its pages' tops that hold them. They are the heads found over both
-/// documents (`running_heads`: lines opening three pages or more), and the heads of a chapter or
+/// The running heads of two documents (sorted, compared without white space): the heads found
+/// over both (`running_heads`: lines opening three pages or more), and the heads of a chapter or
 /// section that opens fewer pages: a page's first line when the heading it repeats follows it
 /// (はじめに over はじめに) or when it opens another page too; under such a head, a second line
 /// that heads a page in both documents (or two pages in one) and stands elsewhere in its
-/// document, as a section's heading does.
-fn furniture(docs: [&Document; 2]) -> (Vec<String>, [Vec<usize>; 2]) {
+/// document, as a section's heading does. The views leave them out at the tops of pages
+/// (`head_lines`; the document model will set each line's role instead).
+fn furniture(docs: [&Document; 2]) -> Vec<String> {
     let found = running_heads(&docs);
     let short = |k: &str| (2..=MAX_HEAD_CHARS).contains(&k.chars().count());
-    let mut lines = [Vec::new(), Vec::new()];
-    let mut seconds: [HashMap<String, Vec<usize>>; 2] = [HashMap::new(), HashMap::new()];
+    let mut heads: HashSet<String> = found.iter().cloned().collect();
+    let mut seconds: [HashMap<String, usize>; 2] = [HashMap::new(), HashMap::new()];
     let mut counts: [HashMap<String, usize>; 2] = [HashMap::new(), HashMap::new()];
     for (d, doc) in docs.iter().enumerate() {
         for l in (0..doc.line_count()).filter(|&l| !doc.is_marker_line(l)) {
@@ -92,38 +92,28 @@ fn furniture(docs: [&Document; 2]) -> (Vec<String>, [Vec<usize>; 2]) {
             }
         }
         for t in &tops {
-            let Some((l0, k0)) = t.first() else { continue };
+            let Some((_, k0)) = t.first() else { continue };
             let repeated = t.get(1).is_some_and(|(_, k1)| k1 == k0);
-            let head = found.binary_search(k0).is_ok() || (short(k0) && (repeated || opens[k0.as_str()] >= 2));
-            if !head {
+            if found.binary_search(k0).is_err() && !(short(k0) && (repeated || opens[k0.as_str()] >= 2)) {
                 continue;
             }
-            lines[d].push(*l0);
-            if let Some((l1, k1)) = t.get(1).filter(|(_, k1)| k1 != k0 && short(k1)) {
-                seconds[d].entry(k1.clone()).or_default().push(*l1);
+            heads.insert(k0.clone());
+            if let Some((_, k1)) = t.get(1).filter(|(_, k1)| k1 != k0 && short(k1)) {
+                *seconds[d].entry(k1.clone()).or_default() += 1;
             }
         }
     }
-    let mut heads: HashSet<String> = found.iter().cloned().collect();
     for d in 0..2 {
-        for l in &lines[d] {
-            heads.insert(key(docs[d].line_text(*l)));
-        }
-        for (k, at) in &seconds[d] {
-            let both = seconds[1 - d].contains_key(k) || at.len() >= 2;
-            if found.binary_search(k).is_ok() || both && counts[d].get(k).is_some_and(|&n| n > at.len()) {
-                lines[d].extend(at);
+        for (k, &n) in &seconds[d] {
+            let both = seconds[1 - d].contains_key(k) || n >= 2;
+            if both && counts[d].get(k).is_some_and(|&all| all > n) {
                 heads.insert(k.clone());
             }
         }
-        // Lines of the heads found the old way (a second line under a head, at any depth).
-        lines[d].extend(head_lines(docs[d], &found));
-        lines[d].sort_unstable();
-        lines[d].dedup();
     }
     let mut heads: Vec<String> = heads.into_iter().collect();
     heads.sort();
-    (heads, lines)
+    heads
 }
 
 /// Chars of equal text between two hunks of one sentence below which they count as one change.
@@ -192,11 +182,9 @@ mod tests {
         assert!(changes(old, new, &options()).is_empty(), "{:?}", changes(old, new, &options()));
         let m = PageMarker::default();
         let c = compare(&Document::new(old, &m), &Document::new(new, &m), &options());
-        assert_eq!(
-            c.old.content(0..c.old.text().len()),
-            "第1章1.1節本文一。1.2節本文二。第2章本文三。",
-            "headings stay content"
-        );
+        // A chapter's heading under its head goes with it, in both texts alike, until the
+        // document model tells the two apart; a section's heading stays content.
+        assert_eq!(c.old.content(0..c.old.text().len()), "1.1節本文一。1.2節本文二。本文三。");
         // A body line that happens to open a page in one text only is content.
         let moved = "第1章\n第1章\n本文一。\n- 1 -\n第1章\n(1) 現状\n本文二。\n- 2 -\n";
         let kept = "第1章\n第1章\n本文一。(1)\n- 1 -\n第1章\n現状\n本文二。\n- 2 -\n";

@@ -101,10 +101,10 @@ pub(crate) struct View {
 }
 
 impl View {
-    /// The folded view: white space, page markers and the document lines `skip` (0-based,
-    /// sorted: the running heads found, `head_lines`) left out, a line break after each 「。」.
-    pub fn skipping(doc: &Document, width: bool, skip: &[usize]) -> View {
-        let folded = Folded::skipping(doc, width, skip);
+    /// The folded view: white space, page markers and `heads` at the tops of pages left out, a
+    /// line break after each 「。」.
+    pub fn folded(doc: &Document, width: bool, heads: &[String]) -> View {
+        let folded = Folded::skipping(doc, width, &head_lines(doc, heads));
         let f = folded.text();
         let mut text = String::with_capacity(f.len() + f.len() / 40);
         let mut breaks = Vec::new();
@@ -232,7 +232,7 @@ mod tests {
         let d = doc(pages);
         let heads = running_heads(&[&d]);
         assert_eq!(heads, vec!["計画（案）".to_string()]);
-        assert_eq!(View::skipping(&d, false, &head_lines(&d, &heads)).text(), "一文目。\n二文目。\n三文目。\n");
+        assert_eq!(View::folded(&d, false, &heads).text(), "一文目。\n二文目。\n三文目。\n");
     }
 
     #[test]
@@ -256,14 +256,14 @@ mod tests {
         let a = doc("表題\n本文一。\n- 1 -\n表題\n本文二。\n- 2 -\n表題\n本文三。表題\n- 3 -\n");
         let heads = running_heads(&[&doc("x"), &a]);
         assert_eq!(heads, vec!["表題".to_string()]);
-        let v = View::skipping(&a, false, &head_lines(&a, &heads));
+        let v = View::folded(&a, false, &heads);
         assert_eq!(v.text(), "本文一。\n本文二。\n本文三。\n表題");
     }
 
     #[test]
     fn offsets_map_back_through_breaks_and_gaps() {
         let d = doc("一文。\n二\n文。\n三");
-        let v = View::skipping(&d, false, &[]);
+        let v = View::folded(&d, false, &[]);
         assert_eq!(v.text(), "一文。\n二文。\n三");
         let at = v.text().find('二').unwrap();
         assert_eq!(v.doc_start(at), d.text().find('二').unwrap());
