@@ -10,6 +10,7 @@ mod import_props;
 mod import_xlsx;
 mod imports;
 mod reconcile;
+mod reconcile_props;
 mod redline;
 mod render;
 mod roundtrip;
