@@ -1,6 +1,7 @@
 //! `akaji redline`: the redline of a ledger's edits on a draft, every change attributed.
 
 use super::error::CliError;
+use super::lines::LineArgs;
 use super::rendering::RenderArgs;
 use super::{exit, files, messages, output};
 use akaji::render::Format;
@@ -22,6 +23,8 @@ pub struct Args {
     /// Draw the edits that are complete while todos remain (exit status 1, the todos named).
     #[arg(long)]
     pub partial: bool,
+    #[command(flatten)]
+    pub lines: LineArgs,
 }
 
 /// Run `akaji redline`.
@@ -31,10 +34,11 @@ pub fn run(args: Args) -> Result<u8, CliError> {
     output::check(out, &inputs)?;
     args.render.check()?;
     let ledger = files::load_ledger(&args.ledger)?;
-    let draft = files::load_document(&args.draft, &ledger.options.page_marker)?;
+    let draft =
+        args.lines.apply(files::load_document(&args.draft, &ledger.options.page_marker)?, Some(&ledger.options));
     let (applied, todos) = applied(&args.draft, &args.ledger, &draft, &ledger, args.partial)?;
     let (old_label, new_label) = labels(&args);
-    let bytes = args.render.render(&applied.redline(), old_label, new_label)?;
+    let bytes = args.render.render(&applied.redline(), old_label, new_label, Some(ledger.options.kind))?;
     output::emit(out, &inputs, &[&bytes])?;
     if todos.is_empty() {
         return Ok(exit::SUCCESS);

@@ -12,7 +12,7 @@
 //! edit made, is the region's final content.
 
 use crate::compare::{compare, CompareOptions};
-use crate::document::{Document, Place};
+use crate::document::{Document, PageNo, Place};
 use crate::verify::layout::{head_lines, View};
 use std::ops::Range;
 use std::time::Duration;
@@ -112,7 +112,7 @@ impl<'d> Side<'d> {
         let (first, last) = (self.doc.line_of(bytes.start), self.doc.line_of(bytes.end - 1));
         let mut out = String::with_capacity(bytes.len());
         for l in first..=last {
-            if self.doc.is_marker_line(l) || self.heads.binary_search(&l).is_ok() {
+            if self.doc.is_marker_line(l) || self.doc.is_furniture(l) || self.heads.binary_search(&l).is_ok() {
                 continue;
             }
             let line = self.doc.line_range(l);
@@ -124,7 +124,7 @@ impl<'d> Side<'d> {
 
     /// The page holding content char `c` (for an empty range, the char before it, or after
     /// it at the very start).
-    pub fn page_at(&self, r: &Range<usize>) -> u32 {
+    pub fn page_at(&self, r: &Range<usize>) -> PageNo {
         self.doc.position(self.point(r)).page
     }
 
@@ -142,7 +142,7 @@ impl<'d> Side<'d> {
 
     /// The pages an empty range (an insertion point) may be cited by: the page of the char
     /// before it and of the char after it.
-    pub fn pages_around(&self, r: &Range<usize>) -> Vec<u32> {
+    pub fn pages_around(&self, r: &Range<usize>) -> Vec<PageNo> {
         let mut pages = vec![self.page_at(r)];
         if r.is_empty() && r.start < self.text.len() {
             let after = self.view.doc_start(self.start_view(r.start));
@@ -152,20 +152,20 @@ impl<'d> Side<'d> {
         pages
     }
 
-    /// The lines of its page content range `r` touches, each as (line counting every line,
-    /// line counting body lines only: running heads not counted, line from the bottom).
+    /// The lines of its page content range `r` touches, each as (line counting every printed
+    /// line: running heads and footers too, line as the document counts them: body lines by
+    /// default, which `line = N` means to `apply`, line from the bottom in that count).
     pub fn lines(&self, r: &Range<usize>) -> Vec<(i64, i64, i64)> {
         let bytes = self.doc_range(r.clone());
         let first = self.doc.line_of(self.point(r));
         let last = if bytes.is_empty() { first } else { self.doc.line_of(bytes.end - 1) };
         let page = self.doc.position(self.point(r)).page;
         let Some(p) = self.doc.page(page) else { return Vec::new() };
-        let heads = self.heads.iter().filter(|&&l| p.lines.contains(&l)).count() as i64;
         (first..=last)
             .filter(|l| p.lines.contains(l))
             .map(|l| {
-                let raw = (l - p.lines.start) as i64 + 1;
-                (raw, raw - heads, raw - p.lines.len() as i64 - 1)
+                let counted = (l - p.lines.start) as i64 + 1;
+                ((l - p.all.start) as i64 + 1, counted, counted - p.lines.len() as i64 - 1)
             })
             .collect()
     }
@@ -176,7 +176,7 @@ impl<'d> Side<'d> {
     }
 
     /// The content range of the body of page `number` (running heads and marker out).
-    pub fn page_content(&self, number: u32) -> Option<Range<usize>> {
+    pub fn page_content(&self, number: PageNo) -> Option<Range<usize>> {
         let page = self.doc.page(number)?;
         Some(self.content_range(self.doc.page_range(page)))
     }
@@ -410,6 +410,6 @@ mod tests {
         let r = three..three + "本文三".len();
         assert_eq!(c.draft.page_at(&r), 2);
         assert_eq!(c.draft.lines(&r), [(3, 2, -1)]);
-        assert_eq!(c.draft.literal(c.draft.page_content(2).unwrap()), "本文二、本文三。");
+        assert_eq!(c.draft.literal(c.draft.page_content(PageNo::Number(2)).unwrap()), "本文二、本文三。");
     }
 }

@@ -9,6 +9,7 @@
 //! answer's sentence there), then from the answer; the request's quotes and pairs are read as
 //! import reads them.
 
+use crate::document::PageNo;
 use crate::import::{fragments, Fragment, Request};
 use crate::ledger::{Decision, Scope, Todo};
 use regex::Regex;
@@ -52,7 +53,7 @@ pub(super) struct Hints {
     /// The file names the request gives, in order.
     pub names: Vec<String>,
     /// The pages cited (the todo's scope; its line apart).
-    pub pages: Vec<u32>,
+    pub pages: Vec<PageNo>,
     /// The line cited, when one page is.
     pub line: Option<i64>,
 }
@@ -116,7 +117,7 @@ mod tests {
             "御指摘を踏まえ、P9に追記をいたします。",
             "insert: the answer gives no text (御指摘を踏まえ、P9に追記をいたします。)",
         );
-        assert_eq!((h.kind, h.url, h.pages.as_slice()), (Kind::Insertion, false, [3].as_slice()));
+        assert_eq!((h.kind, h.url, h.pages.as_slice()), (Kind::Insertion, false, [PageNo::Number(3)].as_slice()));
         let h = hints(
             "参考資料の1つめのURLの記載が適切でない。 (表示)～867112.pdf (リンク)～000690267.pdf",
             "御意見を踏まえ、URLを修正いたします。",

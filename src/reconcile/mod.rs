@@ -24,8 +24,9 @@
 //! compared with the final ([`SelfCheck`]).
 //!
 //! The changes come from the crate's `compare` module, the one comparison verify uses too (`content`:
-//! offsets of the content, layout out). Line citations are clues, counted with and without
-//! running heads, until the document model counts body lines.
+//! offsets of the content, layout out: the document model's furniture, [`crate::Document::role`]).
+//! Line citations are clues, counted as the document counts (body lines) and counting every
+//! printed line.
 //!
 //! ```
 //! use akaji::reconcile::{reconcile, ReconcileOptions, Status};

@@ -21,7 +21,7 @@ pub(super) fn pages_scope(h: &Hints) -> Scope {
     if h.pages.is_empty() {
         Scope::default()
     } else {
-        Scope::pages(h.pages.clone())
+        Scope::on_pages(h.pages.clone())
     }
 }
 

@@ -4,11 +4,10 @@
 //! A written edit must resolve to the place the final changed and nowhere else. Its page is
 //! always given (a reader checks it there); when the quote stands more than once on the page, a
 //! `suffix`, a `prefix` or both are added, a character at a time, from the draft's own text in
-//! the page's body (never across a page break or into a running head, so that the scope means
-//! the same once the document model leaves running heads out of matching). The count follows
-//! the anchor module's rules: matches are found in the draft folded as `apply` folds it, those
-//! in scope kept left to right without overlaps. `line` is not written: lines counted with or
-//! without running heads differ until the document model lands, while prefix and suffix do not.
+//! the page's body (never across a page break or into the page's furniture, which the document
+//! model leaves out of matching). The count follows the anchor module's rules: matches are found
+//! in the draft folded as `apply` folds it, those in scope kept left to right without overlaps.
+//! `line` is not written: a prefix or suffix says the same whichever way a reader counts lines.
 
 use crate::document::Document;
 use crate::fold::{fold_text, Folded};
@@ -46,7 +45,7 @@ impl<'d> Pinner<'d> {
         let page_number = self.draft.position(at.start).page;
         let page = self.draft.page(page_number)?;
         let range = self.draft.page_range(page);
-        let body_line = page.lines.clone().find(|l| self.heads.binary_search(l).is_err()).unwrap_or(page.lines.start);
+        let body_line = page.body.clone().find(|l| self.heads.binary_search(l).is_err()).unwrap_or(page.body.start);
         let body = self.folded.folded_at(self.draft.line_range(body_line).start.max(range.start));
         let (page_start, page_end) = (self.folded.folded_at(range.start), self.folded.folded_at(range.end));
         let end = m + needle.len();
@@ -56,7 +55,7 @@ impl<'d> Pinner<'d> {
         let scope = |p: usize, s: usize| {
             let prefix = (p > 0).then(|| self.draft_text(before[p - 1]..m));
             let suffix = (s > 0).then(|| self.draft_text(end..after[s - 1]));
-            Scope { prefix, suffix, ..Scope::pages(vec![page_number]) }
+            Scope { prefix, suffix, ..Scope::on_pages(vec![page_number]) }
         };
         let fits = |p: usize, s: usize| {
             let (pre, suf) =
@@ -107,7 +106,7 @@ fn matches_in(text: &str, needle: &str, prefix: &str, suffix: &str, scope: Range
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::PageMarker;
+    use crate::document::{PageMarker, PageNo};
     use crate::ledger::{Edit, Ledger};
 
     const DRAFT: &str = "表題\n見直しを行う。\nなお、詳細は別途定める。\n聴いて行う。なお、詳細は別途定める。\n- 6 -\n表題\nなお、詳細は別途定める。\n- 7 -\n";
@@ -136,7 +135,7 @@ mod tests {
         let scope = p.pin(q, &(third..third + q.len())).unwrap();
         assert_eq!(
             (scope.page_numbers(), scope.prefix.as_deref(), scope.suffix.as_deref()),
-            ([7].as_slice(), None, None)
+            ([PageNo::Number(7)].as_slice(), None, None)
         );
         resolves_once(q, scope, third);
     }

@@ -14,9 +14,10 @@
 //!   diff picks them, and each is written with a prefix or suffix that tells it apart;
 //! - none → not found, saying whether the draft's text still stands there or something else.
 //!
-//! A cited line is a clue, not a filter: lines are counted with and without running heads
-//! (body lines are what a reader counts; the document model will count them so), and a match
-//! on the line in either count is on it. A line is written back only where both counts agree.
+//! A cited line is a clue, not a filter: lines are counted as the document counts them (body
+//! lines, under the running heads, unless `count_lines = "printed"`) and counting every printed
+//! line, and a match on the line in either count is on it. A line is written back only when the
+//! edit as written resolves, as `apply` counts, to the places made.
 
 use super::content::Check;
 use super::finding::{Finding, Search};
@@ -24,6 +25,7 @@ use super::inputs::Inputs;
 use super::probe::{probe, Probe};
 use super::report::Missing;
 use crate::anchor::Resolved;
+use crate::document::PageNo;
 use crate::ledger::{Action, Clue, Confidence, Count, Edit, EditRef, Evidence, PageScope, Scope};
 use std::ops::Range;
 
@@ -42,7 +44,7 @@ pub(super) struct Quoted<'l> {
 struct Place {
     resolved: Resolved,
     /// The page it starts on.
-    page: u32,
+    page: PageNo,
     range: Range<usize>,
     check: Check,
 }
@@ -97,7 +99,7 @@ fn one(inputs: &Inputs, q: &Quoted, as_written: Vec<Resolved>, all: Vec<Resolved
     let written: Vec<usize> = (0..places.len()).filter(|&i| anchors.contains(&places[i].resolved.anchor)).collect();
     let line = q.edit.scope().line_number();
     let count = q.edit.count();
-    // The places on the cited line counting body lines only, and counting every line; either
+    // The places on the cited line as the document counts, and counting every printed line; either
     // may be the table's count, and the one the final's changes agree with is taken.
     let (by_body, by_raw): (Vec<usize>, Vec<usize>) = match line {
         Some(l) => (
@@ -174,16 +176,16 @@ fn by_count(
     }
 }
 
-/// Whether a match (draft content range `r`) touches cited line `line` of its page, counting
-/// lines with or without running heads.
+/// Whether a match (draft content range `r`) touches cited line `line` of its page, in either
+/// count (see [`on_line_counted`]).
 pub(super) fn cited_line(inputs: &Inputs, r: &Range<usize>, line: i64) -> bool {
     let (body, raw) = on_line_counted(inputs, r, line);
     body || raw
 }
 
-/// Whether a match touches cited line `line` of its page, counting body lines only (running
-/// heads not counted), and counting every line. A line from the bottom counts the same both
-/// ways.
+/// Whether a match touches cited line `line` of its page, counting as the document counts
+/// (body lines by default), and counting every printed line. A line from the bottom counts
+/// the same both ways.
 fn on_line_counted(inputs: &Inputs, r: &Range<usize>, line: i64) -> (bool, bool) {
     let lines = inputs.content.draft.lines(r);
     if line < 0 {
@@ -205,7 +207,7 @@ fn accepts(edit: &Edit, places: &[Place], set: &[usize]) -> bool {
 }
 
 /// The edits that make `set` of `places`: the edit as written when it resolves to exactly
-/// them (and its line means the same with running heads counted or not), else the edit with
+/// them, else the edit with
 /// its count when its scope without the line holds exactly them, else one edit per place.
 fn written_for(
     inputs: &Inputs,
@@ -215,11 +217,8 @@ fn written_for(
     as_written: &[usize],
     has_line: bool,
 ) -> Option<Vec<Edit>> {
-    // A line from the bottom means the same with running heads counted or not; one from the top
-    // only on a page without them.
-    let steady = |i: usize| inputs.content.draft.lines(&places[i].range).iter().all(|l| l.0 == l.1);
-    let line_steady = q.edit.scope().line_number().is_none_or(|l| l < 0) || set.iter().all(|&i| steady(i));
-    if set == as_written && accepts(q.edit, places, as_written) && line_steady {
+    // The edit as written resolves (as `apply` counts lines) to exactly these places.
+    if set == as_written && accepts(q.edit, places, as_written) {
         return Some(vec![Edit::new(q.action.clone(), q.edit.scope().clone(), q.edit.count()).ok()?]);
     }
     if set.len() == places.len() && !has_line {
@@ -353,11 +352,7 @@ mod tests {
         assert_eq!(e.status, Status::Quoted, "{e:?}");
         assert!(e.clues.contains(&Clue::Line));
         let written = &r.ledger.decisions[0].edits[0];
-        assert_eq!(
-            written.scope().line_number(),
-            None,
-            "the line is not written back: counts differ until the document model"
-        );
+        assert_eq!(written.scope().line_number(), Some(2), "body lines, as apply counts them");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! JSON (`akaji reconcile --format json`) is this structure as serde writes it.
 
 use crate::diagnostic::Diagnostic;
-use crate::document::Place;
+use crate::document::{PageNo, Place};
 use crate::ledger::{Clue, Confidence};
 use serde::Serialize;
 
@@ -76,7 +76,7 @@ pub enum Missing {
         /// What was looked for.
         sought: Sought,
         /// On these pages (empty: anywhere).
-        pages: Vec<u32>,
+        pages: Vec<PageNo>,
     },
     /// The answer gives nothing to look for: no text, no kind of change, no page.
     NoClue,
@@ -207,7 +207,7 @@ pub struct Summary {
     /// Of them no answer explains.
     pub unexplained: usize,
     /// The draft pages of the unexplained changes.
-    pub unexplained_pages: Vec<u32>,
+    pub unexplained_pages: Vec<PageNo>,
 }
 
 impl ReconcileReport {

@@ -11,6 +11,7 @@ use super::content::Region;
 use super::finding::{Owner, Settled, Tier};
 use super::inputs::Inputs;
 use super::report::{DecisionOutcome, EditOutcome, ReconcileReport, SelfCheck, Status, Summary, UnexplainedChange};
+use crate::document::PageNo;
 use crate::ledger::{Decision, Edit, EditRef, Ledger};
 use crate::messages;
 use std::collections::{HashMap, HashSet};
@@ -164,7 +165,7 @@ fn summary(
     owners: &[Owner],
 ) -> Summary {
     let count = |s: Status| report.iter().filter(|d| d.status == s).count();
-    let mut pages: Vec<u32> = unexplained.iter().map(|u| u.draft.page).collect();
+    let mut pages: Vec<PageNo> = unexplained.iter().map(|u| u.draft.page).collect();
     pages.sort_unstable();
     pages.dedup();
     Summary {

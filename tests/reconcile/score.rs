@@ -33,15 +33,8 @@ struct Score {
     /// Changes no answer explains: recorded so / in the truth.
     unexplained: (usize, usize),
     /// Written edits of unexplained decisions that make no change of the truth (a difference
-    /// of code points only, such as a radical that akaji's fold does not know yet).
+    /// of code points only, such as a radical akaji's fold should know).
     layout_only: usize,
-}
-
-/// Whether akaji folds the radical code points (⾏ for 行) yet: the document model's fold
-/// (issue 11) does.
-fn folds_radicals() -> bool {
-    let l = Ledger::from_toml("[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"行政\"\nnew = \"x\"\n").unwrap();
-    akaji::apply_text("⾏政\n", &l).is_ok()
 }
 
 fn run(plan: &str) -> (Reconciled, Ledger, Document, Document) {
@@ -74,7 +67,7 @@ fn touches(e: &Range<usize>, t: &Range<usize>) -> bool {
     }
 }
 
-fn score(plan: &str, radicals: bool) -> Score {
+fn score(plan: &str) -> Score {
     let truth = set::truth(plan);
     let (done, _input, draft, final_doc) = run(plan);
     let mut s = Score::default();
@@ -191,34 +184,19 @@ fn score(plan: &str, radicals: bool) -> Score {
             _ => Status::NotFound,
         };
         let got = reported(id);
-        // Until akaji folds radicals, a quote the draft writes with one does not resolve
-        // (plan-c 21): reported not found, its change unexplained (a recall miss, counted).
-        let excused = !radicals && got == Some(Status::NotFound) && quote_has_radical(d);
-        if got != Some(want) && !excused {
+        if got != Some(want) {
             problem(format!("decision {id} reported {got:?}, the truth says {want:?}"));
         }
     }
     s
 }
 
-/// Whether a truth decision's quote holds an ideograph the draft writes as a radical.
-fn quote_has_radical(d: &Value) -> bool {
-    d["edits"].as_array().into_iter().flatten().any(|e| {
-        let entry = &e["entry"];
-        ["old", "after", "before"]
-            .iter()
-            .filter_map(|k| entry[*k].as_str())
-            .any(|q| q.chars().any(|c| "行用生方民長".contains(c)))
-    })
-}
-
 #[test]
 fn reconcile_attributes_every_change_of_the_set() {
-    let radicals = folds_radicals();
     let mut all = Score::default();
-    println!("reconcile on testdata/reconcile-set (radicals folded by akaji: {radicals}):");
+    println!("reconcile on testdata/reconcile-set:");
     for plan in PLANS {
-        let s = score(plan, radicals);
+        let s = score(plan);
         let pct = |a: usize, b: usize| if b == 0 { 100.0 } else { 100.0 * a as f64 / b as f64 };
         println!(
             "  {plan}: {} of {} changes that belong to a decision attributed right; {} attributed in all: precision {:.1}%, recall {:.1}%; unexplained recorded {}/{}; code-point-only changes recorded unexplained {}",
@@ -236,6 +214,7 @@ fn reconcile_attributes_every_change_of_the_set() {
         all.right += s.right;
         all.unexplained.0 += s.unexplained.0;
         all.unexplained.1 += s.unexplained.1;
+        all.layout_only += s.layout_only;
         all.problems.extend(s.problems);
     }
     let precision = all.right as f64 / all.attributed.max(1) as f64;
@@ -258,7 +237,8 @@ fn reconcile_attributes_every_change_of_the_set() {
     assert_eq!(precision, 1.0, "nothing wrongly attributed: {:#?}", all.problems);
     assert!(recall >= 0.95, "recall {recall}: {:#?}", all.problems);
     assert!(all.problems.is_empty(), "{:#?}", all.problems);
-    if radicals {
-        assert_eq!(all.right, all.belong, "with radicals folded, every change is attributed");
-    }
+    // Radicals fold (⽅ for 方, plan-c 21 and 16): every change is attributed, and no edit an
+    // unexplained decision writes is a difference of code points only.
+    assert_eq!(all.right, all.belong, "every change is attributed");
+    assert_eq!(all.layout_only, 0, "no code-point-only change is recorded");
 }

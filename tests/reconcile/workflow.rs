@@ -30,8 +30,8 @@ fn the_three_file_workflow_shows_every_change_and_the_promise_not_kept() {
         akaji_in(d, &["reconcile", "comments.tsv", "--draft", "案.txt", "--final", "最終.txt", "-o", "ledger.toml"]);
     assert_eq!(run.code, 1, "a promise not kept and two changes no answer explains: {}", run.stderr);
     assert!(run.stderr.starts_with("akaji reconcile: comments.tsv → ledger.toml\n"), "{}", run.stderr);
-    assert!(run.stderr.contains("\n  not found    16  insert 「製造事業者を含む」 before 「供給者のセキュリティ対策」 (P4); not made: the draft's text still stands in the final at P4 L9\n"), "{}", run.stderr);
-    assert!(run.stderr.contains("\n  completed     9  insert 「あわせて、送信ドメイン認証技術の導入の手順を示した資料を作成し、中小規模の事業者への普及を図る。」 after 「導入状況を定期的に公表する。」 (P5) at P5 L20; clues: page, kind, only_change (low)\n"), "{}", run.stderr);
+    assert!(run.stderr.contains("\n  not found    16  insert 「製造事業者を含む」 before 「供給者のセキュリティ対策」 (P4); not made: the draft's text still stands in the final at P4 L7\n"), "{}", run.stderr);
+    assert!(run.stderr.contains("\n  completed     9  insert 「あわせて、送信ドメイン認証技術の導入の手順を示した資料を作成し、中小規模の事業者への普及を図る。」 after 「導入状況を定期的に公表する。」 (P5) at P5 L19; clues: page, kind, only_change (low)\n"), "{}", run.stderr);
     assert!(run.stderr.contains("14 of 16 changes attributed, 2 no answer explains (P5, P8)\n"), "{}", run.stderr);
     let written = ledger(d, "ledger.toml");
     let unexplained: Vec<&str> = written.decisions.iter().filter(|d| d.unexplained).map(|d| d.id.as_str()).collect();
