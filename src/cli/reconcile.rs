@@ -2,14 +2,16 @@
 //! answer that promised it, or to none.
 
 use super::error::{CliError, Usage};
+use super::lines::LineArgs;
 use super::{exit, files, messages, output};
-use akaji::import::{import, import_xlsx, Columns, ImportOptions, TableFormat};
+use akaji::import::{Columns, ImportOptions, TableFormat};
 use akaji::reconcile::{reconcile, ReconcileOptions};
 use akaji::Ledger;
 use std::path::PathBuf;
 
 const EXAMPLES: &str = "Examples:
   akaji reconcile comments.tsv --draft 案.txt --final 最終.txt -o ledger.toml
+  akaji reconcile 意見及び考え方.pdf --draft 案.pdf --final 最終.pdf -o ledger.toml
   akaji redline 案.txt ledger.toml --format docx -o 変更履歴版.docx --partial
   akaji verify ledger.toml --draft 案.txt --final 最終.txt
   akaji reconcile ledger.toml --draft 案.txt --final 最終.txt -o completed.toml   # a ledger with todos
@@ -26,13 +28,13 @@ ambiguous or unexplained; 2 bad input.";
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// The comment table (TSV, CSV or .xlsx, read as `akaji import` reads it) or a ledger (.toml,
-    /// .json).
+    /// The comment table (TSV, CSV, .xlsx or .pdf, read as `akaji import` reads it) or a ledger
+    /// (.toml, .json).
     input: PathBuf,
-    /// The draft the answers were given on.
+    /// The draft the answers were given on (text, .docx or .pdf).
     #[arg(long, value_name = "DRAFT")]
     draft: PathBuf,
-    /// The published final.
+    /// The published final (text, .docx or .pdf).
     #[arg(long = "final", value_name = "FINAL")]
     final_path: PathBuf,
     /// Write the ledger here (JSON when the name ends in .json, TOML otherwise) instead of stdout.
@@ -44,6 +46,8 @@ pub struct Args {
     /// For a table: name the columns when its headers differ (as `akaji import --columns`).
     #[arg(long, value_name = "ROLE=HEADER")]
     columns: Vec<String>,
+    #[command(flatten)]
+    lines: LineArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -58,8 +62,9 @@ pub fn run(args: Args) -> Result<u8, CliError> {
     output::check(args.output.as_deref(), &inputs)?;
     let ledger = read_input(&args)?;
     let marker = &ledger.options.page_marker;
-    let draft = files::load_document(&args.draft, marker)?;
-    let final_doc = files::load_document(&args.final_path, marker)?;
+    let options = Some(&ledger.options);
+    let draft = args.lines.apply(files::load_document(&args.draft, marker)?, options);
+    let final_doc = args.lines.apply(files::load_document(&args.final_path, marker)?, options);
     let done = reconcile(&ledger, &draft, &final_doc, &ReconcileOptions::default());
     let json = args.output.as_ref().is_some_and(|o| o.to_string_lossy().to_ascii_lowercase().ends_with(".json"));
     let bytes = if json {
@@ -95,10 +100,5 @@ fn read_input(args: &Args) -> Result<Ledger, CliError> {
     }
     let columns = Columns::parse(&args.columns).map_err(Usage::Columns)?;
     let options = ImportOptions { format: TableFormat::from_path(path), columns, only_edits: true };
-    let done = if super::import::is_workbook(path) {
-        import_xlsx(&files::read_bytes(path)?, &options)
-    } else {
-        import(&files::read_text(path)?, &options)
-    };
-    done.map(|d| d.ledger).map_err(|problem| CliError::Input { path: path.clone(), problem })
+    Ok(super::import::read_table(path, &options)?.ledger)
 }
