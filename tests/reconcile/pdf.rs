@@ -6,13 +6,12 @@
 //! or PDFium, unless `CI` is set, as tests/pdf.rs is.
 
 use super::set;
-use crate::docx::{have, part};
+use crate::docx::part;
 use crate::util::akaji_in;
 use akaji::{Decision, Ledger};
 use serde_json::Value;
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 fn ledger(dir: &Path, name: &str) -> Ledger {
     Ledger::from_toml(&fs::read_to_string(dir.join(name)).unwrap()).unwrap()
@@ -77,31 +76,8 @@ fn the_three_file_workflow_on_pdfs_gives_the_ledger_of_the_texts() {
     for author in ["意見8（株式会社C）", "意見12（個人E）", "unexplained-1", "unexplained-2"] {
         assert!(document.contains(&format!("w:author=\"{author}\"")), "{author} is a revision's author");
     }
-    if have("pandoc", "pandoc") {
-        // Word's "accept all" gives the published final's body (its heads are in the header).
-        let accepted = Command::new("pandoc")
-            .args(["--track-changes=accept", "-t", "plain", "--wrap=none"])
-            .arg(d.join("変更履歴版.docx"))
-            .output()
-            .unwrap();
-        let accepted = String::from_utf8(accepted.stdout).unwrap();
-        let truth: Value = set::truth("plan-b");
-        let heads: Vec<String> = truth["layout"]["final"]["running_heads"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .flat_map(|h| h["heads"].as_array().unwrap().iter().map(|s| set::fold(s.as_str().unwrap())))
-            .collect();
-        let content = |s: &str| {
-            let mut s = set::fold(&s.lines().filter(|l| set::footer(l).is_none()).collect::<String>());
-            for h in &heads {
-                s = s.replace(h.as_str(), "");
-            }
-            s
-        };
-        let published = fs::read_to_string(d.join("最終.txt")).unwrap();
-        assert_eq!(content(&accepted), content(&published), "accept all gives the final");
-    }
+    // Word's "accept all" gives the published final's body (its heads are in the header).
+    super::workflow::accept_all_gives(&d.join("変更履歴版.docx"), &d.join("最終.txt"));
 
     // The published final PDF verified against the ledger: every edit made, the todo reported.
     let run = akaji_in(d, &["verify", "ledger.toml", "--draft", "案.pdf", "--final", "最終.pdf"]);
