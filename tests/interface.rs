@@ -196,7 +196,9 @@ fn an_output_named_for_another_kind_is_refused_and_nothing_is_written() {
     let apply = ["apply", "draft.txt", "ledger.toml"];
     let redline = ["redline", "draft.txt", "ledger.toml"];
     let verify = ["verify", "ledger.toml", "--final", "final.txt"];
-    let cases: [(&[&str], &str, &str); 7] = [
+    let reconcile = ["reconcile", "ledger.toml", "--draft", "draft.txt", "--final", "final.txt"];
+    let cases: [(&[&str], &str, &str); 8] = [
+        (&reconcile, "ledger.xlsx", "writes a ledger (TOML or JSON) here, not a .xlsx file"),
         (&apply, "final.html", "this command writes UTF-8 text here, not a .html file; name the file .txt"),
         (&apply, "final.pdf", "not a .pdf file; akaji writes no PDF"),
         (&redline, "redline.pdf", "writes a redline in the ansi format here, not a .pdf file"),
@@ -325,4 +327,18 @@ fn no_sample_ledger_names_a_path_outside_the_repository() {
             }
         }
     }
+}
+
+#[test]
+fn the_reconcile_report_follows_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ledger.toml");
+    let args = ["reconcile", "comments.tsv", "--draft", "draft.txt", "--final", "final.txt", "-o", out.to_str().unwrap()];
+    let ja = akaji_env(&testdata("reconcile-set/plan-b"), &args, JA);
+    assert_eq!(ja.code, 1, "{}", ja.stderr);
+    assert!(ja.stderr.contains("\n意見11件: 引用どおり6、補完4、一部0、特定できず0、見つからず1。変更16か所のうち14か所を意見に帰属"), "{}", ja.stderr);
+    assert!(ja.stderr.contains("未反映: 修正後の文書の P4 L7 に案の文が残っています"), "{}", ja.stderr);
+    assert!(fs::read_to_string(&out).unwrap().starts_with("# `akaji reconcile` が comments.tsv から書いた台帳です"));
+    let en = akaji_env(&testdata("reconcile-set/plan-b"), &args, C);
+    assert!(en.stderr.contains("\n11 decisions: 6 quoted, 4 completed, 0 partial, 0 ambiguous, 1 not found;"), "{}", en.stderr);
 }

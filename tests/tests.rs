@@ -16,6 +16,8 @@ mod imports;
 mod interface;
 mod pages;
 mod pdf;
+mod reconcile;
+mod reconcile_props;
 mod redline;
 mod render;
 mod roundtrip;

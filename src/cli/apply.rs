@@ -25,6 +25,9 @@ pub struct Args {
     /// offsets); `docx`: the final as a Word document.
     #[arg(long, value_enum)]
     format: Option<Format>,
+    /// Apply the edits that are complete while todos remain (exit status 1, the todos named).
+    #[arg(long)]
+    partial: bool,
     #[command(flatten)]
     lines: LineArgs,
 }
@@ -70,11 +73,7 @@ pub fn run(args: Args) -> Result<u8, CliError> {
     let ledger = checks::load_ledger(&args.ledger, &args.draft, USAGE)?;
     let draft =
         args.lines.apply(files::load_document(&args.draft, &ledger.options.page_marker)?, Some(&ledger.options));
-    let applied = akaji::apply(&draft, &ledger).map_err(|problems| CliError::Resolve {
-        ledger: args.ledger.clone(),
-        draft: args.draft.clone(),
-        problems,
-    })?;
+    let (applied, todos) = super::redline::applied(&args.draft, &args.ledger, &draft, &ledger, args.partial)?;
     let final_doc = &applied.final_doc;
     match format {
         Format::Docx => {
@@ -99,7 +98,11 @@ pub fn run(args: Args) -> Result<u8, CliError> {
         let decisions = ledger.decisions.iter().filter(|d| !d.edits.is_empty()).count();
         eprintln!("{}", messages::applied(applied.edits.len(), decisions, path));
     }
-    Ok(exit::SUCCESS)
+    if todos.is_empty() {
+        return Ok(exit::SUCCESS);
+    }
+    eprintln!("{}", messages::todos_left_out(&ledger, &todos));
+    Ok(exit::DIFFERENCES)
 }
 
 /// A resolved edit as `akaji apply --format json` writes it: where it is in the draft and in

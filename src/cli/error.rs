@@ -55,6 +55,8 @@ pub enum Usage {
     FinalMissing,
     /// `-o` names a file whose extension says another kind than the command writes.
     WrongExtension { path: PathBuf, ext: String, writes: Writes },
+    /// `--columns` given with a ledger (it names a table's columns).
+    ColumnsWithLedger,
 }
 
 /// What a command writes to its output file.

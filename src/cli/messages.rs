@@ -7,6 +7,7 @@ use super::error::{CliError, IoAction, Usage, Writes};
 use super::lang::lang;
 use akaji::import::ImportReport;
 use akaji::messages::{self, Lang};
+use akaji::reconcile::{EditOutcome, ReconcileReport, Status};
 use akaji::{Diagnostic, Kind, LedgerProblem};
 use std::fmt::Write;
 use std::path::Path;
@@ -149,6 +150,8 @@ fn usage(u: &Usage, l: Lang) -> String {
                 writes_ja(*writes)
             )
         }
+        (Lang::En, Usage::ColumnsWithLedger) => "--columns names a table's columns; the input is a ledger".to_owned(),
+        (Lang::Ja, Usage::ColumnsWithLedger) => "--columns は表の列を指定するものですが、入力は台帳です".to_owned(),
     }
 }
 
@@ -179,6 +182,24 @@ pub fn applied(edits: usize, decisions: usize, output: &Path) -> String {
             format!("akaji: {edits} edit(s) from {decisions} decision(s) applied; wrote {}", output.display())
         }
         Lang::Ja => format!("akaji: {decisions}件の意見の修正{edits}件を反映し、{} に書きました", output.display()),
+    }
+}
+
+/// After `--partial`: the todos left out.
+pub fn todos_left_out(ledger: &akaji::Ledger, todos: &[akaji::EditRef]) -> String {
+    let mut ids: Vec<&str> = todos.iter().map(|t| ledger[t.decision].id.as_str()).collect();
+    ids.dedup();
+    match lang() {
+        Lang::En => format!(
+            "akaji: {} todo edit(s) left out (decision {}): complete them for the whole final",
+            todos.len(),
+            ids.join(", ")
+        ),
+        Lang::Ja => format!(
+            "akaji: 未記入の修正{}件を除きました（意見 {}）: すべての修正を反映するには書いてください",
+            todos.len(),
+            ids.join("、")
+        ),
     }
 }
 
@@ -379,6 +400,141 @@ pub fn drafted_from(table: &str) -> String {
             "# `akaji import` が {table} から作った台帳の下書きです: 意見をすべて確かめ、todo の修正を書いてください。\n\n"
         ),
     }
+}
+
+/// The header of a ledger written by `akaji reconcile`.
+pub fn reconciled_header(input: &Path) -> String {
+    let name = input.file_name().map_or_else(|| input.display().to_string(), |n| n.to_string_lossy().into());
+    match lang() {
+        Lang::En => format!(
+            "# Written by `akaji reconcile` from {name}: review every edit with [decision.edit.evidence], complete the todos.\n\n"
+        ),
+        Lang::Ja => format!(
+            "# `akaji reconcile` が {name} から書いた台帳です: [decision.edit.evidence] のある修正をすべて確かめ、todo を書いてください。\n\n"
+        ),
+    }
+}
+
+/// After `akaji reconcile`: where the ledger went, one line per edit of each promising
+/// decision, the changes no answer explains, and a summary.
+pub fn reconciled(input: &Path, to: &str, r: &ReconcileReport) -> String {
+    let l = lang();
+    let mut s = format!("akaji reconcile: {} → {to}\n", input.display());
+    let pad = |w: &str| {
+        let width: usize = w.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+        format!("{w}{}", " ".repeat(11usize.saturating_sub(width)))
+    };
+    for d in &r.decisions {
+        for e in &d.edits {
+            let _ = writeln!(s, "  {}{:>4}  {}", pad(status_word(e.status, l)), d.id, outcome(e, l));
+        }
+    }
+    for u in &r.unexplained {
+        let claimed = match (l, u.claimed_by.is_empty()) {
+            (_, true) => String::new(),
+            (Lang::En, false) => format!(" (decision {} could each claim it)", u.claimed_by.join(", ")),
+            (Lang::Ja, false) => format!("（意見 {} のどれにも当てはまりえます）", u.claimed_by.join("、")),
+        };
+        let unexplained = match l {
+            Lang::En => "unexplained",
+            Lang::Ja => "説明なし",
+        };
+        let _ = writeln!(
+            s,
+            "  {}{:>4}  P{} L{} 「{}」→「{}」{claimed}",
+            pad(unexplained),
+            u.id.rsplit('-').next().unwrap_or(&u.id),
+            u.draft.page,
+            u.draft.line,
+            u.draft.text,
+            u.in_final.text
+        );
+    }
+    let m = &r.summary;
+    let pages: Vec<String> = m.unexplained_pages.iter().map(|p| format!("P{p}")).collect();
+    let pages = if pages.is_empty() { String::new() } else { format!(" ({})", pages.join(", ")) };
+    let _ = match l {
+        Lang::En => writeln!(
+            s,
+            "{} decisions: {} quoted, {} completed, {} partial, {} ambiguous, {} not found; {} of {} changes attributed, {} no answer explains{pages}",
+            m.decisions, m.quoted, m.completed, m.partial, m.ambiguous, m.not_found, m.attributed, m.changes, m.unexplained
+        ),
+        Lang::Ja => writeln!(
+            s,
+            "意見{}件: 引用どおり{}、補完{}、一部{}、特定できず{}、見つからず{}。変更{}か所のうち{}か所を意見に帰属、{}か所はどの回答でも説明できません{pages}",
+            m.decisions, m.quoted, m.completed, m.partial, m.ambiguous, m.not_found, m.changes, m.attributed, m.unexplained
+        ),
+    };
+    for p in &r.check.problems {
+        let _ = match l {
+            Lang::En => writeln!(s, "  bug: an edit written does not resolve: {p}"),
+            Lang::Ja => writeln!(s, "  不具合: 書いた修正が案に当てはまりません: {}", messages::text_in(p, l)),
+        };
+    }
+    if !r.check.left.is_empty() {
+        let places: Vec<String> = r.check.left.iter().map(|p| format!("P{} L{}", p.page, p.line)).collect();
+        let _ = match l {
+            Lang::En => writeln!(
+                s,
+                "  bug: the ledger applied to the draft differs from the final at {} (please report it)",
+                places.join(", ")
+            ),
+            Lang::Ja => writeln!(
+                s,
+                "  不具合: 台帳を案に反映したものが修正後の文書と {} で違います（報告してください）",
+                places.join("、")
+            ),
+        };
+    }
+    s
+}
+
+fn status_word(s: Status, l: Lang) -> &'static str {
+    match (l, s) {
+        (Lang::En, Status::Quoted) => "quoted",
+        (Lang::En, Status::Completed) => "completed",
+        (Lang::En, Status::Partial) => "partial",
+        (Lang::En, Status::Ambiguous) => "ambiguous",
+        (Lang::En, Status::NotFound) => "not found",
+        (Lang::Ja, Status::Quoted) => "引用どおり",
+        (Lang::Ja, Status::Completed) => "補完",
+        (Lang::Ja, Status::Partial) => "一部",
+        (Lang::Ja, Status::Ambiguous) => "特定できず",
+        (Lang::Ja, Status::NotFound) => "見つからず",
+    }
+}
+
+/// One edit's line: what it is, where it was found, by which clues; or why not.
+fn outcome(e: &EditOutcome, l: Lang) -> String {
+    let places: Vec<String> = e.places.iter().map(|p| format!("P{} L{}", p.page, p.line)).collect();
+    // A completed todo is shown as what was written; a quoted edit as the answer wrote it.
+    let mut s = match (e.status, e.written.as_slice()) {
+        (Status::Completed, [one]) => one.clone(),
+        _ => e.summary.clone(),
+    };
+    if !places.is_empty() && e.status != Status::Ambiguous {
+        let _ = match l {
+            Lang::En => write!(s, " at {}", places.join(", ")),
+            Lang::Ja => write!(s, "（{}）", places.join("、")),
+        };
+    }
+    if !e.clues.is_empty() && e.status != Status::Quoted || e.confidence.is_some() {
+        let clues: Vec<&str> = e.clues.iter().map(|c| c.key()).collect();
+        let _ = match l {
+            Lang::En => write!(s, "; clues: {}", clues.join(", ")),
+            Lang::Ja => write!(s, "。手がかり: {}", clues.join(", ")),
+        };
+        if let Some(c) = e.confidence {
+            let _ = write!(s, " ({})", c.key());
+        }
+    }
+    if e.status == Status::Ambiguous {
+        let _ = write!(s, "; {}", messages::ambiguous_in(&e.ambiguous_with, &e.places, l));
+    }
+    if let Some(m) = &e.missing {
+        let _ = write!(s, "; {}", messages::missing_in(m, l));
+    }
+    s
 }
 
 /// A text a clap value parser refuses.

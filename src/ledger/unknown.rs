@@ -18,14 +18,19 @@ use super::problem::{KeyTable, LedgerProblem};
 use crate::diagnostic::{Diagnostic, Subject};
 use serde_json::Value;
 
-/// The keys each table may hold, in the order the ledger format lists them.
+/// The keys each table may hold, in the order the ledger format lists them: the fields of
+/// raw.rs's `RawLedger`, `RawOptions`, `RawDecision`, `RawEdit` (a key added there is added here;
+/// the test below compares the two lists with serde's own).
 pub(crate) fn keys(table: KeyTable) -> &'static [&'static str] {
     match table {
         KeyTable::Ledger => &["title", "draft", "options", "decision"],
         KeyTable::Options => &["page_marker", "match_width", "count_lines", "kind", "lang"],
-        KeyTable::Decision => &["id", "by", "at", "request", "response", "date", "edit"],
+        KeyTable::Decision => &["id", "by", "at", "request", "response", "date", "unexplained", "edit"],
         KeyTable::Edit => {
-            &["todo", "old", "after", "before", "new", "page", "pages", "line", "prefix", "suffix", "count", "per_page"]
+            &[
+                "todo", "old", "after", "before", "new", "page", "pages", "line", "prefix", "suffix", "count", "per_page",
+                "evidence",
+            ]
         }
     }
 }
@@ -115,6 +120,22 @@ fn distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// serde's message for an unknown key lists the fields it knows: they are these keys.
+    #[test]
+    fn the_keys_are_the_fields_of_the_ledger_structs() {
+        let tables = [
+            (KeyTable::Ledger, "zzz = 1\n"),
+            (KeyTable::Options, "[options]\nzzz = 1\n"),
+            (KeyTable::Decision, "[[decision]]\nid = \"1\"\nzzz = 1\n"),
+            (KeyTable::Edit, "[[decision]]\nid = \"1\"\n[[decision.edit]]\nzzz = 1\n"),
+        ];
+        for (table, text) in tables {
+            let serde_says = super::super::raw::serde_fields(text);
+            let ours: Vec<String> = keys(table).iter().map(|k| format!("`{k}`")).collect();
+            assert_eq!(serde_says, ours.join(", "), "{table:?}");
+        }
+    }
 
     #[test]
     fn the_nearest_key_is_a_few_edits_away_or_none() {

@@ -10,7 +10,9 @@ use crate::docx::{ChangeKind, DocxProblem, Source, StandIn, TrackedChange, Unsaf
 use crate::import::{Role, TableProblem};
 use crate::input::InputProblem;
 use crate::ledger::{Action, Edit, KeyTable, LedgerProblem, Side};
+use crate::document::Place;
 use crate::pdf::{LibraryFailure, PdfProblem};
+use crate::reconcile::{Missing, Sought};
 use crate::roundtrip::{Offset, ParseKind, ParseProblem};
 use crate::verify::VerifyNote;
 use std::fmt::Write;
@@ -415,6 +417,62 @@ fn verify(n: &VerifyNote) -> String {
         ),
         VerifyNote::DeletedTextGone => "削除した文は範囲内にありません".to_owned(),
         VerifyNote::DidNotResolve => "箇所を特定できませんでした".to_owned(),
+    }
+}
+
+/// Why reconcile did not find an edit made: 「未反映: 修正後の文書の P4 L5 に案の文が残っています」.
+pub(super) fn missing(m: &Missing) -> String {
+    match m {
+        Missing::NotInDraft { problem } => {
+            format!("引用が案に当てはまりません: {}", one_line(&super::body_in(problem, crate::Lang::Ja)))
+        }
+        Missing::Unchanged { places } => format!("未反映: 修正後の文書の {} に案の文が残っています", at_places(places)),
+        Missing::Different { places, found } => {
+            let found: Vec<String> = found.iter().map(|f| format!("「{}」", one_line(f))).collect();
+            format!("異なる修正: 修正後の文書の {} は {} です", at_places(places), found.join("、"))
+        }
+        Missing::NotEverywhere { places } => format!("{} で修正されていません", at_places(places)),
+        Missing::TooMany { count, places } => format!(
+            "そのとおりの変更が{}か所ありますが、回答は{count}か所です: {}。どれかを指定してください",
+            places.len(),
+            at_places(places)
+        ),
+        Missing::Unpinnable { places } => format!(
+            "{} で修正されていますが、ページや前後の文字で引用のほかの箇所と区別できません: 範囲を手で書いてください",
+            at_places(places)
+        ),
+        Missing::NoChange { sought, pages } => {
+            let pages: Vec<String> = pages.iter().map(|p| format!("P{p}")).collect();
+            let on = if pages.is_empty() { String::new() } else { format!("{}に", pages.join("、")) };
+            format!("修正後の文書の{on}{}が見つかりません", sought_words(sought))
+        }
+        Missing::NoClue => "回答に探す手がかりがありません: 文も、変更の種類も、ページもありません".to_owned(),
+    }
+}
+
+fn sought_words(s: &Sought) -> String {
+    let quoted = |list: &[String]| list.iter().map(|q| format!("「{q}」")).collect::<Vec<_>>().join("、");
+    match s {
+        Sought::NewText { text } => format!("「{}」への変更", one_line(text)),
+        Sought::Pair { old, new } => format!("「{old}」から「{new}」への変更（意見の求めるもの）"),
+        Sought::Url { names } if names.len() >= 2 => format!("URL の中の変更（{}）", quoted(names)),
+        Sought::Url { .. } => "URL の中の変更".to_owned(),
+        Sought::Insertion => "追加".to_owned(),
+        Sought::Deletion => "削除".to_owned(),
+        Sought::RequestQuote { quotes } => format!("意見が引用する箇所（{}）の中の変更", quoted(quotes)),
+    }
+}
+
+fn at_places(places: &[Place]) -> String {
+    places.iter().map(|p| format!("P{} L{}", p.page, p.line)).collect::<Vec<_>>().join("、")
+}
+
+/// Why reconcile did not choose: 「意見4も同じ変更に当てはまります（P3 L6）: 選んでください」.
+pub(super) fn ambiguous(with: &[String], places: &[Place]) -> String {
+    if with.is_empty() {
+        format!("特定できません: {}か所の変更（{}）が当てはまり、区別がつきません。選んでください", places.len(), at_places(places))
+    } else {
+        format!("特定できません: 意見 {} も同じ変更（{}）に当てはまります。選んでください", with.join("、"), at_places(places))
     }
 }
 
