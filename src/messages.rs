@@ -111,19 +111,7 @@ pub fn write_body(d: &Diagnostic, out: &mut dyn fmt::Write) -> fmt::Result {
 
 /// [`write_body`] in `lang`.
 pub fn write_body_in(d: &Diagnostic, lang: Lang, out: &mut dyn fmt::Write) -> fmt::Result {
-    let m = message_in(d, lang);
-    out.write_str(&m.message)?;
-    for label in &m.labels {
-        match label {
-            Label::Note(n) => write!(out, "\n  {n}")?,
-            Label::Place(p) => write!(out, "\n    {p}")?,
-            Label::Named(name, p) => write!(out, "\n  {name}: {p}")?,
-        }
-    }
-    if let Some(h) = &m.help {
-        write!(out, "\n  {h}")?;
-    }
-    Ok(())
+    message_in(d, lang).lay_out(out)
 }
 
 /// [`write_body`] to a string.

@@ -333,12 +333,23 @@ fn no_sample_ledger_names_a_path_outside_the_repository() {
 fn the_reconcile_report_follows_the_language() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("ledger.toml");
-    let args = ["reconcile", "comments.tsv", "--draft", "draft.txt", "--final", "final.txt", "-o", out.to_str().unwrap()];
+    let args =
+        ["reconcile", "comments.tsv", "--draft", "draft.txt", "--final", "final.txt", "-o", out.to_str().unwrap()];
     let ja = akaji_env(&testdata("reconcile-set/plan-b"), &args, JA);
     assert_eq!(ja.code, 1, "{}", ja.stderr);
-    assert!(ja.stderr.contains("\n意見11件: 引用どおり6、補完4、一部0、特定できず0、見つからず1。変更16か所のうち14か所を意見に帰属"), "{}", ja.stderr);
+    assert!(
+        ja.stderr.contains(
+            "\n意見11件: 引用どおり6、補完4、一部0、特定できず0、見つからず1。変更16か所のうち14か所を意見に帰属"
+        ),
+        "{}",
+        ja.stderr
+    );
     assert!(ja.stderr.contains("未反映: 修正後の文書の P4 L7 に案の文が残っています"), "{}", ja.stderr);
     assert!(fs::read_to_string(&out).unwrap().starts_with("# `akaji reconcile` が comments.tsv から書いた台帳です"));
     let en = akaji_env(&testdata("reconcile-set/plan-b"), &args, C);
-    assert!(en.stderr.contains("\n11 decisions: 6 quoted, 4 completed, 0 partial, 0 ambiguous, 1 not found;"), "{}", en.stderr);
+    assert!(
+        en.stderr.contains("\n11 decisions: 6 quoted, 4 completed, 0 partial, 0 ambiguous, 1 not found;"),
+        "{}",
+        en.stderr
+    );
 }

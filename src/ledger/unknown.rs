@@ -26,12 +26,10 @@ pub(crate) fn keys(table: KeyTable) -> &'static [&'static str] {
         KeyTable::Ledger => &["title", "draft", "options", "decision"],
         KeyTable::Options => &["page_marker", "match_width", "count_lines", "kind", "lang"],
         KeyTable::Decision => &["id", "by", "at", "request", "response", "date", "unexplained", "edit"],
-        KeyTable::Edit => {
-            &[
-                "todo", "old", "after", "before", "new", "page", "pages", "line", "prefix", "suffix", "count", "per_page",
-                "evidence",
-            ]
-        }
+        KeyTable::Edit => &[
+            "todo", "old", "after", "before", "new", "page", "pages", "line", "prefix", "suffix", "count", "per_page",
+            "evidence",
+        ],
     }
 }
 

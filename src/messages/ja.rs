@@ -5,12 +5,12 @@
 use super::parts::{clip, listing, no_match, page_or_none, page_span, Message, NoMatchWords};
 use crate::anchor::{AnchorProblem, NearMiss};
 use crate::diagnostic::{Diagnostic, Kind, Subject};
+use crate::document::Place;
 use crate::document::{one_line, LineCount};
 use crate::docx::{ChangeKind, DocxProblem, Source, StandIn, TrackedChange, UnsafeName};
 use crate::import::{Role, TableProblem};
 use crate::input::InputProblem;
 use crate::ledger::{Action, Edit, KeyTable, LedgerProblem, Side};
-use crate::document::Place;
 use crate::pdf::{LibraryFailure, PdfProblem};
 use crate::reconcile::{Missing, Sought};
 use crate::roundtrip::{Offset, ParseKind, ParseProblem};
@@ -424,7 +424,9 @@ fn verify(n: &VerifyNote) -> String {
 pub(super) fn missing(m: &Missing) -> String {
     match m {
         Missing::NotInDraft { problem } => {
-            format!("引用が案に当てはまりません: {}", one_line(&super::body_in(problem, crate::Lang::Ja)))
+            let mut words = String::new();
+            let _ = message(problem).lay_out(&mut words);
+            format!("引用が案に当てはまりません: {}", one_line(&words))
         }
         Missing::Unchanged { places } => format!("未反映: 修正後の文書の {} に案の文が残っています", at_places(places)),
         Missing::Different { places, found } => {
@@ -470,9 +472,17 @@ fn at_places(places: &[Place]) -> String {
 /// Why reconcile did not choose: 「意見4も同じ変更に当てはまります（P3 L6）: 選んでください」.
 pub(super) fn ambiguous(with: &[String], places: &[Place]) -> String {
     if with.is_empty() {
-        format!("特定できません: {}か所の変更（{}）が当てはまり、区別がつきません。選んでください", places.len(), at_places(places))
+        format!(
+            "特定できません: {}か所の変更（{}）が当てはまり、区別がつきません。選んでください",
+            places.len(),
+            at_places(places)
+        )
     } else {
-        format!("特定できません: 意見 {} も同じ変更（{}）に当てはまります。選んでください", with.join("、"), at_places(places))
+        format!(
+            "特定できません: 意見 {} も同じ変更（{}）に当てはまります。選んでください",
+            with.join("、"),
+            at_places(places)
+        )
     }
 }
 

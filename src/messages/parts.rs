@@ -36,6 +36,23 @@ impl Message {
         self
     }
 
+    /// The message as text: the message, then its labels and help on lines of their own (notes
+    /// and help indented by two spaces, places by four).
+    pub(super) fn lay_out(&self, out: &mut dyn std::fmt::Write) -> std::fmt::Result {
+        out.write_str(&self.message)?;
+        for label in &self.labels {
+            match label {
+                Label::Note(n) => write!(out, "\n  {n}")?,
+                Label::Place(p) => write!(out, "\n    {p}")?,
+                Label::Named(name, p) => write!(out, "\n  {name}: {p}")?,
+            }
+        }
+        if let Some(h) = &self.help {
+            write!(out, "\n  {h}")?;
+        }
+        Ok(())
+    }
+
     /// The places among the labels.
     pub fn places(&self) -> impl Iterator<Item = &Place> {
         self.labels.iter().filter_map(|l| match l {
