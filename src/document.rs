@@ -151,6 +151,9 @@ pub struct Document {
     line_page: Vec<u32>,
     /// For every line, whether it is a page-marker line.
     marker_lines: Vec<bool>,
+    /// For every line, whether it is other page furniture (a running head), when known
+    /// ([`Document::with_furniture`]); empty until then.
+    furniture_lines: Vec<bool>,
     pages: Vec<Page>,
     /// Char offset at every 32nd line start, to turn byte offsets into char offsets quickly.
     char_checkpoints: Vec<usize>,
@@ -191,6 +194,7 @@ impl Document {
             line_starts,
             line_page: Vec::new(),
             marker_lines: Vec::new(),
+            furniture_lines: Vec::new(),
             pages: Vec::new(),
             char_checkpoints: Vec::new(),
         };
@@ -309,6 +313,55 @@ impl Document {
     /// Whether line `i` is a page-marker line.
     pub fn is_marker_line(&self, i: usize) -> bool {
         self.marker_lines.get(i).copied().unwrap_or(false)
+    }
+
+    /// This document with `lines` (0-based document lines, sorted) known to be page furniture
+    /// other than the page markers: running heads. Lines are then counted as a reader counts
+    /// them: a page's furniture at its top or bottom is not one of its counted lines (it is on
+    /// line 0, as a marker line is), and the fold leaves it out of matching.
+    ///
+    /// This is the seam through which a document model that knows its furniture (from a PDF's
+    /// geometry, or from the text) tells the rest of akaji; today `verify::page_furniture`
+    /// guesses it from the text.
+    ///
+    /// ```
+    /// use akaji::{Document, PageMarker};
+    /// let d = Document::new("第1章\n本文一\n- 1 -\n第1章\n本文二\n- 2 -\n", &PageMarker::default());
+    /// let d = d.with_furniture(&[0, 3]);
+    /// let at = d.position(d.text().find("本文二").unwrap());
+    /// assert_eq!((at.page, at.line), (2, 1));
+    /// assert!(d.is_furniture_line(3) && !d.is_furniture_line(4));
+    /// ```
+    pub fn with_furniture(mut self, lines: &[usize]) -> Document {
+        let mut furniture = vec![false; self.line_starts.len()];
+        for &l in lines {
+            if let Some(f) = furniture.get_mut(l) {
+                *f = true;
+            }
+        }
+        for page in &mut self.pages {
+            let mut r = page.lines.clone();
+            while r.start < r.end && furniture[r.start] {
+                r.start += 1;
+            }
+            while r.end > r.start && furniture[r.end - 1] {
+                r.end -= 1;
+            }
+            page.lines = r;
+        }
+        self.furniture_lines = furniture;
+        self
+    }
+
+    /// Whether line `i` is page furniture other than a page marker (see
+    /// [`Document::with_furniture`]).
+    pub fn is_furniture_line(&self, i: usize) -> bool {
+        self.furniture_lines.get(i).copied().unwrap_or(false)
+    }
+
+    /// The lines known to be page furniture other than the page markers, sorted.
+    pub fn furniture(&self) -> Vec<usize> {
+        self.furniture_lines.iter().enumerate().filter(|(_, f)| **f).map(|(i, _)| i).collect()
     }
 
     /// The 0-based document line holding byte `offset` (the last line for the end of text).

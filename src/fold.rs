@@ -99,7 +99,8 @@ pub(crate) fn fold_text(s: &str, width: bool) -> String {
 }
 
 impl Folded {
-    /// Fold a document: white space and page-marker lines out, widths folded if `width`.
+    /// Fold a document: white space, page-marker lines and the furniture the document knows
+    /// ([`Document::with_furniture`]) out, widths folded if `width`.
     ///
     /// # Panics
     /// On a text of [`MAX_TEXT`] (2 GiB) or more (offsets are kept in 32 bits); reading an
@@ -116,7 +117,7 @@ impl Folded {
         let mut f = Folded { text: String::with_capacity(text.len()), runs: Vec::new() };
         let mut buf = String::new();
         for line in 0..doc.line_count() {
-            if doc.is_marker_line(line) || skip.binary_search(&line).is_ok() {
+            if doc.is_marker_line(line) || doc.is_furniture_line(line) || skip.binary_search(&line).is_ok() {
                 continue;
             }
             let range = doc.line_range(line);
