@@ -82,7 +82,7 @@ pub fn message(d: &Diagnostic) -> Message {
         Kind::StandIn(s) => Message::new(stand_in(s)),
         Kind::Table(p) => Message::new(table(p)),
         Kind::Parse(p) => Message::new(parse(p)),
-        Kind::Verify(n) => Message::new(verify(n)),
+        Kind::Verify(n) => Message::new(verify_note(n)),
     }
 }
 
@@ -473,7 +473,14 @@ fn parse(p: &ParseProblem) -> String {
     format!("{at}: {what}")
 }
 
-fn verify(n: &VerifyNote) -> String {
+/// The note of a verify report whose alignment the diff engine cut short at its deadline.
+pub fn verify_deadline_note() -> String {
+    "the diff engine stopped refining at its deadline (--timeout): changes may be reported coarser than they are"
+        .to_owned()
+}
+
+/// The words of a note on one edit's check of a final.
+pub fn verify_note(n: &VerifyNote) -> String {
     match n {
         VerifyNote::FinalLacksPage { page, last } => format!("page {page} is not in the final, whose pages end at {last}"),
         VerifyNote::FinalLacksLine { page, line } => format!("line {line} is not on page {page} of the final"),
@@ -484,6 +491,31 @@ fn verify(n: &VerifyNote) -> String {
             "found the promised text {promised} time(s) on page {page} (count is {count} on each page) and the draft's text {replaced} time(s) in scope"
         ),
         VerifyNote::DeletedTextGone => "the deleted text is not in scope".to_owned(),
+        VerifyNote::MorePromised { page: None, promised, count } => format!(
+            "the draft's text is gone and the promised text is found {promised} time(s) (count is {count}): some stood there already"
+        ),
+        VerifyNote::MorePromised { page: Some(page), promised, count } => format!(
+            "the draft's text is gone and the promised text is found {promised} time(s) on page {page} (count is {count} on each page): some stood there already"
+        ),
+        VerifyNote::PromisedInContext => "the promised text stands between the draft's text around the quote (lock)".to_owned(),
+        VerifyNote::QuoteInContext => "the quote still stands between the draft's text around it (lock)".to_owned(),
+        VerifyNote::OtherInContext => {
+            "the draft's text around the quote stands, with other text between (lock)".to_owned()
+        }
+        VerifyNote::ContextGone => {
+            "the draft's text around the quote is not in the final: the place cannot be found without the draft (lock)"
+                .to_owned()
+        }
+        VerifyNote::NotInLock => {
+            "not in the lock: the edit did not resolve against the draft when the lock was written".to_owned()
+        }
+        VerifyNote::LockStale => {
+            "the edit changed in the ledger since the lock was written: run `akaji apply DRAFT LEDGER --lock` again"
+                .to_owned()
+        }
+        VerifyNote::AlreadyInDraft { count } => {
+            format!("{count} of the promised text stood in the edit's scope of the draft already (lock)")
+        }
         VerifyNote::DidNotResolve => "did not resolve".to_owned(),
     }
 }

@@ -19,7 +19,9 @@
 //! assert!(report.unexplained.is_empty() && report.passed(true));
 //! ```
 
+mod align;
 mod audit;
+mod chars;
 mod exact;
 mod layout;
 mod note;
@@ -28,9 +30,11 @@ mod report_html;
 mod report_json;
 mod report_text;
 mod scan;
+mod todo;
 
 pub use audit::audit;
 pub use exact::{exact, Exact, ExactDiff};
+pub use layout::page_furniture;
 pub use note::VerifyNote;
 pub use report::{
     worst, DecisionReport, EditReport, Files, Finding, Layout, Mark, Marked, Mode, Status, Summary, Unexplained,
