@@ -59,6 +59,7 @@ mod redline;
 pub mod diff;
 pub mod docx;
 pub mod import;
+pub mod lock;
 pub mod messages;
 pub mod render;
 pub mod roundtrip;

@@ -27,6 +27,7 @@ use crate::docx::{ChangeKind, DocxProblem, Source, StandIn, TrackedChange, Unsaf
 use crate::import::{Role, TableProblem};
 use crate::input::InputProblem;
 use crate::ledger::{Action, Edit, LedgerProblem};
+use crate::lock::LockProblem;
 use crate::roundtrip::{Offset, ParseKind, ParseProblem};
 use crate::verify::VerifyNote;
 use std::fmt::{self, Write};
@@ -83,6 +84,7 @@ pub fn message(d: &Diagnostic) -> Message {
         Kind::Table(p) => Message::new(table(p)),
         Kind::Parse(p) => Message::new(parse(p)),
         Kind::Verify(n) => Message::new(verify_note(n)),
+        Kind::Lock(p) => Message::new(lock(p)),
     }
 }
 
@@ -471,6 +473,31 @@ fn parse(p: &ParseProblem) -> String {
         ParseKind::NotReadBack { format } => format!("the {format} format is not read back"),
     };
     format!("{at}: {what}")
+}
+
+fn lock(p: &LockProblem) -> String {
+    match p {
+        LockProblem::Syntax { message } => {
+            format!("is not a lock written by `akaji apply --lock`: {message}; write it again")
+        }
+        LockProblem::Version { found, supported } => format!(
+            "is a lock of version {found}; this akaji reads version {supported}: write it again with `akaji apply DRAFT LEDGER --lock`"
+        ),
+    }
+}
+
+/// The note of a verify report made with a lock instead of the draft.
+pub fn lock_note() -> String {
+    "checked with the lock (the draft's text around each quote, written by `akaji apply --lock`): \
+     changes elsewhere cannot be told without the draft"
+        .to_owned()
+}
+
+/// The note of a verify report whose lock was written for another version of the ledger.
+pub fn stale_lock_note() -> String {
+    "the ledger changed since the lock was written: edits changed since are unclear; \
+     write the lock again with `akaji apply DRAFT LEDGER --lock`"
+        .to_owned()
 }
 
 /// The note of a verify report whose alignment the diff engine cut short at its deadline.

@@ -35,6 +35,7 @@ mod todo;
 pub use audit::audit;
 pub use exact::{exact, Exact, ExactDiff};
 pub use layout::page_furniture;
+pub(crate) use layout::{fold_radicals, View};
 pub use note::VerifyNote;
 pub use report::{
     worst, DecisionReport, EditReport, Files, Finding, Layout, Mark, Marked, Mode, Status, Summary, Unexplained,
