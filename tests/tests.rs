@@ -12,3 +12,4 @@ mod render;
 mod roundtrip;
 mod util;
 mod verify;
+mod verify_set;

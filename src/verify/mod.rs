@@ -24,6 +24,7 @@ mod audit;
 mod chars;
 mod exact;
 mod layout;
+mod locked;
 mod note;
 mod report;
 mod report_html;
@@ -36,6 +37,7 @@ pub use audit::audit;
 pub use exact::{exact, Exact, ExactDiff};
 pub use layout::page_furniture;
 pub(crate) use layout::{fold_radicals, View};
+pub use locked::locked;
 pub use note::VerifyNote;
 pub use report::{
     worst, DecisionReport, EditReport, Files, Finding, Layout, Mark, Marked, Mode, Status, Summary, Unexplained,
