@@ -65,7 +65,7 @@ pub mod render;
 pub mod roundtrip;
 pub mod verify;
 
-pub use anchor::{resolve, AnchorProblem, NearMiss, Resolution, Resolved};
+pub use anchor::{resolve, AnchorProblem, NearMiss, Resolution, Resolved, ScopeRule};
 pub use apply::{apply, apply_text, Applied, AppliedEdit};
 pub use diagnostic::{Diagnostic, Diagnostics, Kind, Subject};
 pub use document::{Document, Page, PageMarker, Place, Position, DEFAULT_PAGE_MARKER};

@@ -249,7 +249,7 @@ fn ledger(p: &LedgerProblem, subject: Option<&Subject>) -> Message {
 
 fn anchor(p: &AnchorProblem) -> Message {
     match p {
-        AnchorProblem::NoMatch { quote, near_miss, elsewhere } => {
+        AnchorProblem::NoMatch { quote, near_miss, elsewhere, .. } => {
             let mut m = Message::new(format!("「{quote}」 is not in the draft within the edit's scope"));
             if !elsewhere.is_empty() {
                 m.labels.push(Label::Note(
@@ -264,7 +264,7 @@ fn anchor(p: &AnchorProblem) -> Message {
                 m.help("nothing like it was found; check the quote and the scope")
             }
         }
-        AnchorProblem::CountMismatch { quote, expected, found, places, page } => {
+        AnchorProblem::CountMismatch { quote, expected, found, places, page, .. } => {
             let mut m = match page {
                 None => Message::new(format!("「{quote}」 matches {found} place(s) in scope, but count is {expected}:")),
                 Some(page) => Message::new(format!(
@@ -582,6 +582,7 @@ mod tests {
             found: 13,
             places: vec![place.clone()],
             page: None,
+            ruled_out: Vec::new(),
         };
         let d = Diagnostic::about(about("1", Some(1)), p);
         assert_eq!(
