@@ -20,7 +20,7 @@
 //! );
 //! ```
 
-use crate::anchor::{AnchorProblem, NearMiss};
+use crate::anchor::{AnchorProblem, NearMiss, ScopeRule};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind, Subject};
 use crate::document::{one_line, Place};
 use crate::docx::{ChangeKind, DocxProblem, Source, StandIn, TrackedChange, UnsafeName};
@@ -249,13 +249,18 @@ fn ledger(p: &LedgerProblem, subject: Option<&Subject>) -> Message {
 
 fn anchor(p: &AnchorProblem) -> Message {
     match p {
-        AnchorProblem::NoMatch { quote, near_miss, elsewhere, .. } => {
+        AnchorProblem::NoMatch { quote, near_miss, elsewhere, excluded_by } => {
             let mut m = Message::new(format!("「{quote}」 is not in the draft within the edit's scope"));
             if !elsewhere.is_empty() {
                 m.labels.push(Label::Note(
                     "it is found, but where the edit's scope (page, line, prefix, suffix) rules it out:".into(),
                 ));
-                m.labels.extend(elsewhere.iter().cloned().map(Label::Place));
+                for (i, place) in elsewhere.iter().enumerate() {
+                    match excluded_by.get(i).filter(|r| !r.is_empty()) {
+                        Some(rules) => m.labels.push(Label::Named(format!("  ruled out by {}", rules_words(rules)), place.clone())),
+                        None => m.labels.push(Label::Place(place.clone())),
+                    }
+                }
                 m.help("fix the edit's scope, or check the draft")
             } else if let Some(n) = near_miss {
                 m.labels.push(Label::Named("nearest text in scope".into(), n.place.clone()));
@@ -264,7 +269,7 @@ fn anchor(p: &AnchorProblem) -> Message {
                 m.help("nothing like it was found; check the quote and the scope")
             }
         }
-        AnchorProblem::CountMismatch { quote, expected, found, places, page, .. } => {
+        AnchorProblem::CountMismatch { quote, expected, found, places, page } => {
             let mut m = match page {
                 None => Message::new(format!("「{quote}」 matches {found} place(s) in scope, but count is {expected}:")),
                 Some(page) => Message::new(format!(
@@ -300,6 +305,21 @@ fn anchor(p: &AnchorProblem) -> Message {
             "is marked todo (「{note}」): complete it with `old`/`new` (or `after`/`before` and `new`) and remove `todo`"
         )),
     }
+}
+
+/// A scope rule as the ledger writes it.
+fn rule_word(rule: ScopeRule) -> &'static str {
+    match rule {
+        ScopeRule::Page => "the page (`page`/`pages`)",
+        ScopeRule::Line => "the line (`line`)",
+        ScopeRule::Prefix => "the prefix (`prefix`)",
+        ScopeRule::Suffix => "the suffix (`suffix`)",
+    }
+}
+
+/// Scope rules as words: 「the page (`page`/`pages`) and the prefix (`prefix`)」.
+fn rules_words(rules: &[ScopeRule]) -> String {
+    rules.iter().map(|r| rule_word(*r)).collect::<Vec<_>>().join(" and ")
 }
 
 fn near_miss_help(n: &NearMiss) -> String {
@@ -582,7 +602,6 @@ mod tests {
             found: 13,
             places: vec![place.clone()],
             page: None,
-            ruled_out: Vec::new(),
         };
         let d = Diagnostic::about(about("1", Some(1)), p);
         assert_eq!(
