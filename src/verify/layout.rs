@@ -55,11 +55,12 @@ fn top(doc: &Document, page: &Page, n: usize) -> Vec<(usize, String)> {
 }
 
 /// The page furniture of one document other than its page markers: the running heads at the
-/// top of its pages (document lines, 0-based, sorted). Lines the document already knows as
-/// furniture ([`Document::with_furniture`]) are kept.
+/// top of its pages (document lines, 0-based, sorted).
 ///
-/// This is the seam of the document model: a reader that knows a page's furniture (from the
-/// geometry of a PDF) gives it to the [`Document`], and this function then only adds to it.
+/// This is the seam of the document model: a document that knows its furniture (a reader that
+/// saw it in the geometry of a PDF, or this function's answer given back through
+/// [`Document::with_furniture`]) is taken at its word; only a document that knows none has its
+/// running heads guessed from its text.
 ///
 /// ```
 /// use akaji::{Document, PageMarker};
@@ -70,6 +71,10 @@ fn top(doc: &Document, page: &Page, n: usize) -> Vec<(usize, String)> {
 /// assert_eq!(page_furniture(&d), vec![0, 4, 5, 9]);
 /// ```
 pub fn page_furniture(doc: &Document) -> Vec<usize> {
+    let known = doc.furniture();
+    if !known.is_empty() {
+        return known;
+    }
     let pages = doc.pages();
     let tops: Vec<Vec<(usize, String)>> = pages.iter().map(|p| top(doc, p, TOP_LINES)).collect();
     let head_like = |k: &str| (2..=MAX_HEAD_CHARS).contains(&k.chars().count());
@@ -102,14 +107,14 @@ pub fn page_furniture(doc: &Document) -> Vec<usize> {
             }
         }
     }
-    let mut lines = doc.furniture();
     // A document has running heads when most of its pages open with one.
     if pages.len() >= 2 && pages_with_heads * 2 >= pages.len() {
-        lines.extend(heads);
+        heads.sort_unstable();
+        heads.dedup();
+        heads
+    } else {
+        Vec::new()
     }
-    lines.sort_unstable();
-    lines.dedup();
-    lines
 }
 
 /// The furniture of a draft (or the draft with the ledger applied) and of a final, decided
@@ -339,6 +344,14 @@ mod tests {
         let heads = page_furniture(&d);
         assert_eq!(heads, vec![0, 3, 6]);
         assert_eq!(View::folded(&d, false, &heads).text(), "一文目。\n二文目。\n三文目。\n");
+    }
+
+    #[test]
+    fn a_document_that_knows_its_furniture_is_taken_at_its_word() {
+        let d = doc("1. 章\n1. 章\n1.1. 節\n本文。\n- 1 -\n1. 章\n1.1. 節\n続き。\n- 2 -\n");
+        let heads = page_furniture(&d);
+        assert_eq!(heads, vec![0, 5, 6]);
+        assert_eq!(page_furniture(&d.with_furniture(&heads)), heads, "asked again, the same answer");
     }
 
     #[test]
