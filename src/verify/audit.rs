@@ -44,6 +44,7 @@ use crate::diagnostic::{Diagnostic, Kind, Subject};
 use crate::document::{one_line, Document};
 use crate::fold::fold_text;
 use crate::ledger::{Action, EditRef, Ledger, PageScope};
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// Verify `final_doc` against the promises of `ledger` on `draft`.
@@ -96,6 +97,10 @@ struct Audit<'l> {
     heads: Vec<String>,
     expected_view: View,
     final_view: View,
+    /// The draft as the views see it, made when a mark needs it.
+    draft_view: OnceCell<View>,
+    /// The furniture of the draft left out of its view.
+    draft_furniture: Vec<usize>,
     /// The two views aligned.
     align: Alignment,
 }
@@ -126,7 +131,31 @@ impl<'l> Audit<'l> {
             (heads, expected_view, final_view, final_doc.clone().with_furniture(&page_furniture(final_doc)))
         };
         let align = Alignment::new(expected_view.text(), final_view.text(), options.timeout);
-        Audit { ledger, draft, final_doc, resolution, expected, heads, expected_view, final_view, align }
+        let draft_furniture = if options.keep_layout { Vec::new() } else { page_furniture(&draft) };
+        Audit {
+            ledger,
+            draft,
+            final_doc,
+            resolution,
+            expected,
+            heads,
+            expected_view,
+            final_view,
+            draft_view: OnceCell::new(),
+            draft_furniture,
+            align,
+        }
+    }
+
+    /// The draft as the views see it.
+    fn draft_view(&self) -> &View {
+        self.draft_view.get_or_init(|| {
+            if self.expected_view.is_folded() {
+                View::folded(&self.draft, self.ledger.options.match_width, &self.draft_furniture)
+            } else {
+                View::raw(&self.draft)
+            }
+        })
     }
 
     /// Text as the views hold it: folded (widths when asked, radicals), unless layout is kept.
@@ -169,7 +198,7 @@ impl<'l> Audit<'l> {
     }
 
     /// The expected byte of draft byte `x` (outside every edit's changed part).
-    fn from_draft(&self, x: usize) -> usize {
+    fn in_expected(&self, x: usize) -> usize {
         let edits = &self.expected.edits;
         let k = edits.partition_point(|e| e.old.end <= x && !(e.old.is_empty() && e.old.start == x));
         match k.checked_sub(1) {
@@ -215,11 +244,16 @@ impl<'l> Audit<'l> {
         let new_part = &self.expected.final_doc.text()[e.new.clone()];
         let mark = match status {
             Status::Different => {
-                // The characters that differ, as the reader sees them.
-                let (o, n) = trimmed(ev, fv, es..ee, fs..fe);
-                let (o, n) = (ev.doc_range(o), fv.doc_range(n));
-                let range = self.to_draft(o.start)..self.to_draft(o.end).max(self.to_draft(o.start));
-                Mark { range, new: self.final_doc.text()[n].to_owned(), status: Some(status), edit: subject }
+                // The characters of the draft that differ from the final there.
+                let dv = self.draft_view();
+                // The quote, and what the changes touch beyond it.
+                let start = if es < pv.start { self.to_draft(expected.start).min(q.start) } else { q.start };
+                let end = if ee > pv.end { self.to_draft(expected.end).max(q.end) } else { q.end };
+                let d = start..end.max(start);
+                let window = dv.view_of(d.start)..dv.view_end_of(d.end).max(dv.view_of(d.start));
+                let (o, n) = trimmed(dv, fv, window, fs..fe);
+                let (o, n) = (dv.doc_range(o), fv.doc_range(n));
+                Mark { range: o, new: self.final_doc.text()[n].to_owned(), status: Some(status), edit: subject }
             }
             _ => Mark { range: e.old.clone(), new: new_part.to_owned(), status: Some(status), edit: subject },
         };
@@ -247,7 +281,7 @@ impl<'l> Audit<'l> {
         let mut in_final = Vec::new();
         let mut before = 0;
         for r in self.scope_ranges(&edit.scope().pages) {
-            let (s, e) = (self.from_draft(r.start), self.from_draft(r.end));
+            let (s, e) = (self.in_expected(r.start), self.in_expected(r.end));
             let v = ev.view_of(s)..ev.view_end_of(e).max(ev.view_of(s));
             before += sought.find(ev.text(), v.clone()).len();
             in_final.extend(sought.find(fv.text(), al.left(v.start)..al.right(v.end)));
@@ -280,7 +314,8 @@ impl<'l> Audit<'l> {
     /// page the draft lacks).
     fn scope_ranges(&self, scope: &PageScope) -> Vec<Range<usize>> {
         let d = &self.draft;
-        let all = vec![0..d.text().len()];
+        let whole = 0..d.text().len();
+        let all = vec![whole];
         match scope {
             PageScope::Anywhere => all,
             PageScope::Pages { pages, .. } => {
