@@ -506,6 +506,22 @@ fn lock(p: &LockProblem) -> String {
     }
 }
 
+/// Once per verify report with todo edits (each listed with its note): how to complete them.
+pub fn todo_help(todos: usize) -> String {
+    format!(
+        "{todos} edit(s) are marked todo: complete each with `old`/`new` (or `after`/`before` and `new`) and remove `todo`"
+    )
+}
+
+/// What a place found without the draft or its lock is: an occurrence of the promised text or
+/// of the draft's, not a verdict.
+pub fn occurrence_label(status: crate::verify::Status) -> &'static str {
+    match status {
+        crate::verify::Status::Applied => "promised text found",
+        _ => "draft's text found",
+    }
+}
+
 /// The note of a verify report made with a lock instead of the draft.
 pub fn lock_note() -> String {
     "checked with the lock (the draft's text around each quote, written by `akaji apply --lock`): \
