@@ -12,4 +12,5 @@ mod render;
 mod roundtrip;
 mod util;
 mod verify;
+mod verify_cases;
 mod verify_set;

@@ -194,7 +194,7 @@ fn json_fields_are_the_documented_ones() {
         k
     };
     assert_eq!(keys(&r), ["decisions", "files", "layout", "mode", "notes", "summary", "unexplained"]);
-    assert_eq!(keys(&r["files"]), ["draft", "final", "ledger"]);
+    assert_eq!(keys(&r["files"]), ["draft", "final", "ledger", "lock"]);
     assert_eq!(keys(&r["decisions"][0]), ["at", "by", "edits", "id", "status"]);
     assert_eq!(keys(&r["decisions"][0]["edits"][0]), ["edit", "findings", "message", "status", "summary"]);
     // Fields added since the first report (none renamed): the char ranges of each place and a

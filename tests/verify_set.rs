@@ -89,6 +89,9 @@ fn content_offsets(text: &str, layout: &Value) -> Vec<usize> {
     out
 }
 
+/// A reported change: its content range in the draft and in the final.
+type Change = ((usize, usize), (usize, usize));
+
 /// Whether ranges overlap; an empty range overlaps what it touches.
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     if a.0 == a.1 || b.0 == b.1 {
@@ -212,13 +215,7 @@ fn score_places(score: &mut Score, plan: &str, final_name: &str, te: &Value, e: 
 
 /// Unexplained changes: each truth entry matched once by a reported change that overlaps it in
 /// both texts; reported changes that match none count against.
-fn score_unexplained(
-    score: &mut Score,
-    where_: &str,
-    truth: &Value,
-    reported: &[((usize, usize), (usize, usize))],
-    texts: (&str, &str),
-) {
+fn score_unexplained(score: &mut Score, where_: &str, truth: &Value, reported: &[Change], texts: (&str, &str)) {
     let entries = truth["unexplained"].as_array().unwrap();
     let mut used = vec![false; entries.len()];
     let range = |v: &Value| (v[0].as_u64().unwrap() as usize, v[1].as_u64().unwrap() as usize);

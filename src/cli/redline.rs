@@ -28,6 +28,9 @@ pub fn run(args: Args) -> Result<u8, CliError> {
     args.render.check()?;
     let ledger = files::load_ledger(&args.ledger)?;
     let draft = files::load_document(&args.draft, &ledger.options.page_marker)?;
+    // Lines are counted without the draft's running heads, as `apply` counts them.
+    let furniture = akaji::verify::page_furniture(&draft);
+    let draft = draft.with_furniture(&furniture);
     let applied = akaji::apply(&draft, &ledger).map_err(|problems| CliError::Resolve {
         ledger: args.ledger.clone(),
         draft: args.draft.clone(),

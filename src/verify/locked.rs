@@ -133,10 +133,10 @@ fn check(s: &Sought, p: &LockedPlace, found: &[Vec<Range<usize>>], view: &View, 
     let text = view.text();
     let middle = |m: &Range<usize>| m.start + s.before_len..(m.end - s.after_len).max(m.start + s.before_len);
     // An empty context stands at the start (before) or the end (after) of the text.
-    let at_start = [0..0];
-    let at_end = [text.len()..text.len()];
-    let befores = s.before.map_or(&at_start[..], |b| &found[b][..]);
-    let afters = s.after.map_or(&at_end[..], |a| &found[a][..]);
+    let (start, end) = (0..0, text.len()..text.len());
+    let (at_start, at_end) = (std::slice::from_ref(&start), std::slice::from_ref(&end));
+    let befores = s.before.map_or(at_start, |b| &found[b][..]);
+    let afters = s.after.map_or(at_end, |a| &found[a][..]);
     let (status, region, note) = if let Some(m) = found[s.promised].first() {
         (Status::Applied, Some(middle(m)), VerifyNote::PromisedInContext)
     } else if let Some(m) = found[s.quote].first() {

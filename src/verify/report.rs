@@ -132,6 +132,8 @@ pub struct Files {
     /// The final that was checked.
     #[serde(rename = "final")]
     pub final_text: String,
+    /// The lock checked by, without a draft.
+    pub lock: Option<String>,
 }
 
 /// What verify left out of the comparison as layout.
