@@ -63,10 +63,10 @@ fn status(report: &Value, id: &str) -> String {
 fn the_broken_sample_reports_each_problem_precisely() {
     let (code, r) = json(&["ledger-broken.toml", "--final", "final-broken.txt"]);
     assert_eq!(code, 1);
-    // Forgotten: 「SaaSサービス」 is still on page 2, line 5 (lines are body lines: the running
-    // head atop each page is not one).
+    // Forgotten: 「SaaSサービス」 is still on page 2, body line 5 (lines are counted under the
+    // running head 「地域サイバーセキュリティ推進計画2024（案）」 of every page).
     assert_eq!(at(&r, "8"), ("missing".into(), 2, 5, 2, 5));
-    // Made differently: 「AI（人口知能）化」 instead of 「AI（人工知能）化」, page 3, line 5.
+    // Made differently: 「AI（人口知能）化」 instead of 「AI（人工知能）化」, page 3, body line 5.
     assert_eq!(at(&r, "15"), ("different".into(), 3, 5, 3, 5));
     let f = &decision(&r, "15")["edits"][0]["findings"][0];
     assert_eq!((f["expected"].as_str(), f["found"].as_str()), (Some("AI（人工知能）化"), Some("AI（人口知能）化")));

@@ -6,6 +6,7 @@
 //! still 2, but the edits that do resolve can be checked without the draft.
 
 use super::error::CliError;
+use super::lines::LineArgs;
 use super::{exit, files, messages, output};
 use akaji::lock::Lock;
 use akaji::Applied;
@@ -19,7 +20,7 @@ use std::path::{Path, PathBuf};
     after_help = "Examples:\n  akaji apply draft.txt ledger.toml -o final.txt\n  akaji apply draft.txt ledger.toml --format json   # where each edit landed"
 )]
 pub struct Args {
-    /// The draft (UTF-8 text).
+    /// The draft (UTF-8 text, .docx or .pdf).
     draft: PathBuf,
     /// The ledger (TOML, or JSON when it ends in .json).
     ledger: PathBuf,
@@ -33,6 +34,8 @@ pub struct Args {
     /// it, for `akaji verify` without the draft (written even when some edits do not resolve).
     #[arg(long)]
     lock: bool,
+    #[command(flatten)]
+    lines: LineArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -53,10 +56,8 @@ pub fn run(args: Args) -> Result<u8, CliError> {
         output::check(Some(l), &all)?;
     }
     let ledger = files::load_ledger(&args.ledger)?;
-    let draft = files::load_document(&args.draft, &ledger.options.page_marker)?;
-    // Lines are counted without the draft's running heads.
-    let furniture = akaji::verify::page_furniture(&draft);
-    let draft = draft.with_furniture(&furniture);
+    let draft =
+        args.lines.apply(files::load_document(&args.draft, &ledger.options.page_marker)?, Some(&ledger.options));
     let lock = lock_path
         .as_ref()
         .map(|_| Lock { draft: Some(args.draft.display().to_string()), ..Lock::new(&draft, &ledger) });
@@ -119,7 +120,7 @@ struct Placed {
     /// The edit's number within its decision, 1-based as in messages.
     edit: usize,
     /// Page of the change in the draft.
-    page: u32,
+    page: akaji::PageNo,
     /// Line within that page, 1-based.
     line: usize,
     /// Column, 1-based, in chars.
@@ -186,6 +187,6 @@ mod tests {
             assert_eq!(old[e.old[0]..e.old[1]].iter().collect::<String>(), e.old_text);
             assert_eq!(fin[e.new[0]..e.new[1]].iter().collect::<String>(), e.new_text);
         }
-        assert_eq!((p[1].page, p[1].line, p[1].edit), (4, 2, 2));
+        assert_eq!((p[1].page, p[1].line, p[1].edit), (akaji::PageNo::Number(4), 2, 2));
     }
 }

@@ -16,7 +16,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::Document;
 use crate::ledger::{Action, EditRef, Ledger};
 use crate::messages::{body, edit_summary};
-use crate::verify::{page_furniture, View};
+use crate::verify::View;
 use std::ops::Range;
 
 /// Chars of context taken on each side of a quote.
@@ -35,18 +35,17 @@ impl Lock {
     /// let draft = Document::new("本部会の下に分科会を設置し、\n検討した。\n- 4 -\n", &ledger.options.page_marker);
     /// let lock = Lock::new(&draft, &ledger);
     /// let p = &lock.edits[0].places[0];
-    /// assert_eq!((p.page, p.line, p.before.as_str(), p.quote.as_str(), p.promised.as_str()), (4, 1, "本部会の下に分科会を", "設置", "開催"));
+    /// assert_eq!((p.page.number(), p.line, p.before.as_str(), p.quote.as_str(), p.promised.as_str()), (Some(4), 1, "本部会の下に分科会を", "設置", "開催"));
     /// assert_eq!(p.after, "し、検討した。");
     /// ```
     pub fn new(draft: &Document, ledger: &Ledger) -> Lock {
         let width = ledger.options.match_width;
-        let draft = draft.clone().with_furniture(&page_furniture(draft));
-        let resolution = resolve(&draft, ledger);
-        let view = View::plain(&draft, width, &[]);
+        let resolution = resolve(draft, ledger);
+        let view = View::plain(draft, width, &[]);
         let text = view.text();
         // Each resolved place: its quote and its changed part, as view ranges.
         let quote_of = |r: &Resolved| r.anchor.start.min(r.old.start)..r.anchor.end.max(r.old.end);
-        let in_view = |r: Range<usize>| view.view_of(r.start)..view.view_end_of(r.end).max(view.view_of(r.start));
+        let in_view = |r: Range<usize>| view.view_range(r);
         let quotes: Vec<Range<usize>> = resolution.edits.iter().map(|r| in_view(quote_of(r))).collect();
         let changed: Vec<Range<usize>> = resolution.edits.iter().map(|r| in_view(r.old.clone())).collect();
         let contexts = contexts(text, &quotes, &changed);
@@ -66,9 +65,7 @@ impl Lock {
                     let q = quote_of(r);
                     let (qv, cv) = (&quotes[i], &changed[i]);
                     let mut promised = text[qv.start..cv.start.max(qv.start)].to_owned();
-                    let mut new = crate::fold::fold_text(&r.replacement, width);
-                    crate::verify::fold_radicals(&mut new);
-                    promised.push_str(&new);
+                    promised.push_str(&crate::fold::fold_text(&r.replacement, width));
                     promised.push_str(&text[cv.end.min(qv.end)..qv.end]);
                     let at = draft.position(q.start);
                     entry.places.push(LockedPlace {
@@ -82,7 +79,7 @@ impl Lock {
                         after: text[contexts[i].1.clone()].to_owned(),
                     });
                 }
-                entry.new_in_scope = new_in_scope(ledger, at, &draft, &view);
+                entry.new_in_scope = new_in_scope(ledger, at, draft, &view);
             }
             edits.push(entry);
         }
@@ -99,8 +96,7 @@ fn problem_of(problems: &[Diagnostic], at: EditRef) -> Option<&Diagnostic> {
 fn new_in_scope(ledger: &Ledger, at: EditRef, draft: &Document, view: &View) -> usize {
     let edit = ledger.edit(at);
     let Action::Replace { new, .. } = edit.action() else { return 0 };
-    let mut new = crate::fold::fold_text(new, ledger.options.match_width);
-    crate::verify::fold_radicals(&mut new);
+    let new = crate::fold::fold_text(new, ledger.options.match_width);
     let (Some(folded), false) = (view.fold(), new.is_empty()) else { return 0 };
     let Ok(scope) = FoldedScope::of(edit.scope(), draft, folded) else { return 0 };
     view.text().match_indices(&new).filter(|(i, m)| scope.contains(&(*i..i + m.len()))).count()
@@ -164,13 +160,13 @@ mod tests {
     #[test]
     fn contexts_leave_layout_out_and_stop_at_another_edit() {
         let l = lock(
-            "計画\n本文の設置\nと開催。\n- 1 -\n計画\n次の文。\n- 2 -\n",
+            "計画\n本文の設置\nと開催。\n- 1 -\n計画\n次の文。\n- 2 -\n計画\n三の文。\n- 3 -\n",
             "[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"設置\"\nnew = \"開設\"\n[[decision]]\nid = \"2\"\n[[decision.edit]]\nold = \"開催\"\nnew = \"実施\"\n",
         );
         let (a, b) = (&l.edits[0].places[0], &l.edits[1].places[0]);
         assert_eq!((a.before.as_str(), a.quote.as_str(), a.after.as_str()), ("本文の", "設置", "と"));
-        assert_eq!((b.before.as_str(), b.after.as_str()), ("と", "。次の文。"));
-        assert_eq!((a.page, a.line), (1, 1), "the running head 「計画」 is not a line");
+        assert_eq!((b.before.as_str(), b.after.as_str()), ("と", "。次の文。三の文。"));
+        assert_eq!((a.page.number(), a.line), (Some(1), 1), "the running head 「計画」 is not a line");
     }
 
     #[test]

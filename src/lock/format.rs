@@ -1,6 +1,7 @@
 //! The lock as data, and as the TOML file `akaji apply --lock` writes beside the ledger.
 
 use super::problem::LockProblem;
+use crate::document::PageNo;
 use serde::{Deserialize, Serialize};
 
 /// The lock format's version; a lock of another version is refused.
@@ -66,8 +67,8 @@ fn is_zero(n: &usize) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LockedPlace {
-    /// The page of the quote in the draft.
-    pub page: u32,
+    /// The page of the quote in the draft (a number, or a front page's numeral: `"ii"`).
+    pub page: PageNo,
     /// Its line within the page (body lines, 1-based).
     pub line: usize,
     /// Its column (chars, 1-based).

@@ -31,7 +31,7 @@
 //! ```
 
 use super::align::{Alignment, JOIN_GAP};
-use super::layout::{furniture_lines, furniture_texts, page_furniture, View};
+use super::layout::{running_heads, View};
 use super::note::VerifyNote;
 use super::report::{
     per_decision, worst, DecisionReport, EditReport, Finding, Layout, Mark, Marked, Mode, Status, Unexplained,
@@ -86,21 +86,17 @@ pub fn audit<'a>(
 /// Everything one audit works from.
 struct Audit<'l> {
     ledger: &'l Ledger,
-    /// The draft, its lines counted without its furniture.
-    draft: Document,
-    /// The final, likewise.
-    final_doc: Document,
+    draft: &'l Document,
+    final_doc: &'l Document,
     resolution: Resolution,
     /// The final as promised, and where each resolved edit stands in it.
     expected: Built,
-    /// The furniture left out of both views, as text.
+    /// The running heads left out of both views (see [`running_heads`]).
     heads: Vec<String>,
     expected_view: View,
     final_view: View,
     /// The draft as the views see it, made when a mark needs it.
     draft_view: OnceCell<View>,
-    /// The furniture of the draft left out of its view.
-    draft_furniture: Vec<usize>,
     /// The two views aligned.
     align: Alignment,
 }
@@ -115,23 +111,20 @@ struct Checked {
 
 impl<'l> Audit<'l> {
     /// Resolve, build the expected final, see both texts without their layout, align them.
-    fn new(ledger: &'l Ledger, draft: &Document, final_doc: &Document, options: &VerifyOptions) -> Audit<'l> {
+    fn new(ledger: &'l Ledger, draft: &'l Document, final_doc: &'l Document, options: &VerifyOptions) -> Audit<'l> {
         let width = ledger.options.match_width;
-        let draft = draft.clone().with_furniture(&page_furniture(draft));
-        let resolution = resolve(&draft, ledger);
-        let expected = build(&draft, &resolution.edits, &ledger.options.page_marker);
-        let (heads, expected_view, final_view, final_doc) = if options.keep_layout {
-            (Vec::new(), View::raw(&expected.final_doc), View::raw(final_doc), final_doc.clone())
+        let resolution = resolve(draft, ledger);
+        // The expected final keeps the draft's furniture (its lines take their draft lines' roles).
+        let expected = build(draft, &resolution.edits, &ledger.options.page_marker);
+        let (heads, expected_view, final_view) = if options.keep_layout {
+            (Vec::new(), View::raw(&expected.final_doc), View::raw(final_doc))
         } else {
-            let (in_expected, in_final) = furniture_lines(&expected.final_doc, final_doc);
-            let heads = furniture_texts(&[(&expected.final_doc, &in_expected), (final_doc, &in_final)]);
-            let expected_view = View::folded(&expected.final_doc, width, &in_expected);
-            let final_view = View::folded(final_doc, width, &in_final);
-            // Lines are counted without the furniture each document shows by itself.
-            (heads, expected_view, final_view, final_doc.clone().with_furniture(&page_furniture(final_doc)))
+            let heads = running_heads(&[&expected.final_doc, final_doc]);
+            let expected_view = View::folded(&expected.final_doc, width, &heads);
+            let final_view = View::folded(final_doc, width, &heads);
+            (heads, expected_view, final_view)
         };
         let align = Alignment::new(expected_view.text(), final_view.text(), options.timeout);
-        let draft_furniture = if options.keep_layout { Vec::new() } else { page_furniture(&draft) };
         Audit {
             ledger,
             draft,
@@ -142,7 +135,6 @@ impl<'l> Audit<'l> {
             expected_view,
             final_view,
             draft_view: OnceCell::new(),
-            draft_furniture,
             align,
         }
     }
@@ -151,9 +143,9 @@ impl<'l> Audit<'l> {
     fn draft_view(&self) -> &View {
         self.draft_view.get_or_init(|| {
             if self.expected_view.is_folded() {
-                View::folded(&self.draft, self.ledger.options.match_width, &self.draft_furniture)
+                View::folded(self.draft, self.ledger.options.match_width, &self.heads)
             } else {
-                View::raw(&self.draft)
+                View::raw(self.draft)
             }
         })
     }
@@ -161,9 +153,7 @@ impl<'l> Audit<'l> {
     /// Text as the views hold it: folded (widths when asked, radicals), unless layout is kept.
     fn fold(&self, s: &str) -> String {
         if self.expected_view.is_folded() {
-            let mut f = fold_text(s, self.ledger.options.match_width);
-            super::layout::fold_radicals(&mut f);
-            f
+            fold_text(s, self.ledger.options.match_width)
         } else {
             s.to_owned()
         }
@@ -218,7 +208,7 @@ impl<'l> Audit<'l> {
         // Q in the draft, P in the expected final, both as bytes.
         let q = e.anchor.start.min(e.old.start)..e.anchor.end.max(e.old.end);
         let p = e.new.start - (e.old.start - q.start)..e.new.end + (q.end - e.old.end);
-        let pv = ev.view_of(p.start)..ev.view_end_of(p.end).max(ev.view_of(p.start));
+        let pv = ev.view_range(p.clone());
         let touched: Vec<usize> = al.near(pv.start, pv.end).filter(|&i| self.touches(i, &pv)).collect();
         // The stretch the edit and its changes cover, in both views.
         let (mut es, mut ee) = (pv.start, pv.end);
@@ -250,7 +240,7 @@ impl<'l> Audit<'l> {
                 let start = if es < pv.start { self.to_draft(expected.start).min(q.start) } else { q.start };
                 let end = if ee > pv.end { self.to_draft(expected.end).max(q.end) } else { q.end };
                 let d = start..end.max(start);
-                let window = dv.view_of(d.start)..dv.view_end_of(d.end).max(dv.view_of(d.start));
+                let window = dv.view_range(d);
                 let (o, n) = trimmed(dv, fv, window, fs..fe);
                 let (o, n) = (dv.doc_range(o), fv.doc_range(n));
                 Mark { range: o, new: self.final_doc.text()[n].to_owned(), status: Some(status), edit: subject }
@@ -282,7 +272,7 @@ impl<'l> Audit<'l> {
         let mut before = 0;
         for r in self.scope_ranges(&edit.scope().pages) {
             let (s, e) = (self.in_expected(r.start), self.in_expected(r.end));
-            let v = ev.view_of(s)..ev.view_end_of(e).max(ev.view_of(s));
+            let v = ev.view_range(s..e);
             before += sought.find(ev.text(), v.clone()).len();
             in_final.extend(sought.find(fv.text(), al.left(v.start)..al.right(v.end)));
         }
@@ -488,7 +478,7 @@ mod tests {
         assert_eq!(statuses(&r), vec![Status::Applied, Status::Applied]);
         assert!(r[0].2.is_empty(), "{:?}", r[0].2);
         let f = r[1].1[0].in_final.clone().unwrap();
-        assert_eq!((f.page, f.line, f.text.as_str()), (2, 1, "当たって"));
+        assert_eq!((f.page.to_string(), f.line, f.text.as_str()), ("2".into(), 1, "当たって"));
     }
 
     #[test]
@@ -500,7 +490,10 @@ mod tests {
         let unexplained = &r[0].2;
         assert_eq!(unexplained.len(), 1);
         let c = &unexplained[0];
-        assert_eq!((c.draft.page, c.draft.line, c.in_final.page, c.in_final.line), (1, 2, 1, 2));
+        assert_eq!(
+            (c.draft.page.number(), c.draft.line, c.in_final.page.number(), c.in_final.line),
+            (Some(1), 2, Some(1), 2)
+        );
         // The characters that changed: 「設置」→「置く」 is 「設」 out, 「く」 in, one change.
         assert_eq!((c.draft.text.as_str(), c.in_final.text.as_str()), ("設置する", "置く"));
     }

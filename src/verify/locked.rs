@@ -30,7 +30,7 @@
 //! assert_eq!(check("状況を把握するとともに、その状況を適時確認していく。\n"), Status::Different);
 //! ```
 
-use super::layout::{fold_radicals, furniture_texts, page_furniture, View};
+use super::layout::{running_heads, View};
 use super::note::VerifyNote;
 use super::report::{per_decision, worst, EditReport, Finding, Layout, Mode, Status, VerifyOptions, VerifyReport};
 use super::scan::{todo, todo_text};
@@ -59,14 +59,9 @@ struct Sought {
 /// Verify `final_doc` against `ledger` with the `lock` written from its draft.
 pub fn locked(ledger: &Ledger, lock: &Lock, final_doc: &Document, options: &VerifyOptions) -> VerifyReport<'static> {
     let width = ledger.options.match_width;
-    let heads = if options.keep_layout { Vec::new() } else { page_furniture(final_doc) };
-    let final_doc = &final_doc.clone().with_furniture(&heads);
+    let heads = if options.keep_layout { Vec::new() } else { running_heads(&[final_doc]) };
     let view = View::plain(final_doc, width, &heads);
-    let fold = |s: &str| {
-        let mut f = fold_text(s, width);
-        fold_radicals(&mut f);
-        f
-    };
+    let fold = |s: &str| fold_text(s, width);
     // Every place's four texts, all searched for in one pass.
     let mut patterns = Patterns::default();
     let mut sought = |p: &LockedPlace| {
@@ -112,8 +107,7 @@ pub fn locked(ledger: &Ledger, lock: &Lock, final_doc: &Document, options: &Veri
         };
         EditReport { edit: at.edit + 1, summary, ..report }
     });
-    let running_heads = furniture_texts(&[(final_doc, &heads)]);
-    let layout = Layout { kept: options.keep_layout, running_heads };
+    let layout = Layout { kept: options.keep_layout, running_heads: heads };
     let mut report = VerifyReport::new(Mode::WithoutDraft, decisions, Vec::new(), layout);
     report.notes.push(crate::messages::lock_note());
     if lock.ledger != ledger_fingerprint(ledger) {

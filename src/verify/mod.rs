@@ -35,9 +35,8 @@ mod todo;
 
 pub use audit::audit;
 pub use exact::{exact, Exact, ExactDiff};
-pub use layout::page_furniture;
-pub(crate) use layout::{fold_radicals, View};
 pub use locked::locked;
+pub(crate) use layout::{running_heads, View};
 pub use note::VerifyNote;
 pub use report::{
     worst, DecisionReport, EditReport, Files, Finding, Layout, Mark, Marked, Mode, Status, Summary, Unexplained,

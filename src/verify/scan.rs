@@ -14,13 +14,13 @@
 //! ([`sought`]); each edit's scope is found in the final ([`scope_in_final`]), the matches in it
 //! counted ([`Counted`]), its status decided ([`status`]) and its places listed ([`findings`]).
 
-use super::layout::{fold_radicals, furniture_texts, page_furniture, View};
+use super::layout::{running_heads, View};
 use super::note::VerifyNote;
 use super::report::{per_decision, EditReport, Finding, Layout, Mode, Status, VerifyOptions, VerifyReport};
 use super::todo::{todo_new, TodoText};
 use crate::anchor::{AnchorProblem, FoldedScope, Patterns};
 use crate::diagnostic::Diagnostic;
-use crate::document::{one_line, Document};
+use crate::document::{one_line, Document, PageNo};
 use crate::fold::{fold_text, Folded};
 use crate::ledger::{Action, Count, Edit, Ledger, Side};
 use std::ops::Range;
@@ -47,8 +47,7 @@ struct Sought {
 /// Verify `final_doc` against `ledger` without the draft.
 pub fn scan(ledger: &Ledger, final_doc: &Document, options: &VerifyOptions) -> VerifyReport<'static> {
     let width = ledger.options.match_width;
-    let heads = if options.keep_layout { Vec::new() } else { page_furniture(final_doc) };
-    let final_doc = &final_doc.clone().with_furniture(&heads);
+    let heads = if options.keep_layout { Vec::new() } else { running_heads(&[final_doc]) };
     let view = View::plain(final_doc, width, &heads);
     let folded = view.fold().expect("a plain view folds");
     let mut patterns = Patterns::default();
@@ -61,8 +60,7 @@ pub fn scan(ledger: &Ledger, final_doc: &Document, options: &VerifyOptions) -> V
         };
         EditReport { edit: at.edit + 1, summary: crate::messages::edit_summary(e), ..report }
     });
-    let running_heads = furniture_texts(&[(final_doc, &heads)]);
-    let layout = Layout { kept: options.keep_layout, running_heads };
+    let layout = Layout { kept: options.keep_layout, running_heads: heads };
     let mut report = VerifyReport::new(Mode::WithoutDraft, decisions, Vec::new(), layout);
     report.notes.push(SCOPE_NOTE.to_owned());
     report
@@ -93,9 +91,7 @@ fn sought<'e>(e: &'e Edit, width: bool, patterns: &mut Patterns) -> Result<Sough
 
 /// Text folded as a plain view folds it.
 fn folded(s: &str, width: bool) -> String {
-    let mut f = fold_text(s, width);
-    fold_radicals(&mut f);
-    f
+    fold_text(s, width)
 }
 
 /// The finding of a todo edit that knows its new text: where it stands in the final, if it does.
@@ -133,7 +129,7 @@ fn scope_in_final(e: &Edit, doc: &Document, folded: &Folded) -> Result<FoldedSco
     FoldedScope::of(e.scope(), doc, folded).map_err(|p| match p {
         AnchorProblem::NoSuchLine { page, line, .. } => VerifyNote::FinalLacksLine { page, line },
         AnchorProblem::NoSuchPage { page, pages } => {
-            VerifyNote::FinalLacksPage { page, last: pages.last().copied().unwrap_or(0) }
+            VerifyNote::FinalLacksPage { page, last: pages.last().copied().unwrap_or(PageNo::Number(0)) }
         }
         _ => VerifyNote::DidNotResolve,
     })
@@ -191,7 +187,7 @@ fn status(c: &Counted, count: Count, scope: &FoldedScope, per_page: bool) -> (St
         return (Status::Applied, note);
     }
     if replaced == 0 && per_page {
-        let on = |page: u32| c.promised.iter().filter(|m| scope.page_of(m) == Some(page)).count();
+        let on = |page: PageNo| c.promised.iter().filter(|m| scope.page_of(m) == Some(page)).count();
         return match scope.pages().into_iter().find(|&p| !enough(on(p))) {
             None => (Status::Applied, None),
             Some(page) => unclear(Some(page), on(page), 0),
