@@ -253,8 +253,8 @@ impl<'l> Audit<'l> {
             in_final: Some(self.final_doc.place(region.clone())),
             expected: one_line(&self.expected.final_doc.text()[expected]),
             found: (status != Status::Applied).then(|| one_line(&self.final_doc.text()[region.clone()])),
-            draft_range: Some(Self::chars(&self.draft, &q)),
-            final_range: Some(Self::chars(&self.final_doc, &region)),
+            draft_range: Some(Self::chars(self.draft, &q)),
+            final_range: Some(Self::chars(self.final_doc, &region)),
             note: None,
         };
         Checked { finding, mark, touched }
@@ -295,7 +295,7 @@ impl<'l> Audit<'l> {
             expected: one_line(new),
             found: None,
             draft_range: None,
-            final_range: place.map(|r| Self::chars(&self.final_doc, &r)),
+            final_range: place.map(|r| Self::chars(self.final_doc, &r)),
             note: None,
         })
     }
@@ -303,7 +303,7 @@ impl<'l> Audit<'l> {
     /// The byte ranges of the draft a page scope names (the whole draft for none, or for a
     /// page the draft lacks).
     fn scope_ranges(&self, scope: &PageScope) -> Vec<Range<usize>> {
-        let d = &self.draft;
+        let d = self.draft;
         let whole = 0..d.text().len();
         let all = vec![whole];
         match scope {
@@ -350,7 +350,7 @@ impl<'l> Audit<'l> {
             let new = self.final_doc.text()[in_final.clone()].to_owned();
             marks.push(Mark { range: in_draft.clone(), new, status: None, edit: None });
             let (draft_range, final_range) =
-                (Self::chars(&self.draft, &in_draft), Self::chars(&self.final_doc, &in_final));
+                (Self::chars(self.draft, &in_draft), Self::chars(self.final_doc, &in_final));
             let (draft, in_final) = (self.draft.place(in_draft), self.final_doc.place(in_final));
             let maybe = self.would_explain(&draft.text, &in_final.text);
             out.push(Unexplained { draft, in_final, maybe, draft_range, final_range });

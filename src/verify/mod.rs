@@ -35,8 +35,8 @@ mod todo;
 
 pub use audit::audit;
 pub use exact::{exact, Exact, ExactDiff};
-pub use locked::locked;
 pub(crate) use layout::{running_heads, View};
+pub use locked::locked;
 pub use note::VerifyNote;
 pub use report::{
     worst, DecisionReport, EditReport, Files, Finding, Layout, Mark, Marked, Mode, Status, Summary, Unexplained,
