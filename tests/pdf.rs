@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
 /// The folder holding the generated PDFs and their truth, or `None` (skipped) without the tools.
-fn set() -> Option<&'static Path> {
+pub(crate) fn set() -> Option<&'static Path> {
     static SET: OnceLock<Option<PathBuf>> = OnceLock::new();
     SET.get_or_init(|| {
         let missing = missing_tools();

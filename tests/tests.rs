@@ -19,4 +19,5 @@ mod roundtrip;
 mod util;
 mod verify;
 mod verify_cases;
+mod verify_pdf;
 mod verify_set;

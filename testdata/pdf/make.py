@@ -30,6 +30,9 @@ Documents:
   rotated     four sample pages turned by /Rotate 0, 90, 180, 270, text upright as seen
               (needs reportlab)
   comments    the comment table, landscape, header row repeated on every page
+  verify-draft, verify-final-broken, verify-final-fixed
+              testdata/verify's draft.txt, final-broken.txt and final-fixed.txt, line for line,
+              the title atop every page set as the real header (verify of PDF finals)
   big         `plan`'s body pages repeated to --pages pages (for the benchmark)
 """
 
@@ -52,9 +55,10 @@ ITEM = re.compile(r"^[(（][アイウエオ0-9０-９][)）]　")
 RADICALS = {"行": "⾏", "用": "⽤", "民": "⺠", "長": "⻑", "見": "⾒", "言": "⾔", "方": "⽅", "生": "⽣"}
 
 
-def sample_pages():
-    """The sample draft's pages: (lines, printed number)."""
-    with open(os.path.join(ROOT, "testdata/sample/draft.txt"), encoding="utf-8") as f:
+def sample_pages(path="testdata/sample/draft.txt"):
+    """The pages of a text with `- N -` footers (the sample draft's by default): (lines, printed
+    number)."""
+    with open(os.path.join(ROOT, path), encoding="utf-8") as f:
         lines = f.read().split("\n")
     pages, cur = [], []
     for line in lines:
@@ -187,6 +191,17 @@ def line_pages(with_heads):
             hs = []  # the cover and contents carry no running head
         doc.page(hs, True, [("Body", l) for l in lines])
         truth.append({"printed": printed, "heads": hs, "body": lines, "footer": "- %d -" % printed, "wrapped": False})
+    return doc, truth
+
+
+def titled_pages(path):
+    """A text whose every page opens with the plan's title (testdata/verify's draft and finals)
+    as pages of lines, the title moved into the page's real header."""
+    doc, truth = Fodt(), []
+    for lines, printed in sample_pages(path):
+        hs, body = lines[:1], lines[1:]
+        doc.page(hs, True, [("Body", l) for l in body])
+        truth.append({"printed": printed, "heads": hs, "body": body, "footer": "- %d -" % printed, "wrapped": False})
     return doc, truth
 
 
@@ -377,7 +392,18 @@ def main():
         i = args.index("--pages")
         pages = int(args[i + 1])
         del args[i : i + 2]
-    names = args[1:] or ["sample", "sample-bare", "plan", "radicals", "cid", "rotated", "comments"]
+    names = args[1:] or [
+        "sample",
+        "sample-bare",
+        "plan",
+        "radicals",
+        "cid",
+        "rotated",
+        "comments",
+        "verify-draft",
+        "verify-final-broken",
+        "verify-final-fixed",
+    ]
     os.makedirs(out, exist_ok=True)
     work = tempfile.mkdtemp(prefix="akaji-pdf-")
     try:
@@ -403,6 +429,8 @@ def main():
                 doc, t = plan()
             elif name == "radicals":
                 doc, t = plan(radicals=True)
+            elif name.startswith("verify-"):
+                doc, t = titled_pages("testdata/verify/%s.txt" % name[len("verify-"):])
             elif name == "big":
                 doc, t = plan(repeat_to=pages or 400)
             else:
