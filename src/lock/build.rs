@@ -17,6 +17,7 @@ use crate::document::Document;
 use crate::ledger::{Action, EditRef, Ledger};
 use crate::messages::{body, edit_summary};
 use crate::verify::View;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// Chars of context taken on each side of a quote.
@@ -49,8 +50,14 @@ impl Lock {
         let quotes: Vec<Range<usize>> = resolution.edits.iter().map(|r| in_view(quote_of(r))).collect();
         let changed: Vec<Range<usize>> = resolution.edits.iter().map(|r| in_view(r.old.clone())).collect();
         let contexts = contexts(text, &quotes, &changed);
+        let new_in_scope = new_in_scope(ledger, draft, &view);
+        // The places of each edit, in the resolution's order.
+        let mut places_of: FxHashMap<EditRef, Vec<usize>> = FxHashMap::default();
+        for (i, r) in resolution.edits.iter().enumerate() {
+            places_of.entry(r.edit).or_default().push(i);
+        }
         let mut edits = Vec::new();
-        for (at, edit) in ledger.edits() {
+        for (n, (at, edit)) in ledger.edits().enumerate() {
             let mut entry = LockedEdit {
                 decision: ledger[at.decision].id.clone(),
                 edit: at.edit + 1,
@@ -61,7 +68,8 @@ impl Lock {
                 places: Vec::new(),
             };
             if entry.unresolved.is_none() {
-                for (i, r) in resolution.edits.iter().enumerate().filter(|(_, r)| r.edit == at) {
+                for &i in places_of.get(&at).map_or(&[][..], Vec::as_slice) {
+                    let r = &resolution.edits[i];
                     let q = quote_of(r);
                     let (qv, cv) = (&quotes[i], &changed[i]);
                     let mut promised = text[qv.start..cv.start.max(qv.start)].to_owned();
@@ -79,7 +87,7 @@ impl Lock {
                         after: text[contexts[i].1.clone()].to_owned(),
                     });
                 }
-                entry.new_in_scope = new_in_scope(ledger, at, draft, &view);
+                entry.new_in_scope = new_in_scope[n];
             }
             edits.push(entry);
         }
@@ -92,28 +100,51 @@ fn problem_of(problems: &[Diagnostic], at: EditRef) -> Option<&Diagnostic> {
     problems.iter().find(|p| p.subject.as_ref().is_some_and(|s| s.decision == at.decision && s.edit == Some(at.edit)))
 }
 
-/// How often an edit's new text stands in its scope of the draft (0 for an edit without one).
-fn new_in_scope(ledger: &Ledger, at: EditRef, draft: &Document, view: &View) -> usize {
-    let edit = ledger.edit(at);
-    let Action::Replace { new, .. } = edit.action() else { return 0 };
-    let new = crate::fold::fold_text(new, ledger.options.match_width);
-    let (Some(folded), false) = (view.fold(), new.is_empty()) else { return 0 };
-    let Ok(scope) = FoldedScope::of(edit.scope(), draft, folded) else { return 0 };
-    view.text().match_indices(&new).filter(|(i, m)| scope.contains(&(*i..i + m.len()))).count()
+/// For every edit of the ledger, in order, how often its new text stands in its scope of the
+/// draft (0 for an edit without one): every new text sought in one pass over the view.
+fn new_in_scope(ledger: &Ledger, draft: &Document, view: &View) -> Vec<usize> {
+    let Some(folded) = view.fold() else { return vec![0; ledger.edits().count()] };
+    let mut patterns = Patterns::default();
+    let sought: Vec<Option<usize>> = ledger
+        .edits()
+        .map(|(_, edit)| match edit.action() {
+            Action::Replace { new, .. } => {
+                let new = crate::fold::fold_text(new, ledger.options.match_width);
+                (!new.is_empty()).then(|| patterns.add(new))
+            }
+            _ => None,
+        })
+        .collect();
+    let found = patterns.search_text(view.text());
+    ledger
+        .edits()
+        .zip(&sought)
+        .map(|((_, edit), id)| {
+            let Some(id) = id else { return 0 };
+            let Ok(scope) = FoldedScope::of(edit.scope(), draft, folded) else { return 0 };
+            found[*id].iter().filter(|m| scope.contains(m)).count()
+        })
+        .collect()
 }
 
 /// The context (before, after) of each quote: [`CONTEXT`] chars a side, not reaching into
 /// another place's changed part, widened by 16 chars at a time (up to [`MAX_CONTEXT`]) while
 /// context and quote stand more than once in `text`.
 fn contexts(text: &str, quotes: &[Range<usize>], changed: &[Range<usize>]) -> Vec<(Range<usize>, Range<usize>)> {
-    // How far each context may reach: the nearest other changed part on each side.
+    // How far each context may reach: the nearest other changed part on each side, found in
+    // the changed parts sorted by end and by start.
+    let mut ends: Vec<(usize, usize)> = changed.iter().enumerate().map(|(j, c)| (c.end, j)).collect();
+    let mut starts: Vec<(usize, usize)> = changed.iter().enumerate().map(|(j, c)| (c.start, j)).collect();
+    ends.sort_unstable();
+    starts.sort_unstable();
     let limits: Vec<(usize, usize)> = quotes
         .iter()
         .enumerate()
         .map(|(i, q)| {
-            let others = changed.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, c)| c);
-            let lo = others.clone().filter(|c| c.end <= q.start).map(|c| c.end).max().unwrap_or(0);
-            let hi = others.filter(|c| c.start >= q.end).map(|c| c.start).min().unwrap_or(text.len());
+            let k = ends.partition_point(|&(e, _)| e <= q.start);
+            let lo = ends[..k].iter().rev().find(|&&(_, j)| j != i).map_or(0, |&(e, _)| e);
+            let k = starts.partition_point(|&(s, _)| s < q.end);
+            let hi = starts[k..].iter().find(|&&(_, j)| j != i).map_or(text.len(), |&(s, _)| s);
             (lo, hi)
         })
         .collect();
