@@ -19,9 +19,12 @@ fn verify_in(dir: &Path, args: &[&str]) -> (i32, Value) {
     (run.code, v)
 }
 
+/// Two texts and a place's page and line.
+type Verdict = (String, String, Value, Value);
+
 /// Each decision's (id, status, page and line of its first place in the final), and each
 /// unexplained change's (draft text, final text, final page, line).
-fn verdicts(r: &Value) -> (Vec<(String, String, Value, Value)>, Vec<(String, String, Value, Value)>) {
+fn verdicts(r: &Value) -> (Vec<Verdict>, Vec<Verdict>) {
     let decisions = r["decisions"]
         .as_array()
         .unwrap()
