@@ -13,6 +13,8 @@ mod import_xlsx;
 mod imports;
 mod pages;
 mod pdf;
+mod reconcile;
+mod reconcile_props;
 mod redline;
 mod render;
 mod roundtrip;

@@ -34,6 +34,9 @@ pub struct Args {
     /// it, for `akaji verify` without the draft (written even when some edits do not resolve).
     #[arg(long)]
     lock: bool,
+    /// Apply the edits that are complete while todos remain (exit status 1, the todos named).
+    #[arg(long)]
+    partial: bool,
     #[command(flatten)]
     lines: LineArgs,
 }
@@ -61,12 +64,8 @@ pub fn run(args: Args) -> Result<u8, CliError> {
     let lock = lock_path
         .as_ref()
         .map(|_| Lock { draft: Some(args.draft.display().to_string()), ..Lock::new(&draft, &ledger) });
-    let applied = akaji::apply(&draft, &ledger).map_err(|problems| CliError::Resolve {
-        ledger: args.ledger.clone(),
-        draft: args.draft.clone(),
-        problems,
-    });
-    let applied = match (applied, &lock_path, &lock) {
+    let applied = super::redline::applied(&args.draft, &args.ledger, &draft, &ledger, args.partial);
+    let (applied, todos) = match (applied, &lock_path, &lock) {
         (Ok(a), _, _) => a,
         (Err(e), Some(path), Some(lock)) => {
             // The edits that resolve are locked all the same; the final is not written.
@@ -92,7 +91,11 @@ pub fn run(args: Args) -> Result<u8, CliError> {
     if let (Some(path), Some(lock)) = (&lock_path, &lock) {
         write_lock(path, lock, &inputs)?;
     }
-    Ok(exit::SUCCESS)
+    if todos.is_empty() {
+        return Ok(exit::SUCCESS);
+    }
+    eprintln!("{}", messages::todos_left_out(&ledger, &todos));
+    Ok(exit::DIFFERENCES)
 }
 
 /// Where `--lock` writes: beside the ledger, its name with `.lock` added (ledger.toml.lock).

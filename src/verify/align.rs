@@ -1,8 +1,8 @@
 //! Two views aligned character by character: the changes between what was promised and what was
 //! published, and the way to carry an offset of one into the other.
 //!
-//! The diff engine aligns the two views (word units, a reworded phrase one hunk; hunks a few
-//! characters apart on one line joined), then each hunk is cut into its changed characters
+//! The diff engine aligns the two views ([`crate::compare`]: word units, a reworded phrase one
+//! hunk; hunks a few characters apart on one line joined), then each hunk is cut into its changed characters
 //! ([`super::chars`]). What verify decides rests on those characters only, so that it does not
 //! depend on where the engine cut: an edit is touched by the changes that overlap its promised
 //! text, or that insert at its ends, however far the engine's hunk reached.
@@ -12,13 +12,8 @@
 //! change could be written, so that a change that could be the edit's is the edit's.
 
 use super::chars;
-use crate::diff::{diff, DiffOptions, Granularity};
-use crate::redline::Hunk;
+use crate::compare::Comparison;
 use std::ops::Range;
-use std::time::Duration;
-
-/// Chars of equal text between two hunks of one sentence below which they count as one change.
-pub(super) const JOIN_GAP: usize = 3;
 
 /// The most chars a change is slid over when looking where else it could be written.
 const MAX_SLIDE: usize = 256;
@@ -41,13 +36,11 @@ pub(super) struct Alignment {
 }
 
 impl Alignment {
-    /// Align `old` with `new`.
-    pub fn new(old: &str, new: &str, timeout: Option<Duration>) -> Alignment {
-        let options = DiffOptions { granularity: Granularity::Word, detect_moves: false, min_move_chars: 20, timeout };
-        let found = diff(old, new, &options);
-        let hunks = coalesce(found.hunks, old);
-        let mut changes = Vec::with_capacity(hunks.len());
-        for h in &hunks {
+    /// The changed characters of a comparison's two views.
+    pub fn new(c: &Comparison) -> Alignment {
+        let (old, new) = (c.old.text(), c.new.text());
+        let mut changes = Vec::with_capacity(c.hunks.len());
+        for h in &c.hunks {
             let (o, n) =
                 (floor(old, h.old.start)..floor(old, h.old.end), floor(new, h.new.start)..floor(new, h.new.end));
             refine(&old[o.clone()], &new[n.clone()], o.start, n.start, &mut changes);
@@ -57,7 +50,7 @@ impl Alignment {
         for c in &changes {
             shift.push(shift.last().copied().unwrap_or(0) + c.new.len() as isize - c.old.len() as isize);
         }
-        Alignment { changes, shift, deadline_hit: found.deadline_hit }
+        Alignment { changes, shift, deadline_hit: c.deadline_hit }
     }
 
     /// The offset of the second text for offset `x` of the first, before anything inserted at
@@ -151,31 +144,18 @@ fn refine(old: &str, new: &str, o: usize, n: usize, out: &mut Vec<Change>) {
     }
 }
 
-/// Join hunks separated by a few equal chars within one line of the view, so that a reworded
-/// phrase is one hunk however finely the diff engine cut it.
-fn coalesce(hunks: Vec<Hunk>, old: &str) -> Vec<Hunk> {
-    let mut out: Vec<Hunk> = Vec::with_capacity(hunks.len());
-    for h in hunks {
-        if let Some(last) = out.last_mut() {
-            let touching = h.old.start <= last.old.end || h.new.start <= last.new.end;
-            if touching || {
-                let gap = &old[floor(old, last.old.end)..floor(old, h.old.start).max(floor(old, last.old.end))];
-                !gap.contains('\n') && gap.chars().count() < JOIN_GAP
-            } {
-                let o = last.old.start..h.old.end.max(last.old.end);
-                let n = last.new.start..h.new.end.max(last.new.end);
-                *last = Hunk::new(o, n);
-                continue;
-            }
-        }
-        out.push(h);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::{compare, CompareOptions};
+    use crate::document::{Document, PageMarker};
+
+    /// The alignment of two texts as they are (layout kept, so view offsets are text offsets).
+    fn align(old: &str, new: &str) -> Alignment {
+        let m = PageMarker::default();
+        let options = CompareOptions { width: false, keep_layout: true, timeout: None };
+        Alignment::new(&compare(&Document::new(old, &m), &Document::new(new, &m), &options))
+    }
 
     fn texts<'a>(a: &Alignment, old: &'a str, new: &'a str) -> Vec<(&'a str, &'a str)> {
         a.changes.iter().map(|c| (&old[c.old.clone()], &new[c.new.clone()])).collect()
@@ -184,14 +164,14 @@ mod tests {
     #[test]
     fn hunks_are_cut_into_changed_characters() {
         let (old, new) = ("分科会の数は約97万件となった。", "分科会の数は約96万件となった。");
-        let a = Alignment::new(old, new, None);
+        let a = align(old, new);
         assert_eq!(texts(&a, old, new), [("7", "6")]);
     }
 
     #[test]
     fn offsets_carry_over_before_or_after_an_insertion() {
         let (old, new) = ("甲乙丙", "甲乙X丙");
-        let a = Alignment::new(old, new, None);
+        let a = align(old, new);
         let at = old.find('丙').unwrap();
         assert_eq!((a.left(at), a.right(at)), (at, at + 1));
         assert_eq!(a.left(old.len()), new.len());
@@ -200,7 +180,7 @@ mod tests {
     #[test]
     fn an_insertion_of_repeated_text_reaches_every_place_it_could_stand() {
         let (old, new) = ("した。次。", "した。また。次。");
-        let a = Alignment::new(old, new, None);
+        let a = align(old, new);
         assert_eq!(a.changes.len(), 1);
         let r = a.reach(0, old, new);
         // 「また。」 after 「した。」, 「。また」 after 「した」, or 「た。ま」 after 「し」.

@@ -30,8 +30,8 @@
 //! assert_eq!(r("早期の警戒情報として共有する。\n"), Status::Different);
 //! ```
 
-use super::align::{Alignment, JOIN_GAP};
-use super::layout::{running_heads, View};
+use super::align::Alignment;
+use super::layout::View;
 use super::note::VerifyNote;
 use super::report::{
     per_decision, worst, DecisionReport, EditReport, Finding, Layout, Mark, Marked, Mode, Status, Unexplained,
@@ -40,6 +40,7 @@ use super::report::{
 use super::todo::{todo_new, TodoText};
 use crate::anchor::{resolve, AnchorProblem, Resolution};
 use crate::apply::{build, AppliedEdit, Built};
+use crate::compare::{compare, CompareOptions, Comparison};
 use crate::diagnostic::{Diagnostic, Kind, Subject};
 use crate::document::{one_line, Document};
 use crate::fold::fold_text;
@@ -112,19 +113,17 @@ struct Checked {
 impl<'l> Audit<'l> {
     /// Resolve, build the expected final, see both texts without their layout, align them.
     fn new(ledger: &'l Ledger, draft: &'l Document, final_doc: &'l Document, options: &VerifyOptions) -> Audit<'l> {
-        let width = ledger.options.match_width;
         let resolution = resolve(draft, ledger);
         // The expected final keeps the draft's furniture (its lines take their draft lines' roles).
         let expected = build(draft, &resolution.edits, &ledger.options.page_marker);
-        let (heads, expected_view, final_view) = if options.keep_layout {
-            (Vec::new(), View::raw(&expected.final_doc), View::raw(final_doc))
-        } else {
-            let heads = running_heads(&[&expected.final_doc, final_doc]);
-            let expected_view = View::folded(&expected.final_doc, width, &heads);
-            let final_view = View::folded(final_doc, width, &heads);
-            (heads, expected_view, final_view)
+        let compare_options = CompareOptions {
+            width: ledger.options.match_width,
+            keep_layout: options.keep_layout,
+            timeout: options.timeout,
         };
-        let align = Alignment::new(expected_view.text(), final_view.text(), options.timeout);
+        let comparison = compare(&expected.final_doc, final_doc, &compare_options);
+        let align = Alignment::new(&comparison);
+        let Comparison { heads, old: expected_view, new: final_view, .. } = comparison;
         Audit {
             ledger,
             draft,
@@ -333,7 +332,7 @@ impl<'l> Audit<'l> {
         for (c, _) in self.align.changes.iter().zip(claimed).filter(|(_, done)| !**done) {
             if let Some((o, n)) = groups.last_mut() {
                 let gap = ev.text().get(o.end..c.old.start).unwrap_or("\n");
-                if !gap.contains('\n') && gap.chars().count() < JOIN_GAP {
+                if !gap.contains('\n') && gap.chars().count() < crate::compare::JOIN_GAP {
                     o.end = c.old.end;
                     n.end = c.new.end;
                     continue;

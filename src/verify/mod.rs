@@ -23,7 +23,7 @@ mod align;
 mod audit;
 mod chars;
 mod exact;
-mod layout;
+pub(crate) mod layout;
 mod locked;
 mod note;
 mod report;
