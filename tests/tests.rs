@@ -24,3 +24,6 @@ mod roundtrip;
 mod terminal;
 mod util;
 mod verify;
+mod verify_cases;
+mod verify_pdf;
+mod verify_set;

@@ -2,7 +2,8 @@
 //! `messages.rs`, matching the same problem enums exhaustively, so that a problem added without
 //! its Japanese does not compile.
 
-use super::parts::{clip, listing, no_match, page_or_none, page_span, Message, NoMatchWords};
+use super::parts::{clip, listing, no_match, page_or_none, page_span, ruled_out, Message, NoMatchWords};
+use crate::anchor::ScopeRule;
 use crate::anchor::{AnchorProblem, NearMiss};
 use crate::diagnostic::{Diagnostic, Kind, Subject};
 use crate::document::Place;
@@ -11,6 +12,7 @@ use crate::docx::{ChangeKind, DocxProblem, Source, StandIn, TrackedChange, Unsaf
 use crate::import::{Role, TableProblem};
 use crate::input::InputProblem;
 use crate::ledger::{Action, Edit, KeyTable, LedgerProblem, Side};
+use crate::lock::LockProblem;
 use crate::pdf::{LibraryFailure, PdfProblem};
 use crate::reconcile::{Missing, Sought};
 use crate::roundtrip::{Offset, ParseKind, ParseProblem};
@@ -28,7 +30,8 @@ pub(super) fn message(d: &Diagnostic) -> Message {
         Kind::StandIn(s) => Message::new(stand_in(s)),
         Kind::Table(p) => Message::new(table(p)),
         Kind::Parse(p) => Message::new(parse(p)),
-        Kind::Verify(n) => Message::new(verify(n)),
+        Kind::Verify(n) => Message::new(verify_note(n)),
+        Kind::Lock(p) => Message::new(lock(p)),
     }
 }
 
@@ -146,7 +149,7 @@ fn ledger(p: &LedgerProblem, subject: Option<&Subject>) -> Message {
 
 fn anchor(p: &AnchorProblem) -> Message {
     match p {
-        AnchorProblem::NoMatch { quote, near_miss, elsewhere } => no_match(
+        AnchorProblem::NoMatch { quote, near_miss, elsewhere, excluded_by } => no_match(
             NoMatchWords {
                 message: format!("「{quote}」が、修正の範囲内の案に見つかりません"),
                 ruled_out: "見つかりはしますが、修正の範囲（ページ、行、前後の文字）の外です:",
@@ -155,7 +158,7 @@ fn anchor(p: &AnchorProblem) -> Message {
                 nothing: "似た文も見つかりません: 引用と範囲を確かめてください",
             },
             near_miss.as_deref(),
-            elsewhere,
+            ruled_out(elsewhere, excluded_by, |rules| format!("  {}で外れます", rules_words(rules))),
             near_miss_help,
         ),
         AnchorProblem::CountMismatch { quote, expected, found, places, page: None } => listing(
@@ -189,6 +192,17 @@ fn anchor(p: &AnchorProblem) -> Message {
             "未記入（todo: 「{note}」）です: `old`/`new`（または `after`/`before` と `new`）を書いて `todo` を外してください"
         )),
     }
+}
+
+/// Scope rules as words: 「ページ（`page`/`pages`）と前の文字（`prefix`）」.
+fn rules_words(rules: &[ScopeRule]) -> String {
+    let word = |r: &ScopeRule| match r {
+        ScopeRule::Page => "ページ（`page`/`pages`）",
+        ScopeRule::Line => "行（`line`）",
+        ScopeRule::Prefix => "前の文字（`prefix`）",
+        ScopeRule::Suffix => "後の文字（`suffix`）",
+    };
+    rules.iter().map(word).collect::<Vec<_>>().join("と")
 }
 
 fn near_miss_help(n: &NearMiss) -> String {
@@ -405,7 +419,7 @@ fn parse(p: &ParseProblem) -> String {
     format!("{at}: {what}")
 }
 
-fn verify(n: &VerifyNote) -> String {
+pub(super) fn verify_note(n: &VerifyNote) -> String {
     match n {
         VerifyNote::FinalLacksPage { page, last } => format!("{page}ページは修正後の文書にありません（{last}ページまで）"),
         VerifyNote::FinalLacksLine { page, line } => format!("修正後の文書の{page}ページに{line}行目はありません"),
@@ -416,7 +430,51 @@ fn verify(n: &VerifyNote) -> String {
             "{page}ページに約束した文が{promised}か所（count はページごとに {count}）、範囲内に案の文が{replaced}か所あります"
         ),
         VerifyNote::DeletedTextGone => "削除した文は範囲内にありません".to_owned(),
+        VerifyNote::MorePromised { page: None, promised, count } => format!(
+            "案の文はなくなり、約束した文が{promised}か所あります（count は {count}）: 一部は元からあったものです"
+        ),
+        VerifyNote::MorePromised { page: Some(page), promised, count } => format!(
+            "案の文はなくなり、{page}ページに約束した文が{promised}か所あります（count はページごとに {count}）: 一部は元からあったものです"
+        ),
+        VerifyNote::PromisedInContext => "約束した文が、引用の前後にあった案の文の間にあります（ロック）".to_owned(),
+        VerifyNote::QuoteInContext => "引用がまだ前後の案の文の間にあります（ロック）".to_owned(),
+        VerifyNote::OtherInContext => "引用の前後の案の文はありますが、間は別の文です（ロック）".to_owned(),
+        VerifyNote::ContextGone => {
+            "引用の前後の案の文が修正後の文書にありません: 案なしでは箇所を特定できません（ロック）".to_owned()
+        }
+        VerifyNote::NotInLock => "ロックにありません: ロックを書いたとき、この修正は案に当てはまりませんでした".to_owned(),
+        VerifyNote::LockStale => {
+            "ロックを書いた後に台帳のこの修正が変わりました: `akaji apply DRAFT LEDGER --lock` をもう一度実行してください"
+                .to_owned()
+        }
+        VerifyNote::AlreadyInDraft { count } => {
+            format!("約束した文のうち{count}か所は、元から案の修正範囲にありました（ロック）")
+        }
         VerifyNote::DidNotResolve => "箇所を特定できませんでした".to_owned(),
+    }
+}
+
+fn lock(p: &LockProblem) -> String {
+    match p {
+        LockProblem::Syntax { message } => {
+            format!("`akaji apply --lock` が書いたロックではありません: {message}。書き直してください")
+        }
+        LockProblem::Version { found, supported } => format!(
+            "版{found}のロックです。この akaji が読むのは版{supported}です: `akaji apply DRAFT LEDGER --lock` で書き直してください"
+        ),
+    }
+}
+
+/// Once per report with todo edits: how to complete them.
+pub(super) fn todo_help(todos: usize) -> String {
+    format!("未記入（todo）の修正が{todos}件あります: それぞれ `old`/`new`（または `after`/`before` と `new`）を書いて `todo` を外してください")
+}
+
+/// What a place found without the draft or its lock is.
+pub(super) fn occurrence_label(status: crate::verify::Status) -> &'static str {
+    match status {
+        crate::verify::Status::Applied => "約束した文あり",
+        _ => "案の文あり",
     }
 }
 

@@ -118,13 +118,13 @@ pub(super) struct NoMatchWords<'a> {
 pub(super) fn no_match(
     w: NoMatchWords,
     near_miss: Option<&NearMiss>,
-    elsewhere: &[Place],
+    elsewhere: Vec<Label>,
     near_help: impl Fn(&NearMiss) -> String,
 ) -> Message {
     let mut m = Message::new(w.message);
     if !elsewhere.is_empty() {
         m.labels.push(Label::Note(w.ruled_out.to_owned()));
-        m.labels.extend(elsewhere.iter().cloned().map(Label::Place));
+        m.labels.extend(elsewhere);
         m.help(w.fix_scope)
     } else if let Some(n) = near_miss {
         m.labels.push(Label::Named(w.nearest.to_owned(), n.place.clone()));
@@ -132,6 +132,22 @@ pub(super) fn no_match(
     } else {
         m.help(w.nothing)
     }
+}
+
+/// The places a scope rules out, each named by the rules that rule it out (`named`) when known.
+pub(super) fn ruled_out(
+    elsewhere: &[Place],
+    excluded_by: &[Vec<crate::anchor::ScopeRule>],
+    named: impl Fn(&[crate::anchor::ScopeRule]) -> String,
+) -> Vec<Label> {
+    elsewhere
+        .iter()
+        .enumerate()
+        .map(|(i, place)| match excluded_by.get(i).filter(|r| !r.is_empty()) {
+            Some(rules) => Label::Named(named(rules), place.clone()),
+            None => Label::Place(place.clone()),
+        })
+        .collect()
 }
 
 /// A message, the places it lists, and its help.

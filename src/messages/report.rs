@@ -24,6 +24,8 @@ pub fn status(s: Status, lang: Lang) -> &'static str {
         Lang::En => s.name(),
         Lang::Ja => match s {
             Status::Applied => "反映済み",
+            Status::AppliedTodo => "反映済み（台帳は未記入）",
+            Status::MissingTodo => "未反映（台帳は未記入）",
             Status::Unclear => "要確認",
             Status::Todo => "未記入",
             Status::Different => "異なる修正",
@@ -41,13 +43,15 @@ pub fn verify_title(final_text: &str, ledger: &str, lang: Lang) -> String {
     }
 }
 
-/// ` (draft: d)` / ` (no draft)` after the title.
-pub fn draft_note(draft: Option<&str>, lang: Lang) -> String {
-    match (lang, draft) {
-        (Lang::En, Some(d)) => format!(" (draft: {d})"),
-        (Lang::En, None) => " (no draft)".to_owned(),
-        (Lang::Ja, Some(d)) => format!("（案: {d}）"),
-        (Lang::Ja, None) => "（案なし）".to_owned(),
+/// ` (draft: d)` / ` (no draft; lock: l)` / ` (no draft)` after the title.
+pub fn draft_note(draft: Option<&str>, lock: Option<&str>, lang: Lang) -> String {
+    match (lang, draft, lock) {
+        (Lang::En, Some(d), _) => format!(" (draft: {d})"),
+        (Lang::En, None, Some(l)) => format!(" (no draft; lock: {l})"),
+        (Lang::En, None, None) => " (no draft)".to_owned(),
+        (Lang::Ja, Some(d), _) => format!("（案: {d}）"),
+        (Lang::Ja, None, Some(l)) => format!("（案なし、ロック: {l}）"),
+        (Lang::Ja, None, None) => "（案なし）".to_owned(),
     }
 }
 
@@ -132,6 +136,15 @@ pub fn layout_left_out(heads: &[String], lang: Lang) -> String {
 pub fn note(text: &str, lang: Lang) -> String {
     match lang {
         Lang::En => format!("note: {text}"),
+        Lang::Ja if text == crate::messages::lock_note() => {
+            "注: ロック（`akaji apply --lock` が書いた、各引用の前後の案の文）で検証しました: 案なしではほかの箇所の変更はわかりません".to_owned()
+        }
+        Lang::Ja if text == crate::messages::stale_lock_note() => {
+            "注: ロックを書いた後に台帳が変わりました: その後に変わった修正は要確認です。`akaji apply DRAFT LEDGER --lock` で書き直してください".to_owned()
+        }
+        Lang::Ja if text == crate::messages::verify_deadline_note() => {
+            "注: 差分は時間切れ（--timeout）で詳細化を打ち切りました: 変更が本来より粗く示される場合があります".to_owned()
+        }
         Lang::Ja if text == crate::verify::SCOPE_NOTE => {
             "注: 案なしで検証したため、ページと行の範囲は修正後の文書のページと行で照合しています（ずれている場合があります）"
                 .to_owned()
@@ -155,6 +168,12 @@ pub fn summary_line(s: &Summary, with_draft: bool, lang: Lang) -> String {
     ];
     if s.todo > 0 {
         items.push(item(s.todo, Status::Todo));
+    }
+    if s.applied_todo > 0 {
+        items.push(item(s.applied_todo, Status::AppliedTodo));
+    }
+    if s.missing_todo > 0 {
+        items.push(item(s.missing_todo, Status::MissingTodo));
     }
     if s.unclear > 0 {
         items.push(item(s.unclear, Status::Unclear));

@@ -6,19 +6,21 @@
 
 use super::report::{Marked, Status, VerifyReport};
 use super::report_text::summary_line;
+use crate::anchor::AnchorProblem;
+use crate::diagnostic::Kind;
 use crate::messages::report as words;
-use crate::messages::{body_in, explains_in, Lang};
+use crate::messages::{body_in, explains_in, todo_help_in, verify_note_in, Lang};
 use crate::render::{escape, head};
 use std::io::{self, Write};
 
 const STYLE: &str = "body{font-family:sans-serif;margin:2em;line-height:1.6}\
 table{border-collapse:collapse}td,th{border:1px solid #999;padding:.2em .5em;vertical-align:top}\
-.applied{color:#060}.missing,.different,.unanchored,.unexplained,.todo,.unclear{color:#b00;font-weight:bold}\
+.applied,.applied_todo{color:#060}.missing,.different,.unanchored,.unexplained,.todo,.missing_todo,.unclear{color:#b00;font-weight:bold}\
 .redline{white-space:pre-wrap;border:1px solid #ccc;padding:1em}\
 del{color:#900}ins{color:#06c}mark.missing{background:#fdd}del.problem,ins.problem{background:#fdd}\
 sup{font-size:70%;color:#555}";
 
-/// Write `report` as an HTML page, in `report.lang`.
+/// Write `report` as an HTML page.
 pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
     let (f, lang) = (&report.files, report.lang);
     let title = words::verify_title(&f.final_text, &f.ledger, lang);
@@ -26,12 +28,13 @@ pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "<body>")?;
     writeln!(out, "<h1>{}</h1>", escape(&title))?;
     if let Some(d) = &f.draft {
-        writeln!(out, "<p>{}</p>", escape(words::draft_note(Some(d), lang).trim()))?;
+        writeln!(out, "<p>{}</p>", escape(words::draft_note(Some(d), None, lang).trim()))?;
     }
     writeln!(out, "<p class=\"summary\">{}</p>", escape(&summary_line(report)))?;
     let cols: String = words::verify_columns(lang).iter().map(|c| format!("<th>{c}</th>")).collect();
     writeln!(out, "<table>\n<tr>{cols}</tr>")?;
     let (draft_label, final_label) = words::sides(lang);
+    let mut todos = 0;
     for d in &report.decisions {
         let s = d.status.name();
         write!(out, "<tr><td class=\"{s}\">{}</td><td>{}</td>", words::status(d.status, lang), escape(&d.id))?;
@@ -45,10 +48,12 @@ pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
                 escape(e.summary_in(lang)),
                 words::status(e.status, lang)
             )?;
-            if let Some(m) = &e.message {
-                write!(out, "<br><small>{}</small>", escape(&body_in(m, lang)).replace('\n', "<br>"))?;
+            match e.message.as_ref().map(|m| (m, &m.kind)) {
+                Some((_, Kind::Anchor(AnchorProblem::Todo { .. }))) => todos += 1,
+                Some((m, _)) => write!(out, "<br><small>{}</small>", escape(&body_in(m, lang)).replace('\n', "<br>"))?,
+                None => {}
             }
-            for x in e.findings.iter().filter(|x| x.status != Status::Applied) {
+            for x in e.findings.iter().filter(|x| !matches!(x.status, Status::Applied | Status::AppliedTodo)) {
                 if let Some(p) = &x.draft {
                     write!(out, "<br><small>{} {}</small>", draft_label.trim(), escape(&p.to_string()))?;
                 }
@@ -56,12 +61,18 @@ pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
                     write!(out, "<br><small>{} {}</small>", final_label.trim(), escape(&p.to_string()))?;
                 }
                 write!(out, "<br><small>{}</small>", escape(&words::expected(&x.expected, lang)))?;
+                if let Some(n) = &x.note {
+                    write!(out, "<br><small>{}</small>", escape(&verify_note_in(n, lang)))?;
+                }
             }
             write!(out, "</div>")?;
         }
         writeln!(out, "</td></tr>")?;
     }
     writeln!(out, "</table>")?;
+    if todos > 0 {
+        writeln!(out, "<p class=\"todo\">{}</p>", escape(&todo_help_in(todos, lang)))?;
+    }
     let (unexplained, redline_heading) = words::verify_headings(lang);
     if !report.unexplained.is_empty() {
         writeln!(

@@ -9,16 +9,19 @@
 //! ```
 
 use super::report::{Mode, Status, VerifyReport};
+use crate::anchor::AnchorProblem;
+use crate::diagnostic::Kind;
 use crate::messages::report as words;
-use crate::messages::{body_in, explains_in};
+use crate::messages::{body_in, explains_in, occurrence_label_in, todo_help_in, verify_note_in};
 use std::io::{self, Write};
 
-/// Write `report` as text, in `report.lang`.
+/// Write `report` as text.
 pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
     let (f, lang) = (&report.files, report.lang);
     let title = words::verify_title(&f.final_text, &f.ledger, lang);
-    writeln!(out, "{title}{}", words::draft_note(f.draft.as_deref(), lang))?;
+    writeln!(out, "{title}{}", words::draft_note(f.draft.as_deref(), f.lock.as_deref(), lang))?;
     let (draft_label, final_label) = words::sides(lang);
+    let mut todos = 0;
     for d in &report.decisions {
         let status = words::status(d.status, lang);
         let pad = 10usize.saturating_sub(display_width(status));
@@ -29,27 +32,43 @@ pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
         for e in &d.edits {
             let es = words::status(e.status, lang);
             writeln!(out, "  {} {}: {es}", words::edit_no(e.edit, lang), e.summary_in(lang))?;
-            if let Some(m) = &e.message {
-                for line in body_in(m, lang).lines() {
-                    writeln!(out, "    {line}")?;
+            match e.message.as_ref().map(|m| (m, &m.kind)) {
+                // The summary shows a todo's note; what to do about todos is said once, at the end.
+                Some((_, Kind::Anchor(AnchorProblem::Todo { .. }))) => todos += 1,
+                Some((m, _)) => {
+                    for line in body_in(m, lang).lines() {
+                        writeln!(out, "    {line}")?;
+                    }
                 }
+                None => {}
             }
             for x in &e.findings {
                 if e.findings.len() > 1 {
-                    writeln!(out, "    {}:", words::status(x.status, lang))?;
+                    // Without the draft or its lock, a place is an occurrence, not a verdict.
+                    let label = match (report.mode, &x.note) {
+                        (Mode::WithoutDraft, None) => occurrence_label_in(x.status, lang),
+                        _ => words::status(x.status, lang),
+                    };
+                    writeln!(out, "    {label}:")?;
                 }
                 if let Some(p) = &x.draft {
                     writeln!(out, "    {draft_label} {p}")?;
                 }
                 if let Some(p) = &x.in_final {
                     write!(out, "    {final_label} {p}")?;
-                    if x.status != Status::Applied {
+                    if !matches!(x.status, Status::Applied | Status::AppliedTodo) {
                         write!(out, "  {}", words::expected(&x.expected, lang))?;
                     }
                     writeln!(out)?;
                 }
+                if let Some(n) = x.note.as_ref().filter(|_| x.status != Status::Applied) {
+                    writeln!(out, "      {}", verify_note_in(n, lang))?;
+                }
             }
         }
+    }
+    if todos > 0 {
+        writeln!(out, "{}", todo_help_in(todos, lang))?;
     }
     if !report.unexplained.is_empty() {
         writeln!(out, "{}:", words::unexplained_heading(lang))?;
@@ -77,7 +96,7 @@ fn display_width(s: &str) -> usize {
 }
 
 /// "N decisions, N applied, N missing, N different, N unanchored, N unexplained changes" (with
-/// todo and unclear counts when there are any), in `report.lang`.
+/// todo, applied_todo, missing_todo and unclear counts when there are any), in `report.lang`.
 pub fn summary_line(report: &VerifyReport) -> String {
     words::summary_line(&report.summary, report.mode == Mode::WithDraft, report.lang)
 }
