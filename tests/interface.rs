@@ -26,7 +26,7 @@ fn a_japanese_locale_gives_a_japanese_report_and_c_an_english_one() {
     assert!(en.stdout.contains("\nmissing     7  by 個人B  at 2.1.\n"), "{}", en.stdout);
     assert!(en
         .stdout
-        .ends_with("11 decisions, 6 applied, 1 missing, 1 different, 1 unanchored, 2 todo, 4 unexplained changes\n"));
+        .ends_with("11 decisions, 6 applied, 1 missing, 1 different, 1 unanchored, 1 todo, 1 applied_todo, 3 unexplained changes\n"));
     // The documents' own words are never translated: the same quotes and places in both.
     for quote in ["…者⏎に注意喚起を行う【取り組み】を継続するとともに、…", "個人B", "2.1."]
     {
@@ -95,13 +95,19 @@ fn the_html_reports_speak_japanese_and_json_stays_english() {
         "<td class=\"todo\">未記入</td><td>9</td>",
         "<h2>説明のない変更</h2>",
         "<h2>案の見え消し</h2>",
-        "（約束は「さらに」）",
+        "（約束は「さらに、」）",
     ] {
         assert!(html.contains(words), "{words} not in the page");
     }
     assert!(!html.contains(">missing<") && !html.contains("Unexplained"), "English left in the Japanese page");
     // stderr's summary follows the language too.
-    assert!(r.stderr.contains("akaji: 意見11件: 反映済み6、未反映1、異なる修正1、箇所不明1、未記入2"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "akaji: 意見11件: 反映済み6、未反映1、異なる修正1、箇所不明1、未記入1、反映済み（台帳は未記入）1"
+        ),
+        "{}",
+        r.stderr
+    );
     let json = verify_plan_b(JA, &["--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     let statuses: Vec<&str> =
