@@ -22,6 +22,7 @@ use crate::anchor::{resolve, Resolved};
 use crate::diagnostic::Diagnostics;
 use crate::document::{Document, PageMarker};
 use crate::ledger::{EditRef, Ledger};
+use crate::promise;
 use crate::redline::{Hunk, Redline};
 use std::ops::Range;
 
@@ -63,13 +64,19 @@ impl Applied<'_> {
     }
 }
 
-/// Apply `ledger` to `draft`, or return every problem found.
+/// Apply `ledger` to `draft`, or return every problem found. Before the final is given, every
+/// edit's promised text is checked to stand in it (the promise invariant):
+/// a failure is reported as a bug, never returned as a final.
 pub fn apply<'a>(draft: &'a Document, ledger: &'a Ledger) -> Result<Applied<'a>, Diagnostics> {
     let resolution = resolve(draft, ledger);
     if !resolution.problems.is_empty() {
         return Err(Diagnostics(resolution.problems));
     }
     let Built { final_doc, edits } = build(draft, &resolution.edits, &ledger.options.page_marker);
+    let broken = promise::check(draft, &final_doc, ledger, &edits);
+    if !broken.is_empty() {
+        return Err(Diagnostics(broken));
+    }
     Ok(Applied { draft, ledger, final_doc, edits })
 }
 

@@ -188,6 +188,12 @@ impl Folded {
         }
     }
 
+    /// Whether folded offset `f` lies strictly inside one document character that folded to
+    /// several (㈱ to (株) with `match_width`): a match or a change may not start or end there.
+    pub fn splits_char(&self, f: usize) -> bool {
+        self.run_at(f).is_some_and(|r| r.atomic && f > r.folded() && f < r.folded_end())
+    }
+
     /// The document range of folded range `f`.
     pub fn doc_range(&self, f: &std::ops::Range<usize>) -> std::ops::Range<usize> {
         self.doc_start(f.start)..self.doc_end(f.end)

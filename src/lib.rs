@@ -54,6 +54,7 @@ mod document;
 mod fold;
 mod input;
 mod ledger;
+mod promise;
 mod redline;
 
 pub mod diff;
@@ -64,7 +65,7 @@ pub mod render;
 pub mod roundtrip;
 pub mod verify;
 
-pub use anchor::{resolve, AnchorProblem, NearMiss, Resolution, Resolved};
+pub use anchor::{resolve, AnchorProblem, ConflictKind, NearMiss, Resolution, Resolved};
 pub use apply::{apply, apply_text, Applied, AppliedEdit};
 pub use diagnostic::{Diagnostic, Diagnostics, Kind, Subject};
 pub use document::{Document, Page, PageMarker, Place, Position, DEFAULT_PAGE_MARKER};

@@ -29,9 +29,10 @@ mod resolve;
 mod resolved;
 mod scope;
 mod trim;
+mod whole;
 
 pub(crate) use patterns::Patterns;
-pub use problem::{AnchorProblem, NearMiss};
+pub use problem::{AnchorProblem, ConflictKind, NearMiss};
 pub use resolve::resolve;
 pub use resolved::{Resolution, Resolved};
 pub(crate) use scope::FoldedScope;

@@ -19,6 +19,15 @@ pub enum AnchorProblem {
         /// Matches the scope (page, line, prefix, suffix) rules out.
         elsewhere: Vec<Place>,
     },
+    /// The quote is found in scope only where it would cut a character of the draft in two: a
+    /// part of a character whose folded form is several (ﬁ, ㈱ with `match_width`), or of a
+    /// grapheme cluster (a letter and its combining marks, a joined emoji sequence).
+    PartOfCharacter {
+        /// The quote, white space left out.
+        quote: String,
+        /// Where (the first twelve), the whole character shown.
+        places: Vec<Place>,
+    },
     /// The quote matched a number of places other than `count` (on one page, with `per_page`).
     CountMismatch {
         /// The quote, white space left out.
@@ -32,13 +41,16 @@ pub enum AnchorProblem {
         /// The page, when the count applies on each page (`per_page`).
         page: Option<u32>,
     },
-    /// The edit changes characters another edit changes (or inserts where it inserts).
+    /// The edit and another one meet: one changes what the other quotes (or both insert at
+    /// one point), so one promise could not be kept.
     Conflict {
         /// The other edit's decision id.
         other_id: String,
         /// The other edit.
         other: EditRef,
-        /// Where they meet.
+        /// How they meet.
+        how: ConflictKind,
+        /// What both quote (or the point where both insert).
         place: Box<Place>,
     },
     /// The scope names a page the draft does not have.
@@ -57,11 +69,37 @@ pub enum AnchorProblem {
         /// How many lines the page has.
         lines: usize,
     },
+    /// After apply, the edit's promised text does not stand in the final where its quote was: a
+    /// bug in akaji (the final is not written).
+    PromiseBroken {
+        /// What the edit promised, folded as quotes are (white space out).
+        expected: String,
+        /// Where it should stand in the final, and what stands there.
+        place: Box<Place>,
+    },
     /// The edit is marked `todo`.
     Todo {
         /// Its note.
         note: String,
     },
+}
+
+/// How two edits meet, seen from the edit a [`AnchorProblem::Conflict`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConflictKind {
+    /// Both change the same characters.
+    SameCharacters,
+    /// This edit changes text the other one quotes.
+    ChangesOtherQuote,
+    /// The other edit changes text this one quotes.
+    QuoteChangedByOther,
+    /// This edit inserts inside the text the other one quotes.
+    InsertsIntoOtherQuote,
+    /// The other edit inserts inside the text this one quotes.
+    OtherInsertsIntoQuote,
+    /// Both insert at one point: their order would be a guess.
+    SamePoint,
 }
 
 /// The closest text to a quote that was not found, and where the two part: shown, never applied.

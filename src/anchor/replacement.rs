@@ -4,16 +4,18 @@ use super::pending::{Change, PendingEdit};
 use super::resolved::Resolved;
 use super::trim::{changed_part, ChangedPart};
 use crate::fold::{Folded, QuoteChar};
+use super::whole::between_characters;
 use crate::ledger::Side;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A match (folded range `m`) of `edit`'s quote turned into the draft bytes that change and the
 /// text that goes there.
 pub(super) fn resolved(edit: &PendingEdit, draft: &str, folded: &Folded, m: Range<usize>) -> Resolved {
     let anchor = folded.doc_range(&m);
-    let (old, replacement) = match edit.change {
-        Change::Insert { side: Side::After, new } => (anchor.end..anchor.end, new.to_owned()),
-        Change::Insert { side: Side::Before, new } => (anchor.start..anchor.start, new.to_owned()),
+    let (old, replacement) = match &edit.change {
+        Change::Insert { side: Side::After, new } => (anchor.end..anchor.end, (*new).to_owned()),
+        Change::Insert { side: Side::Before, new } => (anchor.start..anchor.start, (*new).to_owned()),
         Change::Replace { new } => replace(&edit.quote_chars, draft, folded, m, new),
     };
     Resolved { edit: edit.at, anchor, old, replacement }
@@ -23,7 +25,7 @@ pub(super) fn resolved(edit: &PendingEdit, draft: &str, folded: &Folded, m: Rang
 /// (widened to whole units), with the draft's layout kept inside it.
 fn replace(chars: &[QuoteChar], draft: &str, folded: &Folded, m: Range<usize>, new: &str) -> (Range<usize>, String) {
     let quote: Vec<char> = chars.iter().map(|c| c.ch).collect();
-    let part = changed_part(&quote, new);
+    let part = whole_characters(changed_part(&quote, new), chars, draft, folded, &m, new);
     let head: usize = chars[..part.kept_prefix].iter().map(|c| c.folded_len).sum();
     let tail: usize = chars[chars.len() - part.kept_suffix..].iter().map(|c| c.folded_len).sum();
     let (start, end) = (m.start + head, m.end - tail);
@@ -33,6 +35,52 @@ fn replace(chars: &[QuoteChar], draft: &str, folded: &Folded, m: Range<usize>, n
         let at = if part.kept_prefix > 0 { folded.doc_end(start) } else { folded.doc_start(start) };
         (at..at, part.replacement.to_owned())
     }
+}
+
+/// The changed part widened, inside the match, until both its ends lie between whole
+/// characters of the draft (see [`super::whole`]): 「file」→「fxle」 on 「ﬁle」 (with
+/// `match_width`) replaces all of 「ﬁ」 by 「fx」, and a change never leaves a combining mark
+/// or half an emoji sequence behind. The kept ends are what `old` and `new` share, so the
+/// widened replacement is `new`'s own characters there.
+fn whole_characters<'a>(
+    part: ChangedPart<'a>,
+    chars: &[QuoteChar],
+    draft: &str,
+    folded: &Folded,
+    m: &Range<usize>,
+    new: &'a str,
+) -> ChangedPart<'a> {
+    let (mut k, mut j) = (part.kept_prefix, part.kept_suffix);
+    let head = |k: usize| m.start + chars[..k].iter().map(|c| c.folded_len).sum::<usize>();
+    let tail = |j: usize| m.end - chars[chars.len() - j..].iter().map(|c| c.folded_len).sum::<usize>();
+    while k > 0 && !between_characters(draft, folded, head(k)) {
+        k -= 1;
+    }
+    while j > 0 && !between_characters(draft, folded, tail(j)) {
+        j -= 1;
+    }
+    if (k, j) == (part.kept_prefix, part.kept_suffix) {
+        return part;
+    }
+    let start = new.char_indices().nth(k).map_or(new.len(), |(i, _)| i);
+    let end = if j == 0 { new.len() } else { new.char_indices().rev().nth(j - 1).map_or(0, |(i, _)| i) };
+    ChangedPart { kept_prefix: k, kept_suffix: j, replacement: &new[start..end.max(start)], ..part }
+}
+
+/// `new` less the white space that it shares with `old` at their ends (their common prefix and
+/// suffix, white space included): a line break that both write where the draft breaks is the
+/// draft's, kept once where the draft has it, not written a second time. `old = "設置\nする"`,
+/// `new = "開催\nする"` changes 「設置」 and keeps the draft's break.
+pub(super) fn without_shared_layout<'a>(old: &str, new: &'a str) -> Cow<'a, str> {
+    let (o, n): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+    let prefix = o.iter().zip(&n).take_while(|(a, b)| a == b).count();
+    let room = o.len().min(n.len()) - prefix;
+    let suffix = o.iter().rev().zip(n.iter().rev()).take(room).take_while(|(a, b)| a == b).count();
+    let shared = |i: usize| i < prefix || i >= n.len() - suffix;
+    if !n.iter().enumerate().any(|(i, c)| shared(i) && c.is_whitespace()) {
+        return Cow::Borrowed(new);
+    }
+    Cow::Owned(n.iter().enumerate().filter(|&(i, c)| !(shared(i) && c.is_whitespace())).map(|(_, c)| c).collect())
 }
 
 /// The new text for a changed part, with the draft's line breaks (and any page-marker line) kept

@@ -8,9 +8,10 @@ use super::near::near_miss;
 use super::patterns::Patterns;
 use super::pending::{Change, PendingEdit};
 use super::problem::AnchorProblem;
-use super::replacement::resolved;
+use super::replacement::{resolved, without_shared_layout};
 use super::resolved::Resolution;
 use super::scope::FoldedScope;
+use super::whole::between_characters;
 use crate::diagnostic::{Diagnostic, Subject};
 use crate::document::Document;
 use crate::fold::{fold_quote, fold_text, Folded};
@@ -30,9 +31,9 @@ pub fn resolve(draft: &Document, ledger: &Ledger) -> Resolution {
     let mut edits = Vec::new();
     for edit in &pending {
         let all = &found[edit.pattern];
-        let matches = in_scope(edit, all, &folded);
-        match check_count(edit, &matches, all, draft, &folded, &patterns) {
-            Ok(()) => edits.extend(matches.into_iter().map(|m| resolved(edit, draft.text(), &folded, m))),
+        let found = in_scope(edit, all, draft.text(), &folded);
+        match check_count(edit, &found, all, draft, &folded, &patterns) {
+            Ok(()) => edits.extend(found.matches.into_iter().map(|m| resolved(edit, draft.text(), &folded, m))),
             Err(found) => {
                 problems.extend(found.into_iter().map(|p| Diagnostic::about(Subject::of_edit(ledger, edit.at), p)))
             }
@@ -57,7 +58,7 @@ fn prepare<'l>(
     for (at, edit) in ledger.edits() {
         let problem = |p: AnchorProblem| Diagnostic::about(Subject::of_edit(ledger, at), p);
         let (quote, change) = match edit.action() {
-            Action::Replace { old, new } => (old, Change::Replace { new }),
+            Action::Replace { old, new } => (old, Change::Replace { new: without_shared_layout(old, new) }),
             Action::Insert { anchor, side, new } => (anchor, Change::Insert { side: *side, new }),
             Action::Todo(t) => {
                 problems.push(problem(AnchorProblem::Todo { note: t.note.clone() }));
@@ -88,21 +89,32 @@ fn prepare<'l>(
     pending
 }
 
+/// The matches of an edit in its scope, and those in scope that would cut a character in two.
+#[derive(Debug, Default)]
+struct InScope {
+    /// Matches in scope, on whole characters, without overlaps.
+    matches: Vec<Range<usize>>,
+    /// Matches in scope that start or end inside a character (see [`super::whole`]).
+    split: Vec<Range<usize>>,
+}
+
 /// The matches of `edit` (from `all`, its quote's matches, sorted by start) that lie in its
-/// scope, without overlaps.
-fn in_scope(edit: &PendingEdit, all: &[Range<usize>], folded: &Folded) -> Vec<Range<usize>> {
+/// scope, without overlaps; a match that would cut a character of the draft in two is no match.
+fn in_scope(edit: &PendingEdit, all: &[Range<usize>], draft: &str, folded: &Folded) -> InScope {
     let text = folded.text();
-    let mut matches: Vec<Range<usize>> = Vec::new();
+    let mut found = InScope::default();
     for r in edit.scope.ranges(text.len()) {
         // Matches are sorted by start: look only at those that can lie in this range.
         let from = all.partition_point(|m| m.end <= r.start);
         for m in all[from..].iter().take_while(|m| m.start < r.end).filter(|m| edit.fits(text, m)) {
-            if matches.last().is_none_or(|last| m.start >= last.end) {
-                matches.push(m.clone());
+            if !(between_characters(draft, folded, m.start) && between_characters(draft, folded, m.end)) {
+                found.split.push(m.clone());
+            } else if found.matches.last().is_none_or(|last| m.start >= last.end) {
+                found.matches.push(m.clone());
             }
         }
     }
-    matches
+    found
 }
 
 /// Whether the matches are what the edit's count asks (on each page, with `per_page`); if not,
@@ -110,7 +122,7 @@ fn in_scope(edit: &PendingEdit, all: &[Range<usize>], folded: &Folded) -> Vec<Ra
 /// another number of them.
 fn check_count(
     edit: &PendingEdit,
-    matches: &[Range<usize>],
+    found: &InScope,
     all: &[Range<usize>],
     draft: &Document,
     folded: &Folded,
@@ -118,6 +130,11 @@ fn check_count(
 ) -> Result<(), Vec<AnchorProblem>> {
     let to_place = |m: &Range<usize>| draft.place(folded.doc_range(m));
     let quote: String = edit.quote_chars.iter().map(|c| c.ch).collect();
+    let matches = &found.matches;
+    if matches.is_empty() && !found.split.is_empty() {
+        let places = found.split.iter().take(MAX_PLACES).map(to_place).collect();
+        return Err(vec![AnchorProblem::PartOfCharacter { quote, places }]);
+    }
     if matches.is_empty() {
         let text = folded.text();
         let elsewhere: Vec<_> = all.iter().filter(|m| !edit.fits(text, m)).take(MAX_PLACES).map(to_place).collect();

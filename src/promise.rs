@@ -1,0 +1,137 @@
+//! The promise invariant: after apply, every edit's promised text stands in the final where its
+//! quote was.
+//!
+//! An edit promises its `new` with the unchanged rest of its quote around it (a replacement), or
+//! its quote beside the inserted text (an insertion). The conflict check makes sure no other
+//! edit reaches into a quote; [`check`] proves it on the final that was built, before anything
+//! is written, from the final ranges [`crate::apply`] recorded: the final there is the draft's
+//! quote with this edit's change alone (byte for byte), and, read as the matcher reads (white
+//! space and page markers out, widths folded when asked), it is what the ledger promised. A
+//! failure is a bug in akaji, reported as one ([`AnchorProblem::PromiseBroken`]), never a
+//! written file.
+//!
+//! ```
+//! use akaji::{Document, Ledger};
+//! let ledger = Ledger::from_toml("[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"設置する\"\nnew = \"開催する\"\n").unwrap();
+//! let draft = Document::new("本部を設置する。\n", &ledger.options.page_marker);
+//! let applied = akaji::apply(&draft, &ledger).unwrap(); // the check passed
+//! assert_eq!(applied.final_doc.text(), "本部を開催する。\n");
+//! ```
+
+use crate::anchor::AnchorProblem;
+use crate::apply::AppliedEdit;
+use crate::diagnostic::{Diagnostic, Subject};
+use crate::document::Document;
+use crate::fold::{fold_text, Folded};
+use crate::ledger::{Action, Ledger, Side};
+use std::ops::Range;
+
+/// Every edit of `edits` whose promised text does not stand in `final_doc`, as a bug report.
+pub(crate) fn check(draft: &Document, final_doc: &Document, ledger: &Ledger, edits: &[AppliedEdit]) -> Vec<Diagnostic> {
+    let width = ledger.options.match_width;
+    let folded = Folded::new(final_doc, width);
+    let mut problems = Vec::new();
+    for e in edits {
+        if let Err(found) = stands(draft, final_doc, &folded, ledger, e) {
+            let expected = promised(ledger, e, width).unwrap_or_default();
+            let place = final_doc.place(found.clone());
+            let broken = AnchorProblem::PromiseBroken { expected, place: Box::new(place) };
+            problems.push(Diagnostic::about(Subject::of_edit(ledger, e.edit), broken));
+        }
+    }
+    problems
+}
+
+/// What edit `e` promises, folded as quotes are: `new`, or the quote beside the inserted text.
+fn promised(ledger: &Ledger, e: &AppliedEdit, width: bool) -> Option<String> {
+    Some(match ledger.edit(e.edit).action() {
+        Action::Replace { new, .. } => fold_text(new, width),
+        Action::Insert { anchor, side: Side::After, new } => fold_text(anchor, width) + &fold_text(new, width),
+        Action::Insert { anchor, side: Side::Before, new } => fold_text(new, width) + &fold_text(anchor, width),
+        Action::Todo(_) => return None,
+    })
+}
+
+/// Whether `e`'s promise stands in the final; if not, the final range where it should.
+fn stands(
+    draft: &Document,
+    final_doc: &Document,
+    folded: &Folded,
+    ledger: &Ledger,
+    e: &AppliedEdit,
+) -> Result<(), Range<usize>> {
+    let (d, f) = (draft.text(), final_doc.text());
+    let before = e.old.start - e.anchor.start;
+    let after = e.anchor.end - e.old.end;
+    let Some(start) = e.new.start.checked_sub(before) else { return Err(e.new.clone()) };
+    let end = e.new.end + after;
+    let region = start..end.min(f.len());
+    // The quote's unchanged rest stands around the change, byte for byte.
+    if end > f.len() || f[start..e.new.start] != d[e.anchor.start..e.old.start] || f[e.new.end..end] != d[e.old.end..e.anchor.end]
+    {
+        return Err(region);
+    }
+    // Read as the matcher reads, it is the promised text. (Text put in that the final reads as
+    // a page marker is not read; the bytes above are checked.)
+    let Some(promise) = promised(ledger, e, ledger.options.match_width) else { return Ok(()) };
+    let lines = final_doc.line_of(e.new.start)..=final_doc.line_of(e.new.end);
+    if lines.clone().any(|l| final_doc.is_marker_line(l)) && !e.new.is_empty() {
+        return Ok(());
+    }
+    let read = &folded.text()[folded.folded_at(start)..folded.folded_at(end)];
+    if read == promise {
+        Ok(())
+    } else {
+        Err(region)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::anchor::Resolved;
+    use crate::apply::build;
+    use crate::ledger::{DecisionIx, EditRef};
+
+    fn ledger() -> Ledger {
+        Ledger::from_toml(
+            "[[decision]]\nid = \"B\"\n[[decision.edit]]\nold = \"甲、乙\"\nnew = \"丙、乙\"\n\
+             [[decision]]\nid = \"A\"\n[[decision.edit]]\nold = \"乙\"\nnew = \"丁\"\n",
+        )
+        .unwrap()
+    }
+
+    fn resolved(decision: usize, anchor: Range<usize>, old: Range<usize>, new: &str) -> Resolved {
+        Resolved { edit: EditRef { decision: DecisionIx(decision), edit: 0 }, anchor, old, replacement: new.into() }
+    }
+
+    #[test]
+    fn a_change_inside_another_quote_breaks_its_promise() {
+        // Two resolved edits that the conflict check would refuse, built anyway: B's promise
+        // 「丙、乙」 does not stand in 「丙、丁」.
+        let l = ledger();
+        let draft = Document::new("甲、乙\n", &l.options.page_marker);
+        let edits = [resolved(0, 0..9, 0..3, "丙"), resolved(1, 6..9, 6..9, "丁")];
+        let built = build(&draft, &edits, &l.options.page_marker);
+        assert_eq!(built.final_doc.text(), "丙、丁\n");
+        let broken = check(&draft, &built.final_doc, &l, &built.edits);
+        assert_eq!(broken.len(), 1, "{broken:?}");
+        assert_eq!(broken[0].subject.as_ref().map(|s| s.id.as_str()), Some("B"));
+        let text = broken[0].to_string();
+        assert!(text.contains("this is a bug in akaji") && text.contains("「丙、乙」"), "{text}");
+        // Each alone keeps its promise.
+        for one in &edits {
+            let built = build(&draft, std::slice::from_ref(one), &l.options.page_marker);
+            assert!(check(&draft, &built.final_doc, &l, &built.edits).is_empty());
+        }
+    }
+
+    #[test]
+    fn a_replacement_that_does_not_make_new_is_caught() {
+        // A wrong replacement text (as a faulty trim would give): the final does not read 「丁」.
+        let l = ledger();
+        let draft = Document::new("甲、乙\n", &l.options.page_marker);
+        let built = build(&draft, &[resolved(1, 6..9, 6..9, "戊")], &l.options.page_marker);
+        assert_eq!(check(&draft, &built.final_doc, &l, &built.edits).len(), 1);
+    }
+}
