@@ -19,21 +19,38 @@
 //! ```
 
 use crate::anchor::AnchorProblem;
-use crate::apply::AppliedEdit;
 use crate::diagnostic::{Diagnostic, Subject};
 use crate::document::Document;
 use crate::fold::{fold_text, Folded};
-use crate::ledger::{Action, Ledger, Side};
+use crate::ledger::{Action, EditRef, Ledger, Side};
 use std::ops::Range;
 
+/// One edit as it stands in the draft and in the final (what [`crate::apply`] records).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Placed<'a> {
+    /// The edit.
+    pub edit: EditRef,
+    /// Its whole quote in the draft.
+    pub anchor: &'a Range<usize>,
+    /// The draft bytes it changed.
+    pub old: &'a Range<usize>,
+    /// The final bytes that replace them.
+    pub new: &'a Range<usize>,
+}
+
 /// Every edit of `edits` whose promised text does not stand in `final_doc`, as a bug report.
-pub(crate) fn check(draft: &Document, final_doc: &Document, ledger: &Ledger, edits: &[AppliedEdit]) -> Vec<Diagnostic> {
+pub(crate) fn check<'a>(
+    draft: &Document,
+    final_doc: &Document,
+    ledger: &Ledger,
+    edits: impl IntoIterator<Item = Placed<'a>>,
+) -> Vec<Diagnostic> {
     let width = ledger.options.match_width;
     let folded = Folded::new(final_doc, width);
     let mut problems = Vec::new();
     for e in edits {
-        if let Err(found) = stands(draft, final_doc, &folded, ledger, e) {
-            let expected = promised(ledger, e, width).unwrap_or_default();
+        if let Err(found) = stands(draft, final_doc, &folded, ledger, &e) {
+            let expected = promised(ledger, &e, width).unwrap_or_default();
             let place = final_doc.place(found.clone());
             let broken = AnchorProblem::PromiseBroken { expected, place: Box::new(place) };
             problems.push(Diagnostic::about(Subject::of_edit(ledger, e.edit), broken));
@@ -43,7 +60,7 @@ pub(crate) fn check(draft: &Document, final_doc: &Document, ledger: &Ledger, edi
 }
 
 /// What edit `e` promises, folded as quotes are: `new`, or the quote beside the inserted text.
-fn promised(ledger: &Ledger, e: &AppliedEdit, width: bool) -> Option<String> {
+fn promised(ledger: &Ledger, e: &Placed, width: bool) -> Option<String> {
     Some(match ledger.edit(e.edit).action() {
         Action::Replace { new, .. } => fold_text(new, width),
         Action::Insert { anchor, side: Side::After, new } => fold_text(anchor, width) + &fold_text(new, width),
@@ -58,7 +75,7 @@ fn stands(
     final_doc: &Document,
     folded: &Folded,
     ledger: &Ledger,
-    e: &AppliedEdit,
+    e: &Placed,
 ) -> Result<(), Range<usize>> {
     let (d, f) = (draft.text(), final_doc.text());
     let before = e.old.start - e.anchor.start;
@@ -75,7 +92,7 @@ fn stands(
     // a page marker is not read; the bytes above are checked.)
     let Some(promise) = promised(ledger, e, ledger.options.match_width) else { return Ok(()) };
     let lines = final_doc.line_of(e.new.start)..=final_doc.line_of(e.new.end);
-    if lines.clone().any(|l| final_doc.is_marker_line(l)) && !e.new.is_empty() {
+    if !e.new.is_empty() && lines.into_iter().any(|l| final_doc.is_marker_line(l)) {
         return Ok(());
     }
     let read = &folded.text()[folded.folded_at(start)..folded.folded_at(end)];
@@ -83,55 +100,5 @@ fn stands(
         Ok(())
     } else {
         Err(region)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::anchor::Resolved;
-    use crate::apply::build;
-    use crate::ledger::{DecisionIx, EditRef};
-
-    fn ledger() -> Ledger {
-        Ledger::from_toml(
-            "[[decision]]\nid = \"B\"\n[[decision.edit]]\nold = \"甲、乙\"\nnew = \"丙、乙\"\n\
-             [[decision]]\nid = \"A\"\n[[decision.edit]]\nold = \"乙\"\nnew = \"丁\"\n",
-        )
-        .unwrap()
-    }
-
-    fn resolved(decision: usize, anchor: Range<usize>, old: Range<usize>, new: &str) -> Resolved {
-        Resolved { edit: EditRef { decision: DecisionIx(decision), edit: 0 }, anchor, old, replacement: new.into() }
-    }
-
-    #[test]
-    fn a_change_inside_another_quote_breaks_its_promise() {
-        // Two resolved edits that the conflict check would refuse, built anyway: B's promise
-        // 「丙、乙」 does not stand in 「丙、丁」.
-        let l = ledger();
-        let draft = Document::new("甲、乙\n", &l.options.page_marker);
-        let edits = [resolved(0, 0..9, 0..3, "丙"), resolved(1, 6..9, 6..9, "丁")];
-        let built = build(&draft, &edits, &l.options.page_marker);
-        assert_eq!(built.final_doc.text(), "丙、丁\n");
-        let broken = check(&draft, &built.final_doc, &l, &built.edits);
-        assert_eq!(broken.len(), 1, "{broken:?}");
-        assert_eq!(broken[0].subject.as_ref().map(|s| s.id.as_str()), Some("B"));
-        let text = broken[0].to_string();
-        assert!(text.contains("this is a bug in akaji") && text.contains("「丙、乙」"), "{text}");
-        // Each alone keeps its promise.
-        for one in &edits {
-            let built = build(&draft, std::slice::from_ref(one), &l.options.page_marker);
-            assert!(check(&draft, &built.final_doc, &l, &built.edits).is_empty());
-        }
-    }
-
-    #[test]
-    fn a_replacement_that_does_not_make_new_is_caught() {
-        // A wrong replacement text (as a faulty trim would give): the final does not read 「丁」.
-        let l = ledger();
-        let draft = Document::new("甲、乙\n", &l.options.page_marker);
-        let built = build(&draft, &[resolved(1, 6..9, 6..9, "戊")], &l.options.page_marker);
-        assert_eq!(check(&draft, &built.final_doc, &l, &built.edits).len(), 1);
     }
 }

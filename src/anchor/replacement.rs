@@ -95,10 +95,12 @@ fn with_layout(draft: &str, folded: &Folded, chars: &[QuoteChar], start: usize, 
     // Gap before quote character i, for every i inside the changed part.
     for i in part.kept_prefix + 1..m - part.kept_suffix {
         at += chars[i - 1].folded_len;
-        let gap = &draft[folded.doc_end(at)..folded.doc_start(at)];
-        if gap.is_empty() {
+        // Inside one draft character that folded to several (㈱ as (株)) there is no gap.
+        let (gap_start, gap_end) = (folded.doc_end(at), folded.doc_start(at));
+        if gap_start >= gap_end {
             continue;
         }
+        let gap = &draft[gap_start..gap_end];
         let furniture = !gap.chars().all(char::is_whitespace);
         let place = if i <= part.same_prefix {
             Some(i - part.kept_prefix)

@@ -4,6 +4,7 @@
 
 use akaji::render::Format;
 use akaji::{Diagnostic, Diagnostics};
+use super::special::SpecialKind;
 use std::path::PathBuf;
 
 /// Anything that stops a command.
@@ -47,6 +48,8 @@ pub enum Usage {
     Unsupported { detail: String },
     /// `--columns` does not name columns.
     Columns(Diagnostic),
+    /// An input or output path that is a special file akaji will not read or write.
+    SpecialFile { path: PathBuf, kind: SpecialKind, output: bool },
 }
 
 impl From<Usage> for CliError {

@@ -6,9 +6,10 @@
 //! renamed over it. An output that is one of the inputs is refused before anything is written.
 
 use super::error::{CliError, IoAction, Usage};
+use super::special::{self, OutputTarget};
 use akaji::{Document, InputKind, InputProblem, Ledger, PageMarker, MAX_INPUT};
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 /// Read a UTF-8 text file.
@@ -37,15 +38,29 @@ pub fn ledger_draft_path(ledger_path: &Path, ledger: &Ledger) -> Option<PathBuf>
     Some(ledger_path.parent().unwrap_or(Path::new("")).join(draft))
 }
 
-/// Read a file's bytes, refusing one too large to index (2 GiB and over) before reading it.
+/// Read a file's bytes, refusing one too large to index (2 GiB and over) before reading it,
+/// and a special file that cannot be read whole ([`special::input`]): a pipe is read once, to
+/// its end, as long as it stays under that size.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
     let io = |source| CliError::Io { path: path.to_owned(), action: IoAction::Read, source };
-    let len = fs::metadata(path).map_err(io)?.len();
-    if len >= MAX_INPUT {
-        let problem = InputProblem::TooLarge { bytes: len }.into();
-        return Err(CliError::Input { path: path.to_owned(), problem });
+    let too_large = |bytes| CliError::Input { path: path.to_owned(), problem: InputProblem::TooLarge { bytes }.into() };
+    let meta = fs::metadata(path).map_err(io)?;
+    let refused = |kind| CliError::from(Usage::SpecialFile { path: path.to_owned(), kind, output: false });
+    if special::input(path, &meta).map_err(refused)? {
+        return Ok(Vec::new());
     }
-    fs::read(path).map_err(io)
+    if meta.len() >= MAX_INPUT {
+        return Err(too_large(meta.len()));
+    }
+    if meta.is_file() {
+        return fs::read(path).map_err(io);
+    }
+    let mut bytes = Vec::new();
+    fs::File::open(path).and_then(|f| f.take(MAX_INPUT).read_to_end(&mut bytes)).map_err(io)?;
+    if bytes.len() as u64 >= MAX_INPUT {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Refuse an output path that is one of the inputs (compared after resolving links).
@@ -71,9 +86,25 @@ fn canonical(path: &Path) -> PathBuf {
     }
 }
 
-/// Write `parts`, one after the other, to `path` atomically: a temporary file in the same
-/// folder, flushed, then renamed.
-pub fn write_atomic(path: &Path, parts: &[&[u8]]) -> Result<(), CliError> {
+/// Write `parts`, one after the other, to `path`: a regular file atomically (a temporary file in
+/// the same folder, flushed, then renamed; through a symbolic link, at its target), a stream
+/// (the null device, a terminal, a pipe) directly; any other special file is refused
+/// ([`special::output`]).
+pub fn write_output(path: &Path, parts: &[&[u8]]) -> Result<(), CliError> {
+    let refused = |kind| CliError::from(Usage::SpecialFile { path: path.to_owned(), kind, output: true });
+    match special::output(path).map_err(refused)? {
+        OutputTarget::File(target) => write_atomic(&target, parts),
+        OutputTarget::Stream(stream) => {
+            let io = |source| CliError::Io { path: path.to_owned(), action: IoAction::Write, source };
+            let mut f = fs::OpenOptions::new().write(true).open(&stream).map_err(io)?;
+            parts.iter().try_for_each(|p| f.write_all(p)).and_then(|()| f.flush()).map_err(io)
+        }
+    }
+}
+
+/// Write `parts`, one after the other, to the regular file `path` atomically: a temporary file
+/// in the same folder, flushed, then renamed.
+fn write_atomic(path: &Path, parts: &[&[u8]]) -> Result<(), CliError> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let io = |source| CliError::Io { path: path.to_owned(), action: IoAction::Write, source };
     let mut tmp = tempfile::Builder::new().prefix(".akaji-").tempfile_in(dir).map_err(io)?;

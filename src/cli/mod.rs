@@ -12,6 +12,7 @@ mod messages;
 mod output;
 mod redline;
 mod rendering;
+mod special;
 mod verify;
 
 use clap::{Parser, Subcommand};
