@@ -8,6 +8,7 @@ mod docx;
 mod files;
 mod import;
 mod imports;
+mod patches;
 mod promises;
 mod redline;
 mod render;
