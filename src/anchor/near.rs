@@ -21,9 +21,13 @@ pub fn near_miss(doc: &Document, folded: &Folded, needle: &str, ranges: &[Range<
         if p > 0 && best.as_ref().is_none_or(|b| p > b.agree) {
             let at = r.start + hay.find(&needle[..bounds[p]]).unwrap_or(0);
             let parted = at + bounds[p];
+            let mut end = (at + needle.len()).min(r.end).max(parted);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
             best = Some(Part {
                 agree: p,
-                window: at..(at + needle.len()).min(r.end).max(parted),
+                window: at..end,
                 index: p + 1,
                 quote_char: needle[bounds[p]..].chars().next(),
                 draft_char: text[parted..r.end].chars().next(),
@@ -114,6 +118,10 @@ mod tests {
         assert_eq!(n.place.text, "5章");
         let n = miss("ab設置", "xab").unwrap();
         assert_eq!((n.at, n.quote_char.as_str(), n.place.text.as_str()), (1, "x", "ab"));
+        // Found by the fuzzer: the window after an agreeing prefix ended inside a character.
+        let n = miss("Ａ\u{fffd}ܩ化を進める", "ＡＩ化").unwrap();
+        assert_eq!((n.at, n.quote_char.as_str(), n.draft_char.as_str()), (2, "Ｉ", "\u{fffd}"));
+        assert_eq!(n.place.text, "Ａ\u{fffd}ܩ");
     }
 
     #[test]
