@@ -276,6 +276,9 @@ fn ledger(p: &LedgerProblem, subject: Option<&Subject>) -> Message {
         LedgerProblem::PageMarker { detail } => {
             format!("options.page_marker is not a valid regular expression: {detail}")
         }
+        LedgerProblem::PageMarkerWithoutNumber { pattern } => format!(
+            "options.page_marker '{pattern}' has no group for the page's number, so pages would be numbered silently: capture the number, e.g. '^\\s*-\\s*(\\d+)\\s*-\\s*$'"
+        ),
         LedgerProblem::MissingId => {
             let which = ordinal(subject.map_or(0, |s| s.decision.0) + 1);
             format!("the {which} [[decision]] has no `id`: give the comment's number (項番)")
@@ -390,6 +393,17 @@ fn anchor(p: &AnchorProblem) -> Message {
                 pages.len()
             ))
         }
+        AnchorProblem::DuplicatePage { page, marker_lines } => {
+            let lines: Vec<String> = marker_lines.iter().map(|l| l.to_string()).collect();
+            Message::new(format!(
+                "page {page} appears {} times in the draft (page markers on lines {}), so only the first can be addressed by `page`; check the draft's page markers (or `options.page_marker`)",
+                marker_lines.len(),
+                lines.join(", ")
+            ))
+        }
+        AnchorProblem::MarkerMatchesEveryLine { pattern, lines } => Message::new(format!(
+            "options.page_marker '{pattern}' matches every line of the draft ({lines} lines), so no text is left to match: make it match the footer lines only, e.g. '^\\s*-\\s*(\\d+)\\s*-\\s*$'"
+        )),
         AnchorProblem::NoSuchLine { page, line, lines } => Message::new(format!(
             "line {line} is not on page {page}, which has {lines} line(s) (the page marker line is not counted)"
         )),
@@ -419,6 +433,12 @@ fn input(p: &InputProblem) -> String {
         InputProblem::NotUtf8 { offset } => format!(
             "is not UTF-8 text (invalid byte at offset {offset}); convert it to UTF-8 first (e.g. iconv -f SHIFT_JIS -t UTF-8)"
         ),
+        InputProblem::Utf16 { big_endian } => {
+            let (order, iconv) = if *big_endian { ("big-endian", "UTF-16BE") } else { ("little-endian", "UTF-16LE") };
+            format!(
+                "is UTF-16 text ({order}), not UTF-8; convert it first (e.g. iconv -f {iconv} -t UTF-8, or save it as UTF-8)"
+            )
+        }
         InputProblem::TooLarge { bytes } => {
             format!("is {bytes} bytes; akaji reads texts under 2 GiB: split the document")
         }

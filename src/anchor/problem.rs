@@ -60,6 +60,21 @@ pub enum AnchorProblem {
         /// The pages the draft has.
         pages: Vec<u32>,
     },
+    /// The scope names a page number that more than one page of the draft has (two markers
+    /// print it): the pages after the first cannot be addressed.
+    DuplicatePage {
+        /// The page asked for.
+        page: u32,
+        /// The lines of the draft (1-based) of the markers that print it (0: a page without one).
+        marker_lines: Vec<usize>,
+    },
+    /// Every line of the draft matches the page marker, so no text is left to match.
+    MarkerMatchesEveryLine {
+        /// The page marker, as written.
+        pattern: String,
+        /// How many lines the draft has.
+        lines: usize,
+    },
     /// The scope names a line the page does not have.
     NoSuchLine {
         /// The page.

@@ -23,6 +23,11 @@ const MAX_PLACES: usize = 12;
 
 /// Resolve every edit of `ledger` against `draft`. Never fails: every problem is collected.
 pub fn resolve(draft: &Document, ledger: &Ledger) -> Resolution {
+    let lines = draft.line_count();
+    if lines > 1 && (0..lines).all(|l| draft.is_marker_line(l)) {
+        let pattern = ledger.options.page_marker.pattern().to_owned();
+        return Resolution { edits: Vec::new(), problems: vec![Diagnostic::new(AnchorProblem::MarkerMatchesEveryLine { pattern, lines })] };
+    }
     let folded = Folded::new(draft, ledger.options.match_width);
     let mut problems = Vec::new();
     let mut patterns = Patterns::default();

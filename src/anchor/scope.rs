@@ -23,10 +23,17 @@ impl FoldedScope {
     /// ([`AnchorProblem::NoSuchPage`], [`AnchorProblem::NoSuchLine`]).
     pub fn of(scope: &Scope, doc: &Document, folded: &Folded) -> Result<FoldedScope, AnchorProblem> {
         let page = |number: u32| {
-            doc.page(number).ok_or_else(|| AnchorProblem::NoSuchPage {
+            let page = doc.page(number).ok_or_else(|| AnchorProblem::NoSuchPage {
                 page: number,
                 pages: doc.pages().iter().map(|p| p.number).collect(),
-            })
+            })?;
+            // Two pages of one number: only the first could be named, silently.
+            let markers: Vec<usize> =
+                doc.pages().iter().filter(|p| p.number == number).map(|p| p.marker.map_or(0, |m| m + 1)).collect();
+            if markers.len() > 1 {
+                return Err(AnchorProblem::DuplicatePage { page: number, marker_lines: markers });
+            }
+            Ok(page)
         };
         let folded_range = |r: Range<usize>| folded.folded_at(r.start)..folded.folded_at(r.end);
         match &scope.pages {

@@ -48,6 +48,8 @@ pub enum Usage {
     Unsupported { detail: String },
     /// `--columns` does not name columns.
     Columns(Diagnostic),
+    /// The ledger's `draft` key leads out of the ledger's folder.
+    DraftOutsideLedger { ledger: PathBuf, draft: String },
     /// An input or output path that is a special file akaji will not read or write.
     SpecialFile { path: PathBuf, kind: SpecialKind, output: bool },
 }

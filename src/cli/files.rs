@@ -32,10 +32,30 @@ pub fn load_document(path: &Path, marker: &PageMarker) -> Result<Document, CliEr
         .map_err(|problem| CliError::Input { path: path.to_owned(), problem })
 }
 
-/// The draft named by a ledger's `draft` key, relative to the ledger's folder.
-pub fn ledger_draft_path(ledger_path: &Path, ledger: &Ledger) -> Option<PathBuf> {
-    let draft = ledger.draft.as_ref()?;
-    Some(ledger_path.parent().unwrap_or(Path::new("")).join(draft))
+/// The draft named by a ledger's `draft` key, relative to the ledger's folder. A ledger is
+/// untrusted (a CI may verify the ledger of a pull request and publish the report): its `draft`
+/// must stay inside the ledger's folder, or any readable file of the machine could be embedded
+/// in a report. An absolute path, a `..` or a symbolic link leading out is refused; the user may
+/// still name such a draft with `--draft`.
+pub fn ledger_draft_path(ledger_path: &Path, ledger: &Ledger) -> Result<Option<PathBuf>, CliError> {
+    let Some(draft) = ledger.draft.as_ref() else { return Ok(None) };
+    let folder = ledger_path.parent().unwrap_or(Path::new(""));
+    let path = folder.join(draft);
+    let outside = || Usage::DraftOutsideLedger { ledger: ledger_path.to_owned(), draft: draft.clone() };
+    let relative = Path::new(draft);
+    if relative.is_absolute()
+        || relative.components().any(|c| !matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir))
+    {
+        return Err(outside().into());
+    }
+    // Through symbolic links: the draft as found must be inside the folder as found.
+    let base = if folder.as_os_str().is_empty() { Path::new(".") } else { folder };
+    if let (Ok(real), Ok(base)) = (fs::canonicalize(&path), fs::canonicalize(base)) {
+        if !real.starts_with(&base) {
+            return Err(outside().into());
+        }
+    }
+    Ok(Some(path))
 }
 
 /// Read a file's bytes, refusing one too large to index (2 GiB and over) before reading it,

@@ -57,6 +57,12 @@ fn usage(u: &Usage) -> String {
         }
         Usage::Unsupported { detail } => format!("{detail}; choose another --format"),
         Usage::Columns(d) => messages::body(d),
+        Usage::DraftOutsideLedger { ledger, draft } => format!(
+            "{}: the ledger's `draft` key names 「{}」, which is outside the ledger's folder; a ledger may only name a draft beside it. If you mean that file, pass it yourself: --draft {}",
+            shown(ledger),
+            messages::visible(draft),
+            messages::visible(draft)
+        ),
         Usage::SpecialFile { path, kind, output: true } => match kind {
             SpecialKind::DanglingLink => format!(
                 "{} is a symbolic link to a file that does not exist: create the file it points to, or choose another -o path",
