@@ -489,7 +489,7 @@ fn docx(p: &DocxProblem) -> String {
             format!("refused: {part} is larger than {} MiB uncompressed; {redo}", limit >> 20)
         }
         DocxProblem::Bomb { part, compressed, ratio } => format!(
-            "refused as a zip bomb: {part} ({compressed} bytes compressed) expands more than {ratio} times; {redo}"
+            "refused as a zip bomb: {part} expands the archive ({compressed} bytes) more than {ratio} times its size; {redo}"
         ),
         DocxProblem::Corrupt { part, detail } => format!("{part} is damaged ({detail}); {redo}"),
         DocxProblem::Missing { part } => format!("is not a Word document: it has no {part}; {redo}"),
