@@ -98,6 +98,28 @@ pub(crate) fn fold_text(s: &str, width: bool) -> String {
     out
 }
 
+/// The folded text of `range` of `doc`, as [`Folded::new`] folds the whole document (white
+/// space and page-marker lines out, widths folded if `width`), for reading a small part of a
+/// document without folding all of it. (Keep the two alike: what one leaves out, so must the
+/// other.)
+pub(crate) fn fold_range(doc: &Document, range: std::ops::Range<usize>, width: bool) -> String {
+    let text = doc.text();
+    let mut out = String::with_capacity(range.len());
+    if range.is_empty() {
+        return out;
+    }
+    for line in doc.line_of(range.start)..=doc.line_of(range.end - 1) {
+        if doc.is_marker_line(line) {
+            continue;
+        }
+        let r = doc.line_range(line);
+        for c in text[r.start.max(range.start)..r.end.min(range.end)].chars() {
+            fold_char(c, width, &mut out);
+        }
+    }
+    out
+}
+
 impl Folded {
     /// Fold a document: white space and page-marker lines out, widths folded if `width`.
     ///
@@ -263,6 +285,18 @@ mod tests {
     fn widths_stay_apart_unless_asked() {
         let (_, f) = fold("ＡＩ化", false);
         assert_eq!(f.text(), "ＡＩ化");
+    }
+
+    #[test]
+    fn a_range_folds_as_the_whole_does() {
+        let text = "ＡＩ化\n- 4 -\n認証 制度\r\nです";
+        let (d, f) = fold(text, true);
+        for (start, _) in text.char_indices() {
+            for end in (start..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+                let whole = &f.text()[f.folded_at(start)..f.folded_at(end)];
+                assert_eq!(fold_range(&d, start..end, true), whole, "{start}..{end}");
+            }
+        }
     }
 
     #[test]

@@ -21,7 +21,7 @@
 use crate::anchor::AnchorProblem;
 use crate::diagnostic::{Diagnostic, Subject};
 use crate::document::Document;
-use crate::fold::{fold_text, Folded};
+use crate::fold::{fold_range, fold_text};
 use crate::ledger::{Action, EditRef, Ledger, Side};
 use std::ops::Range;
 
@@ -46,10 +46,9 @@ pub(crate) fn check<'a>(
     edits: impl IntoIterator<Item = Placed<'a>>,
 ) -> Vec<Diagnostic> {
     let width = ledger.options.match_width;
-    let folded = Folded::new(final_doc, width);
     let mut problems = Vec::new();
     for e in edits {
-        if let Err(found) = stands(draft, final_doc, &folded, ledger, &e) {
+        if let Err(found) = stands(draft, final_doc, ledger, &e) {
             let expected = promised(ledger, &e, width).unwrap_or_default();
             let place = final_doc.place(found.clone());
             let broken = AnchorProblem::PromiseBroken { expected, place: Box::new(place) };
@@ -70,13 +69,7 @@ fn promised(ledger: &Ledger, e: &Placed, width: bool) -> Option<String> {
 }
 
 /// Whether `e`'s promise stands in the final; if not, the final range where it should.
-fn stands(
-    draft: &Document,
-    final_doc: &Document,
-    folded: &Folded,
-    ledger: &Ledger,
-    e: &Placed,
-) -> Result<(), Range<usize>> {
+fn stands(draft: &Document, final_doc: &Document, ledger: &Ledger, e: &Placed) -> Result<(), Range<usize>> {
     let (d, f) = (draft.text(), final_doc.text());
     let before = e.old.start - e.anchor.start;
     let after = e.anchor.end - e.old.end;
@@ -95,8 +88,7 @@ fn stands(
     if !e.new.is_empty() && lines.into_iter().any(|l| final_doc.is_marker_line(l)) {
         return Ok(());
     }
-    let read = &folded.text()[folded.folded_at(start)..folded.folded_at(end)];
-    if read == promise {
+    if fold_range(final_doc, start..end, ledger.options.match_width) == promise {
         Ok(())
     } else {
         Err(region)

@@ -11,6 +11,7 @@ mod imports;
 mod messages;
 mod patches;
 mod promises;
+mod properties;
 mod redline;
 mod render;
 mod roundtrip;

@@ -10,7 +10,8 @@ use super::pending::{Change, PendingEdit};
 use super::problem::AnchorProblem;
 use super::replacement::{resolved, without_shared_layout};
 use super::resolved::Resolution;
-use super::scope::FoldedScope;
+use super::search;
+use super::scope::{FoldedScope, PageIndex};
 use super::whole::between_characters;
 use crate::diagnostic::{Diagnostic, Subject};
 use crate::document::Document;
@@ -32,12 +33,20 @@ pub fn resolve(draft: &Document, ledger: &Ledger) -> Resolution {
     let mut problems = Vec::new();
     let mut patterns = Patterns::default();
     let pending = prepare(draft, ledger, &folded, &mut patterns, &mut problems);
-    let found = patterns.search(&folded);
+    let text = folded.text();
+    let scoped: Vec<InScope> = search::in_scopes(&pending, &patterns, text)
+        .into_iter()
+        .zip(&pending)
+        .map(|(all, edit)| in_scope(edit, &all, draft.text(), &folded))
+        .collect();
+    // Where the quotes that matched nowhere in scope are found instead, for their messages.
+    let missing: Vec<usize> =
+        pending.iter().zip(&scoped).filter(|(_, f)| f.matches.is_empty() && f.split.is_empty()).map(|(e, _)| e.pattern).collect();
+    let anywhere = search::first_anywhere(&missing, &patterns, text, MAX_PLACES);
     let mut edits = Vec::new();
-    for edit in &pending {
-        let all = &found[edit.pattern];
-        let found = in_scope(edit, all, draft.text(), &folded);
-        match check_count(edit, &found, all, draft, &folded, &patterns) {
+    for (edit, found) in pending.iter().zip(scoped) {
+        let elsewhere = anywhere.get(&edit.pattern).map_or(&[][..], Vec::as_slice);
+        match check_count(edit, &found, elsewhere, draft, &folded, &patterns) {
             Ok(()) => edits.extend(found.matches.into_iter().map(|m| resolved(edit, draft.text(), &folded, m))),
             Err(found) => {
                 problems.extend(found.into_iter().map(|p| Diagnostic::about(Subject::of_edit(ledger, edit.at), p)))
@@ -59,6 +68,7 @@ fn prepare<'l>(
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<PendingEdit<'l>> {
     let width = ledger.options.match_width;
+    let index = PageIndex::new(draft);
     let mut pending = Vec::new();
     for (at, edit) in ledger.edits() {
         let problem = |p: AnchorProblem| Diagnostic::about(Subject::of_edit(ledger, at), p);
@@ -70,7 +80,7 @@ fn prepare<'l>(
                 continue;
             }
         };
-        let scope = match FoldedScope::of(edit.scope(), draft, folded) {
+        let scope = match FoldedScope::indexed(edit.scope(), draft, folded, &index) {
             Ok(s) => s,
             Err(p) => {
                 problems.push(problem(p));
@@ -103,8 +113,8 @@ struct InScope {
     split: Vec<Range<usize>>,
 }
 
-/// The matches of `edit` (from `all`, its quote's matches, sorted by start) that lie in its
-/// scope, without overlaps; a match that would cut a character of the draft in two is no match.
+/// The matches of `edit` (from `all`, its quote's matches in the regions of its scope, sorted by
+/// start) that lie in its scope, without overlaps; a match that would cut a character of the draft in two is no match.
 fn in_scope(edit: &PendingEdit, all: &[Range<usize>], draft: &str, folded: &Folded) -> InScope {
     let text = folded.text();
     let mut found = InScope::default();
@@ -123,12 +133,12 @@ fn in_scope(edit: &PendingEdit, all: &[Range<usize>], draft: &str, folded: &Fold
 }
 
 /// Whether the matches are what the edit's count asks (on each page, with `per_page`); if not,
-/// why: no match at all (with the nearest near-miss, or the matches the scope rules out), or
-/// another number of them.
+/// why: no match at all (with the nearest near-miss, or the matches the scope rules out, from
+/// `elsewhere`: the quote's first matches anywhere), or another number of them.
 fn check_count(
     edit: &PendingEdit,
     found: &InScope,
-    all: &[Range<usize>],
+    elsewhere: &[Range<usize>],
     draft: &Document,
     folded: &Folded,
     patterns: &Patterns,
@@ -142,7 +152,7 @@ fn check_count(
     }
     if matches.is_empty() {
         let text = folded.text();
-        let elsewhere: Vec<_> = all.iter().filter(|m| !edit.fits(text, m)).take(MAX_PLACES).map(to_place).collect();
+        let elsewhere: Vec<_> = elsewhere.iter().filter(|m| !edit.fits(text, m)).take(MAX_PLACES).map(to_place).collect();
         let near_miss = if elsewhere.is_empty() {
             near_miss(draft, folded, patterns.get(edit.pattern), &edit.scope.ranges(text.len())).map(Box::new)
         } else {
