@@ -407,6 +407,13 @@ fn anchor(p: &AnchorProblem) -> Message {
         AnchorProblem::NoSuchLine { page, line, lines } => Message::new(format!(
             "line {line} is not on page {page}, which has {lines} line(s) (the page marker line is not counted)"
         )),
+        AnchorProblem::ChangesNothing { place } => {
+            let mut m = Message::new(
+                "changes nothing in the draft: `old` and `new` differ only in white space, which a quote does not match (the draft's line breaks and spaces stay as they are)",
+            );
+            m.labels.push(Label::Place((**place).clone()));
+            m.help("write in `new` the text that should change, or remove the edit")
+        }
         AnchorProblem::PromiseBroken { expected, place } => {
             let mut m = Message::new(format!(
                 "this is a bug in akaji, please report it: after apply, the promised text 「{expected}」 does not stand in the final where the edit's quote was; nothing was written"

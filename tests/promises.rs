@@ -173,3 +173,12 @@ fn every_applied_edit_keeps_its_promise() {
     let applied = akaji::apply(&draft, &l).unwrap();
     assert_eq!(applied.final_doc.text(), "クラウド\nサービスを検討する。追記。\n");
 }
+
+/// Found by the fuzzer: `old` and `new` that differ only in white space resolved to an empty
+/// change (the redline held an empty hunk, and apply "succeeded" changing nothing).
+#[test]
+fn an_edit_that_changes_only_white_space_says_it_changes_nothing() {
+    let p = apply("cafe\tbar\n", "[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"cafe   \"\nnew = \"cafe\"\n").unwrap_err();
+    assert!(matches!(anchor_problems(&p)[..], [AnchorProblem::ChangesNothing { .. }]), "{p:?}");
+    assert!(p[0].to_string().contains("changes nothing in the draft"), "{}", p[0]);
+}

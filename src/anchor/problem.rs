@@ -84,6 +84,12 @@ pub enum AnchorProblem {
         /// How many lines the page has.
         lines: usize,
     },
+    /// The edit changes nothing in the draft: `old` and `new` differ only in white space, which a
+    /// quote does not match.
+    ChangesNothing {
+        /// Where the quote is.
+        place: Box<Place>,
+    },
     /// After apply, the edit's promised text does not stand in the final where its quote was: a
     /// bug in akaji (the final is not written).
     PromiseBroken {

@@ -47,7 +47,18 @@ pub fn resolve(draft: &Document, ledger: &Ledger) -> Resolution {
     for (edit, found) in pending.iter().zip(scoped) {
         let elsewhere = anywhere.get(&edit.pattern).map_or(&[][..], Vec::as_slice);
         match check_count(edit, &found, elsewhere, draft, &folded, &patterns) {
-            Ok(()) => edits.extend(found.matches.into_iter().map(|m| resolved(edit, draft.text(), &folded, m))),
+            Ok(()) => {
+                let places: Vec<_> = found.matches.into_iter().map(|m| resolved(edit, draft.text(), &folded, m)).collect();
+                // Old and new that differ only in white space, which a quote does not match,
+                // change nothing: say so rather than apply nothing.
+                match places.iter().find(|r| r.old.is_empty() && r.replacement.is_empty()) {
+                    Some(r) => {
+                        let place = Box::new(draft.place(r.anchor.clone()));
+                        problems.push(Diagnostic::about(Subject::of_edit(ledger, edit.at), AnchorProblem::ChangesNothing { place }));
+                    }
+                    None => edits.extend(places),
+                }
+            }
             Err(found) => {
                 problems.extend(found.into_iter().map(|p| Diagnostic::about(Subject::of_edit(ledger, edit.at), p)))
             }
