@@ -233,3 +233,26 @@ proptest! {
         prop_assert_eq!(std::fs::read(dir.path().join("t.txt")).unwrap(), format!("{}{}", fin.bom(), fin.text()).into_bytes());
     }
 }
+
+/// The generators give ledgers that apply often enough for the properties above to test
+/// successes, not only refusals (a generator that only made broken ledgers would pass them
+/// all): over a fixed run of cases, at least a third of single edits apply somewhere.
+#[test]
+fn the_generated_ledgers_mostly_apply() {
+    use proptest::strategy::ValueTree;
+    use proptest::test_runner::{Config, TestRunner};
+    let mut runner = TestRunner::new_with_rng(Config::default(), proptest::test_runner::TestRng::deterministic_rng(proptest::test_runner::RngAlgorithm::ChaCha));
+    let strategy = (draft(), any::<bool>(), drawn());
+    let (mut applied, mut edits, total) = (0, 0, 500);
+    for _ in 0..total {
+        let (text, width, edit) = strategy.new_tree(&mut runner).unwrap().current();
+        let ledger = ledger_of(&text, width, &[Drawn { all: true, ..edit }]);
+        let doc = Document::new(&text, &ledger.options.page_marker);
+        if let Ok(a) = akaji::apply(&doc, &ledger) {
+            applied += usize::from(!a.edits.is_empty());
+            edits += a.edits.len();
+        }
+    }
+    eprintln!("{applied} of {total} ledgers applied one edit or more, {edits} edits in all");
+    assert!(applied * 3 >= total, "only {applied} of {total} applied");
+}
