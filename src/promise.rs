@@ -77,7 +77,9 @@ fn stands(draft: &Document, final_doc: &Document, ledger: &Ledger, e: &Placed) -
     let end = e.new.end + after;
     let region = start..end.min(f.len());
     // The quote's unchanged rest stands around the change, byte for byte.
-    if end > f.len() || f[start..e.new.start] != d[e.anchor.start..e.old.start] || f[e.new.end..end] != d[e.old.end..e.anchor.end]
+    if end > f.len()
+        || f[start..e.new.start] != d[e.anchor.start..e.old.start]
+        || f[e.new.end..end] != d[e.old.end..e.anchor.end]
     {
         return Err(region);
     }

@@ -20,7 +20,8 @@ const EDIT: &str = "[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"設置\
 #[test]
 fn a_utf16_file_is_named_as_such() {
     let dir = tempfile::tempdir().unwrap();
-    let utf16: Vec<u8> = [0xff, 0xfe].into_iter().chain("本部を設置する。\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let utf16: Vec<u8> =
+        [0xff, 0xfe].into_iter().chain("本部を設置する。\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
     fs::write(dir.path().join("draft.txt"), utf16).unwrap();
     let ascii: Vec<u8> = "plain text\n".encode_utf16().flat_map(u16::to_be_bytes).collect();
     fs::write(dir.path().join("be.txt"), ascii).unwrap();
@@ -36,7 +37,9 @@ fn a_utf16_file_is_named_as_such() {
 /// A JSON ledger with a byte order mark is read, as a TOML one is.
 #[test]
 fn a_json_ledger_with_a_byte_order_mark_is_read() {
-    let l = Ledger::from_json("\u{feff}{\"decision\": [{\"id\": \"1\", \"edit\": [{\"old\": \"a\", \"new\": \"b\"}]}]}").unwrap();
+    let l =
+        Ledger::from_json("\u{feff}{\"decision\": [{\"id\": \"1\", \"edit\": [{\"old\": \"a\", \"new\": \"b\"}]}]}")
+            .unwrap();
     assert_eq!(l.decisions[0].id, "1");
     assert!(Ledger::from_toml(&format!("\u{feff}{EDIT}")).is_ok());
 }
@@ -45,7 +48,10 @@ fn a_json_ledger_with_a_byte_order_mark_is_read() {
 /// cannot see.
 #[test]
 fn invisible_characters_in_a_near_miss_are_shown() {
-    let m = apply_err("本部を設置する。\n", "[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"設\\u200b置\"\nnew = \"開催\"\n");
+    let m = apply_err(
+        "本部を設置する。\n",
+        "[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"設\\u200b置\"\nnew = \"開催\"\n",
+    );
     assert!(m[0].contains("「設<U+200B>置」 is not in the draft"), "{}", m[0]);
     assert!(m[0].contains("the ledger has 「<U+200B>」 where the draft has 「置」"), "{}", m[0]);
 }
@@ -71,7 +77,10 @@ fn duplicate_page_numbers_are_named() {
     let draft = "本部を設置する。\n- 3 -\n装置を設置する。\n- 3 -\n";
     let l = Ledger::from_toml(&format!("{EDIT}page = 3\n")).unwrap();
     let p = akaji::apply(&Document::new(draft, &PageMarker::default()), &l).unwrap_err();
-    assert!(matches!(&p[0].kind, Kind::Anchor(AnchorProblem::DuplicatePage { page: 3, marker_lines }) if marker_lines == &vec![2, 4]), "{p:?}");
+    assert!(
+        matches!(&p[0].kind, Kind::Anchor(AnchorProblem::DuplicatePage { page: 3, marker_lines }) if marker_lines == &vec![2, 4]),
+        "{p:?}"
+    );
     assert!(p[0].to_string().contains("page 3 appears 2 times in the draft (page markers on lines 2, 4)"), "{}", p[0]);
 }
 
@@ -82,7 +91,9 @@ fn counts_past_the_integer_range_are_named() {
     for count in ["99999999999999999999", "18446744073709551615", "9223372036854775808", "1e30"] {
         let e = ledger_err(&format!("{EDIT}count = {count}\n"));
         assert!(e.contains("is more than any draft can hold"), "{count}: {e}");
-        let json = format!("{{\"decision\": [{{\"id\": \"1\", \"edit\": [{{\"old\": \"a\", \"new\": \"b\", \"count\": {count}}}]}}]}}");
+        let json = format!(
+            "{{\"decision\": [{{\"id\": \"1\", \"edit\": [{{\"old\": \"a\", \"new\": \"b\", \"count\": {count}}}]}}]}}"
+        );
         let e = Ledger::from_json(&json).unwrap_err().to_string();
         assert!(e.contains("is more than any draft can hold"), "{count}: {e}");
         assert!(!e.contains("at line 1 column"), "the place is said once: {e}");

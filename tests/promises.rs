@@ -56,7 +56,10 @@ fn an_insertion_and_a_replacement_of_one_quote_conflict() {
          [[decision]]\nid = \"B\"\n[[decision.edit]]\nold = \"設置\"\nnew = \"開催\"\n",
     )
     .unwrap_err();
-    assert!(matches!(anchor_problems(&p)[..], [AnchorProblem::Conflict { how: ConflictKind::ChangesOtherQuote, .. }]), "{p:?}");
+    assert!(
+        matches!(anchor_problems(&p)[..], [AnchorProblem::Conflict { how: ConflictKind::ChangesOtherQuote, .. }]),
+        "{p:?}"
+    );
 }
 
 /// Issue 10.1, third example: `before = "ねり。"` inserts inside `after = "しねり。"`'s quote
@@ -69,7 +72,11 @@ fn an_insertion_inside_another_quote_is_a_conflict() {
          [[decision]]\nid = \"B\"\n[[decision.edit]]\nbefore = \"ねり。\"\nnew = \"Y\"\n",
     );
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("decision B, edit 1: inserts inside text that decision A, edit 1 quotes"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("decision B, edit 1: inserts inside text that decision A, edit 1 quotes"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("…し【ねり。】"), "{}", run.stderr);
 }
 
@@ -92,7 +99,8 @@ fn overlapping_quotes_with_changes_apart_both_stand() {
 /// Issue 10.3: a typo whose near-miss search sliced inside 「章」 (exit 101).
 #[test]
 fn a_near_miss_across_wide_characters_does_not_panic() {
-    let run = cli_apply("5章の設置\n", "[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"第5章\"\nnew = \"第6章\"\n");
+    let run =
+        cli_apply("5章の設置\n", "[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"第5章\"\nnew = \"第6章\"\n");
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("nearest text in scope: P1 L1:1  …【5章】の設置"), "{}", run.stderr);
     assert!(run.stderr.contains("differs at its character 1: the ledger has 「第」"), "{}", run.stderr);
@@ -105,7 +113,9 @@ const WIDTH: &str = "[options]\nmatch_width = true\n[[decision]]\nid = \"1\"\n[[
 /// 「有ABC社」), and the message says why; a quote of the whole character works.
 #[test]
 fn part_of_an_expanding_character_is_no_match() {
-    for (draft, old, new) in [("ﬁle\n", "i", "I"), ("㈱ABC社\n", "(株", "(有"), ("㍿ABC\n", "株式", "合同"), ("㍿ABC\n", "会社A", "X")] {
+    for (draft, old, new) in
+        [("ﬁle\n", "i", "I"), ("㈱ABC社\n", "(株", "(有"), ("㍿ABC\n", "株式", "合同"), ("㍿ABC\n", "会社A", "X")]
+    {
         let p = apply(draft, &format!("{WIDTH}old = \"{old}\"\nnew = \"{new}\"\n")).unwrap_err();
         assert!(matches!(anchor_problems(&p)[..], [AnchorProblem::PartOfCharacter { .. }]), "{draft} {old}: {p:?}");
         let text = p[0].to_string();
@@ -123,8 +133,9 @@ fn part_of_an_expanding_character_is_no_match() {
 /// emoji sequence.
 #[test]
 fn an_edit_never_splits_a_grapheme_cluster() {
-    let p = apply("cafe\u{301} au lait\n", "[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"cafe\"\nnew = \"bar\"\n")
-        .unwrap_err();
+    let p =
+        apply("cafe\u{301} au lait\n", "[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"cafe\"\nnew = \"bar\"\n")
+            .unwrap_err();
     assert!(matches!(anchor_problems(&p)[..], [AnchorProblem::PartOfCharacter { .. }]), "{p:?}");
     let family = "👨\u{200d}👩\u{200d}👧";
     for side in ["after", "before"] {
@@ -143,8 +154,11 @@ fn an_edit_never_splits_a_grapheme_cluster() {
     assert_eq!(out, format!("家族{family}Xです\n"));
     // Replacing the accented letter's base alone would leave a bare U+0301: the change takes
     // the whole cluster.
-    let out = apply("cafe\u{301}s\n", "[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"cafe\u{301}s\"\nnew = \"cafes\"\n")
-        .unwrap();
+    let out = apply(
+        "cafe\u{301}s\n",
+        "[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"cafe\u{301}s\"\nnew = \"cafes\"\n",
+    )
+    .unwrap();
     assert_eq!(out, "cafes\n");
 }
 
@@ -178,7 +192,8 @@ fn every_applied_edit_keeps_its_promise() {
 /// change (the redline held an empty hunk, and apply "succeeded" changing nothing).
 #[test]
 fn an_edit_that_changes_only_white_space_says_it_changes_nothing() {
-    let p = apply("cafe\tbar\n", "[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"cafe   \"\nnew = \"cafe\"\n").unwrap_err();
+    let p = apply("cafe\tbar\n", "[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"cafe   \"\nnew = \"cafe\"\n")
+        .unwrap_err();
     assert!(matches!(anchor_problems(&p)[..], [AnchorProblem::ChangesNothing { .. }]), "{p:?}");
     assert!(p[0].to_string().contains("changes nothing in the draft"), "{}", p[0]);
 }

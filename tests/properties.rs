@@ -22,13 +22,47 @@ fn cases(default: u32) -> ProptestConfig {
 /// What drafts are made of: kanji, kana, Latin, full- and half-width forms, characters NFKC
 /// expands, combining marks, emoji sequences, `- N -` footers, CRLF, lone CR, spaces.
 const PIECES: &[&str] = &[
-    "設置", "開催", "あたって", "当たって", "する", "に", "。", "、", "SaaS", "クラウド", "サービス", "ＡＩ", "AI",
-    "（", "）", "(", "１２", "e\u{301}", "cafe", "👨\u{200d}👩\u{200d}👧", "🇯🇵", "👍🏽", "㈱", "ﬁ", "㍿", "ｶﾀｶﾅ",
-    "⾏", "\n", "\n", "\r\n", "\r", " ", "\u{3000}", "\n- 2 -\n", "\n- 3 -\n", "\t",
+    "設置",
+    "開催",
+    "あたって",
+    "当たって",
+    "する",
+    "に",
+    "。",
+    "、",
+    "SaaS",
+    "クラウド",
+    "サービス",
+    "ＡＩ",
+    "AI",
+    "（",
+    "）",
+    "(",
+    "１２",
+    "e\u{301}",
+    "cafe",
+    "👨\u{200d}👩\u{200d}👧",
+    "🇯🇵",
+    "👍🏽",
+    "㈱",
+    "ﬁ",
+    "㍿",
+    "ｶﾀｶﾅ",
+    "⾏",
+    "\n",
+    "\n",
+    "\r\n",
+    "\r",
+    " ",
+    "\u{3000}",
+    "\n- 2 -\n",
+    "\n- 3 -\n",
+    "\t",
 ];
 
 /// What new texts are made of.
-const NEW: &[&str] = &["開催", "当", "さらに", "クラウド", "X", "（改）", "\n", "、", "AI", "ＡＩ", "e\u{301}", "㈱", "設置"];
+const NEW: &[&str] =
+    &["開催", "当", "さらに", "クラウド", "X", "（改）", "\n", "、", "AI", "ＡＩ", "e\u{301}", "㈱", "設置"];
 
 fn draft() -> impl Strategy<Value = String> {
     (any::<bool>(), proptest::collection::vec(proptest::sample::select(PIECES), 1..40))
@@ -241,7 +275,10 @@ proptest! {
 fn the_generated_ledgers_mostly_apply() {
     use proptest::strategy::ValueTree;
     use proptest::test_runner::{Config, TestRunner};
-    let mut runner = TestRunner::new_with_rng(Config::default(), proptest::test_runner::TestRng::deterministic_rng(proptest::test_runner::RngAlgorithm::ChaCha));
+    let mut runner = TestRunner::new_with_rng(
+        Config::default(),
+        proptest::test_runner::TestRng::deterministic_rng(proptest::test_runner::RngAlgorithm::ChaCha),
+    );
     let strategy = (draft(), any::<bool>(), drawn());
     let (mut applied, mut edits, total) = (0, 0, 500);
     for _ in 0..total {

@@ -23,7 +23,8 @@ const EDIT: &str = "[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"設置\
 fn a_draft_outside_the_ledger_folder_needs_the_users_word() {
     for draft in ["../secret.txt", "/etc/passwd", "sub/../../secret.txt"] {
         let dir = folder_with(&format!("draft = \"{draft}\"\n{EDIT}"));
-        let run = akaji_in(dir.path(), &["verify", "plan/ledger.toml", "--final", "plan/final.txt", "--format", "json"]);
+        let run =
+            akaji_in(dir.path(), &["verify", "plan/ledger.toml", "--final", "plan/final.txt", "--format", "json"]);
         assert_eq!(run.code, 2, "{draft}: {}", run.stderr);
         assert!(run.stderr.contains("which is outside the ledger's folder"), "{}", run.stderr);
         assert!(run.stderr.contains(&format!("--draft {draft}")), "{}", run.stderr);
@@ -40,7 +41,8 @@ fn a_draft_outside_the_ledger_folder_needs_the_users_word() {
     let dir = folder_with(&format!("draft = \"draft.txt\"\n{EDIT}"));
     let run = akaji_in(dir.path(), &["verify", "plan/ledger.toml", "--final", "plan/final.txt"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    let run = akaji_in(dir.path(), &["verify", "plan/ledger.toml", "--final", "plan/final.txt", "--draft", "secret.txt"]);
+    let run =
+        akaji_in(dir.path(), &["verify", "plan/ledger.toml", "--final", "plan/final.txt", "--draft", "secret.txt"]);
     assert_ne!(run.code, 2, "{}", run.stderr);
 }
 

@@ -3,8 +3,8 @@
 use super::pending::{Change, PendingEdit};
 use super::resolved::Resolved;
 use super::trim::{changed_part, ChangedPart};
-use crate::fold::{Folded, QuoteChar};
 use super::whole::between_characters;
+use crate::fold::{Folded, QuoteChar};
 use crate::ledger::Side;
 use std::borrow::Cow;
 use std::ops::Range;

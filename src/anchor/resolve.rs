@@ -10,8 +10,8 @@ use super::pending::{Change, PendingEdit};
 use super::problem::AnchorProblem;
 use super::replacement::{resolved, without_shared_layout};
 use super::resolved::Resolution;
-use super::search;
 use super::scope::{FoldedScope, PageIndex};
+use super::search;
 use super::whole::between_characters;
 use crate::diagnostic::{Diagnostic, Subject};
 use crate::document::Document;
@@ -27,7 +27,10 @@ pub fn resolve(draft: &Document, ledger: &Ledger) -> Resolution {
     let lines = draft.line_count();
     if lines > 1 && (0..lines).all(|l| draft.is_marker_line(l)) {
         let pattern = ledger.options.page_marker.pattern().to_owned();
-        return Resolution { edits: Vec::new(), problems: vec![Diagnostic::new(AnchorProblem::MarkerMatchesEveryLine { pattern, lines })] };
+        return Resolution {
+            edits: Vec::new(),
+            problems: vec![Diagnostic::new(AnchorProblem::MarkerMatchesEveryLine { pattern, lines })],
+        };
     }
     let folded = Folded::new(draft, ledger.options.match_width);
     let mut problems = Vec::new();
@@ -40,21 +43,29 @@ pub fn resolve(draft: &Document, ledger: &Ledger) -> Resolution {
         .map(|(all, edit)| in_scope(edit, &all, draft.text(), &folded))
         .collect();
     // Where the quotes that matched nowhere in scope are found instead, for their messages.
-    let missing: Vec<usize> =
-        pending.iter().zip(&scoped).filter(|(_, f)| f.matches.is_empty() && f.split.is_empty()).map(|(e, _)| e.pattern).collect();
+    let missing: Vec<usize> = pending
+        .iter()
+        .zip(&scoped)
+        .filter(|(_, f)| f.matches.is_empty() && f.split.is_empty())
+        .map(|(e, _)| e.pattern)
+        .collect();
     let anywhere = search::first_anywhere(&missing, &patterns, text, MAX_PLACES);
     let mut edits = Vec::new();
     for (edit, found) in pending.iter().zip(scoped) {
         let elsewhere = anywhere.get(&edit.pattern).map_or(&[][..], Vec::as_slice);
         match check_count(edit, &found, elsewhere, draft, &folded, &patterns) {
             Ok(()) => {
-                let places: Vec<_> = found.matches.into_iter().map(|m| resolved(edit, draft.text(), &folded, m)).collect();
+                let places: Vec<_> =
+                    found.matches.into_iter().map(|m| resolved(edit, draft.text(), &folded, m)).collect();
                 // Old and new that differ only in white space, which a quote does not match,
                 // change nothing: say so rather than apply nothing.
                 match places.iter().find(|r| r.old.is_empty() && r.replacement.is_empty()) {
                     Some(r) => {
                         let place = Box::new(draft.place(r.anchor.clone()));
-                        problems.push(Diagnostic::about(Subject::of_edit(ledger, edit.at), AnchorProblem::ChangesNothing { place }));
+                        problems.push(Diagnostic::about(
+                            Subject::of_edit(ledger, edit.at),
+                            AnchorProblem::ChangesNothing { place },
+                        ));
                     }
                     None => edits.extend(places),
                 }
@@ -163,7 +174,8 @@ fn check_count(
     }
     if matches.is_empty() {
         let text = folded.text();
-        let elsewhere: Vec<_> = elsewhere.iter().filter(|m| !edit.fits(text, m)).take(MAX_PLACES).map(to_place).collect();
+        let elsewhere: Vec<_> =
+            elsewhere.iter().filter(|m| !edit.fits(text, m)).take(MAX_PLACES).map(to_place).collect();
         let near_miss = if elsewhere.is_empty() {
             near_miss(draft, folded, patterns.get(edit.pattern), &edit.scope.ranges(text.len())).map(Box::new)
         } else {

@@ -2,9 +2,9 @@
 
 use super::problem::AnchorProblem;
 use crate::document::{Document, Page};
-use rustc_hash::FxHashMap;
 use crate::fold::Folded;
 use crate::ledger::{PageScope, Scope};
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// Where an edit may match, in folded byte offsets.
@@ -57,7 +57,12 @@ impl FoldedScope {
     }
 
     /// [`FoldedScope::of`] with the document's pages indexed once for every edit.
-    pub fn indexed(scope: &Scope, doc: &Document, folded: &Folded, index: &PageIndex) -> Result<FoldedScope, AnchorProblem> {
+    pub fn indexed(
+        scope: &Scope,
+        doc: &Document,
+        folded: &Folded,
+        index: &PageIndex,
+    ) -> Result<FoldedScope, AnchorProblem> {
         let page = |number: u32| index.page(doc, number);
         let folded_range = |r: Range<usize>| folded.folded_at(r.start)..folded.folded_at(r.end);
         match &scope.pages {

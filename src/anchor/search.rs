@@ -107,7 +107,12 @@ pub(super) fn in_scopes(pending: &[PendingEdit], patterns: &Patterns, text: &str
 
 /// The first `most` matches in the whole text of each pattern in `ids` (overlapping ones
 /// included), in one pass that stops once every pattern has them.
-pub(super) fn first_anywhere(ids: &[usize], patterns: &Patterns, text: &str, most: usize) -> FxHashMap<usize, Vec<Range<usize>>> {
+pub(super) fn first_anywhere(
+    ids: &[usize],
+    patterns: &Patterns,
+    text: &str,
+    most: usize,
+) -> FxHashMap<usize, Vec<Range<usize>>> {
     let mut ids: Vec<usize> = ids.iter().copied().filter(|&p| !patterns.get(p).is_empty()).collect();
     ids.sort_unstable();
     ids.dedup();

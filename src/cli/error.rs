@@ -2,9 +2,9 @@
 //! file they are about. Every one maps to [`super::exit::BAD_INPUT`]; the words are in
 //! [`super::messages`].
 
+use super::special::SpecialKind;
 use akaji::render::Format;
 use akaji::{Diagnostic, Diagnostics};
-use super::special::SpecialKind;
 use std::path::PathBuf;
 
 /// Anything that stops a command.

@@ -130,12 +130,7 @@ pub fn draft_from_ledger(draft: &Path) -> String {
 
 /// `verify --exact`, the final being exactly what was expected.
 pub fn exact_same(published: &Path, draft: &Path, edits: usize, ledger: &Path) -> String {
-    format!(
-        "{} is exactly {} with the {edits} edit(s) of {} applied\n",
-        shown(published),
-        shown(draft),
-        shown(ledger)
-    )
+    format!("{} is exactly {} with the {edits} edit(s) of {} applied\n", shown(published), shown(draft), shown(ledger))
 }
 
 /// `verify --exact`, the final differing: the line before the redline.

@@ -146,9 +146,14 @@ fn is_own_terminal(meta: &Metadata) -> bool {
     use std::os::fd::AsFd;
     use std::os::unix::fs::MetadataExt;
     let same = |fd: std::os::fd::BorrowedFd<'_>| {
-        fd.try_clone_to_owned().ok().map(fs::File::from).and_then(|f| f.metadata().ok()).is_some_and(|m| m.rdev() == meta.rdev())
+        fd.try_clone_to_owned()
+            .ok()
+            .map(fs::File::from)
+            .and_then(|f| f.metadata().ok())
+            .is_some_and(|m| m.rdev() == meta.rdev())
     };
-    (io::stdout().is_terminal() && same(io::stdout().as_fd())) || (io::stderr().is_terminal() && same(io::stderr().as_fd()))
+    (io::stdout().is_terminal() && same(io::stdout().as_fd()))
+        || (io::stderr().is_terminal() && same(io::stderr().as_fd()))
 }
 
 #[cfg(not(unix))]

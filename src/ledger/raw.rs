@@ -145,7 +145,8 @@ fn check(raw: RawLedger) -> Result<Ledger, Diagnostics> {
     });
     // Without a group, every page would be numbered silently one after the last.
     if regex::Regex::new(&raw.options.page_marker).is_ok_and(|r| r.captures_len() < 2) {
-        problems.push(Diagnostic::new(LedgerProblem::PageMarkerWithoutNumber { pattern: raw.options.page_marker.clone() }));
+        problems
+            .push(Diagnostic::new(LedgerProblem::PageMarkerWithoutNumber { pattern: raw.options.page_marker.clone() }));
     }
     let mut seen = HashSet::new();
     let mut decisions = Vec::with_capacity(raw.decisions.len());

@@ -86,7 +86,11 @@ fn with_bom(r: &Redline) -> Redline<'static> {
         hunks.push(Hunk::new(0..ob.len(), 0..nb.len()));
     }
     let shift = |x: &Range<usize>, by: usize| x.start + by..x.end + by;
-    hunks.extend(r.hunks.iter().map(|h| Hunk { old: shift(&h.old, ob.len()), new: shift(&h.new, nb.len()), ..h.clone() }));
+    hunks.extend(r.hunks.iter().map(|h| Hunk {
+        old: shift(&h.old, ob.len()),
+        new: shift(&h.new, nb.len()),
+        ..h.clone()
+    }));
     Redline::owned(old, new, hunks)
 }
 

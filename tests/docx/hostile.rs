@@ -155,7 +155,8 @@ fn a_genuine_document_of_repetitive_text_is_read() {
     let deflated = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
     z.start_file("word/document.xml", deflated).unwrap();
     z.write_all(body.as_bytes()).unwrap();
-    z.start_file("word/media/image1.png", SimpleFileOptions::default().compression_method(CompressionMethod::Stored)).unwrap();
+    z.start_file("word/media/image1.png", SimpleFileOptions::default().compression_method(CompressionMethod::Stored))
+        .unwrap();
     z.write_all(&picture).unwrap();
     let bytes = z.finish().unwrap().into_inner();
     let body_compressed = bytes.len() - picture.len();

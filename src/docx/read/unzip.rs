@@ -97,7 +97,11 @@ impl<'a> Package<'a> {
                 return Err(DocxProblem::TooLarge { part, limit: self.limits.max_total });
             }
             if self.expanded > (1 << 20) && self.expanded / archive > self.limits.max_ratio {
-                return Err(DocxProblem::Bomb { part: name.to_owned(), compressed: archive, ratio: self.limits.max_ratio });
+                return Err(DocxProblem::Bomb {
+                    part: name.to_owned(),
+                    compressed: archive,
+                    ratio: self.limits.max_ratio,
+                });
             }
         }
     }
