@@ -15,17 +15,24 @@
 //! `AKAJI_BENCH_WRITE=/tmp/akaji-bench cargo bench --bench diff` writes the inputs there
 //! (`synth-10mb-old.txt`, `plan-10mb-new.txt`, ...) and stops, to profile the binary on them.
 
+#[allow(dead_code, reason = "score.rs names its types")]
+#[path = "common/corpus.rs"]
+mod corpus;
 #[path = "common/plan.rs"]
 mod plan;
+#[allow(dead_code, reason = "shared with the peers bench, which scores with it")]
+#[path = "common/score.rs"]
+mod score;
 #[path = "common/synth.rs"]
 mod synth;
+#[allow(dead_code, reason = "shared with the peers bench, which runs more tools")]
+#[path = "common/tools.rs"]
+mod tools;
 
 use akaji::diff::{diff, DiffOptions};
 use criterion::{black_box, Criterion};
-use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 use synth::{Edit, EditKind, Pair, Quality, Sample};
+use tools::Run;
 
 const SYNTH_EDITS: usize = 2_000;
 /// (bytes, name, plan edits): the plan family keeps the apply bench's density.
@@ -57,111 +64,6 @@ fn plan_sample(bytes: usize, edits: usize) -> Sample {
     let new = applied.final_doc.text().to_owned();
     assert_eq!(shift, new.len() as isize - p.draft.len() as isize);
     Sample { old: p.draft.clone(), new, edits: known }
-}
-
-struct Run {
-    time: Duration,
-    rss_kb: u64,
-    status: Option<i32>,
-}
-
-/// Run a command `RUNS` times under /usr/bin/time with stdout discarded: median wall time, peak RSS.
-fn measure(program: &str, args: &[&str]) -> Run {
-    let mut times = Vec::new();
-    let (mut rss_kb, mut status) = (0, None);
-    for _ in 0..RUNS {
-        let start = Instant::now();
-        let out = Command::new("/usr/bin/time")
-            .args(["-f", "%M"])
-            .arg(program)
-            .args(args)
-            .env("LC_ALL", "C.UTF-8")
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .output()
-            .expect("/usr/bin/time runs");
-        times.push(start.elapsed());
-        let err = String::from_utf8_lossy(&out.stderr);
-        rss_kb = rss_kb.max(err.lines().last().and_then(|l| l.trim().parse().ok()).unwrap_or(0));
-        status = out.status.code();
-    }
-    times.sort();
-    Run { time: times[RUNS / 2], rss_kb, status }
-}
-
-/// git's porcelain word diff as hunks (byte ranges of old and new).
-fn git_hunks(sample: &Sample, old_path: &Path, new_path: &Path) -> Vec<Pair> {
-    let out = Command::new("git")
-        .args(["diff", "--no-index", "--no-color", "--word-diff=porcelain", "--word-diff-regex=."])
-        .arg(old_path)
-        .arg(new_path)
-        .env("LC_ALL", "C.UTF-8")
-        .output()
-        .expect("git runs");
-    let text = String::from_utf8(out.stdout).expect("git's output is UTF-8");
-    let starts =
-        |t: &str| -> Vec<usize> { std::iter::once(0).chain(t.match_indices('\n').map(|(i, _)| i + 1)).collect() };
-    let (old_lines, new_lines) = (starts(&sample.old), starts(&sample.new));
-    let mut hunks = Vec::new();
-    let (mut o, mut n) = (0, 0);
-    let mut open: Option<Pair> = None;
-    let mut in_hunk = false;
-    for line in text.lines() {
-        if let Some(header) = line.strip_prefix("@@ -") {
-            let num = |s: &str| s.split(',').next().and_then(|x| x.parse::<usize>().ok()).unwrap_or(1);
-            let mut parts = header.split(' ');
-            let a = num(parts.next().unwrap_or("1"));
-            let c = num(parts.next().unwrap_or("+1").trim_start_matches('+'));
-            o = old_lines[a.max(1) - 1];
-            n = new_lines[c.max(1) - 1];
-            in_hunk = true;
-            continue;
-        }
-        if !in_hunk || line.is_empty() {
-            continue;
-        }
-        let (tag, body) = line.split_at(1);
-        match tag {
-            "~" => {
-                hunks.extend(open.take());
-                o += usize::from(sample.old.as_bytes().get(o) == Some(&b'\n'));
-                n += usize::from(sample.new.as_bytes().get(n) == Some(&b'\n'));
-            }
-            " " => {
-                hunks.extend(open.take());
-                o = advance(&sample.old, o, body);
-                n = advance(&sample.new, n, body);
-            }
-            "-" | "+" => {
-                let h = open.get_or_insert((o..o, n..n));
-                if tag == "-" {
-                    o = advance(&sample.old, o, body);
-                    h.0.end = o;
-                } else {
-                    n = advance(&sample.new, n, body);
-                    h.1.end = n;
-                }
-            }
-            _ => {}
-        }
-    }
-    hunks.extend(open);
-    hunks
-}
-
-/// The offset in `text` after `body`, read from `at`. With `--word-diff-regex=.` a line break
-/// is white space to git: it shows 「1\n003」→「1003」 as the context 「1003」, marking nothing.
-fn advance(text: &str, at: usize, body: &str) -> usize {
-    let t = text.as_bytes();
-    let mut i = at;
-    for &c in body.as_bytes() {
-        while t[i] == b'\n' && c != b'\n' {
-            i += 1;
-        }
-        assert_eq!(t[i], c, "git's output does not match the text at byte {i}");
-        i += 1;
-    }
-    i
 }
 
 fn akaji_hunks(sample: &Sample) -> (Vec<Pair>, bool) {
@@ -201,16 +103,19 @@ fn table(samples: &[(Sample, String)]) {
         let q = synth::evaluate(sample, &hunks);
         // The json renderer is another module's; until it lands, critic carries the same hunks.
         let mut format = "json";
-        let mut run = measure(akaji, &["diff", o, n, "--format", format]);
+        let out = dir.path().join("out");
+        let mut run = tools::measure(akaji, &["diff", o, n, "--format", format], RUNS, &out);
         if run.status != Some(1) {
             format = "critic";
-            run = measure(akaji, &["diff", o, n, "--format", format]);
+            run = tools::measure(akaji, &["diff", o, n, "--format", format], RUNS, &out);
         }
         assert_eq!(run.status, Some(1), "akaji diff exits 1 on differing texts");
         println!("{}", row(&format!("akaji diff --format {format}"), size, &run, input, &q));
 
-        let git = measure("git", &["diff", "--no-index", "--word-diff=porcelain", "--word-diff-regex=.", o, n]);
-        let q = synth::evaluate(sample, &git_hunks(sample, &old, &new));
+        let args = ["diff", "--no-index", "--word-diff=porcelain", "--word-diff-regex=.", o, n];
+        let git = tools::measure("git", &args, RUNS, &out);
+        let hunks = tools::git_porcelain(&sample.old, &sample.new, &git.output).expect("git's output reads back");
+        let q = synth::evaluate(sample, &hunks);
         println!("{}", row("git diff --word-diff-regex=.", size, &git, input, &q));
     }
     println!();

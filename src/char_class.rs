@@ -28,6 +28,16 @@ pub(crate) enum CharClass {
 /// The class of one character.
 pub(crate) fn class_of(c: char) -> CharClass {
     match c {
+        // The common cases first, without the Unicode tables (a tenth of a diff's time went to
+        // `is_alphanumeric` on CJK punctuation).
+        'a'..='z' | 'A'..='Z' | '0'..='9' => CharClass::Latin,
+        ' ' | '\t' | '\n' | '\r' | '\u{3000}' => CharClass::Space,
+        '\0'..='\u{7f}' if !c.is_whitespace() => CharClass::Punct,
+        '\u{3001}'..='\u{3004}' | '\u{3008}'..='\u{3011}' | '\u{3014}'..='\u{301f}' => CharClass::Punct,
+        '\u{ff10}'..='\u{ff19}' | '\u{ff21}'..='\u{ff3a}' | '\u{ff41}'..='\u{ff5a}' => CharClass::Latin,
+        '\u{ff01}'..='\u{ff0f}' | '\u{ff1a}'..='\u{ff20}' | '\u{ff3b}'..='\u{ff40}' | '\u{ff5b}'..='\u{ff65}' => {
+            CharClass::Punct
+        }
         '々' | '〆' | 'ヶ' | '〇' => CharClass::Kanji,
         '\u{3041}'..='\u{309f}' => CharClass::Hiragana,
         '\u{30a0}'..='\u{30ff}' | '\u{31f0}'..='\u{31ff}' | '\u{ff66}'..='\u{ff9f}' => CharClass::Katakana,
@@ -38,12 +48,6 @@ pub(crate) fn class_of(c: char) -> CharClass {
         c if c.is_alphanumeric() => CharClass::Latin,
         _ => CharClass::Punct,
     }
-}
-
-/// Whether two neighbouring characters belong to one unit.
-pub(crate) fn same_unit(a: char, b: char) -> bool {
-    let s = class_of(a);
-    s == class_of(b) && s != CharClass::Punct
 }
 
 #[cfg(test)]
@@ -71,9 +75,27 @@ mod tests {
     }
 
     #[test]
-    fn punctuation_never_joins() {
-        assert!(!same_unit('、', '、'));
-        assert!(same_unit('設', '置'));
-        assert!(!same_unit('置', 'し'));
+    fn the_quick_cases_agree_with_the_tables() {
+        // What the fast arms answer is what the general rules would.
+        let general = |c: char| {
+            if c.is_whitespace() {
+                CharClass::Space
+            } else if c.is_alphanumeric() {
+                CharClass::Latin
+            } else {
+                CharClass::Punct
+            }
+        };
+        for c in ('\0'..='\u{7f}').chain('\u{3000}'..='\u{301f}').chain('\u{ff01}'..='\u{ff65}') {
+            if !matches!(c, '々' | '〆' | '〇') {
+                assert_eq!(class_of(c), general(c), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn kanji_and_kana_differ() {
+        assert_eq!(class_of('設'), class_of('置'));
+        assert_ne!(class_of('置'), class_of('し'));
     }
 }

@@ -64,6 +64,7 @@ pub mod messages;
 pub mod render;
 pub mod roundtrip;
 pub mod verify;
+pub mod words;
 
 pub use anchor::{resolve, AnchorProblem, ConflictKind, NearMiss, Resolution, Resolved};
 pub use apply::{apply, apply_text, Applied, AppliedEdit};

@@ -549,7 +549,7 @@ fn table(p: &TableProblem) -> String {
                 let lead = if i == 0 { " a column" } else { " and one" };
                 let _ = write!(s, "{lead} for `{}` ({names})", role.key());
             }
-            s.push_str("; name the columns as the table writes them, e.g. --columns id=番号,response=回答 (roles: id, by, at, request, response)");
+            s.push_str("; name the columns as the table writes them, e.g. --columns id=番号,response=回答 (roles: id, by, at, request, response, changed)");
             s
         }
         TableProblem::NoSuchColumn { role, header } => format!(
@@ -561,9 +561,11 @@ fn table(p: &TableProblem) -> String {
             format!("--columns {item}: write ROLE=HEADER, e.g. --columns id=番号,response=回答")
         }
         TableProblem::UnknownRole { item, role } => {
-            format!("--columns {item}: unknown role `{role}`; the roles are id, by, at, request, response")
+            format!("--columns {item}: unknown role `{role}`; the roles are id, by, at, request, response, changed")
         }
         TableProblem::EmptyHeader { item } => format!("--columns {item}: give the header text after `=`"),
+        TableProblem::Sheet { detail } => format!("not a readable .xlsx workbook: {detail}"),
+
     }
 }
 

@@ -189,3 +189,33 @@ fn a_json_ledger_of_the_same_structure_applies_alike() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("bad.json: line 1") && run.stderr.contains("unknown field `edits`"), "{}", run.stderr);
 }
+
+/// `per_page = true`: `count` holds on each listed page ("all": at least one on each), the rule
+/// `akaji import` writes for 「P4、P11、P19の「取り組み」を「取組」に」.
+#[test]
+fn per_page_counts_on_each_listed_page() {
+    use akaji::Ledger;
+    let draft = "取り組みと取り組み。\n取り組み。\n- 4 -\n取り組み。\n- 11 -\n取り組み。\n- 12 -\n取り組み。\n- 19 -\n";
+    let ledger = |pages: &str| {
+        Ledger::from_toml(&format!(
+            "[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"取り組み\"\nnew = \"取組\"\npages = {pages}\ncount = \"all\"\nper_page = true\n"
+        ))
+        .unwrap()
+    };
+    let done = akaji::apply_text(draft, &ledger("[4, 11, 19]")).unwrap();
+    assert_eq!(done, "取組と取組。\n取組。\n- 4 -\n取組。\n- 11 -\n取り組み。\n- 12 -\n取組。\n- 19 -\n");
+    let draft_without_p11 = draft.replace("取り組み。\n- 11 -", "取組。\n- 11 -");
+    let problems = akaji::apply_text(&draft_without_p11, &ledger("[4, 11, 19]")).unwrap_err();
+    let msg = problems[0].to_string();
+    assert!(msg.contains("matches 0 place(s) on page 11, but count is all on each page"), "{msg}");
+
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("l.toml"), ledger("[4, 11, 19]").to_toml()).unwrap();
+    fs::write(dir.path().join("final.txt"), &done).unwrap();
+    let run = akaji_in(dir.path(), &["verify", "l.toml", "--final", "final.txt"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let half = done.replace("取組。\n- 19 -", "取り組み。\n- 19 -");
+    fs::write(dir.path().join("final.txt"), half).unwrap();
+    let run = akaji_in(dir.path(), &["verify", "l.toml", "--final", "final.txt"]);
+    assert_eq!(run.code, 1, "P19 not changed: {}{}", run.stdout, run.stderr);
+}

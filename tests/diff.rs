@@ -1,6 +1,7 @@
 //! `akaji diff` end to end, and the diff engine's invariant on random texts.
 
 use akaji::diff::{diff, DiffOptions, Granularity};
+use akaji::words::is_grapheme_boundary;
 use akaji::{HunkKind, Redline, Segment};
 use proptest::prelude::*;
 use std::path::Path;
@@ -178,6 +179,11 @@ fn piece() -> impl Strategy<Value = String> {
         Just("👩‍💻".to_owned()),
         Just("👍🏽".to_owned()),
         Just("e\u{301}".to_owned()),
+        // Alone, these join the character before them into one grapheme cluster.
+        Just("\u{301}".to_owned()),
+        Just("\u{200d}".to_owned()),
+        Just("🏽".to_owned()),
+        Just("\u{fe0f}".to_owned()),
         "[あ-んア-ン一-龠a-zA-Z0-9。、（）]{1,4}",
     ]
 }
@@ -189,6 +195,11 @@ fn text() -> impl Strategy<Value = Vec<String>> {
 fn check(old: &str, new: &str, granularity: Granularity) -> Result<(), TestCaseError> {
     let options = DiffOptions { granularity, ..DiffOptions::default() };
     let d = diff(old, new, &options);
+    for h in &d.hunks {
+        for (text, at) in [(old, h.old.start), (old, h.old.end), (new, h.new.start), (new, h.new.end)] {
+            prop_assert!(is_grapheme_boundary(text, at), "{:?} splits a grapheme cluster at {} of {:?}", h, at, text);
+        }
+    }
     let r = Redline::from_texts(old, new, d.hunks);
     prop_assert_eq!(r.check(), Ok(()));
     let (mut o, mut n) = (String::new(), String::new());
@@ -233,5 +244,99 @@ proptest! {
     #[test]
     fn unrelated_texts_too(old in text(), new in text()) {
         check(&old.concat(), &new.concat(), Granularity::Word)?;
+    }
+}
+
+/// A text of about `bytes` bytes: the characters of the sample texts in an order of `seed`,
+/// in lines of 38 characters (unrelated to any other seed's, yet sharing every character).
+fn shuffled(bytes: usize, seed: u64) -> String {
+    let pool: Vec<char> = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(OLD))
+        .unwrap()
+        .chars()
+        .filter(|c| *c != '\n')
+        .collect();
+    let mut s = seed;
+    let mut out = String::new();
+    let mut n = 0;
+    while out.len() < bytes {
+        s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        out.push(pool[(s >> 33) as usize % pool.len()]);
+        n += 1;
+        if n % 38 == 0 {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_akaji")).args(args).current_dir(dir).env("NO_COLOR", "1").output().unwrap()
+}
+
+// Issue 10: the refinement passing its deadline panicked (Myers' fallback reported its insertion
+// out of order), and so did a timeout too long for a Duration.
+#[test]
+fn a_deadline_in_the_refinement_still_gives_a_correct_diff() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "設".repeat(3000)).unwrap();
+    std::fs::write(dir.path().join("b.txt"), "x").unwrap();
+    for timeout in ["0.01", "1e308", "0"] {
+        let o = run_in(dir.path(), &["diff", "a.txt", "b.txt", "--format", "critic", "--timeout", timeout]);
+        assert_eq!(o.status.code(), Some(1), "--timeout {timeout}: {}", String::from_utf8_lossy(&o.stderr));
+        assert_eq!(stdout(&o), format!("{{~~{}~>x~~}}", "設".repeat(3000)), "--timeout {timeout}");
+    }
+}
+
+#[test]
+fn unrelated_texts_of_140_kb_at_the_default_timeout() {
+    let (old, new) = (shuffled(140_000, 1), shuffled(140_000, 2));
+    let d =
+        diff(&old, &new, &DiffOptions { timeout: Some(std::time::Duration::from_secs(10)), ..DiffOptions::default() });
+    assert_eq!(Redline::from_texts(&old, &new, d.hunks.clone()).check(), Ok(()));
+    // Equal characters stay paired: not one hunk of everything.
+    assert!(d.hunks.len() > 100, "{} hunks", d.hunks.len());
+    // And inside verify, whose diff runs at the same timeout.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("draft.txt"), &old).unwrap();
+    std::fs::write(dir.path().join("final.txt"), &new).unwrap();
+    let quote: String = old.chars().take(12).collect();
+    let ledger = format!("[[decision]]\nid = \"1\"\n  [[decision.edit]]\n  old = \"{quote}\"\n  new = \"変更\"\n");
+    std::fs::write(dir.path().join("ledger.toml"), ledger).unwrap();
+    let o = run_in(dir.path(), &["verify", "ledger.toml", "--draft", "draft.txt", "--final", "final.txt"]);
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+// Issue 14: the diff's units are words, and apply widens a replacement on the same units, so a
+// redline of a ledger and a diff of its draft and final show the same change.
+#[test]
+fn diff_and_apply_agree_on_word_units() {
+    let cases = [
+        // (draft, old, new, the change both must show)
+        ("計画の策定にあたっては、", "あたって", "当たって", ("あたって", "当たって")),
+        ("更に、検討する。", "更に、", "さらに、", ("更に", "さらに")),
+        ("対策を促すための施策", "ための", "為の", ("ため", "為")),
+        ("推進することにより、", "こと", "事", ("こと", "事")),
+        ("事業者などの取組", "など", "等", ("など", "等")),
+        ("このような場合", "よう", "様", ("よう", "様")),
+        ("そのほかの事項", "ほか", "他", ("ほか", "他")),
+        ("一件につき千円", "つき", "付き", ("つき", "付き")),
+        ("育成および普及", "および", "及び", ("および", "及び")),
+        ("資料867112.pdfを参照", "867112.pdf", "000690267.pdf", ("867112.pdf", "000690267.pdf")),
+        ("情報を取りまとめ、", "取りまとめ", "とりまとめ", ("取りまとめ", "とりまとめ")),
+    ];
+    for (draft, old, new, (want_old, want_new)) in cases {
+        let ledger = akaji::Ledger::from_toml(&format!(
+            "[[decision]]\nid = \"1\"\n  [[decision.edit]]\n  old = \"{old}\"\n  new = \"{new}\"\n"
+        ))
+        .unwrap();
+        let doc = akaji::Document::new(draft, &ledger.options.page_marker);
+        let applied = akaji::apply(&doc, &ledger).unwrap();
+        let e = &applied.edits[0];
+        let final_text = applied.final_doc.text();
+        assert_eq!((&draft[e.old.clone()], &final_text[e.new.clone()]), (want_old, want_new), "apply of {old}→{new}");
+        let d = diff(draft, final_text, &DiffOptions::default());
+        let got: Vec<(&str, &str)> =
+            d.hunks.iter().map(|h| (&draft[h.old.clone()], &final_text[h.new.clone()])).collect();
+        assert_eq!(got, [(want_old, want_new)], "diff of {old}→{new}");
     }
 }

@@ -7,6 +7,8 @@ mod diff;
 mod docx;
 mod files;
 mod import;
+mod import_props;
+mod import_xlsx;
 mod imports;
 mod messages;
 mod patches;

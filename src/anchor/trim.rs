@@ -2,11 +2,12 @@
 //!
 //! 「SaaSサービス」→「クラウドサービス」 changes only 「SaaS」: the common prefix and suffix of `old`
 //! and `new` stay untouched in the draft (so a line break inside them survives). The changed part
-//! is then widened to whole units of one script, so 「あたって」→「当たって」 replaces the whole
-//! word rather than 「[あ→当]たって」, and a kanji rewritten in kana takes its okurigana along
-//! (「更に」→「さらに」).
+//! is then widened to whole word units (`crate::words::widen_change`, on the units the diff
+//! uses, so a redline and a diff show the same change): 「あたって」→「当たって」 replaces the
+//! whole word rather than 「[あ→当]たって」, and a kanji rewritten in kana takes its okurigana
+//! along (「更に、」→「さらに、」 changes 「更に」).
 
-use crate::char_class::{class_of, same_unit, CharClass};
+use crate::words;
 
 /// The part of a quote that changes: how many characters at each end stay, and the new text
 /// for the middle.
@@ -38,26 +39,12 @@ pub(crate) fn changed_part<'a>(quote: &[char], new: &'a str) -> ChangedPart<'a> 
         j += 1;
     }
     let (same_prefix, same_suffix) = (k, j);
-    while k > 0 && k < m && same_unit(quote[k - 1], quote[k]) {
-        k -= 1;
-    }
-    while j > 0 && m - j > 0 && m - j < m && same_unit(quote[m - j - 1], quote[m - j]) {
-        j -= 1;
-    }
-    // A kanji rewritten in kana takes its okurigana along: 「更に」→「さらに」 reads as one word,
-    // not 「[更→さら]に」.
-    let kana_for_kanji = |j: usize| {
-        j > 0
-            && m - j > k
-            && n - j > k
-            && class_of(quote[m - j - 1]) == CharClass::Kanji
-            && class_of(new_chars[n - j - 1].1) == CharClass::Hiragana
-    };
-    if kana_for_kanji(j) {
-        while j > 0 && class_of(quote[m - j]) == CharClass::Hiragana {
-            j -= 1;
-        }
-    }
+    // Widened on the word units the diff uses (`crate::words`), so apply and diff agree.
+    let text: String = quote.iter().collect();
+    let bytes = |cs: &[char]| cs.iter().map(|c| c.len_utf8()).sum::<usize>();
+    let (p, s) = words::widen_change(&text, new, bytes(&quote[..k]), bytes(&quote[m - j..]));
+    k = text[..p].chars().count();
+    j = text[text.len() - s..].chars().count();
     let start = new_chars.get(k).map_or(new.len(), |c| c.0);
     let end = if j == 0 { new.len() } else { new_chars[n - j].0 };
     ChangedPart { kept_prefix: k, kept_suffix: j, replacement: &new[start..end], same_prefix, same_suffix }

@@ -55,7 +55,8 @@ pub fn run(args: Args) -> Result<u8, CliError> {
             GranularityArg::Word => Granularity::Word,
             GranularityArg::Line => Granularity::Line,
         },
-        timeout: (args.timeout > 0.0).then(|| Duration::from_secs_f64(args.timeout)),
+        // A timeout too long for a Duration (1e308 s) is no limit.
+        timeout: (args.timeout > 0.0).then(|| Duration::try_from_secs_f64(args.timeout).ok()).flatten(),
         ..DiffOptions::default()
     };
     let result = diff::diff(old.text(), new.text(), &diff_options);

@@ -2,13 +2,25 @@
 
 use super::error::{CliError, Usage};
 use super::{exit, files, messages, output};
-use akaji::import::{import, Columns, ImportOptions, TableFormat};
-use std::path::PathBuf;
+use akaji::import::{import, import_xlsx, to_toml, Columns, ImportOptions, TableFormat};
+use std::path::{Path, PathBuf};
 
-/// Draft a ledger from a published comment/answer table (TSV or CSV).
+const EXAMPLES: &str = "Examples:
+  akaji import comments.xlsx -o ledger.toml
+  akaji import comments.tsv --only-edits -o ledger.json
+  akaji import comments.csv --columns id=番号,response=回答,changed=修正の有無
+
+An answer such as 「御指摘を踏まえ、P4、P11の「取り組み」を「取組」に修正いたします。」 becomes
+  old = \"取り組み\", new = \"取組\", pages = [4, 11], count = \"all\", per_page = true
+Answers that give no text become `todo` edits; the report on stderr lists them, and names the
+table's columns import does not read.";
+
+/// Draft a ledger from a published comment/answer table (TSV, CSV or .xlsx).
 #[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// The table: TSV (text extracted from PDF, tabs between columns) or CSV (.csv).
+    /// The table: TSV (text extracted from PDF, tabs between columns), CSV (.csv) or a workbook
+    /// (.xlsx; every sheet with a header row).
     table: PathBuf,
     /// Write the ledger here (JSON when the name ends in .json, TOML otherwise) instead of stdout.
     #[arg(short, long, value_name = "LEDGER")]
@@ -17,7 +29,7 @@ pub struct Args {
     #[arg(long)]
     only_edits: bool,
     /// Name the columns when the table's headers differ: ROLE=HEADER, comma-separated; roles are
-    /// id, by, at, request, response (e.g. --columns id=番号,response=回答).
+    /// id, by, at, request, response, changed (修正の有無) (e.g. --columns id=番号,response=回答).
     #[arg(long, value_name = "ROLE=HEADER")]
     columns: Vec<String>,
 }
@@ -26,9 +38,13 @@ pub struct Args {
 pub fn run(args: Args) -> Result<u8, CliError> {
     output::check(args.output.as_deref(), &[&args.table])?;
     let columns = Columns::parse(&args.columns).map_err(Usage::Columns)?;
-    let text = files::read_text(&args.table)?;
     let options = ImportOptions { format: TableFormat::from_path(&args.table), columns, only_edits: args.only_edits };
-    let done = import(&text, &options).map_err(|problem| CliError::Input { path: args.table.clone(), problem })?;
+    let done = if is_workbook(&args.table) {
+        import_xlsx(&files::read_bytes(&args.table)?, &options)
+    } else {
+        import(&files::read_text(&args.table)?, &options)
+    };
+    let done = done.map_err(|problem| CliError::Input { path: args.table.clone(), problem })?;
     let json = args.output.as_ref().is_some_and(|o| o.to_string_lossy().to_ascii_lowercase().ends_with(".json"));
     let bytes = if json {
         let mut s = serde_json::to_string_pretty(&done.ledger).expect("a ledger always serializes to JSON");
@@ -37,10 +53,21 @@ pub fn run(args: Args) -> Result<u8, CliError> {
     } else {
         let name =
             args.table.file_name().map_or_else(|| args.table.display().to_string(), |n| n.to_string_lossy().into());
-        format!("{}{}", messages::drafted_from(&name), done.ledger.to_toml())
+        format!("{}{}", messages::drafted_from(&name), to_toml(&done.ledger))
     };
     output::emit(args.output.as_deref(), &[&args.table], &[bytes.as_bytes()])?;
     let to = args.output.as_ref().map_or_else(|| "stdout".to_owned(), |o| o.display().to_string());
     eprint!("{}", messages::imported(&args.table, &to, &done.report));
     Ok(exit::SUCCESS)
+}
+
+/// Whether the table is a spreadsheet: named .xlsx (or .xlsm), or a zip archive by its first bytes.
+fn is_workbook(path: &Path) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    if matches!(ext.as_deref(), Some("xlsx" | "xlsm")) {
+        return true;
+    }
+    let mut magic = [0u8; 4];
+    std::fs::File::open(path).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut magic)).is_ok()
+        && magic == *b"PK\x03\x04"
 }

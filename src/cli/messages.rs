@@ -172,6 +172,36 @@ pub fn imported(table: &Path, to: &str, r: &ImportReport) -> String {
         let _ = write!(s, "  (decisions {}; complete them before `akaji apply`)", r.todo_decisions.join(", "));
     }
     s.push('\n');
+    let quoted = |names: &[String]| names.iter().map(|n| format!("「{n}」")).collect::<Vec<_>>().join(", ");
+    if !r.sheets.is_empty() {
+        let _ = write!(s, "  sheets read: {}", quoted(&r.sheets));
+        if !r.skipped_sheets.is_empty() {
+            let _ = write!(s, " (without a header row, not read: {})", quoted(&r.skipped_sheets));
+        }
+        s.push('\n');
+    }
+    if !r.columns_not_read.is_empty() {
+        let _ = writeln!(
+            s,
+            "  note: columns not read: {} (name one with --columns ROLE=HEADER if it holds what a role needs)",
+            quoted(&r.columns_not_read)
+        );
+    }
+    let notes = [
+        (&r.scopes_from_request, "the page comes from the request, the answer citing none", ""),
+        (&r.scopes_not_written, "a cited page or line cannot be a scope (its edit is todo, saying why)", ""),
+        (&r.marked_only, "修正の有無 = 有 but the answer's wording is not recognised (a todo each)", ""),
+        (&r.marked_none, "修正の有無 = 無 although the answer reads as a promise", " (no edits written)"),
+    ];
+    for (ids, what, after) in notes.into_iter().filter(|n| !n.0.is_empty()) {
+        let _ = writeln!(s, "  note: {what}: decision {}{after}", ids.join(", "));
+    }
+    for (id, cell) in &r.unknown_marks {
+        let _ = writeln!(
+            s,
+            "  note: decision {id}: 修正の有無 「{cell}」 is neither 有 nor 無; the answer's wording decides"
+        );
+    }
     for (was, now) in &r.renamed {
         let _ = writeln!(s, "  note: 項番 {was} appears more than once; the later row is decision \"{now}\"");
     }
@@ -212,6 +242,22 @@ mod tests {
         assert!(text.starts_with("akaji import: t.txt → stdout\n  rows read                 38\n"), "{text}");
         assert!(text.contains("\n  answers promising edits    7\n"), "{text}");
         assert!(text.contains("\n  edits left todo            4  (decisions 1, 2;"), "{text}");
+        let r = ImportReport {
+            columns_not_read: vec!["備考".into()],
+            marked_none: vec!["2".into()],
+            sheets: vec!["意見".into()],
+            skipped_sheets: vec!["表紙".into()],
+            ..ImportReport::default()
+        };
+        let text = imported(Path::new("t.xlsx"), "stdout", &r);
+        assert!(text.contains("\n  sheets read: 「意見」 (without a header row, not read: 「表紙」)\n"), "{text}");
+        assert!(text.contains("\n  note: columns not read: 「備考」 (name one"), "{text}");
+        assert!(
+            text.contains(
+                "\n  note: 修正の有無 = 無 although the answer reads as a promise: decision 2 (no edits written)\n"
+            ),
+            "{text}"
+        );
     }
 
     #[test]

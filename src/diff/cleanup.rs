@@ -9,7 +9,7 @@
 //!   as 「。新文」 after 「ある」) is slid to where its edges fall on sentence, clause, line or unit
 //!   boundaries;
 //! - [`widen`]: a change is widened to the nearest unit boundaries (see
-//!   [`super::tokenize::fine_boundaries`]) on both sides, so it never cuts a word.
+//!   [`crate::words::fine_boundaries`]) on both sides, so it never cuts a word.
 //!
 //! Every pass keeps the invariant: spans sorted, not overlapping, equal text between them.
 //!
@@ -21,8 +21,8 @@
 //! ```
 
 use super::span::Span;
-use super::tokenize::{is_grapheme_boundary, Boundaries};
 use crate::char_class::class_of;
+use crate::words::{agree, is_grapheme_boundary, quick_boundary, text_after, text_before, Boundaries};
 use std::ops::Range;
 
 fn chars(s: &str, r: &Range<usize>) -> usize {
@@ -58,14 +58,23 @@ pub(crate) fn merge_close(old: &str, new: &str, spans: &mut Vec<Span>) {
 
 /// How good a place `at` in `text` is for a change to begin or end.
 fn edge_score(text: &str, at: usize) -> u32 {
+    // The ends of the text are line starts and ends (a region is whole lines); as good as a line
+    // start, not better than a clause mark on both sides.
     let (Some(a), Some(b)) = (text[..at].chars().next_back(), text[at..].chars().next()) else {
-        return 6;
+        return 3;
     };
     if matches!(b, '、' | '。' | '，' | '．' | '！' | '？' | '）' | '」' | '』' | '】') {
         // A clause or sentence mark belongs with what it closes: never start or end before one.
         0
     } else if a == '\n' {
-        5
+        // The start of a line, unless the line before ends mid-sentence (text extracted from
+        // PDF wraps anywhere): there only as good as any change of script.
+        let before = text[..at - 1].trim_end_matches('\r').chars().next_back();
+        if before.is_none_or(|c| matches!(c, '。' | '！' | '？' | '\n') || c.is_ascii_punctuation()) {
+            5
+        } else {
+            1
+        }
     } else if matches!(a, '。' | '！' | '？') || matches!(b, '\r' | '\n') {
         4
     } else if matches!(a, '、' | '，' | ',' | '；' | '：' | '）' | '」' | '』' | '】')
@@ -140,18 +149,14 @@ pub(crate) fn align(old: &str, new: &str, spans: &mut [Span], limit: &Span) {
 /// Widen every span until both its ends fall on boundaries of both texts (hard on both sides, or
 /// hard on one and soft on the other), merging spans that come to touch.
 pub(crate) fn widen(old: &str, new: &str, spans: &mut Vec<Span>, old_b: &Boundaries, new_b: &Boundaries) {
-    let at = |v: &[usize], x: usize| v.binary_search(&x).is_ok();
-    let ok = |o: usize, n: usize| {
-        let (oh, nh) = (at(&old_b.hard, o), at(&new_b.hard, n));
-        (oh && (nh || at(&new_b.soft, n))) || (nh && at(&old_b.soft, o))
-    };
+    let ok = |o: usize, n: usize| agree(old_b, new_b, o, n);
     let mut out: Vec<Span> = Vec::with_capacity(spans.len());
     let mut queue = std::mem::take(spans).into_iter().peekable();
     while let Some(mut s) = queue.next() {
         // Left edge: step back through the equal text before it.
         let floor = out.last().map_or(0, |p| p.old.end);
         while !ok(s.old.start, s.new.start) && s.old.start > floor {
-            let step = prev_grapheme_len(old, s.old.start, floor);
+            let step = text_before(&old[floor..], s.old.start - floor);
             s.old.start -= step;
             s.new.start -= step;
         }
@@ -171,7 +176,7 @@ pub(crate) fn widen(old: &str, new: &str, spans: &mut Vec<Span>, old_b: &Boundar
             if ok(s.old.end, s.new.end) || s.old.end >= old.len() || s.new.end >= new.len() {
                 break;
             }
-            let step = next_grapheme_len(old, s.old.end);
+            let step = text_after(old, s.old.end);
             s.old.end += step;
             s.new.end += step;
         }
@@ -180,14 +185,58 @@ pub(crate) fn widen(old: &str, new: &str, spans: &mut Vec<Span>, old_b: &Boundar
     *spans = out;
 }
 
-fn prev_grapheme_len(text: &str, at: usize, floor: usize) -> usize {
-    use unicode_segmentation::UnicodeSegmentation;
-    text[floor..at].graphemes(true).next_back().map_or(at - floor, str::len)
+/// Two deletions (or two insertions) with equal text between them that one deletion of the
+/// same length would also explain become that one deletion, at the first place it can stand
+/// (`align` then finds its best place). Myers' diff of 「のデバイス、IoT のデバイスも含めて、」
+/// with the clause 「IoT のデバイスも含めて、」 deleted may pick 「[のデバイス、IoT ]のデバイス[も含めて]」.
+pub(crate) fn join_pure(old: &str, new: &str, spans: &mut Vec<Span>) {
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for s in spans.drain(..) {
+        if let Some(last) = out.last_mut() {
+            let deletions = last.new.is_empty() && s.new.is_empty() && !last.old.is_empty() && !s.old.is_empty();
+            let insertions = last.old.is_empty() && s.old.is_empty() && !last.new.is_empty() && !s.new.is_empty();
+            if deletions || insertions {
+                // The side that holds text, the whole stretch on it, and the equal text between.
+                let (text, other, whole, between) = if deletions {
+                    (old, new, last.old.start..s.old.end, last.new.start..s.new.end)
+                } else {
+                    (new, old, last.new.start..s.new.end, last.old.start..s.old.end)
+                };
+                let (w, b) = (&text[whole.clone()], &other[between.clone()]);
+                let prefix = common_prefix(w, b);
+                let suffix = common_prefix_rev(w, b);
+                let gone = whole.len() - b.len();
+                // The first place the one change can stand that leaves grapheme clusters whole.
+                let mut at = prefix.min(b.len());
+                let whole_clusters = |at: usize| {
+                    quick_boundary(text, whole.start + at)
+                        && quick_boundary(text, whole.start + at + gone)
+                        && quick_boundary(other, between.start + at)
+                };
+                while at > 0 && at + suffix >= b.len() && !whole_clusters(at) {
+                    at -= text_before(&text[whole.start..], at);
+                }
+                if at + suffix >= b.len() && whole_clusters(at) {
+                    let joined = whole.start + at..whole.start + at + gone;
+                    let point = between.start + at..between.start + at;
+                    *last = if deletions { Span { old: joined, new: point } } else { Span { old: point, new: joined } };
+                    continue;
+                }
+            }
+        }
+        out.push(s);
+    }
+    *spans = out;
 }
 
-fn next_grapheme_len(text: &str, at: usize) -> usize {
-    use unicode_segmentation::UnicodeSegmentation;
-    text[at..].graphemes(true).next().map_or(text.len() - at, str::len)
+/// Bytes of whole chars `a` and `b` share at their start.
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum()
+}
+
+/// Bytes of whole chars `a` and `b` share at their end.
+fn common_prefix_rev(a: &str, b: &str) -> usize {
+    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum()
 }
 
 /// Join spans that touch and drop empty ones.
@@ -211,7 +260,7 @@ pub(crate) fn coalesce(spans: &mut Vec<Span>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diff::tokenize::boundaries;
+    use crate::words::boundaries;
 
     fn sp(old: Range<usize>, new: Range<usize>) -> Span {
         Span { old, new }
@@ -267,6 +316,19 @@ mod tests {
         let mut s = vec![sp(0..4, 0..1), sp(5..5, 2..6)];
         widen(old, new, &mut s, &boundaries(old), &boundaries(new));
         assert_eq!(s, [sp(0..5, 0..6)]);
+    }
+
+    #[test]
+    fn two_deletions_around_equal_text_become_one() {
+        let old = "のデバイス、IoT のデバイスも含めて、そこ";
+        let new = "のデバイス、そこ";
+        // [のデバイス、IoT ]のデバイス[も含めて]、そこ
+        let (a, b) = (old.find("IoT").unwrap() + 4, old.find("も含").unwrap());
+        let mut s = vec![sp(0..a, 0..0), sp(b..b + "も含めて".len(), b - a..b - a)];
+        join_pure(old, new, &mut s);
+        assert_eq!(s.len(), 1);
+        align(old, new, &mut s, &sp(0..old.len(), 0..new.len()));
+        assert_eq!(&old[s[0].old.clone()], "IoT のデバイスも含めて、");
     }
 
     #[test]

@@ -22,11 +22,3 @@ impl Deadline {
         self.hit
     }
 }
-
-/// The deadline to give Myers' algorithm for `units` units: none when they are so few that it
-/// cannot take long (at most ~`SMALL²` steps), sparing a clock read at every step; the callers
-/// check the deadline between such diffs.
-pub(super) fn small_enough(units: usize, deadline: Option<Instant>) -> Option<Instant> {
-    const SMALL: usize = 1024;
-    deadline.filter(|_| units > SMALL)
-}

@@ -2,17 +2,17 @@
 //!
 //! A 10 MB plan has some 100,000 lines and a few thousand changed ones, so the texts are first
 //! compared line by line (each line interned to a number, then a patience diff whose gaps go to
-//! Myers' algorithm from `similar`); only the changed regions found there are refined further (the
-//! private `refine` module, which compares word units as they are), which keeps large documents
-//! fast and small in memory. Lines are interned with rustc's hash (`rustc-hash`): hashing
-//! 200,000 lines with std's SipHash costs more than diffing them.
+//! Myers' algorithm with git's discarding and cost limits, the private `myers` module); only
+//! the changed regions found there are refined further (the private `refine` module, which
+//! compares word units as they are), which keeps large documents fast and small in memory.
+//! Lines are interned with rustc's hash (`rustc-hash`): hashing 200,000 lines with std's
+//! SipHash costs more than diffing them.
 
-use super::deadline::{small_enough, Deadline};
+use super::deadline::Deadline;
+use super::myers::{join_opposite, runs, Myers};
 use super::patience;
 use super::span::Span;
 use rustc_hash::FxHashMap;
-use similar::algorithms::{myers, Capture};
-use similar::DiffTag;
 use std::ops::Range;
 
 /// Byte offsets where the lines of `text` start; a line includes its terminator (`\n` or `\r\n`).
@@ -31,10 +31,36 @@ pub(crate) fn changed_regions(old: &str, new: &str, deadline: &mut Deadline) -> 
     diff_units(old, &os, new, &ns, Algorithm::Patience, deadline)
 }
 
+/// Lines of equal text between two regions that are refined as one when either is a pure
+/// insertion or deletion.
+const NEAR_LINES: usize = 3;
+
+/// Join a region that only inserts or only deletes lines with its neighbour when at most
+/// [`NEAR_LINES`] equal lines stand between them, for the refinement to compare as one. In
+/// repeated lines, old `D Y D Z` and new `D' Y' D Z'` (three lines edited) come back from the
+/// line diff as [insert D' Y'] D [Y D Z → Z'], as minimal as the edits in place; only a word
+/// diff of the whole finds the three small changes.
+pub(crate) fn join_near(old: &str, regions: Vec<Span>) -> Vec<Span> {
+    let pure = |s: &Span| s.old.is_empty() || s.new.is_empty();
+    let mut out: Vec<Span> = Vec::with_capacity(regions.len());
+    for r in regions {
+        if let Some(last) = out.last_mut() {
+            let gap = &old.as_bytes()[last.old.end..r.old.start];
+            if (pure(last) || pure(&r)) && memchr::memchr_iter(b'\n', gap).count() <= NEAR_LINES {
+                last.old.end = r.old.end;
+                last.new.end = r.new.end;
+                continue;
+            }
+        }
+        out.push(r);
+    }
+    out
+}
+
 /// How two sequences of units are compared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Algorithm {
-    /// Myers' minimal diff: for words and characters.
+    /// Myers' diff (minimal but for pathological inputs): for words and characters.
     Myers,
     /// Patience diff (the `patience` module): lines found once in each text anchor the
     /// comparison, and Myers' runs between them. Lines of plans repeat (「以下同じ。」) but page
@@ -53,55 +79,32 @@ pub(crate) fn diff_units(
     algorithm: Algorithm,
     deadline: &mut Deadline,
 ) -> Vec<Span> {
-    // Myers' ops straight from the algorithm: similar's `Compact` post-pass (used by its
-    // `capture_diff*` helpers) can return ops out of order, which the invariant cannot afford.
-    let mut hook = Capture::new();
+    let mut ids: Interner =
+        FxHashMap::with_capacity_and_hasher(old_starts.len().max(new_starts.len()), Default::default());
+    let (o, n) = (intern(&mut ids, old, old_starts), intern(&mut ids, new, new_starts));
+    let distinct = ids.len();
+    drop(ids);
+    let (mut marks_old, mut marks_new) = (vec![false; o.len()], vec![false; n.len()]);
     match algorithm {
         Algorithm::Myers => {
-            // Word and char units are few and short: compared as they are, not interned.
-            let (o, n) = (slices(old, old_starts), slices(new, new_starts));
-            let at = small_enough(o.len() + n.len(), deadline.at);
-            let Ok(()) = myers::diff_deadline(&mut hook, &o, 0..o.len(), &n, 0..n.len(), at);
+            Myers::new(distinct).mark(&o, &n, 0..o.len(), 0..n.len(), deadline, &mut marks_old, &mut marks_new)
         }
-        Algorithm::Patience => {
-            let mut ids: Interner = FxHashMap::default();
-            let (o, n) = (intern(&mut ids, old, old_starts), intern(&mut ids, new, new_starts));
-            let distinct = ids.len();
-            drop(ids);
-            patience::diff(&o, &n, distinct, deadline.at, &mut hook);
-        }
+        Algorithm::Patience => patience::diff(&o, &n, distinct, deadline, &mut marks_old, &mut marks_new),
     }
-    let ops = hook.into_ops();
     deadline.check();
     let byte = |starts: &[usize], len: usize, r: Range<usize>| -> Range<usize> {
         let at = |i: usize| starts.get(i).copied().unwrap_or(len);
         at(r.start)..at(r.end)
     };
-    let mut out: Vec<Span> = Vec::new();
-    for op in ops {
-        let (tag, o, n) = op.as_tag_tuple();
-        if tag == DiffTag::Equal {
-            continue;
-        }
-        let span = Span { old: byte(old_starts, old.len(), o), new: byte(new_starts, new.len(), n) };
-        match out.last_mut() {
-            Some(last) if last.old.end == span.old.start && last.new.end == span.new.start => {
-                last.old.end = span.old.end;
-                last.new.end = span.new.end;
-            }
-            _ => out.push(span),
-        }
-    }
-    out
+    let mut changes = runs(&marks_old, &marks_new);
+    join_opposite(&o, &n, &mut changes);
+    changes
+        .into_iter()
+        .map(|(a, b)| Span { old: byte(old_starts, old.len(), a), new: byte(new_starts, new.len(), b) })
+        .collect()
 }
 
 type Interner<'t> = FxHashMap<&'t str, u32>;
-
-/// The units of `text` cut at `starts`.
-fn slices<'t>(text: &'t str, starts: &[usize]) -> Vec<&'t str> {
-    let ends = starts.iter().skip(1).copied().chain(std::iter::once(text.len()));
-    starts.iter().zip(ends).map(|(&a, b)| &text[a..b]).collect()
-}
 
 /// The units of `text` as numbers, equal units getting equal numbers.
 fn intern<'t>(ids: &mut Interner<'t>, text: &'t str, starts: &[usize]) -> Vec<u32> {
@@ -112,6 +115,52 @@ fn intern<'t>(ids: &mut Interner<'t>, text: &'t str, starts: &[usize]) -> Vec<u3
             *ids.entry(&text[starts[i]..end]).or_insert(next)
         })
         .collect()
+}
+
+/// Widen each region by the line before (after) it when a kanji word runs across the line break
+/// at its start (end), so that the refinement sees the whole word: in text extracted from PDF,
+/// 「大変重要」 wrapped as 「大⏎変重要」 with 重要→肝要 is [重要→肝要], not [変重要→変肝要].
+pub(crate) fn with_wrapped_words(old: &str, new: &str, mut regions: Vec<Span>) -> Vec<Span> {
+    use crate::char_class::{class_of, CharClass};
+    let kanji = |c: Option<char>| c.is_some_and(|c| class_of(c) == CharClass::Kanji);
+    // Whether a kanji word runs across the line break that ends just before `at`.
+    let wrapped_before = |t: &str, at: usize| {
+        at > 0
+            && t[..at].ends_with('\n')
+            && kanji(t[..at].trim_end_matches(['\n', '\r']).chars().next_back())
+            && kanji(t[at..].chars().next())
+    };
+    let line_start = |t: &str, at: usize| t[..at].trim_end_matches(['\n', '\r']).rfind('\n').map_or(0, |i| i + 1);
+    let mut floor = (0, 0);
+    for i in 0..regions.len() {
+        let r = &regions[i];
+        if wrapped_before(old, r.old.start) && wrapped_before(new, r.new.start) {
+            let back = (r.old.start - line_start(old, r.old.start)).min(r.new.start - line_start(new, r.new.start));
+            let back = back.min(r.old.start - floor.0).min(r.new.start - floor.1);
+            // The line before is equal text on both sides: step back by the same bytes.
+            if old[r.old.start - back..r.old.start] == new[r.new.start - back..r.new.start] {
+                regions[i].old.start -= back;
+                regions[i].new.start -= back;
+            }
+        }
+        let r = &regions[i];
+        let ceiling = regions.get(i + 1).map_or((old.len(), new.len()), |n| (n.old.start, n.new.start));
+        if r.old.end < ceiling.0
+            && r.new.end < ceiling.1
+            && wrapped_before(old, r.old.end)
+            && wrapped_before(new, r.new.end)
+        {
+            let line_end = |t: &str, at: usize| t[at..].find('\n').map_or(t.len(), |k| at + k + 1);
+            let ahead = (line_end(old, r.old.end) - r.old.end).min(line_end(new, r.new.end) - r.new.end);
+            let ahead = ahead.min(ceiling.0 - r.old.end).min(ceiling.1 - r.new.end);
+            if old[r.old.end..r.old.end + ahead] == new[r.new.end..r.new.end + ahead] {
+                regions[i].old.end += ahead;
+                regions[i].new.end += ahead;
+            }
+        }
+        floor = (regions[i].old.end, regions[i].new.end);
+    }
+    regions
 }
 
 #[cfg(test)]
@@ -136,6 +185,31 @@ mod tests {
         assert_eq!(&new[r[0].new.clone()], "二行目を直す\n");
         assert_eq!(&new[r[1].new.clone()], "五行目\n");
         assert!(r[1].old.is_empty() && r[1].old.start == old.len());
+    }
+
+    #[test]
+    fn edits_among_repeated_lines_are_found_word_by_word() {
+        use crate::diff::{diff, DiffOptions};
+        // Old D Y D Z, new D' Y' D Z': the line diff may pair the first D of old with the
+        // second of new; the refinement must still see three small changes.
+        let (d, y, z) = ("同じ行の本文である。\n", "議題（1）について説明。\n", "その他の事項を確認。\n");
+        let old = format!("{d}{y}{d}{z}").repeat(3);
+        let new =
+            format!("{}{}{d}{}", d.replace("本文", "本則"), y.replace("（1）", "（2）"), z.replace("確認", "検討"))
+                + &format!("{d}{y}{d}{z}").repeat(2);
+        let r = diff(&old, &new, &DiffOptions::default());
+        let got: Vec<(&str, &str)> = r.hunks.iter().map(|h| (&old[h.old.clone()], &new[h.new.clone()])).collect();
+        assert_eq!(got, [("本文", "本則"), ("1", "2"), ("確認", "検討")]);
+    }
+
+    #[test]
+    fn a_kanji_word_wrapped_at_a_line_break_is_seen_whole() {
+        use crate::diff::{diff, DiffOptions};
+        let old = "これは大\n変重要だと考える。\n次の行。\n";
+        let new = "これは大\n変肝要だと考える。\n次の行。\n";
+        let r = diff(old, new, &DiffOptions::default());
+        let got: Vec<(&str, &str)> = r.hunks.iter().map(|h| (&old[h.old.clone()], &new[h.new.clone()])).collect();
+        assert_eq!(got, [("重要", "肝要")]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! Japanese has no spaces, so a whitespace word diff replaces whole sentences and a character
 //! diff shreds words (git's `--word-diff-regex=.` shows 「ASEAN」→「FNTRJQ」 as
 //! `[-ASEA-]{+F+}N{+TRJQ+}`). akaji diffs line by line first (`lines`), refines each changed
-//! region by word units (`tokenize`, `refine`), cleans the result up so a changed word is one
+//! region by word units (`crate::words`, `refine`), cleans the result up so a changed word is one
 //! replacement (`cleanup`), and links moved passages (`moves`).
 //!
 //! ```
@@ -21,11 +21,11 @@ mod cleanup;
 mod deadline;
 mod lines;
 mod moves;
+mod myers;
 mod options;
 mod patience;
 mod refine;
 mod span;
-mod tokenize;
 
 pub use options::{DiffOptions, Granularity};
 
@@ -48,6 +48,8 @@ pub fn diff(old: &str, new: &str, options: &DiffOptions) -> DiffResult {
     let spans = match options.granularity {
         Granularity::Line => regions,
         g => {
+            let regions = lines::join_near(old, regions);
+            let regions = lines::with_wrapped_words(old, new, regions);
             let mut spans = Vec::with_capacity(regions.len() * 2);
             for r in &regions {
                 refine::region(old, new, r, g, &mut deadline, &mut spans);

@@ -17,19 +17,33 @@
 //! assert_eq!(&new[d.hunks[0].new.clone()], "本文を直す\n");
 //! ```
 
-use super::deadline::small_enough;
-use similar::algorithms::{myers, Capture, DiffHook};
+use super::deadline::Deadline;
+use super::myers::Myers;
 use std::ops::Range;
-use std::time::Instant;
 
 /// Gaps between anchors shorter than this (in lines, on the longer side) go straight to Myers.
 const SMALL_GAP: usize = 64;
 /// How deep patience looks for anchors inside gaps before leaving them to Myers.
 const MAX_DEPTH: u32 = 4;
 
-/// Diff `old` against `new` (units interned to numbers below `ids`), reporting to `hook`.
-pub(crate) fn diff(old: &[u32], new: &[u32], ids: usize, deadline: Option<Instant>, hook: &mut Capture) {
-    let mut p = Patience { old, new, slots: vec![Slot::default(); ids], deadline, hook };
+/// Diff `old` against `new` (units interned to numbers below `ids`), marking the changed units.
+pub(crate) fn diff(
+    old: &[u32],
+    new: &[u32],
+    ids: usize,
+    deadline: &mut Deadline,
+    marks_old: &mut [bool],
+    marks_new: &mut [bool],
+) {
+    let mut p = Patience {
+        old,
+        new,
+        slots: vec![Slot::default(); ids],
+        myers: Myers::new(ids),
+        deadline,
+        marks_old,
+        marks_new,
+    };
     p.run(0..old.len(), 0..new.len(), 0);
 }
 
@@ -45,8 +59,10 @@ struct Patience<'a> {
     old: &'a [u32],
     new: &'a [u32],
     slots: Vec<Slot>,
-    deadline: Option<Instant>,
-    hook: &'a mut Capture,
+    myers: Myers,
+    deadline: &'a mut Deadline,
+    marks_old: &'a mut [bool],
+    marks_new: &'a mut [bool],
 }
 
 impl Patience<'_> {
@@ -67,14 +83,12 @@ impl Patience<'_> {
             self.anchors(o.clone(), n.clone())
         };
         if anchors.is_empty() {
-            let at = small_enough(o.len() + n.len(), self.deadline);
-            let Ok(()) = myers::diff_deadline(&mut *self.hook, self.old, o, self.new, n, at);
+            self.myers.mark(self.old, self.new, o, n, self.deadline, self.marks_old, self.marks_new);
             return;
         }
         let (mut at_o, mut at_n) = (o.start, n.start);
         for (a, b) in anchors {
             self.run(at_o..a, at_n..b, depth + 1);
-            let Ok(()) = self.hook.equal(a, b, 1);
             (at_o, at_n) = (a + 1, b + 1);
         }
         self.run(at_o..o.end, at_n..n.end, depth + 1);
@@ -136,13 +150,13 @@ fn longest_increasing(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use similar::DiffTag;
+    use crate::diff::myers::runs;
 
-    fn changes(old: &[u32], new: &[u32]) -> Vec<(DiffTag, Range<usize>, Range<usize>)> {
+    fn changes(old: &[u32], new: &[u32]) -> Vec<((), Range<usize>, Range<usize>)> {
         let ids = old.iter().chain(new).max().map_or(0, |&m| m as usize + 1);
-        let mut hook = Capture::new();
-        diff(old, new, ids, None, &mut hook);
-        hook.into_ops().into_iter().map(|op| op.as_tag_tuple()).filter(|(tag, _, _)| *tag != DiffTag::Equal).collect()
+        let (mut mo, mut mn) = (vec![false; old.len()], vec![false; new.len()]);
+        diff(old, new, ids, &mut Deadline::new(None), &mut mo, &mut mn);
+        runs(&mo, &mn).into_iter().map(|(a, b)| ((), a, b)).collect()
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Inline refinement: inside a changed region of lines, find what changed in reading units.
 //!
-//! At the default granularity a region is diffed by word units ([`super::tokenize::units`]),
+//! At the default granularity a region is diffed by word units ([`crate::words::units`]),
 //! cleaned up, and every replacement is then diffed again by grapheme cluster and widened back
 //! to the nearest unit boundaries: 「設置場所」→「開催場所」 becomes [設置→開催]場所 and
 //! 「にあたっては」→「に当たっては」 becomes に[あたって→当たって]は. At `Char` granularity a region
@@ -19,7 +19,7 @@ use super::deadline::Deadline;
 use super::lines::{diff_units, Algorithm};
 use super::options::Granularity;
 use super::span::Span;
-use super::tokenize::{boundaries, grapheme_starts, is_grapheme_boundary, unit_starts};
+use crate::words::{boundaries, grapheme_starts, is_grapheme_boundary, unit_starts};
 
 /// Pieces larger than this (old + new bytes) are not refined below word units.
 const MAX_CHAR_REFINE: usize = 64 * 1024;
@@ -56,8 +56,13 @@ pub(crate) fn region(
         out.extend(spans.into_iter().map(offset));
         return;
     }
+    // Insertions and deletions first go to their best places, so that one that Myers began with
+    // a full stop (「。新文」) does not look close enough to its neighbour to merge with it.
+    let whole = Span { old: 0..ro.len(), new: 0..rn.len() };
+    cleanup::join_pure(ro, rn, &mut spans);
+    cleanup::align(ro, rn, &mut spans, &whole);
     cleanup::merge_close(ro, rn, &mut spans);
-    cleanup::align(ro, rn, &mut spans, &Span { old: 0..ro.len(), new: 0..rn.len() });
+    cleanup::align(ro, rn, &mut spans, &whole);
     let mut fine = Vec::with_capacity(spans.len());
     for s in spans {
         if s.old.is_empty() || s.new.is_empty() || s.old.len() + s.new.len() > MAX_CHAR_REFINE || deadline.check() {
@@ -73,6 +78,11 @@ pub(crate) fn region(
             }));
         }
     }
+    cleanup::coalesce(&mut fine);
+    // Deletions and insertions found inside a replacement get the same chance to join and to
+    // move to their best place as those found between units.
+    cleanup::join_pure(ro, rn, &mut fine);
+    cleanup::align(ro, rn, &mut fine, &whole);
     cleanup::coalesce(&mut fine);
     out.extend(fine.into_iter().map(offset));
 }

@@ -62,6 +62,15 @@ pub struct ColumnMap {
     pub request: Option<usize>,
     /// 考え方.
     pub response: usize,
+    /// 修正の有無.
+    pub changed: Option<usize>,
+}
+
+impl ColumnMap {
+    /// Whether column `i` is read.
+    pub fn reads(&self, i: usize) -> bool {
+        i == self.id || i == self.response || [self.by, self.at, self.request, self.changed].contains(&Some(i))
+    }
 }
 
 /// The column map, if `cells` is a header row: it names an id and an answer column.
@@ -80,6 +89,7 @@ pub(super) fn header(cells: &[String], columns: &Columns) -> Option<ColumnMap> {
         at: find(Role::At),
         request: find(Role::Request),
         response: find(Role::Response)?,
+        changed: find(Role::Changed),
     })
 }
 
@@ -99,7 +109,12 @@ mod tests {
         let cells: Vec<String> =
             ["項番", "意見提出者", "該当箇所", "御意見の詳細", "御意見に対する考え方（案）"].map(String::from).to_vec();
         let map = header(&cells, &Columns::default()).unwrap();
-        assert_eq!(map, ColumnMap { id: 0, by: Some(1), at: Some(2), request: Some(3), response: 4 });
+        assert_eq!(map, ColumnMap { id: 0, by: Some(1), at: Some(2), request: Some(3), response: 4, changed: None });
+        let cells: Vec<String> =
+            ["番号", "提出意見", "意見に対する考え方", "修正の有無", "備考"].map(String::from).to_vec();
+        let map = header(&cells, &Columns::default()).unwrap();
+        assert_eq!((map.request, map.changed), (Some(1), Some(3)));
+        assert_eq!((0..5).filter(|&i| !map.reads(i)).collect::<Vec<_>>(), [4]);
         let cells: Vec<String> = ["", "意見提出者"].map(String::from).to_vec();
         assert_eq!(header(&cells, &Columns::default()), None, "the list of commenters is no header");
         assert_eq!(normalize(" 通し Ｎｏ. "), "通しNo");

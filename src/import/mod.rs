@@ -1,11 +1,16 @@
 //! Import: draft a ledger from a published comment/answer table.
 //!
 //! Ministries publish every comment beside its answer (項番, 意見提出者, 該当箇所, 御意見,
-//! 考え方). `table` reads such a table (TSV or CSV, headers found by name: `columns`; HTML in
-//! cells made plain: `cell_html`); `classify` tells the answers that promise a change; `extract`
-//! turns their phrasings into edits, scoped by the pages and lines they cite (`citation`),
-//! quoting only what the answer quotes (`quote`); what an answer leaves out becomes a `todo`
-//! edit. `convert` puts it together ([`import`]) and counts what it found ([`ImportReport`]).
+//! 考え方, sometimes 修正の有無). `table` reads such a table from text (TSV or CSV, headers found
+//! by name: `columns`, `role`; HTML in cells made plain: `cell_html`) and `grid` from rows of
+//! cells already apart (an `.xlsx` sheet through `xlsx`, or the rows a PDF table reader
+//! rebuilds: [`import_grid`]); `classify` tells the answers that promise a change and `mark`
+//! reads the 修正の有無 column; `extract` reads an answer sentence by sentence (`sentence`,
+//! before/after blocks: `pairs`) into drafted edits (`drafted`), scoped by the pages and lines
+//! they cite (`citation`) or that the request ties to them (`request`), quoting only what the
+//! answer quotes (`quote`); what an answer leaves out becomes a `todo` edit. `convert` puts it
+//! together ([`import`], [`import_xlsx`], [`import_grid`]), counts what it found
+//! ([`ImportReport`]), and `write` writes the drafted ledger decision by decision.
 //!
 //! ```
 //! use akaji::import::{import, ImportOptions};
@@ -21,16 +26,25 @@ mod citation;
 mod classify;
 mod columns;
 mod convert;
+mod drafted;
 mod extract;
+mod grid;
+mod mark;
+mod pairs;
 mod problem;
 mod quote;
 mod report;
+mod request;
 mod role;
+mod sentence;
 mod table;
+mod write;
+mod xlsx;
 
 pub use columns::Columns;
-pub use convert::{import, ImportOptions, Imported};
+pub use convert::{import, import_grid, import_xlsx, ImportOptions, Imported};
 pub use problem::TableProblem;
 pub use report::ImportReport;
 pub use role::Role;
 pub use table::TableFormat;
+pub use write::to_toml;

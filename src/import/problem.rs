@@ -47,4 +47,9 @@ pub enum TableProblem {
         /// The item as given.
         item: String,
     },
+    /// The spreadsheet cannot be read.
+    Sheet {
+        /// What the spreadsheet reader says.
+        detail: String,
+    },
 }

@@ -17,11 +17,13 @@ pub enum Role {
     Request,
     /// 考え方: the answer.
     Response,
+    /// 修正の有無: whether the answer changes the draft (有/無).
+    Changed,
 }
 
 impl Role {
     /// Every role, in table order.
-    pub const ALL: [Role; 5] = [Role::Id, Role::By, Role::At, Role::Request, Role::Response];
+    pub const ALL: [Role; 6] = [Role::Id, Role::By, Role::At, Role::Request, Role::Response, Role::Changed];
 
     /// The name used in `--columns` and in the ledger.
     pub fn key(self) -> &'static str {
@@ -31,6 +33,7 @@ impl Role {
             Role::At => "at",
             Role::Request => "request",
             Role::Response => "response",
+            Role::Changed => "changed",
         }
     }
 
@@ -51,6 +54,9 @@ impl Role {
                 "意見の概要",
                 "意見の要旨",
                 "意見内容",
+                "提出意見",
+                "提出された意見",
+                "意見の内容",
             ],
             Role::Response => &[
                 "考え方",
@@ -61,6 +67,7 @@ impl Role {
                 "御意見に対する考え方及び修正",
                 "回答",
             ],
+            Role::Changed => &["修正の有無", "修正有無", "案の修正の有無", "修正の有無等", "反映の有無"],
         }
     }
 }

@@ -15,6 +15,7 @@ use super::cell_html;
 use super::columns::{header, normalize, ColumnMap, Columns};
 use super::problem::TableProblem;
 use super::role::Role;
+use std::collections::HashSet;
 use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
 
@@ -50,7 +51,7 @@ impl TableFormat {
 /// One comment and its answer, cells merged across lines and turned into plain text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Row {
-    /// The line of the table where the row starts (1-based).
+    /// The line of the table where the row starts (1-based; the row number for a grid).
     pub line: usize,
     /// 項番, with full-width digits made half-width.
     pub id: String,
@@ -62,6 +63,8 @@ pub struct Row {
     pub request: Option<String>,
     /// 考え方.
     pub response: Option<String>,
+    /// 修正の有無, as written (有, 無, ○, …).
+    pub changed: Option<String>,
 }
 
 /// A table, read.
@@ -79,57 +82,102 @@ pub struct Table {
     pub continuations: usize,
     /// Lines inside the table that belong to no row (repeated titles), skipped.
     pub skipped: Vec<usize>,
+    /// The headers of the columns import does not read (備考, …), as written.
+    pub unread: Vec<String>,
 }
 
-/// One line (TSV) or record (CSV) of the file.
-struct Record {
-    line: usize,
-    cells: Vec<String>,
+/// One line (TSV), record (CSV) or grid row of the table, cells apart.
+#[derive(Debug, Clone)]
+pub(super) struct Record {
+    pub(super) line: usize,
+    pub(super) cells: Vec<String>,
     /// Whether a blank line (or the start of the file) comes right before.
-    blank_before: bool,
+    pub(super) blank_before: bool,
+}
+
+/// Where the records come from: lines of text, where a line without a tab may continue the cell
+/// above, or a grid, whose rows always hold their cells apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Source {
+    Text,
+    Grid,
 }
 
 /// Read a table.
 pub(super) fn read(text: &str, format: TableFormat, columns: &Columns) -> Result<Table, TableProblem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let records = match format {
-        TableFormat::Tsv => tsv(text),
-        TableFormat::Csv => csv(text)?,
-    };
-    let Some((start, map)) = records.iter().enumerate().find_map(|(i, r)| header(&r.cells, columns).map(|m| (i, m)))
-    else {
-        for (role, name) in &columns.names {
-            let norm = normalize(name);
-            if !records.iter().any(|r| r.cells.iter().any(|c| normalize(c) == norm)) {
+    match format {
+        TableFormat::Tsv => assemble(tsv(text).map(Ok), columns, Source::Text),
+        TableFormat::Csv => assemble(csv(text), columns, Source::Text),
+    }
+}
+
+/// The rows of a table from its records, read one at a time: lines before the header row are
+/// skipped, repeated header rows dropped, continued rows merged. Only the row being built and
+/// the finished rows are held, never the records.
+pub(super) fn assemble<I>(records: I, columns: &Columns, source: Source) -> Result<Table, TableProblem>
+where
+    I: Iterator<Item = Result<Record, TableProblem>>,
+{
+    let mut records = records.peekable();
+    // Before the header: remember only which given column names were seen, for the message.
+    let mut seen: Vec<bool> = vec![false; columns.names.len()];
+    // Lines of one cell before the header (titles), which a PDF repeats on every page.
+    let mut titles: HashSet<String> = HashSet::new();
+    let (head, map) = loop {
+        let Some(r) = records.next().transpose()? else {
+            if let Some(((role, name), _)) = columns.names.iter().zip(&seen).find(|(_, s)| !**s) {
                 return Err(TableProblem::NoSuchColumn { role: *role, header: name.clone() });
             }
+            return Err(no_header(columns));
+        };
+        if let Some(map) = header(&r.cells, columns) {
+            break (r, map);
         }
-        let (given_id, given_response) = (columns.given(Role::Id), columns.given(Role::Response));
-        return Err(TableProblem::NoHeader {
-            given_id: given_id.map(str::to_owned),
-            given_response: given_response.map(str::to_owned),
-        });
+        if let Some(title) = lone_cell(&r.cells) {
+            titles.insert(title.to_owned());
+        }
+        for ((_, name), s) in columns.names.iter().zip(seen.iter_mut()) {
+            let norm = normalize(name);
+            *s |= r.cells.iter().any(|c| normalize(c) == norm);
+        }
     };
-    let width = records[start].cells.len();
+    let width = head.cells.len();
+    let head_id = normalize(&head.cells[map.id]);
+    let unread = head
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| !map.reads(*i) && !c.trim().is_empty())
+        .map(|(_, c)| c.trim().to_owned())
+        .collect();
     let mut table = Table {
         columns: map,
-        header_line: records[start].line,
+        header_line: head.line,
         rows: Vec::new(),
         repeated_headers: 0,
         continuations: 0,
         skipped: Vec::new(),
+        unread,
     };
-    // Raw rows: (line, cells), and the cell the last line of the row ended in.
-    let mut raw: Vec<(usize, Vec<String>)> = Vec::new();
+    // The row being built: its line, its cells, and the cell its last line ended in.
+    let mut open: Option<(usize, Vec<String>)> = None;
     let mut last_cell = 0;
-    for r in &records[start + 1..] {
-        if header(&r.cells, columns).is_some() {
+    for r in records {
+        let mut r = r?;
+        let id = r.cells.get(map.id).map_or("", |c| c.trim());
+        if normalize(id) == head_id && header(&r.cells, columns).is_some() {
             table.repeated_headers += 1;
             continue;
         }
-        let id = r.cells.get(map.id).map_or("", |c| c.trim());
-        if r.cells.len() == 1 && width > 1 {
-            match raw.last_mut() {
+        let lone = lone_cell(&r.cells);
+        let furniture = source == Source::Grid
+            && lone.is_some_and(|c| titles.contains(c) || (c == id && !id.nfkc().all(|c| c.is_ascii_digit())));
+        if furniture {
+            // A title repeated on each page of a PDF table, or a heading in the id column alone.
+            table.skipped.push(r.line);
+        } else if source == Source::Text && r.cells.len() == 1 && width > 1 {
+            match &mut open {
                 Some((_, cells)) if !r.blank_before => {
                     append(&mut cells[last_cell], &r.cells[0]);
                     table.continuations += 1;
@@ -137,11 +185,13 @@ pub(super) fn read(text: &str, format: TableFormat, columns: &Columns) -> Result
                 _ => table.skipped.push(r.line),
             }
         } else if !id.is_empty() {
-            let mut cells = r.cells.clone();
-            cells.resize(width.max(cells.len()), String::new());
+            if let Some((line, cells)) = open.take() {
+                table.rows.push(row(line, &cells, &map));
+            }
             last_cell = r.cells.len() - 1;
-            raw.push((r.line, cells));
-        } else if let Some((_, cells)) = raw.last_mut() {
+            r.cells.resize(width.max(r.cells.len()), String::new());
+            open = Some((r.line, r.cells));
+        } else if let Some((_, cells)) = &mut open {
             for (j, cell) in r.cells.iter().enumerate().filter(|(_, c)| !c.trim().is_empty()) {
                 if j >= cells.len() {
                     cells.resize(j + 1, String::new());
@@ -154,8 +204,23 @@ pub(super) fn read(text: &str, format: TableFormat, columns: &Columns) -> Result
             table.skipped.push(r.line);
         }
     }
-    table.rows = raw.into_iter().map(|(line, cells)| row(line, &cells, &map)).collect();
+    if let Some((line, cells)) = open {
+        table.rows.push(row(line, &cells, &map));
+    }
     Ok(table)
+}
+
+/// No header row: which id and answer headers were looked for.
+pub(super) fn no_header(columns: &Columns) -> TableProblem {
+    let given = |role| columns.given(role).map(str::to_owned);
+    TableProblem::NoHeader { given_id: given(Role::Id), given_response: given(Role::Response) }
+}
+
+/// The text of the only non-empty cell of a row, if it has one.
+fn lone_cell(cells: &[String]) -> Option<&str> {
+    let mut filled = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty());
+    let first = filled.next()?;
+    filled.next().is_none().then_some(first)
 }
 
 fn append(cell: &mut String, more: &str) {
@@ -177,37 +242,40 @@ fn row(line: usize, cells: &[String], map: &ColumnMap) -> Row {
         at: get(map.at),
         request: get(map.request),
         response: get(Some(map.response)),
+        changed: get(map.changed),
     }
 }
 
-fn tsv(text: &str) -> Vec<Record> {
-    let mut out = Vec::new();
+fn tsv(text: &str) -> impl Iterator<Item = Record> + '_ {
     let mut blank = true;
-    for (n, line) in text.lines().enumerate() {
+    text.lines().enumerate().filter_map(move |(n, line)| {
         if line.trim().is_empty() {
             blank = true;
-            continue;
+            return None;
         }
-        out.push(Record { line: n + 1, cells: line.split('\t').map(str::to_owned).collect(), blank_before: blank });
+        let r = Record { line: n + 1, cells: line.split('\t').map(str::to_owned).collect(), blank_before: blank };
         blank = false;
-    }
-    out
+        Some(r)
+    })
 }
 
-fn csv(text: &str) -> Result<Vec<Record>, TableProblem> {
-    let mut reader = ::csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
-    let mut out = Vec::new();
-    for result in reader.records() {
-        let record = result
-            .map_err(|e| TableProblem::Csv { line: e.position().map_or(0, |p| p.line()), detail: e.to_string() })?;
+fn csv(text: &str) -> impl Iterator<Item = Result<Record, TableProblem>> + '_ {
+    let reader = ::csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    reader.into_records().filter_map(|result| {
+        let record = match result {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                return Some(Err(TableProblem::Csv { line, detail: e.to_string() }));
+            }
+        };
         if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
+            return None;
         }
         let line = record.position().map_or(0, |p| p.line() as usize);
         // CSV cells continue through their quotes, so a lone cell is never a continuation.
-        out.push(Record { line, cells: record.iter().map(str::to_owned).collect(), blank_before: true });
-    }
-    Ok(out)
+        Some(Ok(Record { line, cells: record.iter().map(str::to_owned).collect(), blank_before: true }))
+    })
 }
 
 #[cfg(test)]
@@ -244,7 +312,7 @@ mod tests {
     fn headers_of_the_other_style_and_full_width_ids() {
         let text = "通しNo\t該当箇所\t御意見の要旨\t御意見に対する主な考え方及び修正\n１２\t総論\t意見\t承ります\n";
         let t = read(text, TableFormat::Tsv, &Columns::default()).unwrap();
-        assert_eq!(t.columns, ColumnMap { id: 0, by: None, at: Some(1), request: Some(2), response: 3 });
+        assert_eq!(t.columns, ColumnMap { id: 0, by: None, at: Some(1), request: Some(2), response: 3, changed: None });
         assert_eq!(t.rows[0].id, "12");
     }
 

@@ -1,0 +1,125 @@
+//! Scoring a diff's hunks against known edits, the same way for every tool.
+//!
+//! For each edit, the hunks touching it (overlapping it, or at its edge) are looked at:
+//! - **detected**: on each side the edit changes (old and new without the ends they share), some
+//!   touching hunk marks something: git's `[-ASEA-]{+F+}N{+TRJQ+}` detects ASEAN→FNTRJQ;
+//! - **exact**: it is detected by exactly one hunk, and that hunk lies within the edited word on
+//!   both sides (no character outside the edit is marked): [ため→為] in 促す[ため→為]の is exact,
+//!   [すため→す為] is not, and neither is [ASEA→F]N[→TRJQ];
+//! - the hunks per edit, and the characters marked outside every edit (in percent of the edits'
+//!   characters) measure the noise.
+
+use super::corpus::{Edit, Kind, Sample};
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// A hunk: byte ranges of the old and the new text.
+pub type Pair = (Range<usize>, Range<usize>);
+
+/// How well a tool found a set of edits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Quality {
+    pub edits: usize,
+    pub hunks: usize,
+    pub detected: usize,
+    pub exact: usize,
+    pub edit_chars: usize,
+    pub outside_chars: usize,
+}
+
+impl Quality {
+    pub fn exact_percent(&self) -> f64 {
+        100.0 * self.exact as f64 / self.edits.max(1) as f64
+    }
+
+    pub fn detected_percent(&self) -> f64 {
+        100.0 * self.detected as f64 / self.edits.max(1) as f64
+    }
+
+    pub fn hunks_per_edit(&self) -> f64 {
+        self.hunks as f64 / self.edits.max(1) as f64
+    }
+
+    pub fn outside_percent(&self) -> f64 {
+        100.0 * self.outside_chars as f64 / self.edit_chars.max(1) as f64
+    }
+
+    fn add(&mut self, o: &Quality) {
+        self.edits += o.edits;
+        self.hunks += o.hunks;
+        self.detected += o.detected;
+        self.exact += o.exact;
+        self.edit_chars += o.edit_chars;
+        self.outside_chars += o.outside_chars;
+    }
+}
+
+/// Score `hunks` (sorted) against the sample's edits: the whole, and per kind of edit.
+pub fn score(sample: &Sample, hunks: &[Pair]) -> (Quality, BTreeMap<Kind, Quality>) {
+    let (old, new, edits) = (&sample.old, &sample.new, &sample.edits);
+    let chars = |t: &str, r: &Range<usize>| t[r.clone()].chars().count();
+    let overlap = |t: &str, a: &Range<usize>, b: &Range<usize>| {
+        let (s, e) = (a.start.max(b.start), a.end.min(b.end));
+        if s < e {
+            chars(t, &(s..e))
+        } else {
+            0
+        }
+    };
+    let mut touching: Vec<Vec<usize>> = vec![Vec::new(); edits.len()];
+    let mut per: BTreeMap<Kind, Quality> = BTreeMap::new();
+    let mut outside = 0;
+    for (hi, (ho, hn)) in hunks.iter().enumerate() {
+        let first = edits.partition_point(|e| e.old.end < ho.start);
+        let mut inside = 0;
+        let mut owner = None;
+        for (ei, e) in edits.iter().enumerate().skip(first).take_while(|(_, e)| e.old.start <= ho.end) {
+            touching[ei].push(hi);
+            inside += overlap(old, ho, &e.old) + overlap(new, hn, &e.new);
+            owner.get_or_insert(e.kind);
+        }
+        let out = chars(old, ho) + chars(new, hn) - inside;
+        outside += out;
+        // Hunks and noise are charged to the kind of the edit they touch (noise far from any
+        // edit to no kind; it counts in the whole).
+        if let Some(k) = owner {
+            let q = per.entry(k).or_default();
+            q.hunks += 1;
+            q.outside_chars += out;
+        }
+    }
+    for (e, ts) in edits.iter().zip(&touching) {
+        let q = per.entry(e.kind).or_default();
+        q.edits += 1;
+        q.edit_chars += chars(old, &e.old) + chars(new, &e.new);
+        let (mo, mn) = minimal(old, new, e);
+        let marks = |side: fn(&Pair) -> &Range<usize>, want: &Range<usize>| {
+            want.is_empty() || ts.iter().any(|&i| !side(&hunks[i]).is_empty())
+        };
+        if marks(|h| &h.0, &mo) && marks(|h| &h.1, &mn) {
+            q.detected += 1;
+            let exact = ts.len() == 1 && {
+                let (ho, hn) = &hunks[ts[0]];
+                e.old.start <= ho.start && ho.end <= e.old.end && e.new.start <= hn.start && hn.end <= e.new.end
+            };
+            q.exact += usize::from(exact);
+        }
+    }
+    let mut all = Quality::default();
+    for q in per.values() {
+        all.add(q);
+    }
+    all.hunks = hunks.len();
+    all.outside_chars = outside;
+    (all, per)
+}
+
+/// The edit's ranges without what old and new have in common at their ends.
+fn minimal(old: &str, new: &str, e: &Edit) -> (Range<usize>, Range<usize>) {
+    let (a, b) = (&old[e.old.clone()], &new[e.new.clone()]);
+    let pre: usize = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum();
+    let (a2, b2) = (&a[pre..], &b[pre..]);
+    let suf: usize =
+        a2.chars().rev().zip(b2.chars().rev()).take_while(|(x, y)| x == y).map(|(x, _)| x.len_utf8()).sum();
+    (e.old.start + pre..e.old.end - suf, e.new.start + pre..e.new.end - suf)
+}
