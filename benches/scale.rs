@@ -85,6 +85,10 @@ fn main() {
         let draft = dir.join(format!("draft-{mb}.txt"));
         let ledger = dir.join(format!("ledger-{mb}.toml"));
         let fin = dir.join(format!("final-{mb}.txt"));
+        // Never `-o /dev/null`: a baseline built before issue 10 replaces the device, as root,
+        // with a regular file.
+        let report = dir.join(format!("report-{mb}.json"));
+        let report = report.to_str().unwrap();
         std::fs::write(&draft, &r.draft).expect("write the draft");
         std::fs::write(&ledger, r.ledger.to_toml()).expect("write the ledger");
         let (d, l, f) = (draft.to_str().unwrap(), ledger.to_str().unwrap(), fin.to_str().unwrap());
@@ -92,7 +96,7 @@ fn main() {
         for (name, bin) in &bins {
             let apply = run(bin, &["apply", d, l, "-o", f], runs);
             let verify =
-                run(bin, &["verify", l, "--draft", d, "--final", f, "--format", "json", "-o", "/dev/null"], runs);
+                run(bin, &["verify", l, "--draft", d, "--final", f, "--format", "json", "-o", report], runs);
             let ratio = apply.peak_mb / (r.draft.len() as f64 / (1 << 20) as f64);
             println!(
                 "{mb:>4} {edits:>6} {name:>9} {:>8.3} {:>8.3} {:>8.1} {:>6.1}× {:>9.3} {:>9.3}",

@@ -126,12 +126,14 @@ fn kind_of(_meta: &Metadata) -> Option<SpecialKind> {
     None
 }
 
-/// Whether a device is the null device (by its device number, so a copy made with mknod is
-/// one too).
+/// Whether a device is the null device, by its device number (so a copy made with mknod is one
+/// too): Linux's 1:3, or whatever /dev/null is where it is a character device.
 #[cfg(unix)]
 fn is_null_device(meta: &Metadata) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    fs::metadata("/dev/null").is_ok_and(|null| null.rdev() == meta.rdev())
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    const LINUX_NULL: u64 = (1 << 8) | 3;
+    (cfg!(target_os = "linux") && meta.rdev() == LINUX_NULL)
+        || fs::metadata("/dev/null").is_ok_and(|null| null.file_type().is_char_device() && null.rdev() == meta.rdev())
 }
 
 #[cfg(not(unix))]
