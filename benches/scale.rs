@@ -95,8 +95,7 @@ fn main() {
         let runs = 3;
         for (name, bin) in &bins {
             let apply = run(bin, &["apply", d, l, "-o", f], runs);
-            let verify =
-                run(bin, &["verify", l, "--draft", d, "--final", f, "--format", "json", "-o", report], runs);
+            let verify = run(bin, &["verify", l, "--draft", d, "--final", f, "--format", "json", "-o", report], runs);
             let ratio = apply.peak_mb / (r.draft.len() as f64 / (1 << 20) as f64);
             println!(
                 "{mb:>4} {edits:>6} {name:>9} {:>8.3} {:>8.3} {:>8.1} {:>6.1}× {:>9.3} {:>9.3}",

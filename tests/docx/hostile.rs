@@ -152,7 +152,8 @@ fn a_genuine_document_of_repetitive_text_is_read() {
         })
         .collect();
     let mut z = ZipWriter::new(Cursor::new(Vec::new()));
-    let deflated = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated).compression_level(Some(9));
+    let deflated =
+        SimpleFileOptions::default().compression_method(CompressionMethod::Deflated).compression_level(Some(9));
     z.start_file("word/document.xml", deflated).unwrap();
     z.write_all(body.as_bytes()).unwrap();
     z.start_file("word/media/image1.png", SimpleFileOptions::default().compression_method(CompressionMethod::Stored))
@@ -170,5 +171,9 @@ fn a_genuine_document_of_repetitive_text_is_read() {
     z.write_all(body.as_bytes()).unwrap();
     let bomb = z.finish().unwrap().into_inner();
     let refused = read(&bomb).map(|t| t.text.len());
-    assert!(matches!(&refused, Err(e) if matches!(e.kind, Kind::Docx(DocxProblem::Bomb { .. }))), "{:?}", refused.map_err(|e| e.to_string()));
+    assert!(
+        matches!(&refused, Err(e) if matches!(e.kind, Kind::Docx(DocxProblem::Bomb { .. }))),
+        "{:?}",
+        refused.map_err(|e| e.to_string())
+    );
 }
