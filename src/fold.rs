@@ -3,8 +3,10 @@
 //! Drafts extracted from PDF break lines in mid-phrase and end every page with a footer, so a
 //! quote in a decision may span a line break or even a page break. The matcher therefore searches
 //! a folded copy of the draft: white space (line breaks, spaces, ideographic spaces, form feeds) and
-//! page-marker lines are left out, and, when the ledger asks for `match_width`, every character is
-//! replaced by its NFKC form so that full- and half-width forms ((, （; P, Ｐ; 1, １) meet.
+//! page-marker lines are left out; radicals that PDF producers put for ideographs (⾏ for 行)
+//! become those ideographs ([`crate::unified`]); and, when the ledger asks for `match_width`,
+//! every character is replaced by its NFKC form so that full- and half-width forms ((, （; P, Ｐ;
+//! 1, １) meet, as do the pairs converters confuse (〜 ～, − －).
 //!
 //! [`Folded`] keeps the way back: every folded byte offset maps to a byte offset of the document
 //! (`doc_start`, `doc_end`; `folded_at` the other way), so a match is reported — and an edit
@@ -64,16 +66,29 @@ pub(crate) struct QuoteChar {
     pub folded_len: usize,
 }
 
-/// Fold one character into `out`: nothing for white space, its NFKC form when `width` is set.
+/// Fold one character into `out`: nothing for white space; a radical as its unified ideograph
+/// (⾏ → 行, always: [`crate::unified`]); with `width`, the confused pairs as one (〜 ～) and
+/// then its NFKC form.
 fn fold_char(c: char, width: bool, out: &mut String) {
     if c.is_whitespace() {
         return;
     }
+    let c = crate::unified::unified(c);
+    let c = if width { crate::unified::confusable(c) } else { c };
     if !width || c.is_ascii() || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
         out.push(c);
     } else {
         out.extend(std::iter::once(c).nfkc().filter(|c| !c.is_whitespace()));
     }
+}
+
+/// Whether [`fold_char`] gives `c` back unchanged (what the fold of a document copies a stretch
+/// at a time); keep the two alike.
+fn folds_to_itself(c: char, width: bool) -> bool {
+    if c.is_whitespace() || crate::unified::unified(c) != c {
+        return false;
+    }
+    !width || c.is_ascii() || (crate::unified::confusable(c) == c && is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes)
 }
 
 /// Fold a quote: white space dropped, widths folded when asked. Returns the folded text and
@@ -99,7 +114,7 @@ pub(crate) fn fold_text(s: &str, width: bool) -> String {
 }
 
 /// The folded text of `range` of `doc`, as [`Folded::new`] folds the whole document (white
-/// space and page-marker lines out, widths folded if `width`), for reading a small part of a
+/// space and page furniture out, widths folded if `width`), for reading a small part of a
 /// document without folding all of it. (Keep the two alike: what one leaves out, so must the
 /// other.)
 pub(crate) fn fold_range(doc: &Document, range: std::ops::Range<usize>, width: bool) -> String {
@@ -109,7 +124,7 @@ pub(crate) fn fold_range(doc: &Document, range: std::ops::Range<usize>, width: b
         return out;
     }
     for line in doc.line_of(range.start)..=doc.line_of(range.end - 1) {
-        if doc.is_marker_line(line) {
+        if doc.is_furniture(line) {
             continue;
         }
         let r = doc.line_range(line);
@@ -121,7 +136,8 @@ pub(crate) fn fold_range(doc: &Document, range: std::ops::Range<usize>, width: b
 }
 
 impl Folded {
-    /// Fold a document: white space and page-marker lines out, widths folded if `width`.
+    /// Fold a document: white space and page furniture (page numbers, running heads, footers)
+    /// out, widths folded if `width`.
     ///
     /// # Panics
     /// On a text of [`MAX_TEXT`] (2 GiB) or more (offsets are kept in 32 bits); reading an
@@ -130,15 +146,14 @@ impl Folded {
         Folded::skipping(doc, width, &[])
     }
 
-    /// Like [`Folded::new`], also leaving out the lines (0-based, sorted) in `skip`: page
-    /// furniture such as running heads, which verify does not count as content.
+    /// Like [`Folded::new`], also leaving out the lines (0-based, sorted) in `skip`.
     pub fn skipping(doc: &Document, width: bool, skip: &[usize]) -> Folded {
         let text = doc.text();
         assert!(text.len() < MAX_TEXT, "texts of 2 GiB or more are refused when read");
         let mut f = Folded { text: String::with_capacity(text.len()), runs: Vec::new() };
         let mut buf = String::new();
         for line in 0..doc.line_count() {
-            if doc.is_marker_line(line) || skip.binary_search(&line).is_ok() {
+            if doc.is_furniture(line) || skip.binary_search(&line).is_ok() {
                 continue;
             }
             let range = doc.line_range(line);
@@ -147,9 +162,7 @@ impl Folded {
             let mut plain = range.start;
             for (i, c) in text[range.clone()].char_indices() {
                 let at = range.start + i;
-                let kept = !c.is_whitespace()
-                    && (!width || c.is_ascii() || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes);
-                if kept {
+                if folds_to_itself(c, width) {
                     continue;
                 }
                 if plain < at {
@@ -312,6 +325,23 @@ mod tests {
                 assert_eq!(fold_range(&d, start..end, true), whole, "{start}..{end}");
             }
         }
+    }
+
+    #[test]
+    fn radicals_always_fold_and_map_back_to_the_drafts_characters() {
+        for width in [false, true] {
+            let (d, f) = fold("⾏政サービスの⽤途\n", width);
+            assert_eq!(f.text(), "行政サービスの用途");
+            let at = f.text().find("用途").unwrap();
+            assert_eq!(&d.text()[f.doc_start(at)..f.doc_end(at + "用途".len())], "⽤途");
+        }
+        assert_eq!(fold_quote("⺠間", false).0, "民間");
+    }
+
+    #[test]
+    fn wave_dash_and_minus_meet_their_full_width_twins_only_with_match_width() {
+        assert_eq!(fold_quote("7月〜9月 −1", true).0, fold_quote("7月～9月－1", true).0);
+        assert_ne!(fold_quote("7月〜9月", false).0, fold_quote("7月～9月", false).0);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! edit reaches into a quote; [`check`] proves it on the final that was built, before anything
 //! is written, from the final ranges [`crate::apply`] recorded: the final there is the draft's
 //! quote with this edit's change alone (byte for byte), and, read as the matcher reads (white
-//! space and page markers out, widths folded when asked), it is what the ledger promised. A
+//! space and page furniture out, widths folded when asked), it is what the ledger promised. A
 //! failure is a bug in akaji, reported as one ([`AnchorProblem::PromiseBroken`]), never a
 //! written file.
 //!
@@ -84,10 +84,10 @@ fn stands(draft: &Document, final_doc: &Document, ledger: &Ledger, e: &Placed) -
         return Err(region);
     }
     // Read as the matcher reads, it is the promised text. (Text put in that the final reads as
-    // a page marker is not read; the bytes above are checked.)
+    // furniture, a page number or a running head, is not read; the bytes above are checked.)
     let Some(promise) = promised(ledger, e, ledger.options.match_width) else { return Ok(()) };
     let lines = final_doc.line_of(e.new.start)..=final_doc.line_of(e.new.end);
-    if !e.new.is_empty() && lines.into_iter().any(|l| final_doc.is_marker_line(l)) {
+    if !e.new.is_empty() && lines.into_iter().any(|l| final_doc.is_furniture(l)) {
         return Ok(());
     }
     if fold_range(final_doc, start..end, ledger.options.match_width) == promise {

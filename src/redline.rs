@@ -54,6 +54,12 @@ pub struct Hunk {
     pub edit: Option<EditRef>,
     /// Links the two ends of a move.
     pub move_id: Option<usize>,
+    /// The two sides differ in layout only (line breaks, spaces inside Japanese text, page
+    /// furniture, a radical for its ideograph): not a change of content. A comparison of
+    /// content ([`crate::diff_content`]) keeps such differences as layout hunks, so that both
+    /// texts are still the equal runs and the hunks; the renderers show them apart or not at
+    /// all.
+    pub layout: bool,
 }
 
 impl Hunk {
@@ -64,7 +70,12 @@ impl Hunk {
             (false, true) => HunkKind::Delete,
             (false, false) => HunkKind::Replace,
         };
-        Hunk { old, new, kind, edit: None, move_id: None }
+        Hunk { old, new, kind, edit: None, move_id: None, layout: false }
+    }
+
+    /// A layout hunk (see [`Hunk::layout`]).
+    pub fn of_layout(old: Range<usize>, new: Range<usize>) -> Hunk {
+        Hunk { layout: true, ..Hunk::new(old, new) }
     }
 
     /// The same hunk attributed to an edit (of the decisions of the redline it goes into).

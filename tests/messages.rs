@@ -1,7 +1,7 @@
 //! Issue 10.10: clear messages for inputs and ledgers that used to give misleading ones.
 
 use crate::util::akaji_in;
-use akaji::{AnchorProblem, Document, Kind, Ledger, PageMarker};
+use akaji::{AnchorProblem, Document, Kind, Ledger, PageMarker, PageNo};
 use std::fs;
 
 fn apply_err(draft: &str, toml: &str) -> Vec<String> {
@@ -78,7 +78,7 @@ fn duplicate_page_numbers_are_named() {
     let l = Ledger::from_toml(&format!("{EDIT}page = 3\n")).unwrap();
     let p = akaji::apply(&Document::new(draft, &PageMarker::default()), &l).unwrap_err();
     assert!(
-        matches!(&p[0].kind, Kind::Anchor(AnchorProblem::DuplicatePage { page: 3, marker_lines }) if marker_lines == &vec![2, 4]),
+        matches!(&p[0].kind, Kind::Anchor(AnchorProblem::DuplicatePage { page: PageNo::Number(3), marker_lines }) if marker_lines == &vec![2, 4]),
         "{p:?}"
     );
     assert!(p[0].to_string().contains("page 3 appears 2 times in the draft (page markers on lines 2, 4)"), "{}", p[0]);

@@ -116,7 +116,7 @@ fn ledger_of(text: &str, width: bool, drawn: &[Drawn]) -> Ledger {
         };
         let Ok(mut edit) = edit else { continue };
         if d.scoped {
-            edit = edit.with_scope(Scope::pages(vec![doc.position(chars[start]).page]));
+            edit = edit.with_scope(Scope::on_pages(vec![doc.position(chars[start]).page]));
         }
         if d.all {
             edit = edit.with_count(Count::All);

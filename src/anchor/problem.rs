@@ -1,7 +1,7 @@
 //! Why an edit does not resolve against the draft, as data; the words are in
 //! [`crate::messages`].
 
-use crate::document::Place;
+use crate::document::{LineCount, PageNo, Place};
 use crate::ledger::{Count, EditRef};
 use serde::Serialize;
 
@@ -39,7 +39,7 @@ pub enum AnchorProblem {
         /// Where they are (the first twelve).
         places: Vec<Place>,
         /// The page, when the count applies on each page (`per_page`).
-        page: Option<u32>,
+        page: Option<PageNo>,
     },
     /// The edit and another one meet: one changes what the other quotes (or both insert at
     /// one point), so one promise could not be kept.
@@ -56,15 +56,15 @@ pub enum AnchorProblem {
     /// The scope names a page the draft does not have.
     NoSuchPage {
         /// The page asked for.
-        page: u32,
+        page: PageNo,
         /// The pages the draft has.
-        pages: Vec<u32>,
+        pages: Vec<PageNo>,
     },
     /// The scope names a page number that more than one page of the draft has (two markers
     /// print it): the pages after the first cannot be addressed.
     DuplicatePage {
         /// The page asked for.
-        page: u32,
+        page: PageNo,
         /// The lines of the draft (1-based) of the markers that print it (0: a page without one).
         marker_lines: Vec<usize>,
     },
@@ -78,11 +78,13 @@ pub enum AnchorProblem {
     /// The scope names a line the page does not have.
     NoSuchLine {
         /// The page.
-        page: u32,
+        page: PageNo,
         /// The line asked for.
         line: i64,
         /// How many lines the page has.
         lines: usize,
+        /// How lines are counted.
+        count: LineCount,
     },
     /// The edit changes nothing in the draft: `old` and `new` differ only in white space, which a
     /// quote does not match.

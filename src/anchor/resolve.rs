@@ -14,7 +14,7 @@ use super::scope::{FoldedScope, PageIndex};
 use super::search;
 use super::whole::between_characters;
 use crate::diagnostic::{Diagnostic, Subject};
-use crate::document::Document;
+use crate::document::{Document, PageNo};
 use crate::fold::{fold_quote, fold_text, Folded};
 use crate::ledger::{Action, Ledger};
 use std::ops::Range;
@@ -56,7 +56,7 @@ pub fn resolve(draft: &Document, ledger: &Ledger) -> Resolution {
         match check_count(edit, &found, elsewhere, draft, &folded, &patterns) {
             Ok(()) => {
                 let places: Vec<_> =
-                    found.matches.into_iter().map(|m| resolved(edit, draft.text(), &folded, m)).collect();
+                    found.matches.into_iter().map(|m| resolved(edit, draft, &folded, m)).collect();
                 // Old and new that differ only in white space, which a quote does not match,
                 // change nothing: say so rather than apply nothing.
                 match places.iter().find(|r| r.old.is_empty() && r.replacement.is_empty()) {
@@ -183,7 +183,7 @@ fn check_count(
         };
         return Err(vec![AnchorProblem::NoMatch { quote, near_miss, elsewhere }]);
     }
-    let mismatch = |page: Option<u32>, on: Vec<&Range<usize>>| AnchorProblem::CountMismatch {
+    let mismatch = |page: Option<PageNo>, on: Vec<&Range<usize>>| AnchorProblem::CountMismatch {
         quote: quote.clone(),
         expected: edit.count,
         found: on.len(),

@@ -1,7 +1,7 @@
 //! An edit's scope as ranges of a folded text (the draft, or a final checked without it).
 
 use super::problem::AnchorProblem;
-use crate::document::{Document, Page};
+use crate::document::{Document, Page, PageNo};
 use crate::fold::Folded;
 use crate::ledger::{PageScope, Scope};
 use rustc_hash::FxHashMap;
@@ -14,7 +14,7 @@ pub(crate) enum FoldedScope {
     All,
     /// A match must start inside one of these page ranges (sorted by start), each with its
     /// page's number.
-    Pages(Vec<(u32, Range<usize>)>),
+    Pages(Vec<(PageNo, Range<usize>)>),
     /// A match must overlap this line.
     Line(Range<usize>),
 }
@@ -22,13 +22,13 @@ pub(crate) enum FoldedScope {
 /// The pages of a document by number, built once for a whole ledger (looking a page up by its
 /// number among all pages for every edit would cost pages × edits).
 pub(crate) struct PageIndex<'d> {
-    by_number: FxHashMap<u32, Vec<&'d Page>>,
+    by_number: FxHashMap<PageNo, Vec<&'d Page>>,
 }
 
 impl<'d> PageIndex<'d> {
     /// Index the pages of `doc`.
     pub fn new(doc: &'d Document) -> PageIndex<'d> {
-        let mut by_number: FxHashMap<u32, Vec<&'d Page>> = FxHashMap::default();
+        let mut by_number: FxHashMap<PageNo, Vec<&'d Page>> = FxHashMap::default();
         for p in doc.pages() {
             by_number.entry(p.number).or_default().push(p);
         }
@@ -36,7 +36,7 @@ impl<'d> PageIndex<'d> {
     }
 
     /// The page with this number, or why it cannot be named: the draft has none (or several).
-    fn page(&self, doc: &Document, number: u32) -> Result<&'d Page, AnchorProblem> {
+    fn page(&self, doc: &Document, number: PageNo) -> Result<&'d Page, AnchorProblem> {
         match self.by_number.get(&number).map(Vec::as_slice) {
             Some([one]) => Ok(one),
             Some(several) if !several.is_empty() => Err(AnchorProblem::DuplicatePage {
@@ -63,14 +63,19 @@ impl FoldedScope {
         folded: &Folded,
         index: &PageIndex,
     ) -> Result<FoldedScope, AnchorProblem> {
-        let page = |number: u32| index.page(doc, number);
+        let page = |number: PageNo| index.page(doc, number);
         let folded_range = |r: Range<usize>| folded.folded_at(r.start)..folded.folded_at(r.end);
         match &scope.pages {
             PageScope::Anywhere => Ok(FoldedScope::All),
             PageScope::Line { page: number, line } => {
                 let page = page(*number)?;
                 let Some(l) = doc.page_line(page, line.get()) else {
-                    return Err(AnchorProblem::NoSuchLine { page: *number, line: line.get(), lines: page.lines.len() });
+                    return Err(AnchorProblem::NoSuchLine {
+                        page: *number,
+                        line: line.get(),
+                        lines: page.lines.len(),
+                        count: doc.line_count_mode(),
+                    });
                 };
                 Ok(FoldedScope::Line(folded_range(doc.line_range(l))))
             }
@@ -96,7 +101,7 @@ impl FoldedScope {
     }
 
     /// The page a match in scope starts on (for a scope of pages).
-    pub fn page_of(&self, m: &Range<usize>) -> Option<u32> {
+    pub fn page_of(&self, m: &Range<usize>) -> Option<PageNo> {
         match self {
             FoldedScope::Pages(ranges) => ranges.iter().find(|(_, r)| r.contains(&m.start)).map(|(p, _)| *p),
             _ => None,
@@ -104,7 +109,7 @@ impl FoldedScope {
     }
 
     /// The page numbers of a scope of pages, in the order of the text.
-    pub fn pages(&self) -> Vec<u32> {
+    pub fn pages(&self) -> Vec<PageNo> {
         match self {
             FoldedScope::Pages(ranges) => ranges.iter().map(|(p, _)| *p).collect(),
             _ => Vec::new(),
