@@ -88,7 +88,9 @@ fn folds_to_itself(c: char, width: bool) -> bool {
     if c.is_whitespace() || crate::unified::unified(c) != c {
         return false;
     }
-    !width || c.is_ascii() || (crate::unified::confusable(c) == c && is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes)
+    !width
+        || c.is_ascii()
+        || (crate::unified::confusable(c) == c && is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes)
 }
 
 /// Fold a quote: white space dropped, widths folded when asked. Returns the folded text and

@@ -96,3 +96,24 @@ fn stands(draft: &Document, final_doc: &Document, ledger: &Ledger, e: &Placed) -
         Err(region)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::PageMarker;
+
+    const LEDGER: &str = "[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"設置する\"\nnew = \"開催する\"\n";
+
+    /// Read as the matcher reads: a line break or a page's furniture inside the promised text
+    /// does not break it.
+    #[test]
+    fn layout_inside_the_promise_keeps_it() {
+        let ledger = Ledger::from_toml(LEDGER).unwrap();
+        let draft = Document::new("本部を設置\n- 1 -\nする。\n", &PageMarker::default());
+        let (anchor, old, new) = (9..28, 9..15, 9..15);
+        assert_eq!(&draft.text()[anchor.clone()], "設置\n- 1 -\nする");
+        let placed = Placed { edit: ledger.edits().next().unwrap().0, anchor: &anchor, old: &old, new: &new };
+        let fin = Document::new("本部を開催\n- 1 -\nする。\n", &PageMarker::default());
+        assert!(check(&draft, &fin, &ledger, [placed]).is_empty());
+    }
+}

@@ -197,3 +197,86 @@ fn an_edit_that_changes_only_white_space_says_it_changes_nothing() {
     assert!(matches!(anchor_problems(&p)[..], [AnchorProblem::ChangesNothing { .. }]), "{p:?}");
     assert!(p[0].to_string().contains("changes nothing in the draft"), "{}", p[0]);
 }
+
+/// A draft whose sentences cross a page break, under running heads, as PDF extractions give it.
+const PAGES: &str = "\
+1. 現状と課題
+　攻撃者は、対策が手薄な取引先を足掛かりとして本来の標的に侵入する手口を多
+- 1 -
+1. 現状と課題
+用している。人材が不足している。
+- 2 -
+";
+
+fn decision(id: &str, keys: &str) -> String {
+    format!("[[decision]]\nid = \"{id}\"\n[[decision.edit]]\n{keys}")
+}
+
+/// The conflict rule holds for a quote that crosses a page break (over the footer and the
+/// running head): a change before the break inside a quote whose own change is after it.
+#[test]
+fn a_change_inside_a_quote_across_a_page_break_is_a_conflict() {
+    let ledger = decision("B", "old = \"手口を多用している\"\nnew = \"手口を多用していた\"\n")
+        + &decision("A", "old = \"手口を\"\nnew = \"手法を\"\n");
+    let run = cli_apply(PAGES, &ledger);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("decision B, edit 1: quotes text that decision A, edit 1 changes"), "{}", run.stderr);
+    assert!(run.stderr.contains("both quote: P1 L2:34  …本来の標的に侵入する【手口を】多⏎- 1 -"), "{}", run.stderr);
+}
+
+/// Quotes that overlap across a page break, each change outside the other's quote: both
+/// promises stand, and the break, the footer and the running head stay where they were.
+#[test]
+fn overlapping_quotes_across_a_page_break_both_stand() {
+    let ledger = decision("A", "old = \"侵入する手口\"\nnew = \"侵攻する手口\"\n")
+        + &decision("B", "old = \"手口を多用している\"\nnew = \"手口を用いている\"\n");
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("draft.txt"), PAGES).unwrap();
+    fs::write(dir.path().join("ledger.toml"), ledger).unwrap();
+    let run = akaji_in(dir.path(), &["apply", "draft.txt", "ledger.toml"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let fin = run.stdout;
+    assert!(fin.contains("標的に侵攻する手口を用\n- 1 -\n1. 現状と課題\nいている。"), "{fin}");
+}
+
+/// A whole-item deletion and an edit inside the deleted item: the second promise could not
+/// stand, so the two conflict (the whole item is the deletion's quote).
+#[test]
+fn an_edit_inside_a_deleted_item_is_a_conflict() {
+    let draft = "(ア)　周知を図る。\n(イ)　訓練を行う。\n";
+    let ledger = decision("1", "old = \"(ア)　周知を図る。\"\nnew = \"\"\n")
+        + &decision("2", "old = \"周知\"\nnew = \"広報\"\n");
+    let run = cli_apply(draft, &ledger);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("decision 1") && run.stderr.contains("decision 2"), "{}", run.stderr);
+}
+
+/// Issue 10.2, verify's side: a final that changed a character of the quote outside the
+/// edit's changed part does not keep the promise (「開催する」 is not there): `different`, exit 1
+/// (main reported it applied, exit 0, and the change as unexplained).
+#[test]
+fn verify_reports_a_changed_quote_as_different() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("draft.txt"), "本部を設置する。\n次の文。\n").unwrap();
+    fs::write(dir.path().join("final.txt"), "本部を開催した。\n次の新しい文。\n").unwrap();
+    fs::write(dir.path().join("kept.txt"), "本部を開催する！\n次の新しい文。\n").unwrap();
+    let mut ledger = decision("1", "old = \"設置する\"\nnew = \"開催する\"\n");
+    ledger += &decision("2", "after = \"次の\"\nnew = \"新しい\"\n");
+    fs::write(dir.path().join("ledger.toml"), ledger).unwrap();
+    fs::write(dir.path().join("final2.txt"), "本部を開催する。\n次に新しい文。\n").unwrap();
+    let verify = |fin: &str| akaji_in(dir.path(), &["verify", "ledger.toml", "--draft", "draft.txt", "--final", fin]);
+    let r = verify("final.txt");
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stdout.contains("edit 1 「設置する」→「開催する」: different"), "{}", r.stdout);
+    // The anchor of an insertion is part of its promise too.
+    let r = verify("final2.txt");
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(r.stdout.contains("different"), "{}", r.stdout);
+    // A change beside the quote, outside it, leaves the promise standing: unexplained.
+    let r = verify("kept.txt");
+    assert!(
+        r.stdout.contains("2 applied, 0 missing, 0 different, 0 unanchored, 1 unexplained changes"),
+        "{}",
+        r.stdout
+    );
+}

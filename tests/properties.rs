@@ -126,13 +126,13 @@ fn ledger_of(text: &str, width: bool, drawn: &[Drawn]) -> Ledger {
     ledger
 }
 
-/// The text of `range` of `doc` as the matcher reads it: white space and page-marker lines out,
+/// The text of `range` of `doc` as the matcher reads it: white space and furniture lines out,
 /// each character NFKC-folded when `width`.
 fn read_as_matcher(doc: &Document, range: std::ops::Range<usize>, width: bool) -> String {
     let text = doc.text();
     let mut out = String::new();
     for (i, c) in text[range.clone()].char_indices() {
-        if c.is_whitespace() || doc.is_marker_line(doc.line_of(range.start + i)) {
+        if c.is_whitespace() || doc.is_furniture(doc.line_of(range.start + i)) {
             continue;
         }
         if width {
@@ -167,7 +167,7 @@ fn check_success(text: &str, ledger: &Ledger) -> Result<(), TestCaseError> {
             Action::Todo(_) => unreachable!("apply refuses todos"),
         };
         let lines = fin.line_of(e.new.start)..=fin.line_of(e.new.end);
-        if lines.into_iter().any(|l| fin.is_marker_line(l)) {
+        if lines.into_iter().any(|l| fin.is_furniture(l)) {
             continue;
         }
         prop_assert_eq!(read_as_matcher(fin, region, width), expected, "edit {:?}", e.edit);

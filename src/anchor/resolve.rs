@@ -55,8 +55,7 @@ pub fn resolve(draft: &Document, ledger: &Ledger) -> Resolution {
         let elsewhere = anywhere.get(&edit.pattern).map_or(&[][..], Vec::as_slice);
         match check_count(edit, &found, elsewhere, draft, &folded, &patterns) {
             Ok(()) => {
-                let places: Vec<_> =
-                    found.matches.into_iter().map(|m| resolved(edit, draft, &folded, m)).collect();
+                let places: Vec<_> = found.matches.into_iter().map(|m| resolved(edit, draft, &folded, m)).collect();
                 // Old and new that differ only in white space, which a quote does not match,
                 // change nothing: say so rather than apply nothing.
                 match places.iter().find(|r| r.old.is_empty() && r.replacement.is_empty()) {

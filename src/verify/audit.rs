@@ -70,6 +70,14 @@ struct Audit<'l> {
     hunks: Vec<Hunk>,
     /// For each resolved edit, its new text as a range of the expected view.
     spans: Vec<Range<usize>>,
+    /// For each resolved edit, its whole promised text (the new text with the unchanged rest of
+    /// its quote around it) as a range of the expected view: a change anywhere in it breaks the
+    /// promise, so it is the edit's, which is then not applied.
+    quotes: Vec<Range<usize>>,
+    /// `quotes[i..]`'s smallest start and `quotes[..=i]`'s largest end, for each `i` (quotes
+    /// overlap, so their starts and ends are not sorted; these are).
+    quote_starts: Vec<usize>,
+    quote_ends: Vec<usize>,
     /// Growth of the final's view over the expected view before hunk i.
     shift: Vec<isize>,
 }
@@ -100,12 +108,44 @@ impl<'l> Audit<'l> {
             .iter()
             .map(|e| expected_view.view_of(e.new.start)..expected_view.view_of(e.new.end))
             .collect();
+        let quotes: Vec<Range<usize>> = expected
+            .edits
+            .iter()
+            .map(|e| {
+                let start = e.new.start - (e.old.start - e.anchor.start);
+                let end = e.new.end + (e.anchor.end - e.old.end);
+                expected_view.view_of(start)..expected_view.view_of(end)
+            })
+            .collect();
+        let mut quote_starts: Vec<usize> = quotes.iter().map(|q| q.start).collect();
+        for i in (1..quote_starts.len()).rev() {
+            quote_starts[i - 1] = quote_starts[i - 1].min(quote_starts[i]);
+        }
+        let mut quote_ends: Vec<usize> = quotes.iter().map(|q| q.end).collect();
+        for i in 1..quote_ends.len() {
+            quote_ends[i] = quote_ends[i].max(quote_ends[i - 1]);
+        }
         let mut shift = Vec::with_capacity(hunks.len() + 1);
         shift.push(0);
         for h in &hunks {
             shift.push(shift.last().copied().unwrap_or(0) + h.new.len() as isize - h.old.len() as isize);
         }
-        Audit { ledger, draft, final_doc, resolution, expected, heads, expected_view, final_view, hunks, spans, shift }
+        Audit {
+            ledger,
+            draft,
+            final_doc,
+            resolution,
+            expected,
+            heads,
+            expected_view,
+            final_view,
+            hunks,
+            spans,
+            quotes,
+            quote_starts,
+            quote_ends,
+            shift,
+        }
     }
 
     /// Which hunks touch each resolved edit's new text, and whether each hunk touches any.
@@ -117,6 +157,21 @@ impl<'l> Audit<'l> {
             while i < self.spans.len() && self.spans[i].start <= h.old.end {
                 let v = &self.spans[i];
                 if v.is_empty() || h.old.is_empty() || (h.old.start < v.end && v.start < h.old.end) {
+                    touched[i].push(hi);
+                    explained[hi] = true;
+                }
+                i += 1;
+            }
+            // A change of the rest of a quote (or put inside it) is the edit's too.
+            let mut i = self.quote_ends.partition_point(|&e| e <= h.old.start);
+            while i < self.quotes.len() && self.quote_starts[i] < h.old.end.max(h.old.start + 1) {
+                let q = &self.quotes[i];
+                let inside = if h.old.is_empty() {
+                    q.start < h.old.start && h.old.start < q.end
+                } else {
+                    h.old.start < q.end && q.start < h.old.end
+                };
+                if inside && touched[i].last() != Some(&hi) {
                     touched[i].push(hi);
                     explained[hi] = true;
                 }
