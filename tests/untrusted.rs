@@ -65,3 +65,25 @@ fn control_characters_reach_the_terminal_only_visibly() {
     let run = akaji_in(dir.path(), &["apply", name, "missing.toml"]);
     assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
 }
+
+/// The same in the verify text report and the ansi redline's summary (main printed the
+/// decision's id raw there).
+#[test]
+fn reports_show_control_characters_visibly() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("draft.txt"), "本部を\u{1b}]0;x\u{7}設置する。\n").unwrap();
+    fs::write(dir.path().join("final.txt"), "本部を\u{1b}]0;x\u{7}開催した。\n").unwrap();
+    let ledger = "[[decision]]\nid = \"1\\u001b[31m\"\nby = \"b\\u001b[2J\"\n[[decision.edit]]\nold = \"設置する\"\nnew = \"開催する\"\n";
+    fs::write(dir.path().join("ledger.toml"), ledger).unwrap();
+    for args in [
+        &["verify", "ledger.toml", "--draft", "draft.txt", "--final", "final.txt"][..],
+        &["verify", "ledger.toml", "--without-draft", "--final", "final.txt"],
+        &["redline", "draft.txt", "ledger.toml", "--format", "ansi"],
+    ] {
+        let run = akaji_in(dir.path(), args);
+        assert!(!run.stdout.contains('\u{1b}') && !run.stdout.contains('\u{7}'), "{args:?}: {:?}", run.stdout);
+        assert!(!run.stdout.is_empty(), "{args:?}: {}", run.stderr);
+    }
+    let run = akaji_in(dir.path(), &["verify", "ledger.toml", "--draft", "draft.txt", "--final", "final.txt"]);
+    assert!(run.stdout.contains("different   1<U+001B>[31m  by b<U+001B>[2J"), "{}", run.stdout);
+}

@@ -226,7 +226,10 @@ pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -
         (0, _) if redline.old.has_bom() != redline.new.has_bom() => {}
         (0, _) => writeln!(w, "no changes")?,
         (n, true) => writeln!(w, "\n{n} change(s)")?,
-        (n, false) => writeln!(w, "\n{n} change(s) from decision(s) {}", ids.join(", "))?,
+        (n, false) => {
+            let ids: Vec<_> = ids.iter().map(|id| crate::messages::visible(id)).collect();
+            writeln!(w, "\n{n} change(s) from decision(s) {}", ids.join(", "))?
+        }
     }
     w.flush()
 }
