@@ -2,7 +2,8 @@
 //! `KIND<TAB>QUOTE<TAB>NEW[<TAB>PAGE[<TAB>COUNT]]`, KIND `r` (replace), `a` (insert after) or
 //! `b` (insert before), COUNT a number or `*` (all); a first line `w` turns match_width on.
 //! Apply must succeed or name a problem, never panic; when it succeeds, the redline of the
-//! result must be sound, and `verify --exact` must accept the final it made.
+//! result must be sound, `verify --exact` must accept the final it made, and `verify` with the
+//! draft must find every decision applied in it.
 use akaji::{Count, Decision, Document, Edit, Ledger, Scope, Side};
 
 fn main() {
@@ -20,6 +21,11 @@ fn main() {
             assert!(
                 matches!(akaji::verify::exact(&ledger, &doc, &fin), akaji::verify::Exact::Same { .. }),
                 "verify --exact accepts what apply wrote"
+            );
+            let report = akaji::verify::audit(&ledger, &doc, &fin, &akaji::verify::VerifyOptions::default());
+            assert!(
+                report.decisions.iter().all(|d| d.status == akaji::verify::Status::Applied),
+                "verify with the draft finds every promise of what apply wrote kept"
             );
         }
     });
