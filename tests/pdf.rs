@@ -341,7 +341,8 @@ fn a_text_final_of_a_pdf_draft_verifies_and_diffs_by_content() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let args = ["verify", "testdata/sample/ledger.toml", "--draft", pdf.to_str().unwrap(), "--final"];
-    for fin in [out.to_str().unwrap()] {
+    {
+        let fin = out.to_str().unwrap();
         let run = akaji_in(&root(), &[&args[..], &[fin, "--format", "json"]].concat());
         assert_eq!(run.code, 0, "{fin}: {}{}", run.stdout, run.stderr);
         let report: Value = serde_json::from_str(&run.stdout).unwrap();

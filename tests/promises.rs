@@ -30,6 +30,14 @@ fn cli_apply(draft: &str, toml: &str) -> crate::util::Run {
     akaji_in(dir.path(), &["apply", "draft.txt", "ledger.toml", "-o", "final.txt"])
 }
 
+/// A run refused (exit 2) for a conflict whose message holds `named` (both decisions) and
+/// `shared` (the text both quote).
+fn assert_conflict(run: &crate::util::Run, named: &str, shared: &str) {
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains(named), "both decisions named: {}", run.stderr);
+    assert!(run.stderr.contains(shared), "the shared span: {}", run.stderr);
+}
+
 const TWO_REPLACEMENTS: &str = "[[decision]]\nid = \"B\"\n[[decision.edit]]\nold = \"甲、乙\"\nnew = \"丙、乙\"\n\
     [[decision]]\nid = \"A\"\n[[decision.edit]]\nold = \"乙\"\nnew = \"丁\"\n";
 
@@ -37,13 +45,11 @@ const TWO_REPLACEMENTS: &str = "[[decision]]\nid = \"B\"\n[[decision.edit]]\nold
 #[test]
 fn a_change_inside_another_quote_is_a_conflict() {
     let run = cli_apply("甲、乙\n", TWO_REPLACEMENTS);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("decision A, edit 1: changes text that decision B, edit 1 quotes"),
-        "both decisions named: {}",
-        run.stderr
+    assert_conflict(
+        &run,
+        "decision A, edit 1: changes text that decision B, edit 1 quotes",
+        "both quote: P1 L1:3  …甲、【乙】",
     );
-    assert!(run.stderr.contains("both quote: P1 L1:3  …甲、【乙】"), "the shared span: {}", run.stderr);
     assert!(run.stderr.contains("merge the two edits into one"), "what to do: {}", run.stderr);
 }
 
@@ -71,13 +77,7 @@ fn an_insertion_inside_another_quote_is_a_conflict() {
         "[[decision]]\nid = \"A\"\n[[decision.edit]]\nafter = \"しねり。\"\nnew = \"X\"\n\
          [[decision]]\nid = \"B\"\n[[decision.edit]]\nbefore = \"ねり。\"\nnew = \"Y\"\n",
     );
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("decision B, edit 1: inserts inside text that decision A, edit 1 quotes"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("…し【ねり。】"), "{}", run.stderr);
+    assert_conflict(&run, "decision B, edit 1: inserts inside text that decision A, edit 1 quotes", "…し【ねり。】");
 }
 
 /// Quotes that overlap while each change stays outside the other's quote are compatible: both
@@ -219,9 +219,11 @@ fn a_change_inside_a_quote_across_a_page_break_is_a_conflict() {
     let ledger = decision("B", "old = \"手口を多用している\"\nnew = \"手口を多用していた\"\n")
         + &decision("A", "old = \"手口を\"\nnew = \"手法を\"\n");
     let run = cli_apply(PAGES, &ledger);
-    assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("decision B, edit 1: quotes text that decision A, edit 1 changes"), "{}", run.stderr);
-    assert!(run.stderr.contains("both quote: P1 L2:34  …本来の標的に侵入する【手口を】多⏎- 1 -"), "{}", run.stderr);
+    assert_conflict(
+        &run,
+        "decision B, edit 1: quotes text that decision A, edit 1 changes",
+        "both quote: P1 L2:34  …本来の標的に侵入する【手口を】多⏎- 1 -",
+    );
 }
 
 /// Quotes that overlap across a page break, each change outside the other's quote: both
