@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
 /// The folder holding the generated PDFs and their truth, or `None` (skipped) without the tools.
-fn set() -> Option<&'static Path> {
+pub(crate) fn set() -> Option<&'static Path> {
     static SET: OnceLock<Option<PathBuf>> = OnceLock::new();
     SET.get_or_init(|| {
         let missing = missing_tools();
@@ -341,20 +341,18 @@ fn a_text_final_of_a_pdf_draft_verifies_and_diffs_by_content() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let args = ["verify", "testdata/sample/ledger.toml", "--draft", pdf.to_str().unwrap(), "--final"];
-    {
-        let fin = out.to_str().unwrap();
-        let run = akaji_in(&root(), &[&args[..], &[fin, "--format", "json"]].concat());
-        assert_eq!(run.code, 0, "{fin}: {}{}", run.stdout, run.stderr);
-        let report: Value = serde_json::from_str(&run.stdout).unwrap();
-        assert_eq!(report["unexplained"].as_array().map(Vec::len), Some(0), "{fin}: {}", report["unexplained"]);
-        let diff = akaji_in(&root(), &["diff", pdf.to_str().unwrap(), fin, "--format", "json"]);
-        assert_eq!(diff.code, 1, "{}", diff.stderr);
-        let d: Value = serde_json::from_str(&diff.stdout).unwrap();
-        let content: Vec<&Value> = d["hunks"].as_array().unwrap().iter().filter(|h| h["layout"] != true).collect();
-        let shown: Vec<String> = content.iter().map(|h| format!("{}→{}", h["old_text"], h["new_text"])).collect();
-        assert!(content.iter().all(|h| !h["old_text"].as_str().unwrap_or("").contains("はじめに")), "{fin}: {shown:?}");
-        assert!((15..=16).contains(&content.len()), "{fin}: the ledger's 15 edits (one may split): {shown:?}");
-    }
+    let fin = out.to_str().unwrap();
+    let run = akaji_in(&root(), &[&args[..], &[fin, "--format", "json"]].concat());
+    assert_eq!(run.code, 0, "{fin}: {}{}", run.stdout, run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["unexplained"].as_array().map(Vec::len), Some(0), "{fin}: {}", report["unexplained"]);
+    let diff = akaji_in(&root(), &["diff", pdf.to_str().unwrap(), fin, "--format", "json"]);
+    assert_eq!(diff.code, 1, "{}", diff.stderr);
+    let d: Value = serde_json::from_str(&diff.stdout).unwrap();
+    let content: Vec<&Value> = d["hunks"].as_array().unwrap().iter().filter(|h| h["layout"] != true).collect();
+    let shown: Vec<String> = content.iter().map(|h| format!("{}→{}", h["old_text"], h["new_text"])).collect();
+    assert!(content.iter().all(|h| !h["old_text"].as_str().unwrap_or("").contains("はじめに")), "{fin}: {shown:?}");
+    assert!((15..=16).contains(&content.len()), "{fin}: the ledger's 15 edits (one may split): {shown:?}");
     let _ = std::fs::remove_file(out);
 }
 

@@ -18,6 +18,8 @@ mod patches;
 mod pdf;
 mod promises;
 mod properties;
+mod reconcile;
+mod reconcile_props;
 mod redline;
 mod render;
 mod roundtrip;

@@ -52,6 +52,8 @@ pub enum Usage {
     DraftOutsideLedger { ledger: PathBuf, draft: String },
     /// An input or output path that is a special file akaji will not read or write.
     SpecialFile { path: PathBuf, kind: SpecialKind, output: bool },
+    /// `--columns` given with a ledger (it names a table's columns).
+    ColumnsWithLedger,
 }
 
 impl From<Usage> for CliError {
