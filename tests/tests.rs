@@ -26,3 +26,6 @@ mod roundtrip;
 mod untrusted;
 mod util;
 mod verify;
+mod verify_cases;
+mod verify_pdf;
+mod verify_set;

@@ -34,7 +34,7 @@ mod trim;
 mod whole;
 
 pub(crate) use patterns::Patterns;
-pub use problem::{AnchorProblem, ConflictKind, NearMiss};
+pub use problem::{AnchorProblem, ConflictKind, NearMiss, ScopeRule};
 pub use resolve::resolve;
 pub use resolved::{Resolution, Resolved};
 pub(crate) use scope::FoldedScope;
