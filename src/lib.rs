@@ -58,6 +58,7 @@ mod fold;
 mod input;
 mod lang;
 mod ledger;
+mod promise;
 mod redline;
 mod unified;
 
@@ -73,7 +74,7 @@ pub mod roundtrip;
 pub mod verify;
 pub mod words;
 
-pub use anchor::{resolve, AnchorProblem, NearMiss, Resolution, Resolved, ScopeRule};
+pub use anchor::{resolve, AnchorProblem, ConflictKind, NearMiss, Resolution, Resolved, ScopeRule};
 pub use apply::{apply, apply_partial, apply_text, Applied, AppliedEdit};
 pub use compare::diff_content;
 pub use diagnostic::{Diagnostic, Diagnostics, Kind, Subject};

@@ -5,6 +5,7 @@
 
 use super::error::{CliError, IoAction, Usage, Writes};
 use super::lang::lang;
+use super::special::SpecialKind;
 use akaji::import::ImportReport;
 use akaji::messages::{self, Lang};
 use akaji::reconcile::{EditOutcome, ReconcileReport, Status};
@@ -41,9 +42,9 @@ pub fn error(e: &CliError) -> String {
                 (Lang::Ja, IoAction::Write) => "書けません",
                 (Lang::Ja, IoAction::Render) => "出力を作れません",
             };
-            format!("{}: {action}: {source}", path.display())
+            format!("{}: {action}: {source}", shown(path))
         }
-        CliError::Input { path, problem } => format!("{}: {}", path.display(), messages::text_in(problem, l)),
+        CliError::Input { path, problem } => format!("{}: {}", shown(path), messages::text_in(problem, l)),
         CliError::Ledger { path, problems } => match &problems[..] {
             [one]
                 if matches!(
@@ -51,7 +52,7 @@ pub fn error(e: &CliError) -> String {
                     Kind::Ledger(LedgerProblem::Syntax { .. } | LedgerProblem::UnknownKey { .. })
                 ) =>
             {
-                format!("{}: {}", path.display(), messages::text_in(one, l))
+                format!("{}: {}", shown(path), messages::text_in(one, l))
             }
             _ => {
                 let headline = match l {
@@ -63,8 +64,8 @@ pub fn error(e: &CliError) -> String {
         },
         CliError::Resolve { ledger, draft, problems } => {
             let headline = match l {
-                Lang::En => format!("{} edit(s) do not apply to {}", problems.len(), draft.display()),
-                Lang::Ja => format!("{}件の修正が {} に当てはまりません", problems.len(), draft.display()),
+                Lang::En => format!("{} edit(s) do not apply to {}", problems.len(), shown(draft)),
+                Lang::Ja => format!("{}件の修正が {} に当てはまりません", problems.len(), shown(draft)),
             };
             listed(ledger, &headline, problems)
         }
@@ -74,9 +75,9 @@ pub fn error(e: &CliError) -> String {
 
 /// A headline about `path`, then each problem on lines of its own, each naming `path`.
 fn listed(path: &Path, headline: &str, problems: &[Diagnostic]) -> String {
-    let mut out = format!("{}: {headline}", path.display());
+    let mut out = format!("{}: {headline}", shown(path));
     for p in problems {
-        let _ = write!(out, "\n{}: {}", path.display(), messages::text_in(p, lang()).replace('\n', "\n  "));
+        let _ = write!(out, "\n{}: {}", shown(path), messages::text_in(p, lang()).replace('\n', "\n  "));
     }
     out
 }
@@ -84,10 +85,10 @@ fn listed(path: &Path, headline: &str, problems: &[Diagnostic]) -> String {
 fn usage(u: &Usage, l: Lang) -> String {
     match (l, u) {
         (Lang::En, Usage::OutputOverInput { input }) => {
-            format!("refusing to write the output over the input {}: choose another -o path", input.display())
+            format!("refusing to write the output over the input {}: choose another -o path", shown(input))
         }
         (Lang::Ja, Usage::OutputOverInput { input }) => {
-            format!("入力の {} に上書きはしません: -o に別のパスを指定してください", input.display())
+            format!("入力の {} に上書きはしません: -o に別のパスを指定してください", shown(input))
         }
         (Lang::En, Usage::BinaryToTerminal { format }) => {
             format!("refusing to write {format} to a terminal: use -o FILE.{format} or redirect the output")
@@ -109,11 +110,11 @@ fn usage(u: &Usage, l: Lang) -> String {
         (Lang::En, Usage::Swapped { usage }) => format!("the arguments look swapped: {usage}"),
         (Lang::Ja, Usage::Swapped { usage }) => format!("引数の順序が逆のようです: {usage}"),
         (Lang::En, Usage::FinalNotFlagged { path }) => {
-            format!("the final is given with --final: akaji verify LEDGER --final {} [--draft DRAFT]", path.display())
+            format!("the final is given with --final: akaji verify LEDGER --final {} [--draft DRAFT]", shown(path))
         }
         (Lang::Ja, Usage::FinalNotFlagged { path }) => format!(
             "修正後の文書は --final で指定します: akaji verify LEDGER --final {} [--draft DRAFT]",
-            path.display()
+            shown(path)
         ),
         (Lang::En, Usage::FinalMissing) => {
             "name the published final: akaji verify LEDGER --final FINAL [--draft DRAFT]".to_owned()
@@ -130,7 +131,7 @@ fn usage(u: &Usage, l: Lang) -> String {
             } else {
                 format!("name the file {} (or choose a --format that writes .{ext})", writes.suggested())
             };
-            format!("{}: this command writes {} here, not a .{ext} file; {fix}", path.display(), writes_en(*writes))
+            format!("{}: this command writes {} here, not a .{ext} file; {fix}", shown(path), writes_en(*writes))
         }
         (Lang::Ja, Usage::WrongExtension { path, ext, writes }) => {
             let fix = if ext == "pdf" {
@@ -146,13 +147,93 @@ fn usage(u: &Usage, l: Lang) -> String {
             };
             format!(
                 "{}: ここに書くのは{}で、.{ext} のファイルではありません。{fix}",
-                path.display(),
+                shown(path),
                 writes_ja(*writes)
             )
         }
+        (Lang::En, Usage::DraftOutsideLedger { ledger, draft }) => format!(
+            "{}: the ledger's `draft` key names 「{}」, which is outside the ledger's folder; a ledger may only name a draft beside it. If you mean that file, pass it yourself: --draft {}",
+            shown(ledger),
+            messages::visible(draft),
+            messages::visible(draft)
+        ),
+        (Lang::Ja, Usage::DraftOutsideLedger { ledger, draft }) => format!(
+            "{}: 台帳の `draft` は台帳のフォルダの外の「{}」を指しています。台帳が指せるのは同じフォルダの案だけです。そのファイルのことなら、自分で指定してください: --draft {}",
+            shown(ledger),
+            messages::visible(draft),
+            messages::visible(draft)
+        ),
+        (Lang::En, Usage::SpecialFile { path, kind, output: true }) => match kind {
+            SpecialKind::DanglingLink => format!(
+                "{} is a symbolic link to a file that does not exist: create the file it points to, or choose another -o path",
+                shown(path)
+            ),
+            kind => format!(
+                "refusing to write to {}, which is {}: akaji replaces regular files whole (through a symbolic link, its target) and writes directly only to /dev/null, its terminal or a pipe; choose a file path",
+                shown(path),
+                special_kind(*kind, Lang::En)
+            ),
+        },
+        (Lang::Ja, Usage::SpecialFile { path, kind, output: true }) => match kind {
+            SpecialKind::DanglingLink => format!(
+                "{} は存在しないファイルへのシンボリックリンクです: リンク先のファイルを作るか、-o に別のパスを指定してください",
+                shown(path)
+            ),
+            kind => format!(
+                "{} は{}なので書きません: akaji は通常のファイルを丸ごと置き換え（シンボリックリンクならリンク先）、そのまま書くのは /dev/null、端末、パイプだけです。ファイルのパスを指定してください",
+                shown(path),
+                special_kind(*kind, Lang::Ja)
+            ),
+        },
+        (Lang::En, Usage::SpecialFile { path, kind, output: false }) => match kind {
+            SpecialKind::NamedPipe => format!(
+                "refusing to read {}, a named pipe: akaji reads its inputs whole and will not wait for a writer that may never come; save the text to a file, or pass it as <(command)",
+                shown(path)
+            ),
+            kind => format!(
+                "refusing to read {}, which is {}: akaji reads regular files, /dev/null and pipes such as <(command)",
+                shown(path),
+                special_kind(*kind, Lang::En)
+            ),
+        },
+        (Lang::Ja, Usage::SpecialFile { path, kind, output: false }) => match kind {
+            SpecialKind::NamedPipe => format!(
+                "{} は名前付きパイプなので読みません: akaji は入力を丸ごと読み、来ないかもしれない書き手を待ちません。テキストをファイルに保存するか、<(command) として渡してください",
+                shown(path)
+            ),
+            kind => format!(
+                "{} は{}なので読みません: akaji が読むのは通常のファイル、/dev/null、<(command) のようなパイプです",
+                shown(path),
+                special_kind(*kind, Lang::Ja)
+            ),
+        },
         (Lang::En, Usage::ColumnsWithLedger) => "--columns names a table's columns; the input is a ledger".to_owned(),
         (Lang::Ja, Usage::ColumnsWithLedger) => "--columns は表の列を指定するものですが、入力は台帳です".to_owned(),
     }
+}
+
+/// What a special file is, in words.
+fn special_kind(kind: SpecialKind, l: Lang) -> &'static str {
+    match (l, kind) {
+        (Lang::En, SpecialKind::CharDevice) => "a character device",
+        (Lang::En, SpecialKind::BlockDevice) => "a block device (a disk)",
+        (Lang::En, SpecialKind::NamedPipe) => "a named pipe (FIFO)",
+        (Lang::En, SpecialKind::Socket) => "a socket",
+        (Lang::En, SpecialKind::Directory) => "a folder",
+        (Lang::En, SpecialKind::DanglingLink) => "a symbolic link to nothing",
+        (Lang::Ja, SpecialKind::CharDevice) => "キャラクタデバイス",
+        (Lang::Ja, SpecialKind::BlockDevice) => "ブロックデバイス（ディスク）",
+        (Lang::Ja, SpecialKind::NamedPipe) => "名前付きパイプ（FIFO）",
+        (Lang::Ja, SpecialKind::Socket) => "ソケット",
+        (Lang::Ja, SpecialKind::Directory) => "フォルダ",
+        (Lang::Ja, SpecialKind::DanglingLink) => "どこも指さないシンボリックリンク",
+    }
+}
+
+/// A path as messages show it: control characters visible, so that a crafted file name cannot
+/// write escape sequences to the terminal or forge a line of the message.
+pub fn shown(path: &Path) -> String {
+    messages::visible(&path.display().to_string()).into_owned()
 }
 
 fn writes_en(w: Writes) -> String {
@@ -179,9 +260,9 @@ fn writes_ja(w: Writes) -> String {
 pub fn applied(edits: usize, decisions: usize, output: &Path) -> String {
     match lang() {
         Lang::En => {
-            format!("akaji: {edits} edit(s) from {decisions} decision(s) applied; wrote {}", output.display())
+            format!("akaji: {edits} edit(s) from {decisions} decision(s) applied; wrote {}", shown(output))
         }
-        Lang::Ja => format!("akaji: {decisions}件の意見の修正{edits}件を反映し、{} に書きました", output.display()),
+        Lang::Ja => format!("akaji: {decisions}件の意見の修正{edits}件を反映し、{} に書きました", shown(output)),
     }
 }
 
@@ -225,7 +306,7 @@ pub fn stand_in(w: &akaji::docx::StandIn) -> String {
 
 /// The notice of `apply --lock`: what the lock holds.
 pub fn locked(path: &Path, edits: usize, places: usize, unresolved: usize) -> String {
-    let mut m = format!("akaji: wrote {}: {edits} edit(s) at {places} place(s)", path.display());
+    let mut m = format!("akaji: wrote {}: {edits} edit(s) at {places} place(s)", shown(path));
     if unresolved > 0 {
         let _ = write!(
             m,
@@ -237,20 +318,20 @@ pub fn locked(path: &Path, edits: usize, places: usize, unresolved: usize) -> St
 
 /// The notice of `verify` checking with a lock, the draft not at hand.
 pub fn using_lock(lock: &Path) -> String {
-    format!("akaji: no draft: checking each edit by the draft's text around it, from the lock {}", lock.display())
+    format!("akaji: no draft: checking each edit by the draft's text around it, from the lock {}", shown(lock))
 }
 
 /// When `verify` takes the draft the ledger names.
 pub fn draft_from_ledger(draft: &Path) -> String {
     match lang() {
-        Lang::En => format!("akaji: using the draft named in the ledger: {}", draft.display()),
-        Lang::Ja => format!("akaji: 台帳に書かれた案を使います: {}", draft.display()),
+        Lang::En => format!("akaji: using the draft named in the ledger: {}", shown(draft)),
+        Lang::Ja => format!("akaji: 台帳に書かれた案を使います: {}", shown(draft)),
     }
 }
 
 /// `verify --exact`, the final being exactly what was expected.
 pub fn exact_same(published: &Path, draft: &Path, edits: usize, ledger: &Path) -> String {
-    let (p, d, l) = (published.display(), draft.display(), ledger.display());
+    let (p, d, l) = (shown(published), shown(draft), shown(ledger));
     match lang() {
         Lang::En => format!("{p} is exactly {d} with the {edits} edit(s) of {l} applied\n"),
         Lang::Ja => format!("{p} は、{d} に {l} の修正{edits}件を反映したものと完全に一致します\n"),
@@ -262,11 +343,11 @@ pub fn exact_differs(published: &Path) -> String {
     match lang() {
         Lang::En => format!(
             "{} is not exactly the draft with the ledger applied; the differences (expected → final):\n",
-            published.display()
+            shown(published)
         ),
         Lang::Ja => format!(
             "{} は、案に台帳を反映したものと一致しません。違い（期待される文 → 修正後の文書）:\n",
-            published.display()
+            shown(published)
         ),
     }
 }
@@ -286,7 +367,7 @@ fn import_labels(l: Lang) -> [&'static str; 6] {
 pub fn imported(table: &Path, to: &str, r: &ImportReport) -> String {
     let l = lang();
     let labels = import_labels(l);
-    let mut s = format!("akaji import: {} → {to}\n", table.display());
+    let mut s = format!("akaji import: {} → {to}\n", shown(table));
     let line = |s: &mut String, label: &str, n: usize| {
         let pad = 24usize.saturating_sub(label.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum());
         let _ = write!(s, "  {label}{:pad$}{n:>4}", "");
@@ -421,7 +502,7 @@ pub fn drafted_from(table: &str) -> String {
 
 /// The header of a ledger written by `akaji reconcile`.
 pub fn reconciled_header(input: &Path) -> String {
-    let name = input.file_name().map_or_else(|| input.display().to_string(), |n| n.to_string_lossy().into());
+    let name = input.file_name().map_or_else(|| shown(input).to_string(), |n| n.to_string_lossy().into());
     match lang() {
         Lang::En => format!(
             "# Written by `akaji reconcile` from {name}: review every edit with [decision.edit.evidence], complete the todos.\n\n"
@@ -436,7 +517,7 @@ pub fn reconciled_header(input: &Path) -> String {
 /// decision, the changes no answer explains, and a summary.
 pub fn reconciled(input: &Path, to: &str, r: &ReconcileReport) -> String {
     let l = lang();
-    let mut s = format!("akaji reconcile: {} → {to}\n", input.display());
+    let mut s = format!("akaji reconcile: {} → {to}\n", shown(input));
     let pad = |w: &str| {
         let width: usize = w.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
         format!("{w}{}", " ".repeat(11usize.saturating_sub(width)))

@@ -16,6 +16,7 @@ mod output;
 mod reconcile;
 mod redline;
 mod rendering;
+mod special;
 mod verify;
 
 use akaji::Lang;

@@ -36,6 +36,11 @@ pub enum LedgerProblem {
         /// The line of the file it is on, when the parser said (the first unknown key).
         line: Option<usize>,
     },
+    /// `options.page_marker` has no group to capture the page's number.
+    PageMarkerWithoutNumber {
+        /// The pattern, as written.
+        pattern: String,
+    },
     /// A decision without an `id` (the subject's decision says which, by position).
     MissingId,
     /// Two decisions with one id.

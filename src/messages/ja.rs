@@ -2,12 +2,13 @@
 //! `messages.rs`, matching the same problem enums exhaustively, so that a problem added without
 //! its Japanese does not compile.
 
-use super::parts::{clip, listing, no_match, page_or_none, page_span, ruled_out, Message, NoMatchWords};
+use super::parts::{clip, listing, no_match, page_or_none, page_span, ruled_out, Label, Message, NoMatchWords};
+use super::visible;
 use crate::anchor::ScopeRule;
-use crate::anchor::{AnchorProblem, NearMiss};
+use crate::anchor::{AnchorProblem, ConflictKind, NearMiss};
 use crate::diagnostic::{Diagnostic, Kind, Subject};
+use crate::document::LineCount;
 use crate::document::Place;
-use crate::document::{one_line, LineCount};
 use crate::docx::{ChangeKind, DocxProblem, Source, StandIn, TrackedChange, UnsafeName};
 use crate::import::{Role, TableProblem};
 use crate::input::InputProblem;
@@ -72,7 +73,7 @@ pub(super) fn edit_summary(edit: &Edit) -> String {
         }
         s.push('）');
     }
-    one_line(&s)
+    visible(&s).into_owned()
 }
 
 /// 「意見27の修正1で説明できるが、その箇所指定が誤っている」.
@@ -95,6 +96,9 @@ fn ledger(p: &LedgerProblem, subject: Option<&Subject>) -> Message {
         LedgerProblem::PageMarker { detail } => {
             format!("options.page_marker が正規表現として正しくありません: {detail}")
         }
+        LedgerProblem::PageMarkerWithoutNumber { pattern } => format!(
+            "options.page_marker '{pattern}' にページ番号を取り出すグループがないので、ページの番号が黙って振られてしまいます: 番号を括弧で取り出してください（例: '^\\s*-\\s*(\\d+)\\s*-\\s*$'）"
+        ),
         LedgerProblem::UnknownKey { key, table, nearest, line } => match nearest {
             Some(n) => format!("知らないキー `{key}` です{}: `{n}` のことですか", on_line(*line)),
             None => format!(
@@ -171,11 +175,57 @@ fn anchor(p: &AnchorProblem) -> Message {
             places,
             format!("`prefix` か `suffix` で箇所を絞るか、`pages` から{page}ページを外すか、`count` を \"all\" にしてください"),
         ),
-        AnchorProblem::Conflict { other_id, other, place } => Message::new(format!(
-            "意見{other_id}の修正{}と同じ文字を変更します（{place}）",
-            other.edit + 1
-        ))
-        .help("二つの修正を一つにまとめるか、一方の箇所を絞ってください"),
+        AnchorProblem::PartOfCharacter { quote, places } => {
+            let mut m = Message::new(format!(
+                "「{quote}」は範囲内では案の一文字の一部としてしか見つかりません。修正で文字を二つに切ることはできません:"
+            ));
+            m.labels.extend(places.iter().cloned().map(Label::Place));
+            m.help("その文字全体を引用してください: match_width では ﬁ や ㈱ のような文字は複数の文字（fi、(株)）として読まれます。結合記号付きの文字や U+200D でつないだ絵文字は一文字です")
+        }
+        AnchorProblem::Conflict { other_id, other, how, place } => {
+            let other = format!("意見{}の修正{}", visible(other_id), other.edit + 1);
+            let (what, help) = match how {
+                ConflictKind::SameCharacters => (
+                    format!("{other}と同じ文字を変更します"),
+                    "二つの修正を一つにまとめるか、一方の箇所を絞ってください",
+                ),
+                ConflictKind::ChangesOtherQuote => (
+                    format!("{other}が引用している文を変更するので、その修正の約束した文が成り立ちません"),
+                    "二つの修正を一つにまとめる（引用一つ、新しい文一つ）か、引用を短くして相手の変更を含めないようにしてください",
+                ),
+                ConflictKind::QuoteChangedByOther => (
+                    format!("{other}が変更する文を引用しているので、この修正の約束した文が成り立ちません"),
+                    "二つの修正を一つにまとめる（引用一つ、新しい文一つ）か、引用を短くして相手の変更を含めないようにしてください",
+                ),
+                ConflictKind::InsertsIntoOtherQuote => (
+                    format!("{other}が引用している文の中に挿入するので、その修正の約束した文が成り立ちません"),
+                    "二つの修正を一つにまとめるか、挿入の位置を相手の引用の外に移してください",
+                ),
+                ConflictKind::OtherInsertsIntoQuote => (
+                    format!("{other}が挿入する位置を含む文を引用しているので、この修正の約束した文が成り立ちません"),
+                    "二つの修正を一つにまとめるか、挿入の位置をこの修正の引用の外に移してください",
+                ),
+                ConflictKind::SamePoint => (
+                    format!("{other}と同じ位置に挿入します: 順序は推測できません"),
+                    "二つの挿入を一つにまとめてください",
+                ),
+            };
+            let mut m = Message::new(what);
+            let shared = if *how == ConflictKind::SamePoint { "どちらも挿入する位置" } else { "どちらも引用する箇所" };
+            m.labels.push(Label::Named(shared.into(), (**place).clone()));
+            m.help(help)
+        }
+        AnchorProblem::DuplicatePage { page, marker_lines } => {
+            let lines: Vec<String> = marker_lines.iter().map(|l| l.to_string()).collect();
+            Message::new(format!(
+                "{page}ページが案に{}回あります（ページ番号の行 {}）: `page` で指せるのは最初のものだけです。案のページ番号（または `options.page_marker`）を確かめてください",
+                marker_lines.len(),
+                lines.join("、")
+            ))
+        }
+        AnchorProblem::MarkerMatchesEveryLine { pattern, lines } => Message::new(format!(
+            "options.page_marker '{pattern}' が案のすべての行（{lines}行）に当てはまり、照合する文が残りません: ページ番号の行だけに当てはまるようにしてください（例: '^\\s*-\\s*(\\d+)\\s*-\\s*$'）"
+        )),
         AnchorProblem::NoSuchPage { page, pages } => Message::new(format!(
             "{page}ページは案にありません（案は{}ページ、番号 {}）: `page`/`pages` とページ番号の行を確かめてください",
             pages.len(),
@@ -188,6 +238,20 @@ fn anchor(p: &AnchorProblem) -> Message {
                 LineCount::Printed => "印刷された行で数えます。ページ番号だけは数えません",
             }
         )),
+        AnchorProblem::ChangesNothing { place } => {
+            let mut m = Message::new(
+                "案を何も変えません: `old` と `new` の違いは空白だけで、引用は空白を照合しません（案の改行と空白はそのまま残ります）",
+            );
+            m.labels.push(Label::Place((**place).clone()));
+            m.help("`new` に変えるべき文を書くか、この修正を外してください")
+        }
+        AnchorProblem::PromiseBroken { expected, place } => {
+            let mut m = Message::new(format!(
+                "akaji の不具合です。報告してください: 反映の後、約束した文「{expected}」が修正後の文の引用の箇所にありません。何も書いていません"
+            ));
+            m.labels.push(Label::Named("修正後の文のその箇所".into(), (**place).clone()));
+            m.help("案と台帳を添えて報告してください（akaji の issue tracker）。直るまでは、修正を分けるか書き換えてください")
+        }
         AnchorProblem::Todo { note } => Message::new(format!(
             "未記入（todo: 「{note}」）です: `old`/`new`（または `after`/`before` と `new`）を書いて `todo` を外してください"
         )),
@@ -219,6 +283,10 @@ fn input(p: &InputProblem) -> String {
         InputProblem::NotUtf8 { offset } => format!(
             "UTF-8 のテキストではありません（{offset}バイト目が不正）: 先に UTF-8 に変換してください（例: iconv -f SHIFT_JIS -t UTF-8）"
         ),
+        InputProblem::Utf16 { big_endian } => {
+            let (order, iconv) = if *big_endian { ("ビッグエンディアン", "UTF-16BE") } else { ("リトルエンディアン", "UTF-16LE") };
+            format!("UTF-16 のテキスト（{order}）で、UTF-8 ではありません: 先に変換してください（例: iconv -f {iconv} -t UTF-8、または UTF-8 で保存）")
+        }
         InputProblem::TooLarge { bytes } => {
             format!("{bytes}バイトあります: akaji が読めるのは 2 GiB 未満です。文書を分けてください")
         }
@@ -484,11 +552,11 @@ pub(super) fn missing(m: &Missing) -> String {
         Missing::NotInDraft { problem } => {
             let mut words = String::new();
             let _ = message(problem).lay_out(&mut words);
-            format!("引用が案に当てはまりません: {}", one_line(&words))
+            format!("引用が案に当てはまりません: {}", visible(&words))
         }
         Missing::Unchanged { places } => format!("未反映: 修正後の文書の {} に案の文が残っています", at_places(places)),
         Missing::Different { places, found } => {
-            let found: Vec<String> = found.iter().map(|f| format!("「{}」", one_line(f))).collect();
+            let found: Vec<String> = found.iter().map(|f| format!("「{}」", visible(f))).collect();
             format!("異なる修正: 修正後の文書の {} は {} です", at_places(places), found.join("、"))
         }
         Missing::NotEverywhere { places } => format!("{} で修正されていません", at_places(places)),
@@ -513,7 +581,7 @@ pub(super) fn missing(m: &Missing) -> String {
 fn sought_words(s: &Sought) -> String {
     let quoted = |list: &[String]| list.iter().map(|q| format!("「{q}」")).collect::<Vec<_>>().join("、");
     match s {
-        Sought::NewText { text } => format!("「{}」への変更", one_line(text)),
+        Sought::NewText { text } => format!("「{}」への変更", visible(text)),
         Sought::Pair { old, new } => format!("「{old}」から「{new}」への変更（意見の求めるもの）"),
         Sought::Url { names } if names.len() >= 2 => format!("URL の中の変更（{}）", quoted(names)),
         Sought::Url { .. } => "URL の中の変更".to_owned(),

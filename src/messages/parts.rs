@@ -39,16 +39,19 @@ impl Message {
     /// The message as text: the message, then its labels and help on lines of their own (notes
     /// and help indented by two spaces, places by four).
     pub(super) fn lay_out(&self, out: &mut dyn std::fmt::Write) -> std::fmt::Result {
-        out.write_str(&self.message)?;
+        // Every piece goes through `visible`: a ledger's strings and a document's text are
+        // untrusted, and an escape sequence in them must not reach a terminal.
+        use super::visible;
+        out.write_str(&visible(&self.message))?;
         for label in &self.labels {
             match label {
-                Label::Note(n) => write!(out, "\n  {n}")?,
+                Label::Note(n) => write!(out, "\n  {}", visible(n))?,
                 Label::Place(p) => write!(out, "\n    {p}")?,
-                Label::Named(name, p) => write!(out, "\n  {name}: {p}")?,
+                Label::Named(name, p) => write!(out, "\n  {}: {p}", visible(name))?,
             }
         }
         if let Some(h) = &self.help {
-            write!(out, "\n  {h}")?;
+            write!(out, "\n  {}", visible(h))?;
         }
         Ok(())
     }

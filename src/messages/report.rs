@@ -248,6 +248,22 @@ pub fn no_changes(lang: Lang) -> &'static str {
     }
 }
 
+/// When only the old text starts with a byte order mark.
+pub fn bom_removed(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "the byte order mark (U+FEFF) at the start of the old text is removed",
+        Lang::Ja => "旧の文の先頭のバイト順マーク（U+FEFF）がなくなります",
+    }
+}
+
+/// When only the new text starts with a byte order mark.
+pub fn bom_added(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "a byte order mark (U+FEFF) is added at the start of the new text",
+        Lang::Ja => "新の文の先頭にバイト順マーク（U+FEFF）が加わります",
+    }
+}
+
 /// When the diff stopped refining at its deadline.
 pub fn deadline(lang: Lang) -> &'static str {
     match lang {

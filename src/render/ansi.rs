@@ -224,9 +224,20 @@ pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -
             }
         }
     }
+    // A byte order mark is not text to show, but a difference all the same.
+    match (redline.old.has_bom(), redline.new.has_bom()) {
+        (true, false) => writeln!(w, "{}", words::bom_removed(options.lang))?,
+        (false, true) => writeln!(w, "{}", words::bom_added(options.lang))?,
+        _ => {}
+    }
     match redline.hunks.len() {
+        0 if redline.old.has_bom() != redline.new.has_bom() => {}
         0 => writeln!(w, "{}", words::no_changes(options.lang))?,
-        n => writeln!(w, "\n{}", words::changes_from(n, &ids, options.lang))?,
+        n => {
+            let shown: Vec<_> = ids.iter().map(|id| crate::messages::visible(id)).collect();
+            let shown: Vec<&str> = shown.iter().map(|id| id.as_ref()).collect();
+            writeln!(w, "\n{}", words::changes_from(n, &shown, options.lang))?
+        }
     }
     w.flush()
 }

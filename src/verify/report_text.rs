@@ -1,4 +1,6 @@
 //! The `text` verification report: one line per decision, details under each problem, a summary.
+//! Ledger strings and document text in it are shown visibly ([`visible`]): the report goes to
+//! terminals.
 //!
 //! ```text
 //! missing     28  by 個人B  at II-1-(2)
@@ -12,20 +14,22 @@ use super::report::{Mode, Status, VerifyReport};
 use crate::anchor::AnchorProblem;
 use crate::diagnostic::Kind;
 use crate::messages::report as words;
-use crate::messages::{body_in, explains_in, occurrence_label_in, todo_help_in, verify_note_in};
+use crate::messages::{body_in, explains_in, occurrence_label_in, todo_help_in, verify_note_in, visible};
 use std::io::{self, Write};
 
 /// Write `report` as text.
 pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
     let (f, lang) = (&report.files, report.lang);
-    let title = words::verify_title(&f.final_text, &f.ledger, lang);
-    writeln!(out, "{title}{}", words::draft_note(f.draft.as_deref(), f.lock.as_deref(), lang))?;
+    let title = words::verify_title(&visible(&f.final_text), &visible(&f.ledger), lang);
+    let (draft, lock) = (f.draft.as_deref().map(visible), f.lock.as_deref().map(visible));
+    writeln!(out, "{title}{}", words::draft_note(draft.as_deref(), lock.as_deref(), lang))?;
     let (draft_label, final_label) = words::sides(lang);
     let mut todos = 0;
     for d in &report.decisions {
         let status = words::status(d.status, lang);
         let pad = 10usize.saturating_sub(display_width(status));
-        writeln!(out, "{status}{:pad$}  {}{}", "", d.id, words::by_at(d.by.as_deref(), d.at.as_deref(), lang))?;
+        let (by, at) = (d.by.as_deref().map(visible), d.at.as_deref().map(visible));
+        writeln!(out, "{status}{:pad$}  {}{}", "", visible(&d.id), words::by_at(by.as_deref(), at.as_deref(), lang))?;
         if d.status == Status::Applied {
             continue;
         }
@@ -57,7 +61,7 @@ pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
                 if let Some(p) = &x.in_final {
                     write!(out, "    {final_label} {p}")?;
                     if !matches!(x.status, Status::Applied | Status::AppliedTodo) {
-                        write!(out, "  {}", words::expected(&x.expected, lang))?;
+                        write!(out, "  {}", words::expected(&visible(&x.expected), lang))?;
                     }
                     writeln!(out)?;
                 }
@@ -81,11 +85,11 @@ pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     if !report.layout.kept && report.mode == Mode::WithDraft {
-        let heads: Vec<String> = report.layout.running_heads.iter().map(|h| format!("「{h}」")).collect();
+        let heads: Vec<String> = report.layout.running_heads.iter().map(|h| format!("「{}」", visible(h))).collect();
         writeln!(out, "{}", words::layout_left_out(&heads, lang))?;
     }
     for n in &report.notes {
-        writeln!(out, "{}", words::note(n, lang))?;
+        writeln!(out, "{}", words::note(&visible(n), lang))?;
     }
     writeln!(out, "{}", summary_line(report))
 }
