@@ -74,4 +74,4 @@ pub use ledger::{
     Action, Count, Date, Decision, DecisionIx, Edit, EditRef, Ledger, LedgerOptions, LedgerProblem, PageScope, Scope,
     Side, Todo,
 };
-pub use redline::{Hunk, HunkKind, Redline, Segment};
+pub use redline::{Hunk, HunkKind, InnerChange, Redline, Segment};

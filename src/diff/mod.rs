@@ -4,7 +4,8 @@
 //! diff shreds words (git's `--word-diff-regex=.` shows 「ASEAN」→「FNTRJQ」 as
 //! `[-ASEA-]{+F+}N{+TRJQ+}`). akaji diffs line by line first (`lines`), refines each changed
 //! region by word units (`crate::words`, `refine`), cleans the result up so a changed word is one
-//! replacement (`cleanup`), and links moved passages (`moves`).
+//! replacement (`cleanup`), and links moved passages, unchanged (`moves`) or edited on the way
+//! (`edited_moves`).
 //!
 //! ```
 //! use akaji::diff::{diff, DiffOptions, Granularity};
@@ -19,6 +20,7 @@
 
 mod cleanup;
 mod deadline;
+mod edited_moves;
 mod lines;
 mod moves;
 mod myers;
@@ -27,6 +29,7 @@ mod patience;
 mod refine;
 mod span;
 
+pub use edited_moves::{similarity, Similarity, MOVE_SIMILARITY};
 pub use options::{DiffOptions, Granularity};
 
 use crate::redline::Hunk;
@@ -59,8 +62,14 @@ pub fn diff(old: &str, new: &str, options: &DiffOptions) -> DiffResult {
     };
     let mut hunks: Vec<Hunk> = spans.into_iter().map(|s| Hunk::new(s.old, s.new)).collect();
     if options.detect_moves {
+        let mut moves = 0;
         moves::prefer_long_moves(old, new, &mut hunks, options.min_move_chars);
-        moves::detect(old, new, &mut hunks, options.min_move_chars);
+        moves::detect(old, new, &mut hunks, options.min_move_chars, &mut moves);
+        // Past the deadline the result is already coarse; pairing it costs more diffs.
+        if !deadline.hit {
+            edited_moves::detect(old, new, &mut hunks, options, &mut moves);
+        }
+        moves::renumber(&mut hunks, moves);
     }
     DiffResult { hunks, deadline_hit: deadline.hit }
 }

@@ -1,0 +1,357 @@
+//! Moved passages edited on the way: a deletion and an insertion that say nearly the same thing.
+//!
+//! A plan's revision often moves an item and rewords it too. Word's compare and the legal
+//! comparison tools show that as a move whose two ends carry the changes made inside it, not as
+//! an unrelated deletion and insertion; so does akaji. The rule:
+//!
+//! - a deletion and an insertion (hunks no decision is attributed to), each of at least
+//!   `min_move_chars` characters that are not all white space, are a candidate pair;
+//! - their **similarity** is the share of equal characters in the diff of the two passages by
+//!   word units (the engine's own diff, clean-up included), counted against the longer one:
+//!   `equal / max(len_old, len_new)`;
+//! - a pair whose similarity is at least [`MOVE_SIMILARITY`] percent is a move; pairs are taken
+//!   best first (the highest similarity, then the earliest deletion, then the earliest
+//!   insertion), each hunk in at most one move.
+//!
+//! Comparing every deletion with every insertion would cost their product, so the pairs are
+//! found through the character bigrams the two passages share (white space left out, so that a
+//! passage re-wrapped on the way still matches): each insertion is indexed by its bigrams, a
+//! deletion looks up its bigrams that at most [`MAX_POSTINGS`] insertions hold (or its rarest
+//! few, when all are common), and only the [`CANDIDATES`] insertions sharing the most bigrams,
+//! whose bigram overlap (Dice's coefficient) is at least [`MIN_DICE`] percent, are diffed. On
+//! the generated plans of `benches/moves.rs` no pair the rule accepts falls below that
+//! pre-filter (their lowest overlap is reported there).
+//!
+//! ```
+//! use akaji::diff::{diff, DiffOptions};
+//! use akaji::HunkKind;
+//! let old = "（１）関係機関との連携体制の強化を図ることとする。\n（２）人材の育成を進める。\n";
+//! let new = "（２）人材の育成を進める。\n（１）関係機関との連携体制の拡充を図ることとする。\n";
+//! let d = diff(old, new, &DiffOptions::default());
+//! let moves: Vec<_> = d.hunks.iter().filter(|h| h.kind == HunkKind::Move).collect();
+//! assert_eq!(moves.len(), 2);
+//! let inner = &moves[0].inner_changes;
+//! assert_eq!((&old[inner[0].old.clone()], &new[inner[0].new.clone()]), ("強化", "拡充"));
+//! ```
+
+use super::options::{DiffOptions, Granularity};
+use crate::redline::{Hunk, HunkKind, InnerChange};
+use rustc_hash::FxHashMap;
+
+/// The least similarity (percent of equal characters, against the longer passage) of a
+/// deletion and an insertion reported as one passage moved and edited.
+pub const MOVE_SIMILARITY: usize = 60;
+
+/// A bigram held by more insertions than this does not tell passages apart and is not looked up.
+pub(crate) const MAX_POSTINGS: usize = 64;
+
+/// How many of a deletion's rarest bigrams are looked up when every one of them is common.
+const RAREST: usize = 4;
+
+/// How many insertions, those sharing the most bigrams with a deletion, are diffed against it.
+pub(crate) const CANDIDATES: usize = 8;
+
+/// The least bigram overlap (Dice's coefficient, percent) of a pair worth diffing.
+pub(crate) const MIN_DICE: usize = 30;
+
+/// The similarity of two passages as the move rule measures it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Similarity {
+    /// Characters left unchanged by the word diff of the two passages.
+    pub equal: usize,
+    /// Characters of the longer passage.
+    pub longer: usize,
+}
+
+impl Similarity {
+    /// The share of equal characters, in percent (0 for two empty passages).
+    pub fn percent(&self) -> f64 {
+        if self.longer == 0 {
+            return 0.0;
+        }
+        100.0 * self.equal as f64 / self.longer as f64
+    }
+
+    /// Whether the two passages are similar enough to be one passage moved and edited.
+    pub fn is_move(&self) -> bool {
+        self.longer > 0 && self.equal * 100 >= MOVE_SIMILARITY * self.longer
+    }
+}
+
+/// The similarity of `old` and `new` by the rule of moves (see the module docs).
+///
+/// ```
+/// use akaji::diff::similarity;
+/// let s = similarity("関係機関との連携体制の強化を図る。", "関係機関との連携体制の拡充を図る。");
+/// assert_eq!((s.equal, s.longer), (15, 17));
+/// assert!(s.is_move());
+/// assert!(!similarity("関係機関との連携体制の強化を図る。", "人材育成の機会を地域に拡大していく。").is_move());
+/// ```
+pub fn similarity(old: &str, new: &str) -> Similarity {
+    word_diff(old, new).0
+}
+
+/// The word diff of two passages, and their similarity.
+fn word_diff(old: &str, new: &str) -> (Similarity, Vec<Hunk>) {
+    let options = DiffOptions { detect_moves: false, ..DiffOptions::default() };
+    let hunks = super::diff(old, new, &options).hunks;
+    let changed: usize = hunks.iter().map(|h| old[h.old.clone()].chars().count()).sum();
+    let (o, n) = (old.chars().count(), new.chars().count());
+    (Similarity { equal: o - changed, longer: o.max(n) }, hunks)
+}
+
+/// A deletion or an insertion that may be one end of an edited move.
+struct Candidate<'a> {
+    hunk: usize,
+    text: &'a str,
+    chars: usize,
+    /// Distinct bigrams of its characters other than white space, sorted.
+    grams: Vec<u64>,
+}
+
+fn candidate(hunk: usize, text: &str, min_chars: usize) -> Option<Candidate<'_>> {
+    let chars = text.chars().count();
+    if chars < min_chars.max(1) || text.trim().is_empty() {
+        return None;
+    }
+    let mut grams: Vec<u64> = Vec::with_capacity(chars);
+    let mut prev: Option<char> = None;
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        if let Some(p) = prev {
+            grams.push((u64::from(p as u32) << 32) | u64::from(c as u32));
+        }
+        prev = Some(c);
+    }
+    grams.sort_unstable();
+    grams.dedup();
+    Some(Candidate { hunk, text, chars, grams })
+}
+
+/// Bigrams two sorted, distinct lists share.
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// A pair the rule accepts: its similarity, the two candidates, the inner changes (relative).
+struct Pair {
+    similarity: Similarity,
+    del: usize,
+    ins: usize,
+    inner: Vec<Hunk>,
+}
+
+/// Pair the deletions and insertions of `hunks` that are one passage moved and edited (see the
+/// module docs): each pair becomes two [`HunkKind::Move`] hunks with a fresh `move_id` from
+/// `next_id` on, carrying their inner changes. Hunks already moves, attributed to an edit, or
+/// replacements are left alone.
+pub(crate) fn detect(old: &str, new: &str, hunks: &mut [Hunk], options: &DiffOptions, next_id: &mut usize) {
+    if options.granularity == Granularity::Line {
+        return;
+    }
+    let eligible = |h: &Hunk, kind: HunkKind| h.kind == kind && h.edit.is_none() && h.move_id.is_none();
+    let (mut dels, mut inss) = (Vec::new(), Vec::new());
+    for (i, h) in hunks.iter().enumerate() {
+        if eligible(h, HunkKind::Delete) {
+            dels.extend(candidate(i, &old[h.old.clone()], options.min_move_chars));
+        } else if eligible(h, HunkKind::Insert) {
+            inss.extend(candidate(i, &new[h.new.clone()], options.min_move_chars));
+        }
+    }
+    if dels.is_empty() || inss.is_empty() {
+        return;
+    }
+    let pairs = pairs(&dels, &inss);
+    let (mut del_taken, mut ins_taken) = (vec![false; dels.len()], vec![false; inss.len()]);
+    for p in pairs {
+        if del_taken[p.del] || ins_taken[p.ins] {
+            continue;
+        }
+        del_taken[p.del] = true;
+        ins_taken[p.ins] = true;
+        let (from, to) = (dels[p.del].hunk, inss[p.ins].hunk);
+        let (o, n) = (hunks[from].old.start, hunks[to].new.start);
+        let inner = if options.granularity == Granularity::Word {
+            p.inner
+        } else {
+            let (a, b) = (dels[p.del].text, inss[p.ins].text);
+            super::diff(a, b, &DiffOptions { detect_moves: false, ..options.clone() }).hunks
+        };
+        let inner: Vec<InnerChange> = inner
+            .into_iter()
+            .map(|h| InnerChange { old: o + h.old.start..o + h.old.end, new: n + h.new.start..n + h.new.end })
+            .collect();
+        for k in [from, to] {
+            hunks[k].kind = HunkKind::Move;
+            hunks[k].move_id = Some(*next_id);
+            hunks[k].inner_changes = inner.clone();
+        }
+        *next_id += 1;
+    }
+}
+
+/// Every pair the rule accepts, best first.
+fn pairs(dels: &[Candidate], inss: &[Candidate]) -> Vec<Pair> {
+    let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    for (i, c) in inss.iter().enumerate() {
+        for &g in &c.grams {
+            postings.entry(g).or_default().push(i as u32);
+        }
+    }
+    let mut tally = vec![0u32; inss.len()];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut out = Vec::new();
+    for (d, del) in dels.iter().enumerate() {
+        let mut lists: Vec<&[u32]> = del.grams.iter().filter_map(|g| postings.get(g).map(Vec::as_slice)).collect();
+        if lists.iter().all(|l| l.len() > MAX_POSTINGS) {
+            lists.sort_by_key(|l| l.len());
+            lists.truncate(RAREST);
+        } else {
+            lists.retain(|l| l.len() <= MAX_POSTINGS);
+        }
+        for list in lists {
+            for &i in list {
+                if tally[i as usize] == 0 {
+                    touched.push(i);
+                }
+                tally[i as usize] += 1;
+            }
+        }
+        touched.sort_by_key(|&i| (std::cmp::Reverse(tally[i as usize]), i));
+        for &i in touched.iter().take(CANDIDATES) {
+            let ins = &inss[i as usize];
+            // Equal characters are at most the shorter passage: a pair of very different lengths
+            // cannot reach the threshold.
+            if del.chars.min(ins.chars) * 100 < MOVE_SIMILARITY * del.chars.max(ins.chars) {
+                continue;
+            }
+            let dice = 2 * shared(&del.grams, &ins.grams) * 100;
+            if dice < MIN_DICE * (del.grams.len() + ins.grams.len()) {
+                continue;
+            }
+            let (similarity, inner) = word_diff(del.text, ins.text);
+            if similarity.is_move() {
+                out.push(Pair { similarity, del: d, ins: i as usize, inner });
+            }
+        }
+        for i in touched.drain(..) {
+            tally[i as usize] = 0;
+        }
+    }
+    // Best first: a higher share of equal characters (compared exactly, as fractions), then the
+    // earlier deletion, then the earlier insertion.
+    out.sort_by(|a, b| {
+        let (x, y) = (a.similarity, b.similarity);
+        (y.equal * x.longer).cmp(&(x.equal * y.longer)).then(a.del.cmp(&b.del)).then(a.ins.cmp(&b.ins))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(old: &str, new: &str, hunks: &mut [Hunk]) {
+        detect(old, new, hunks, &DiffOptions::default(), &mut 0);
+    }
+
+    #[test]
+    fn a_reworded_passage_is_paired_and_an_unrelated_one_is_not() {
+        let (a, b) = ("関係機関との連携体制の強化を図ることとする。", "関係機関との連携体制の拡充を図ることとする。");
+        let c = "人材育成の観点から実践的な演習の機会を拡大する。";
+        let old = format!("{a}一{c}");
+        let new = format!("一{b}");
+        // a deleted, b inserted after 一, c deleted.
+        let mut hunks = vec![
+            Hunk::new(0..a.len(), 0..0),
+            Hunk::new(a.len() + 3..old.len(), 3..3),
+            Hunk::new(old.len()..old.len(), 3..new.len()),
+        ];
+        // The hunks above are not a valid redline's order; detect only reads their texts.
+        hunks.swap(1, 2);
+        run(&old, &new, &mut hunks);
+        assert_eq!(hunks[0].kind, HunkKind::Move);
+        assert_eq!(hunks[1].kind, HunkKind::Move);
+        assert_eq!(hunks[2].kind, HunkKind::Delete, "the unrelated passage stays a deletion");
+        let inner = &hunks[0].inner_changes;
+        assert_eq!(inner, &hunks[1].inner_changes);
+        assert_eq!(inner.len(), 1);
+        assert_eq!((&old[inner[0].old.clone()], &new[inner[0].new.clone()]), ("強化", "拡充"));
+    }
+
+    #[test]
+    fn the_best_pair_wins_and_each_hunk_is_in_one_move() {
+        let a = "関係機関との連携体制の強化を図ることとする。";
+        let close = "関係機関との連携体制の拡充を図ることとする。";
+        let far = "関係機関との連携体制の拡充を早急に図ることとする。";
+        // One deletion, two insertions that both resemble it: the closer one is its other end.
+        let old = format!("{a}X");
+        let new = format!("X{far}Y{close}");
+        let (f, c) = (1..1 + far.len(), 2 + far.len()..new.len());
+        let mut hunks =
+            vec![Hunk::new(0..a.len(), 0..0), Hunk::new(old.len()..old.len(), f), Hunk::new(old.len()..old.len(), c)];
+        assert!(similarity(a, far).is_move(), "{:?}", similarity(a, far));
+        run(&old, &new, &mut hunks);
+        assert_eq!(hunks[0].move_id, Some(0));
+        assert_eq!(hunks[2].move_id, Some(0));
+        assert_eq!(hunks[1].kind, HunkKind::Insert);
+    }
+
+    #[test]
+    fn short_attributed_or_white_passages_are_left_alone() {
+        let a = "関係機関との連携体制の強化を図る。";
+        let b = "関係機関との連携体制の拡充を図る。";
+        let old = format!("{a}X");
+        let new = format!("X{b}");
+        let hunks = || vec![Hunk::new(0..a.len(), 0..0), Hunk::new(old.len()..old.len(), 1..new.len())];
+        let mut h = hunks();
+        detect(&old, &new, &mut h, &DiffOptions { min_move_chars: 30, ..DiffOptions::default() }, &mut 0);
+        assert_eq!(h[0].kind, HunkKind::Delete, "shorter than min_move_chars");
+        let mut h = hunks();
+        h[0] = h[0].clone().attributed(crate::ledger::EditRef { decision: crate::ledger::DecisionIx(0), edit: 0 });
+        run(&old, &new, &mut h);
+        assert_eq!(h[1].kind, HunkKind::Insert, "a ledger's edit is never half of a move");
+        let mut h = hunks();
+        let line = DiffOptions { granularity: Granularity::Line, ..DiffOptions::default() };
+        detect(&old, &new, &mut h, &line, &mut 0);
+        assert_eq!(h[0].kind, HunkKind::Delete, "whole lines are not reworded");
+        let (w, v) = (" ".repeat(30), "\n".repeat(30));
+        let mut h = vec![Hunk::new(0..30, 0..0), Hunk::new(30..30, 0..30)];
+        detect(&w, &v, &mut h, &DiffOptions::default(), &mut 0);
+        assert_eq!(h[0].kind, HunkKind::Delete);
+    }
+
+    #[test]
+    fn common_bigrams_alone_still_find_the_pair() {
+        // Every bigram of these passages is held by more than MAX_POSTINGS insertions.
+        let common = "のののののののののののののののののののののののの";
+        let a = format!("{common}あ");
+        let b = format!("{common}い");
+        let mut old = a.clone();
+        let mut new = String::new();
+        let mut hunks = vec![Hunk::new(0..a.len(), 0..0)];
+        for _ in 0..MAX_POSTINGS + 1 {
+            let s = new.len();
+            new.push_str(&format!("{common}う"));
+            hunks.push(Hunk::new(old.len()..old.len(), s..new.len()));
+        }
+        let s = new.len();
+        new.push_str(&b);
+        hunks.push(Hunk::new(old.len()..old.len(), s..new.len()));
+        old.push('\n');
+        run(&old, &new, &mut hunks);
+        assert_eq!(hunks[0].kind, HunkKind::Move);
+        assert_eq!(hunks.iter().filter(|h| h.kind == HunkKind::Move).count(), 2);
+    }
+}
