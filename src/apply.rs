@@ -105,7 +105,8 @@ pub(crate) fn build(draft: &Document, resolved: &[Resolved], marker: &PageMarker
         at = e.old.end;
     }
     out.push_str(&text[at..]);
-    Built { final_doc: Document::with_bom(out, draft.has_bom(), marker), edits }
+    let changes: Vec<(Range<usize>, Range<usize>)> = edits.iter().map(|e| (e.old.clone(), e.new.clone())).collect();
+    Built { final_doc: Document::revised(out, draft.has_bom(), marker, draft, &changes), edits }
 }
 
 #[cfg(test)]
@@ -113,6 +114,7 @@ mod tests {
     use super::*;
     use crate::anchor::AnchorProblem;
     use crate::diagnostic::{Diagnostic, Kind};
+    use crate::document::PageNo;
 
     const DRAFT: &str = "\
 本計画は、サイバーセキュリティ対策分科会を設置し、
@@ -173,8 +175,8 @@ EDSA認証を参考とした。ＡＩ化を進める。
         match kinds(&p)[..] {
             [AnchorProblem::CountMismatch { places, expected, .. }] => {
                 assert_eq!(expected.to_string(), "1");
-                let at: Vec<(u32, usize)> = places.iter().map(|p| (p.page, p.line)).collect();
-                assert_eq!(at, vec![(4, 1), (4, 2)]);
+                let at: Vec<(PageNo, usize)> = places.iter().map(|p| (p.page, p.line)).collect();
+                assert_eq!(at, vec![(PageNo::Number(4), 1), (PageNo::Number(4), 2)]);
             }
             _ => panic!("{p:?}"),
         }
@@ -184,12 +186,15 @@ EDSA認証を参考とした。ＡＩ化を進める。
     fn a_missing_page_says_how_many_there_are() {
         let p = run("[[decision]]\nid=\"9\"\n[[decision.edit]]\nold=\"設置\"\nnew=\"開催\"\npage=9\n").unwrap_err();
         assert!(
-            matches!(kinds(&p)[..], [AnchorProblem::NoSuchPage { page: 9, pages }] if pages == &vec![4, 5]),
+            matches!(kinds(&p)[..], [AnchorProblem::NoSuchPage { page: PageNo::Number(9), pages }] if pages == &vec![PageNo::Number(4), PageNo::Number(5)]),
             "{p:?}"
         );
         let p =
             run("[[decision]]\nid=\"9\"\n[[decision.edit]]\nold=\"設置\"\nnew=\"開催\"\npage=4\nline=3\n").unwrap_err();
-        assert!(matches!(kinds(&p)[..], [AnchorProblem::NoSuchLine { page: 4, line: 3, lines: 2 }]), "{p:?}");
+        assert!(
+            matches!(kinds(&p)[..], [AnchorProblem::NoSuchLine { page: PageNo::Number(4), line: 3, lines: 2, .. }]),
+            "{p:?}"
+        );
     }
 
     #[test]
@@ -204,7 +209,9 @@ EDSA認証を参考とした。ＡＩ化を進める。
         let p = run("[[decision]]\nid=\"29\"\n[[decision.edit]]\nold=\"あたって\"\nnew=\"当たって\"\npage=4\n")
             .unwrap_err();
         match kinds(&p)[..] {
-            [AnchorProblem::NoMatch { elsewhere, .. }] => assert_eq!((elsewhere[0].page, elsewhere[0].line), (5, 1)),
+            [AnchorProblem::NoMatch { elsewhere, .. }] => {
+                assert_eq!((elsewhere[0].page, elsewhere[0].line), (PageNo::Number(5), 1))
+            }
             _ => panic!("{p:?}"),
         }
     }
@@ -263,7 +270,7 @@ EDSA認証を参考とした。ＡＩ化を進める。
             .collect();
         assert_eq!(texts, [("検討", "審議等"), ("装置", "機器")]);
         let at = draft.position(applied.edits[1].old.start);
-        assert_eq!((at.page, at.line, applied.edits[1].edit.edit), (4, 2, 1));
+        assert_eq!((at.page, at.line, applied.edits[1].edit.edit), (PageNo::Number(4), 2, 1));
     }
 
     #[test]
@@ -285,10 +292,16 @@ EDSA認証を参考とした。ＡＩ化を進める。
         };
         // 設 stands twice on page 4 (設置し, 設置する) and not at all on page 5.
         let p = per_page("\"all\"").unwrap_err();
-        assert!(matches!(kinds(&p)[..], [AnchorProblem::CountMismatch { page: Some(5), found: 0, .. }]), "{p:?}");
+        assert!(
+            matches!(kinds(&p)[..], [AnchorProblem::CountMismatch { page: Some(PageNo::Number(5)), found: 0, .. }]),
+            "{p:?}"
+        );
         assert!(p[0].to_string().contains("matches 0 place(s) on page 5, but count is all on each page"), "{}", p[0]);
         let p = run("[[decision]]\nid=\"32\"\n[[decision.edit]]\nold=\"設置\"\nnew=\"開催\"\npages=[4]\ncount=1\nper_page=true\n").unwrap_err();
-        assert!(matches!(kinds(&p)[..], [AnchorProblem::CountMismatch { page: Some(4), found: 2, .. }]), "{p:?}");
+        assert!(
+            matches!(kinds(&p)[..], [AnchorProblem::CountMismatch { page: Some(PageNo::Number(4)), found: 2, .. }]),
+            "{p:?}"
+        );
         let both = run("[[decision]]\nid=\"32\"\n[[decision.edit]]\nold=\"る\"\nnew=\"る。\"\npages=[4, 5]\ncount=\"all\"\nper_page=true\n");
         assert!(both.is_ok(), "る stands on both pages: {both:?}");
         let total =

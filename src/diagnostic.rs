@@ -1,7 +1,7 @@
 //! One error vocabulary: every problem akaji reports is a [`Diagnostic`], as data.
 //!
 //! A diagnostic says what is wrong ([`Kind`]: a kind with the fields a message needs, grouped by
-//! where it was found: the ledger, the anchors, an input file, a `.docx`, a comment table, a
+//! where it was found: the ledger, the anchors, an input file, a `.docx`, a `.pdf`, a comment table, a
 //! redline output read back, a final checked without its draft) and which decision and edit it
 //! is about ([`Subject`]). It holds no sentence: the words are written by one module,
 //! [`crate::messages`], which turns a diagnostic into a [`Message`](crate::messages::Message)
@@ -28,6 +28,7 @@ use crate::docx::{DocxProblem, StandIn};
 use crate::import::TableProblem;
 use crate::input::InputProblem;
 use crate::ledger::{DecisionIx, EditRef, Ledger, LedgerProblem};
+use crate::pdf::PdfProblem;
 use crate::roundtrip::ParseProblem;
 use crate::verify::VerifyNote;
 use serde::Serialize;
@@ -88,6 +89,8 @@ kinds! {
     Input(InputProblem),
     /// A `.docx` that cannot be read.
     Docx(DocxProblem),
+    /// A `.pdf` that cannot be read (or PDFium, which reads it, cannot be loaded).
+    Pdf(PdfProblem),
     /// A character a Word document cannot hold, written as a stand-in (a warning).
     StandIn(StandIn),
     /// A comment table that cannot be read.

@@ -3,8 +3,10 @@
 //! Drafts extracted from PDF break lines in mid-phrase and end every page with a footer, so a
 //! quote in a decision may span a line break or even a page break. The matcher therefore searches
 //! a folded copy of the draft: white space (line breaks, spaces, ideographic spaces, form feeds) and
-//! page-marker lines are left out, and, when the ledger asks for `match_width`, every character is
-//! replaced by its NFKC form so that full- and half-width forms ((, （; P, Ｐ; 1, １) meet.
+//! page-marker lines are left out; radicals that PDF producers put for ideographs (⾏ for 行)
+//! become those ideographs ([`crate::unified`]); and, when the ledger asks for `match_width`,
+//! every character is replaced by its NFKC form so that full- and half-width forms ((, （; P, Ｐ;
+//! 1, １) meet, as do the pairs converters confuse (〜 ～, − －).
 //!
 //! [`Folded`] keeps the way back: every folded byte offset maps to a byte offset of the document
 //! (`doc_start`, `doc_end`; `folded_at` the other way), so a match is reported — and an edit
@@ -64,11 +66,15 @@ pub(crate) struct QuoteChar {
     pub folded_len: usize,
 }
 
-/// Fold one character into `out`: nothing for white space, its NFKC form when `width` is set.
+/// Fold one character into `out`: nothing for white space; a radical as its unified ideograph
+/// (⾏ → 行, always: [`crate::unified`]); with `width`, the confused pairs as one (〜 ～) and
+/// then its NFKC form.
 fn fold_char(c: char, width: bool, out: &mut String) {
     if c.is_whitespace() {
         return;
     }
+    let c = crate::unified::unified(c);
+    let c = if width { crate::unified::confusable(c) } else { c };
     if !width || c.is_ascii() || is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes {
         out.push(c);
     } else {
@@ -99,7 +105,8 @@ pub(crate) fn fold_text(s: &str, width: bool) -> String {
 }
 
 impl Folded {
-    /// Fold a document: white space and page-marker lines out, widths folded if `width`.
+    /// Fold a document: white space and page furniture (page numbers, running heads, footers)
+    /// out, widths folded if `width`.
     ///
     /// # Panics
     /// On a text of [`MAX_TEXT`] (2 GiB) or more (offsets are kept in 32 bits); reading an
@@ -108,15 +115,14 @@ impl Folded {
         Folded::skipping(doc, width, &[])
     }
 
-    /// Like [`Folded::new`], also leaving out the lines (0-based, sorted) in `skip`: page
-    /// furniture such as running heads, which verify does not count as content.
+    /// Like [`Folded::new`], also leaving out the lines (0-based, sorted) in `skip`.
     pub fn skipping(doc: &Document, width: bool, skip: &[usize]) -> Folded {
         let text = doc.text();
         assert!(text.len() < MAX_TEXT, "texts of 2 GiB or more are refused when read");
         let mut f = Folded { text: String::with_capacity(text.len()), runs: Vec::new() };
         let mut buf = String::new();
         for line in 0..doc.line_count() {
-            if doc.is_marker_line(line) || skip.binary_search(&line).is_ok() {
+            if doc.is_furniture(line) || skip.binary_search(&line).is_ok() {
                 continue;
             }
             let range = doc.line_range(line);
@@ -257,6 +263,23 @@ mod tests {
     fn widths_stay_apart_unless_asked() {
         let (_, f) = fold("ＡＩ化", false);
         assert_eq!(f.text(), "ＡＩ化");
+    }
+
+    #[test]
+    fn radicals_always_fold_and_map_back_to_the_drafts_characters() {
+        for width in [false, true] {
+            let (d, f) = fold("⾏政サービスの⽤途\n", width);
+            assert_eq!(f.text(), "行政サービスの用途");
+            let at = f.text().find("用途").unwrap();
+            assert_eq!(&d.text()[f.doc_start(at)..f.doc_end(at + "用途".len())], "⽤途");
+        }
+        assert_eq!(fold_quote("⺠間", false).0, "民間");
+    }
+
+    #[test]
+    fn wave_dash_and_minus_meet_their_full_width_twins_only_with_match_width() {
+        assert_eq!(fold_quote("7月〜9月 −1", true).0, fold_quote("7月～9月－1", true).0);
+        assert_ne!(fold_quote("7月〜9月", false).0, fold_quote("7月～9月", false).0);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! every change names its decision and renders it in every format ([`render`]), and checks that
 //! a published text keeps every promise ([`verify`]). Two texts without a ledger are compared by
 //! a diff engine made for Japanese ([`diff`]); Word documents with tracked changes are written
-//! and read by [`docx`]; a published comment table becomes a ledger draft with [`import`]; and
+//! and read by [`docx`]; PDFs are read by [`pdf`]; a published comment table becomes a ledger draft with [`import`]; and
 //! every text format can be read back into both texts ([`roundtrip`]). Every problem is a
 //! [`Diagnostic`], data whose words are written by [`messages`].
 //!
@@ -49,17 +49,20 @@
 mod anchor;
 mod apply;
 mod char_class;
+mod compare;
 mod diagnostic;
 mod document;
 mod fold;
 mod input;
 mod ledger;
 mod redline;
+mod unified;
 
 pub mod diff;
 pub mod docx;
 pub mod import;
 pub mod messages;
+pub mod pdf;
 pub mod render;
 pub mod roundtrip;
 pub mod verify;
@@ -67,8 +70,12 @@ pub mod words;
 
 pub use anchor::{resolve, AnchorProblem, NearMiss, Resolution, Resolved};
 pub use apply::{apply, apply_text, Applied, AppliedEdit};
+pub use compare::diff_content;
 pub use diagnostic::{Diagnostic, Diagnostics, Kind, Subject};
-pub use document::{Document, Page, PageMarker, Place, Position, DEFAULT_PAGE_MARKER};
+pub use document::{
+    Document, DocumentKind, LineCount, LineRole, Page, PageMarker, PageNo, Paragraph, ParagraphKind, Place, Position,
+    DEFAULT_PAGE_MARKER,
+};
 pub use input::{decode_text, read_document, InputKind, InputProblem, MAX_INPUT};
 pub use ledger::{
     Action, Count, Date, Decision, DecisionIx, Edit, EditRef, Ledger, LedgerOptions, LedgerProblem, PageScope, Scope,

@@ -22,11 +22,12 @@
 
 use crate::anchor::{AnchorProblem, NearMiss};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind, Subject};
-use crate::document::{one_line, Place};
+use crate::document::{one_line, LineCount, PageNo, Place};
 use crate::docx::{ChangeKind, DocxProblem, Source, StandIn, TrackedChange, UnsafeName};
 use crate::import::{Role, TableProblem};
 use crate::input::InputProblem;
 use crate::ledger::{Action, Edit, LedgerProblem};
+use crate::pdf::{LibraryFailure, PdfProblem};
 use crate::roundtrip::{Offset, ParseKind, ParseProblem};
 use crate::verify::VerifyNote;
 use std::fmt::{self, Write};
@@ -79,6 +80,7 @@ pub fn message(d: &Diagnostic) -> Message {
         Kind::Anchor(p) => anchor(p),
         Kind::Input(p) => Message::new(input(p)),
         Kind::Docx(p) => Message::new(docx(p)),
+        Kind::Pdf(p) => pdf(p),
         Kind::StandIn(s) => Message::new(stand_in(s)),
         Kind::Table(p) => Message::new(table(p)),
         Kind::Parse(p) => Message::new(parse(p)),
@@ -242,6 +244,9 @@ fn ledger(p: &LedgerProblem, subject: Option<&Subject>) -> Message {
         LedgerProblem::PerPageWithLine => {
             "has `per_page` with `line`: a line is on one page; remove `per_page`".to_owned()
         }
+        LedgerProblem::BadPage { written } => format!(
+            "has page \"{written}\": write a page as its printed number (page = 12), or a front page (cover, contents) as its numeral in file order (page = \"ii\")"
+        ),
     })
 }
 
@@ -284,20 +289,46 @@ fn anchor(p: &AnchorProblem) -> Message {
             other.edit + 1
         ))
         .help("merge the two edits, or narrow one of them"),
-        AnchorProblem::NoSuchPage { page, pages } => {
-            let (first, last) = (pages.first().copied().unwrap_or(0), pages.last().copied().unwrap_or(0));
-            Message::new(format!(
-                "page {page} is not in the draft, which has {} page(s) (numbered {first}–{last}); check `page`/`pages` and the page marker",
-                pages.len()
-            ))
-        }
-        AnchorProblem::NoSuchLine { page, line, lines } => Message::new(format!(
-            "line {line} is not on page {page}, which has {lines} line(s) (the page marker line is not counted)"
+        AnchorProblem::NoSuchPage { page, pages } => Message::new(format!(
+            "page {page} is not in the draft, which has {} page(s) (numbered {}); check `page`/`pages` and the page marker",
+            pages.len(),
+            page_span(pages)
+        )),
+        AnchorProblem::NoSuchLine { page, line, lines, count } => Message::new(format!(
+            "line {line} is not on page {page}, which has {lines} line(s) ({})",
+            match count {
+                LineCount::Body => "body lines: the running heads above and the page number below are not counted",
+                LineCount::Printed => "printed lines: only the page number is not counted",
+            }
         )),
         AnchorProblem::Todo { note } => Message::new(format!(
             "is marked todo (「{note}」): complete it with `old`/`new` (or `after`/`before` and `new`) and remove `todo`"
         )),
     }
+}
+
+/// The pages of a document, as ranges: `i–ii, 1–14`.
+fn page_span(pages: &[PageNo]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut run: Option<(PageNo, PageNo)> = None;
+    let next = |p: PageNo| match p {
+        PageNo::Front(n) => PageNo::Front(n + 1),
+        PageNo::Number(n) => PageNo::Number(n + 1),
+    };
+    for &p in pages {
+        run = match run {
+            Some((a, b)) if next(b) == p => Some((a, p)),
+            Some((a, b)) => {
+                parts.push(if a == b { a.to_string() } else { format!("{a}–{b}") });
+                Some((p, p))
+            }
+            None => Some((p, p)),
+        };
+    }
+    if let Some((a, b)) = run {
+        parts.push(if a == b { a.to_string() } else { format!("{a}–{b}") });
+    }
+    parts.join(", ")
 }
 
 fn near_miss_help(n: &NearMiss) -> String {
@@ -377,6 +408,52 @@ fn docx(p: &DocxProblem) -> String {
     }
 }
 
+fn pdf(p: &PdfProblem) -> Message {
+    match p {
+        PdfProblem::NoLibrary { tried } => {
+            let tried: Vec<String> = tried
+                .iter()
+                .map(|t| {
+                    let place =
+                        t.place.as_ref().map_or("the system's library path".to_owned(), |p| p.display().to_string());
+                    let why = match &t.failure {
+                        LibraryFailure::Missing => "not there".to_owned(),
+                        LibraryFailure::WrongBuild(why) => {
+                            format!("not a PDFium this akaji can use, install build {}: {why}", crate::pdf::BUILD)
+                        }
+                        LibraryFailure::NotLoaded(why) => why.clone(),
+                    };
+                    format!("{place} ({why})")
+                })
+                .collect();
+            Message::new(format!(
+                "PDFium (libpdfium.so), which akaji reads PDF files with, could not be loaded; tried {}",
+                tried.join(", ")
+            ))
+            .help(format!(
+                "to read PDF files, install PDFium: from akaji's source run `bash .ci/install-pdfium` (it downloads the pypdfium2 wheel with pip and puts libpdfium.so in ~/.local/lib/akaji/), or by hand: `pip download --no-deps pypdfium2=={}`, unzip the wheel and copy pypdfium2_raw/libpdfium.so beside akaji or name it in {}",
+                crate::pdf::PYPDFIUM,
+                crate::pdf::LIBRARY_ENV
+            ))
+        }
+        PdfProblem::Protected => {
+            Message::new("is protected by a password").help("save an unprotected copy and read that")
+        }
+        PdfProblem::NotPdf => Message::new("is not a PDF file that PDFium can read (broken or not a PDF)"),
+        PdfProblem::Security => Message::new("uses a security handler PDFium does not support")
+            .help("save an unprotected copy and read that"),
+        PdfProblem::Unreadable { detail } => Message::new(format!("could not be opened as a PDF ({detail})")),
+        PdfProblem::Page { page, detail } => Message::new(format!("page {page} could not be read: {detail}")),
+        PdfProblem::NoText { pages } => Message::new(format!(
+            "holds no text on any of its {pages} page(s) (scanned images?): akaji reads a PDF's text layer"
+        ))
+        .help("add one with OCR (e.g. ocrmypdf) or use the text the publisher gave"),
+        PdfProblem::NoTable => Message::new(
+            "holds no table with a header row akaji knows (項番, 意見, 考え方, …): is it the comment table?",
+        ),
+    }
+}
+
 fn unsafe_reason(reason: UnsafeName) -> &'static str {
     match reason {
         UnsafeName::Empty => "has an empty name",
@@ -390,10 +467,14 @@ fn unsafe_reason(reason: UnsafeName) -> &'static str {
     }
 }
 
+fn page_or_none(p: Option<PageNo>) -> String {
+    p.map_or_else(|| "?".to_owned(), |p| p.to_string())
+}
+
 fn stand_in(w: &StandIn) -> String {
     let mut s = match &w.source {
-        Source::Old => format!("old text P{} L{}:{}", w.page, w.line, w.column),
-        Source::New => format!("new text P{} L{}:{}", w.page, w.line, w.column),
+        Source::Old => format!("old text P{} L{}:{}", page_or_none(w.page), w.line, w.column),
+        Source::New => format!("new text P{} L{}:{}", page_or_none(w.page), w.line, w.column),
         Source::Response { decision } => format!("decision {decision}, response column {}", w.column),
     };
     let _ = write!(
@@ -512,7 +593,7 @@ mod tests {
     #[test]
     fn labels_and_help_go_on_lines_of_their_own() {
         let place = Place {
-            page: 2,
+            page: crate::document::PageNo::Number(2),
             line: 3,
             column: 4,
             context_before: "前".into(),

@@ -70,6 +70,12 @@ pub struct Hunk {
     /// For the two ends of a move whose passage was edited on the way: the changes between
     /// them, in order (the same list on both ends). Empty for every other hunk.
     pub inner_changes: Vec<InnerChange>,
+    /// The two sides differ in layout only (line breaks, spaces inside Japanese text, page
+    /// furniture, a radical for its ideograph): not a change of content. A comparison of
+    /// content ([`crate::diff_content`]) keeps such differences as layout hunks, so that both
+    /// texts are still the equal runs and the hunks; the renderers show them apart or not at
+    /// all.
+    pub layout: bool,
 }
 
 impl Hunk {
@@ -80,7 +86,12 @@ impl Hunk {
             (false, true) => HunkKind::Delete,
             (false, false) => HunkKind::Replace,
         };
-        Hunk { old, new, kind, edit: None, move_id: None, inner_changes: Vec::new() }
+        Hunk { old, new, kind, edit: None, move_id: None, inner_changes: Vec::new(), layout: false }
+    }
+
+    /// A layout hunk (see [`Hunk::layout`]).
+    pub fn of_layout(old: Range<usize>, new: Range<usize>) -> Hunk {
+        Hunk { layout: true, ..Hunk::new(old, new) }
     }
 
     /// The same hunk attributed to an edit (of the decisions of the redline it goes into).

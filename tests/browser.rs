@@ -141,9 +141,34 @@ fn the_table_underlines_changes_and_links_its_decisions() {
     let page = rendered(&r, Format::Table, &RenderOptions::default()).unwrap();
     let v = in_browser(&chromium, &page);
     assert_eq!(v["rows"], page.matches("<tr id=\"p").count() as u64);
-    assert_eq!(v["rows"], 2, "the sample's changes form two passages");
-    // Each change is underlined on each side where it has text.
+    // One row per changed paragraph: 本分科会を…, 大手…SaaSサービスの, the moved line's paragraph
+    // on each side, and なお、… with its insertion and deletion.
+    assert_eq!(v["rows"], 5, "the sample's changes touch five paragraphs");
+    // Each change is underlined on each side where it has text (the moved line's paragraph of
+    // the old side holds one underline; the new side of that row, none).
     assert_eq!(v["u"], count(&r, |_, h| !h.old.is_empty()) + count(&r, |_, h| !h.new.is_empty()));
     assert_eq!(v["broken"], serde_json::json!([]), "every link resolves");
     assert_eq!(v["decision_links"], 4, "備考 names the four decisions");
+}
+
+/// The 見え消し view reflows paragraphs (a printed line's wrap is not a line break there, so an
+/// insertion cannot leave a character alone on a line) and hides page furniture; the 修正前 view
+/// still shows the draft exactly.
+#[test]
+fn the_redline_view_reflows_paragraphs_and_hides_furniture() {
+    let Some(chromium) = chromium() else { return };
+    let draft = "計画（案）\n　本計画は、地域におけるサイバーセキュリティの確保に向けて、国及\nび地方公共団体が取り組む施策をまとめた。\n- 1 -\n計画（案）\n　続きの本文。\n- 2 -\n計画（案）\n　終わりの本文。\n- 3 -\n";
+    let ledger = akaji::Ledger::from_toml(
+        "[[decision]]\nid = \"7\"\n[[decision.edit]]\nafter = \"確保に向けて、\"\nnew = \"関係機関の協力を得て、\"\n",
+    )
+    .unwrap();
+    let doc = akaji::Document::new(draft, &ledger.options.page_marker);
+    let applied = akaji::apply(&doc, &ledger).unwrap();
+    let page = rendered(&applied.redline(), Format::Html, &RenderOptions::default()).unwrap();
+    let v = in_browser(&chromium, &page);
+    let shown = v["redline"].as_str().unwrap();
+    // The decision's tag 「7」 follows the insertion.
+    assert!(shown.contains("確保に向けて、関係機関の協力を得て、7国及び地方公共団体が"), "one paragraph: {shown:?}");
+    assert!(!shown.contains("計画（案）") && !shown.contains("- 1 -"), "furniture hidden: {shown:?}");
+    assert_eq!(v["draft"].as_str(), Some(draft), "the draft view is the draft, line for line");
 }

@@ -1,9 +1,11 @@
 //! `--format docx`: tracked changes that real readers accept and reject, and `.docx` inputs.
 //!
-//! The comparisons with pandoc and LibreOffice go through [`normalise`] and [`normalise_pandoc`],
-//! the paragraph mapping of `akaji::docx` seen from a reader's side: one paragraph per line, empty
-//! lines and form feeds not kept, white space inside a line collapsed (pandoc and LibreOffice do
-//! that), and for pandoc removed.
+//! The comparisons with pandoc and LibreOffice go through [`content`]: the paragraph mapping of
+//! `akaji::docx` is one Word paragraph per paragraph of the text (its printed lines joined,
+//! page furniture in the header and footer), so accepting or rejecting every change gives the
+//! final's or the draft's body up to layout: every character, white space aside (readers also
+//! collapse white space and drop empty paragraphs). [`as_paragraphs`] is the text of one
+//! document as its paragraphs.
 
 mod hostile;
 mod readers;
@@ -191,21 +193,23 @@ pub fn part(docx: &[u8], name: &str) -> String {
     text
 }
 
-/// A text as LibreOffice shows it, line by line: form feeds dropped, white space collapsed and
-/// trimmed, empty lines dropped.
-pub fn normalise(text: &str) -> Vec<String> {
-    text.replace('\u{c}', "")
-        .lines()
-        .map(|l| l.split_ascii_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect()
+/// A text as a reader of its Word document sees it, one line per paragraph: the printed lines
+/// of each paragraph joined and page furniture left out, as akaji's document model reads the
+/// text (the paragraph mapping of `akaji::docx`).
+pub fn as_paragraphs(text: &str) -> String {
+    let doc = akaji::Document::new(text, &akaji::PageMarker::default());
+    doc.paragraphs().iter().map(|p| format!("{}\n", doc.paragraph_text(p))).collect()
 }
 
-/// A text as pandoc shows it: like [`normalise`], and without any ASCII white space, because
-/// pandoc joins the two paragraphs around a deleted paragraph mark with a space (a habit of
-/// Western text: 「について」+「、報告書」 becomes 「について 、報告書」).
-pub fn normalise_pandoc(text: &str) -> Vec<String> {
-    normalise(text).into_iter().map(|l| l.replace(' ', "")).collect()
+/// A text's content: its body's characters, white space and page furniture left out. The
+/// Word document's paragraphs follow the old text's; accepting every change gives the new
+/// text's content (its paragraphs are the old text's with the changed paragraph marks).
+pub fn content(text: &str) -> String {
+    let doc = akaji::Document::new(text, &akaji::PageMarker::default());
+    (0..doc.line_count())
+        .filter(|&l| !doc.is_furniture(l))
+        .flat_map(|l| doc.line_text(l).chars().filter(|c| !c.is_whitespace()).collect::<Vec<_>>())
+        .collect()
 }
 
 /// Whether an external tool can be run; without it the test is skipped, unless `CI` is set.

@@ -81,15 +81,27 @@ fn the_format_follows_the_output_extension() {
 }
 
 #[test]
-fn the_table_has_one_row_per_passage_with_new_on_the_left() {
+fn the_table_has_one_row_per_paragraph_with_new_on_the_left() {
     let run = akaji(&["redline", DRAFT, LEDGER, "--format", "table"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let rows = run.stdout.matches("<tr id=\"p").count();
-    // The 15 changes lie on 15 lines, no two of them adjacent: one passage each.
+    // The 15 changes lie in 15 paragraphs: one row each, the paragraph whole.
     assert_eq!(rows, 15, "{}", run.stdout);
-    assert!(run.stdout.contains("<td class=\"new\">対策分科会」を<u>開催</u>し、"));
-    assert!(run.stdout.contains("<td class=\"old\">対策分科会」を<u>設置</u>し、"));
+    assert!(run.stdout.contains("<th>修正後</th><th>修正前</th>"), "a plan's columns");
+    assert!(run.stdout.contains(
+        "<td class=\"loc\">P4 4–7行<br><span class=\"path\">はじめに</span></td><td class=\"new\">　具体的には、令和４年10月に「通信インフラ防護に関するサイバーセキュリティ対策分科会」を<u>開催</u>し、通信事業者や機器メーカー、有識者からのヒアリングを通じて、攻撃の兆候を早期に把握するための方策や、脆弱なIoT機器への対処の在り方等について、専門的な見地から検討を行った。</td>"
+    ), "the whole paragraph, its lines joined: {}", run.stdout);
+    assert!(run.stdout.contains("<td class=\"old\">　具体的には、令和４年10月に「通信インフラ防護に関するサイバーセキュリティ対策分科会」を<u>設置</u>し、"));
+    // The heading path of an item; a word underlined whole on both sides.
+    assert!(run.stdout.contains("<span class=\"path\">II-1-(2)-イ</span>"), "{}", run.stdout);
+    assert!(run.stdout.contains("大手自動車メーカーが利用する<u>クラウドサービス</u>の設定"));
+    assert!(run.stdout.contains("大手自動車メーカーが利用する<u>SaaSサービス</u>の設定"));
     assert!(run.stdout.contains("<a class=\"dec\" href=\"#decision-"), "備考 links to the decisions");
+    // A law's columns, by option or by the ledger.
+    let law = akaji(&["redline", DRAFT, LEDGER, "--format", "table", "--kind", "law"]);
+    assert!(law.stdout.contains("<th>改正後</th><th>改正前</th>") && law.stdout.contains("（傍線の部分は改正部分）"));
+    let plain = akaji(&["redline", DRAFT, LEDGER, "--format", "table", "--kind", "plain"]);
+    assert!(plain.stdout.contains("<th>新</th><th>旧</th>"));
 }
 
 #[test]

@@ -183,12 +183,13 @@ fn one_sided_passages_say_new_or_deleted() {
         Piece::Chg("", "五\n", None),
     ]);
     let out = rendered(&r, Format::Table, &RenderOptions::default()).unwrap();
+    // Rows are paragraphs: a paragraph deleted whole or added whole, its line break is layout.
     assert!(
-        out.contains("<td class=\"new\"><span class=\"side\">（削る）</span></td><td class=\"old\"><u>二↵</u></td>"),
+        out.contains("<td class=\"new\"><span class=\"side\">（削る）</span></td><td class=\"old\"><u>二</u></td>"),
         "{out}"
     );
     assert!(
-        out.contains("<td class=\"new\"><u>五↵</u></td><td class=\"old\"><span class=\"side\">（新設）</span></td>"),
+        out.contains("<td class=\"new\"><u>五</u></td><td class=\"old\"><span class=\"side\">（新設）</span></td>"),
         "{out}"
     );
 }

@@ -3,12 +3,16 @@
 mod apply;
 mod browser;
 mod ci_example;
+mod content;
 mod diff;
+mod document;
 mod docx;
 mod import;
 mod import_props;
 mod import_xlsx;
 mod imports;
+mod pages;
+mod pdf;
 mod redline;
 mod render;
 mod roundtrip;

@@ -1,7 +1,7 @@
 //! Why an edit does not resolve against the draft, as data; the words are in
 //! [`crate::messages`].
 
-use crate::document::Place;
+use crate::document::{LineCount, PageNo, Place};
 use crate::ledger::{Count, EditRef};
 use serde::Serialize;
 
@@ -30,7 +30,7 @@ pub enum AnchorProblem {
         /// Where they are (the first twelve).
         places: Vec<Place>,
         /// The page, when the count applies on each page (`per_page`).
-        page: Option<u32>,
+        page: Option<PageNo>,
     },
     /// The edit changes characters another edit changes (or inserts where it inserts).
     Conflict {
@@ -44,18 +44,20 @@ pub enum AnchorProblem {
     /// The scope names a page the draft does not have.
     NoSuchPage {
         /// The page asked for.
-        page: u32,
+        page: PageNo,
         /// The pages the draft has.
-        pages: Vec<u32>,
+        pages: Vec<PageNo>,
     },
     /// The scope names a line the page does not have.
     NoSuchLine {
         /// The page.
-        page: u32,
+        page: PageNo,
         /// The line asked for.
         line: i64,
         /// How many lines the page has.
         lines: usize,
+        /// How lines are counted.
+        count: LineCount,
     },
     /// The edit is marked `todo`.
     Todo {

@@ -3,19 +3,27 @@
 use super::pending::{Change, PendingEdit};
 use super::resolved::Resolved;
 use super::trim::{changed_part, ChangedPart};
+use crate::document::{whole_lines, Document, Put};
 use crate::fold::{Folded, QuoteChar};
 use crate::ledger::Side;
 use std::ops::Range;
 
 /// A match (folded range `m`) of `edit`'s quote turned into the draft bytes that change and the
-/// text that goes there.
-pub(super) fn resolved(edit: &PendingEdit, draft: &str, folded: &Folded, m: Range<usize>) -> Resolved {
+/// text that goes there; an edit about whole paragraphs takes whole lines
+/// ([`whole_lines`]).
+pub(super) fn resolved(edit: &PendingEdit, doc: &Document, folded: &Folded, m: Range<usize>) -> Resolved {
     let anchor = folded.doc_range(&m);
-    let (old, replacement) = match edit.change {
-        Change::Insert { side: Side::After, new } => (anchor.end..anchor.end, new.to_owned()),
-        Change::Insert { side: Side::Before, new } => (anchor.start..anchor.start, new.to_owned()),
-        Change::Replace { new } => replace(&edit.quote_chars, draft, folded, m, new),
+    let (old, replacement, put) = match edit.change {
+        Change::Insert { side: Side::After, new } => (anchor.end..anchor.end, new.to_owned(), Put::After),
+        Change::Insert { side: Side::Before, new } => (anchor.start..anchor.start, new.to_owned(), Put::Before),
+        Change::Replace { new } => {
+            let (old, replacement) = replace(&edit.quote_chars, doc.text(), folded, m, new);
+            (old, replacement, Put::Instead)
+        }
     };
+    let (old, replacement) = whole_lines(doc, old, replacement, put);
+    // Whole lines reach past the quote only over white space: the anchor takes it in.
+    let anchor = anchor.start.min(old.start)..anchor.end.max(old.end);
     Resolved { edit: edit.at, anchor, old, replacement }
 }
 

@@ -12,7 +12,7 @@ use super::replacement::resolved;
 use super::resolved::Resolution;
 use super::scope::FoldedScope;
 use crate::diagnostic::{Diagnostic, Subject};
-use crate::document::Document;
+use crate::document::{Document, PageNo};
 use crate::fold::{fold_quote, fold_text, Folded};
 use crate::ledger::{Action, Ledger};
 use std::ops::Range;
@@ -32,7 +32,7 @@ pub fn resolve(draft: &Document, ledger: &Ledger) -> Resolution {
         let all = &found[edit.pattern];
         let matches = in_scope(edit, all, &folded);
         match check_count(edit, &matches, all, draft, &folded, &patterns) {
-            Ok(()) => edits.extend(matches.into_iter().map(|m| resolved(edit, draft.text(), &folded, m))),
+            Ok(()) => edits.extend(matches.into_iter().map(|m| resolved(edit, draft, &folded, m))),
             Err(found) => {
                 problems.extend(found.into_iter().map(|p| Diagnostic::about(Subject::of_edit(ledger, edit.at), p)))
             }
@@ -128,7 +128,7 @@ fn check_count(
         };
         return Err(vec![AnchorProblem::NoMatch { quote, near_miss, elsewhere }]);
     }
-    let mismatch = |page: Option<u32>, on: Vec<&Range<usize>>| AnchorProblem::CountMismatch {
+    let mismatch = |page: Option<PageNo>, on: Vec<&Range<usize>>| AnchorProblem::CountMismatch {
         quote: quote.clone(),
         expected: edit.count,
         found: on.len(),

@@ -1,7 +1,7 @@
 //! An edit's scope as ranges of a folded text (the draft, or a final checked without it).
 
 use super::problem::AnchorProblem;
-use crate::document::Document;
+use crate::document::{Document, PageNo};
 use crate::fold::Folded;
 use crate::ledger::{PageScope, Scope};
 use std::ops::Range;
@@ -13,7 +13,7 @@ pub(crate) enum FoldedScope {
     All,
     /// A match must start inside one of these page ranges (sorted by start), each with its
     /// page's number.
-    Pages(Vec<(u32, Range<usize>)>),
+    Pages(Vec<(PageNo, Range<usize>)>),
     /// A match must overlap this line.
     Line(Range<usize>),
 }
@@ -22,7 +22,7 @@ impl FoldedScope {
     /// The scope in `doc`, or what is wrong with it: a page or line `doc` does not have
     /// ([`AnchorProblem::NoSuchPage`], [`AnchorProblem::NoSuchLine`]).
     pub fn of(scope: &Scope, doc: &Document, folded: &Folded) -> Result<FoldedScope, AnchorProblem> {
-        let page = |number: u32| {
+        let page = |number: PageNo| {
             doc.page(number).ok_or_else(|| AnchorProblem::NoSuchPage {
                 page: number,
                 pages: doc.pages().iter().map(|p| p.number).collect(),
@@ -34,7 +34,12 @@ impl FoldedScope {
             PageScope::Line { page: number, line } => {
                 let page = page(*number)?;
                 let Some(l) = doc.page_line(page, line.get()) else {
-                    return Err(AnchorProblem::NoSuchLine { page: *number, line: line.get(), lines: page.lines.len() });
+                    return Err(AnchorProblem::NoSuchLine {
+                        page: *number,
+                        line: line.get(),
+                        lines: page.lines.len(),
+                        count: doc.line_count_mode(),
+                    });
                 };
                 Ok(FoldedScope::Line(folded_range(doc.line_range(l))))
             }
@@ -60,7 +65,7 @@ impl FoldedScope {
     }
 
     /// The page a match in scope starts on (for a scope of pages).
-    pub fn page_of(&self, m: &Range<usize>) -> Option<u32> {
+    pub fn page_of(&self, m: &Range<usize>) -> Option<PageNo> {
         match self {
             FoldedScope::Pages(ranges) => ranges.iter().find(|(_, r)| r.contains(&m.start)).map(|(p, _)| *p),
             _ => None,
@@ -68,7 +73,7 @@ impl FoldedScope {
     }
 
     /// The page numbers of a scope of pages, in the order of the text.
-    pub fn pages(&self) -> Vec<u32> {
+    pub fn pages(&self) -> Vec<PageNo> {
         match self {
             FoldedScope::Pages(ranges) => ranges.iter().map(|(p, _)| *p).collect(),
             _ => Vec::new(),

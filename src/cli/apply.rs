@@ -1,6 +1,7 @@
 //! `akaji apply`: write the final text, or (with `--format json`) where each edit landed.
 
 use super::error::CliError;
+use super::lines::LineArgs;
 use super::{exit, files, messages, output};
 use akaji::Applied;
 use serde::Serialize;
@@ -12,7 +13,7 @@ use std::path::PathBuf;
     after_help = "Examples:\n  akaji apply draft.txt ledger.toml -o final.txt\n  akaji apply draft.txt ledger.toml --format json   # where each edit landed"
 )]
 pub struct Args {
-    /// The draft (UTF-8 text).
+    /// The draft (UTF-8 text, .docx or .pdf).
     draft: PathBuf,
     /// The ledger (TOML, or JSON when it ends in .json).
     ledger: PathBuf,
@@ -22,6 +23,8 @@ pub struct Args {
     /// `text`: the final text; `json`: the resolved edits (decision, page, line, char offsets).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    #[command(flatten)]
+    lines: LineArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -36,7 +39,8 @@ pub fn run(args: Args) -> Result<u8, CliError> {
     let inputs = [args.draft.as_path(), args.ledger.as_path()];
     output::check(out, &inputs)?;
     let ledger = files::load_ledger(&args.ledger)?;
-    let draft = files::load_document(&args.draft, &ledger.options.page_marker)?;
+    let draft =
+        args.lines.apply(files::load_document(&args.draft, &ledger.options.page_marker)?, Some(&ledger.options));
     let applied = akaji::apply(&draft, &ledger).map_err(|problems| CliError::Resolve {
         ledger: args.ledger.clone(),
         draft: args.draft.clone(),
@@ -68,7 +72,7 @@ struct Placed {
     /// The edit's number within its decision, 1-based as in messages.
     edit: usize,
     /// Page of the change in the draft.
-    page: u32,
+    page: akaji::PageNo,
     /// Line within that page, 1-based.
     line: usize,
     /// Column, 1-based, in chars.
@@ -135,6 +139,6 @@ mod tests {
             assert_eq!(old[e.old[0]..e.old[1]].iter().collect::<String>(), e.old_text);
             assert_eq!(fin[e.new[0]..e.new[1]].iter().collect::<String>(), e.new_text);
         }
-        assert_eq!((p[1].page, p[1].line, p[1].edit), (4, 2, 2));
+        assert_eq!((p[1].page, p[1].line, p[1].edit), (akaji::PageNo::Number(4), 2, 2));
     }
 }

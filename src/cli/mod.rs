@@ -8,6 +8,7 @@ mod error;
 mod exit;
 mod files;
 mod import;
+mod lines;
 mod messages;
 mod output;
 mod redline;

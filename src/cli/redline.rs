@@ -1,6 +1,7 @@
 //! `akaji redline`: the redline of a ledger's edits on a draft, every change attributed.
 
 use super::error::CliError;
+use super::lines::LineArgs;
 use super::rendering::RenderArgs;
 use super::{exit, files, output};
 use akaji::render::Format;
@@ -18,6 +19,8 @@ pub struct Args {
     pub ledger: PathBuf,
     #[command(flatten)]
     pub render: RenderArgs,
+    #[command(flatten)]
+    pub lines: LineArgs,
 }
 
 /// Run `akaji redline`.
@@ -27,14 +30,15 @@ pub fn run(args: Args) -> Result<u8, CliError> {
     output::check(out, &inputs)?;
     args.render.check()?;
     let ledger = files::load_ledger(&args.ledger)?;
-    let draft = files::load_document(&args.draft, &ledger.options.page_marker)?;
+    let draft =
+        args.lines.apply(files::load_document(&args.draft, &ledger.options.page_marker)?, Some(&ledger.options));
     let applied = akaji::apply(&draft, &ledger).map_err(|problems| CliError::Resolve {
         ledger: args.ledger.clone(),
         draft: args.draft.clone(),
         problems,
     })?;
     let (old_label, new_label) = labels(&args);
-    let bytes = args.render.render(&applied.redline(), old_label, new_label)?;
+    let bytes = args.render.render(&applied.redline(), old_label, new_label, Some(ledger.options.kind))?;
     output::emit(out, &inputs, &[&bytes])?;
     Ok(exit::SUCCESS)
 }

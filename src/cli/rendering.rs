@@ -4,7 +4,7 @@ use super::error::{CliError, IoAction, Usage};
 use super::messages;
 use super::output::ColorChoice;
 use akaji::render::{self, Context, Format, RenderOptions};
-use akaji::Redline;
+use akaji::{DocumentKind, Redline};
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 
@@ -24,6 +24,21 @@ pub struct RenderArgs {
     /// Colour the ansi format: auto (on a terminal, unless NO_COLOR is set), always, never.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// The kind of document, naming the 新旧対照表's columns: plan (修正後/修正前; the default,
+    /// or the ledger's options.kind), law (改正後/改正前) or plain (新/旧).
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub kind: Option<KindArg>,
+}
+
+/// A kind of document, as named on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum KindArg {
+    /// 修正後 / 修正前.
+    Plan,
+    /// 改正後 / 改正前 (a law, an ordinance, a rule).
+    Law,
+    /// 新 / 旧.
+    Plain,
 }
 
 impl RenderArgs {
@@ -46,8 +61,15 @@ impl RenderArgs {
         Ok(())
     }
 
-    /// Render `redline` to bytes, naming the two texts `old_label` and `new_label`.
-    pub fn render(&self, redline: &Redline, old_label: String, new_label: String) -> Result<Vec<u8>, CliError> {
+    /// Render `redline` to bytes, naming the two texts `old_label` and `new_label`; `kind` is
+    /// the ledger's, when there is one (`--kind` wins).
+    pub fn render(
+        &self,
+        redline: &Redline,
+        old_label: String,
+        new_label: String,
+        kind: Option<DocumentKind>,
+    ) -> Result<Vec<u8>, CliError> {
         self.check()?;
         let format = self.format();
         let options = RenderOptions {
@@ -55,6 +77,12 @@ impl RenderArgs {
             context: self.context,
             old_label,
             new_label,
+            kind: match self.kind {
+                Some(KindArg::Plan) => DocumentKind::Plan,
+                Some(KindArg::Law) => DocumentKind::Law,
+                Some(KindArg::Plain) => DocumentKind::Plain,
+                None => kind.unwrap_or_default(),
+            },
         };
         let mut bytes = Vec::new();
         let rendered = if format == Format::Docx {

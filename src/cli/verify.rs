@@ -1,6 +1,7 @@
 //! `akaji verify`: was every promised edit made; what changed that no decision explains.
 
 use super::error::{CliError, IoAction, Usage};
+use super::lines::LineArgs;
 use super::output::{self, ColorChoice};
 use super::{exit, files, messages};
 use akaji::render::{render, Format as RedlineFormat, RenderOptions};
@@ -48,6 +49,8 @@ pub struct Args {
     /// Write the report here (whole or not at all) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    lines: LineArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -68,8 +71,9 @@ pub fn run(args: Args) -> Result<u8, CliError> {
         eprintln!("{}", messages::draft_from_ledger(d));
     }
     let marker = &ledger.options.page_marker;
-    let final_doc = files::load_document(&args.final_path, marker)?;
-    let draft = draft_path.as_deref().map(|p| files::load_document(p, marker)).transpose()?;
+    let load = |p: &Path| files::load_document(p, marker).map(|d| args.lines.apply(d, Some(&ledger.options)));
+    let final_doc = load(&args.final_path)?;
+    let draft = draft_path.as_deref().map(load).transpose()?;
     let checked = Checked { args: &args, ledger: &ledger, draft_path: draft_path.as_deref(), inputs: &inputs };
     match (&draft, args.exact) {
         (Some(draft), true) => checked.exact(draft, &final_doc),

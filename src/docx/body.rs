@@ -6,7 +6,7 @@
 //! written at paragraph level around the runs they cover. Every `w:id` is unique in the part.
 
 use super::plan::{Inline, Para, Plan, Rev, Revision, RevisionIx};
-use super::xml::{Xml, R_NS, W_NS};
+use super::xml::{Xml, FOOTER_ID, HEADER_ID, R_NS, W_NS};
 use std::io;
 
 /// Write `word/document.xml` for `plan`.
@@ -19,7 +19,7 @@ pub(crate) fn document_xml(plan: &Plan) -> io::Result<Vec<u8>> {
     for para in &plan.paras {
         paragraph(&mut x, plan, para, &mut ids)?;
     }
-    section(&mut x)?;
+    section(&mut x, plan)?;
     x.close("w:body")?;
     x.close("w:document")?;
     Ok(x.finish())
@@ -47,10 +47,10 @@ fn rev_attrs<'a>(id: &'a str, r: &'a Revision) -> Vec<(&'a str, &'a str)> {
 
 fn paragraph(x: &mut Xml, plan: &Plan, para: &Para, ids: &mut Ids) -> io::Result<()> {
     x.open("w:p", &[])?;
-    if para.page_break_before || para.mark != Rev::Same {
+    if para.heading.is_some() || para.mark != Rev::Same {
         x.open("w:pPr", &[])?;
-        if para.page_break_before {
-            x.empty("w:pageBreakBefore", &[])?;
+        if let Some(level) = para.heading {
+            x.empty("w:pStyle", &[("w:val", &format!("Heading{level}"))])?;
         }
         if let Some((tag, who)) = rev_tag(para.mark) {
             x.open("w:rPr", &[])?;
@@ -137,9 +137,16 @@ fn text_piece(x: &mut Xml, plan: &Plan, rev: Rev, text: &str, ids: &mut Ids) -> 
     Ok(())
 }
 
-/// A4 portrait, 25 mm margins, 10 mm header and footer.
-fn section(x: &mut Xml) -> io::Result<()> {
+/// A4 portrait, 25 mm margins, 10 mm header and footer; the header and footer parts when the
+/// text prints running heads and page numbers.
+fn section(x: &mut Xml, plan: &Plan) -> io::Result<()> {
     x.open("w:sectPr", &[])?;
+    if plan.header {
+        x.empty("w:headerReference", &[("w:type", "default"), ("r:id", HEADER_ID)])?;
+    }
+    if plan.footer {
+        x.empty("w:footerReference", &[("w:type", "default"), ("r:id", FOOTER_ID)])?;
+    }
     x.empty("w:pgSz", &[("w:w", "11906"), ("w:h", "16838")])?;
     let margins = [
         ("w:top", "1418"),

@@ -10,24 +10,29 @@
 //!
 //! # The paragraph mapping
 //!
-//! - Every line of the text is one paragraph; its line break is the paragraph mark. A CRLF line
-//!   break is one break (both texts come back with LF line breaks).
-//! - A line break inside a hunk is a paragraph mark that is itself a tracked change: an inserted
-//!   line break is an inserted paragraph mark (`w:pPr/w:rPr/w:ins`: rejecting it joins the
-//!   paragraph to the next), a deleted one a deleted paragraph mark (`w:pPr/w:rPr/w:del`:
-//!   accepting it joins them). So a hunk that holds a line break spans paragraphs.
+//! - Every paragraph of the text (its printed lines joined, as the document model reads it:
+//!   [`crate::Paragraph`]) is one Word paragraph, so that accepting every change gives text that
+//!   reflows: a line break inside a paragraph is left out (with the next line's indent; between
+//!   two Latin letters it becomes a space), a line break between paragraphs is the paragraph
+//!   mark. A CRLF line break is one break. An empty line is an empty paragraph.
+//! - A heading (`1.1. …`, `(1) …`, `はじめに`) is a Word heading of its level (`Heading 1`, …).
+//! - Page furniture is not body text: Word's header repeats the current chapter and section
+//!   (`STYLEREF` fields on `heading 1` and `heading 2`) when the old text prints running heads,
+//!   and its footer prints `- N -` (a `PAGE` field) when it prints page numbers; Word paginates.
+//!   A form feed is a page break (`<w:br w:type="page"/>`) where it stands.
+//! - A paragraph mark inside a hunk is itself a tracked change: an inserted one
+//!   (`w:pPr/w:rPr/w:ins`: rejecting it joins the paragraph to the next), a deleted one
+//!   (`w:pPr/w:rPr/w:del`: accepting it joins them). So a hunk that holds a line break between
+//!   paragraphs spans paragraphs.
 //! - A replacement is its deleted old text followed by its inserted new text.
-//! - The text's final line break closes the last paragraph; no empty paragraph follows it (a
-//!   text without a final line break reads back with one).
-//! - A page-marker line of the draft (a `- 12 -` footer) stays a paragraph of its own text, and
-//!   the paragraph after it starts a new page (`w:pageBreakBefore`), so the document's pages are
-//!   the draft's. A form feed is a page break (`<w:br w:type="page"/>`) where it stands.
+//! - The text's final line break closes the last paragraph; no empty paragraph follows it.
 //! - A tab is `<w:tab/>`. A character XML forbids is written as a visible stand-in
 //!   ([`stand_in`]) and reported as a [`StandIn`]; nothing is dropped.
 //!
-//! Readers see the same text modulo that mapping: empty lines are empty paragraphs, which
-//! plain-text exports drop, and pandoc joins the two paragraphs around an accepted deleted
-//! paragraph mark with a space.
+//! Accepting every change gives the new text and rejecting every change the old, up to layout:
+//! the same characters of the body, white space aside, in paragraphs. Plain-text exports drop
+//! empty paragraphs, and pandoc joins the two paragraphs around an accepted deleted paragraph
+//! mark with a space.
 //!
 //! ```
 //! use akaji::{Hunk, Redline};
@@ -42,6 +47,7 @@
 
 mod body;
 mod comments;
+mod layout;
 mod package;
 mod plan;
 mod read;

@@ -1,8 +1,10 @@
 //! From a [`Redline`] to the paragraphs of a Word document: the paragraph mapping.
 //!
-//! The mapping is documented in [`crate::docx`]: one paragraph per line, line breaks inside
-//! hunks as tracked paragraph marks, a page break after each page-marker line of the draft.
+//! The mapping is documented in [`crate::docx`]: one Word paragraph per paragraph of the text
+//! (its printed lines joined, page furniture left out: `layout.rs`), line breaks between
+//! paragraphs inside hunks as tracked paragraph marks, headings as Word headings.
 
+use super::layout::{furniture_kinds, Layout};
 use super::text::{stand_in, Source, StandIn};
 use crate::redline::{Hunk, HunkKind, Redline, Segment};
 
@@ -46,14 +48,15 @@ pub(crate) enum Inline {
 /// One paragraph: what it holds and the state of its mark.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Para {
-    pub page_break_before: bool,
+    /// The heading level, for a heading (`Heading 1` …).
+    pub heading: Option<u8>,
     pub mark: Rev,
     pub inlines: Vec<Inline>,
 }
 
 impl Para {
     fn new() -> Para {
-        Para { page_break_before: false, mark: Rev::Same, inlines: Vec::new() }
+        Para { heading: None, mark: Rev::Same, inlines: Vec::new() }
     }
 }
 
@@ -72,6 +75,11 @@ pub(crate) struct Plan {
     pub revisions: Vec<Revision>,
     pub comments: Vec<Comment>,
     pub stand_ins: Vec<StandIn>,
+    /// The old text prints running heads: the document's header repeats the current chapter
+    /// and section.
+    pub header: bool,
+    /// The old text prints page numbers: the document's footer prints `- N -`.
+    pub footer: bool,
 }
 
 /// The author of changes no decision explains (a plain diff).
@@ -79,11 +87,12 @@ pub const UNATTRIBUTED: &str = "akaji";
 
 /// Lay out `redline` as paragraphs.
 pub(crate) fn plan(redline: &Redline) -> Plan {
+    let (header, footer) = furniture_kinds(&redline.old);
     let mut b = Builder {
         redline,
-        plan: Plan::default(),
+        plan: Plan { header, footer, ..Plan::default() },
         cur: Para::new(),
-        page_breaks: page_breaks(redline),
+        layouts: [Layout::of(&redline.old), Layout::of(&redline.new)],
         revision_of: vec![None; redline.decisions.len() + 1],
     };
     for seg in redline.segments() {
@@ -95,26 +104,12 @@ pub(crate) fn plan(redline: &Redline) -> Plan {
     b.finish()
 }
 
-/// Old-text byte offsets of the line breaks that end a page-marker line (not the last line).
-fn page_breaks(redline: &Redline) -> Vec<usize> {
-    let old = &redline.old;
-    let mut out: Vec<usize> = old
-        .pages()
-        .iter()
-        .filter_map(|p| p.marker)
-        .map(|m| old.line_range(m).end)
-        .filter(|&end| end < old.text().len() && old.text().as_bytes()[end - 1] == b'\n')
-        .map(|end| end - 1)
-        .collect();
-    out.sort_unstable();
-    out
-}
-
 struct Builder<'a> {
     redline: &'a Redline<'a>,
     plan: Plan,
     cur: Para,
-    page_breaks: Vec<usize>,
+    /// The old and the new text's layout.
+    layouts: [Layout; 2],
     /// The revision of each decision once made, by decision index (the last slot: changes no
     /// decision explains).
     revision_of: Vec<Option<RevisionIx>>,
@@ -200,7 +195,7 @@ impl Builder<'_> {
                     text.push(s);
                     self.plan.stand_ins.push(StandIn {
                         source: Source::Response { decision: d.id.clone() },
-                        page: 0,
+                        page: None,
                         line: 0,
                         column: i + 1,
                         code_point: c as u32,
@@ -214,35 +209,58 @@ impl Builder<'_> {
         Some(self.plan.comments.len() - 1)
     }
 
-    /// Add `text` (starting at byte `base` of its side) in state `rev`: line breaks close
-    /// paragraphs, forbidden characters become stand-ins.
+    /// Add `text` (starting at byte `base` of its side) in state `rev`: line breaks between
+    /// paragraphs close paragraphs, a paragraph's own wraps and its page furniture are left out
+    /// (`layout.rs`), forbidden characters become stand-ins.
     fn emit(&mut self, base: usize, text: &str, source: Source, rev: Rev) {
+        let side = usize::from(source != Source::Old);
         let mut start = 0;
         let mut chars = text.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
+            if self.layouts[side].dropped(base + i) {
+                self.push_text_at(rev, &text[start..i], side, base + start);
+                start = i + c.len_utf8();
+                continue;
+            }
             let stand = match c {
                 '\r' if chars.peek().is_some_and(|&(_, n)| n == '\n') => {
-                    self.push_text(rev, &text[start..i]);
+                    self.push_text_at(rev, &text[start..i], side, base + start);
                     start = i + 1;
                     continue;
                 }
                 '\r' => Some('␍'),
                 '\n' => {
-                    self.push_text(rev, &text[start..i]);
+                    self.push_text_at(rev, &text[start..i], side, base + start);
                     start = i + 1;
-                    self.end_para(rev, source == Source::Old && self.page_breaks.binary_search(&(base + i)).is_ok());
+                    match self.layouts[side].soft(base + i) {
+                        Some(true) => self.push_text(rev, " "),
+                        Some(false) => {}
+                        None => self.end_para(rev),
+                    }
                     continue;
                 }
                 c => stand_in(c),
             };
             if let Some(s) = stand {
-                self.push_text(rev, &text[start..i]);
+                self.push_text_at(rev, &text[start..i], side, base + start);
                 self.push_text(rev, s.encode_utf8(&mut [0; 4]));
                 start = i + c.len_utf8();
                 self.warn(&source, base + i, c, s);
             }
         }
-        self.push_text(rev, &text[start..]);
+        self.push_text_at(rev, &text[start..], side, base + start);
+    }
+
+    /// [`Builder::push_text`] of text at byte `at` of side `side`: a paragraph's first text
+    /// makes it a heading when the text's paragraph is one.
+    fn push_text_at(&mut self, rev: Rev, text: &str, side: usize, at: usize) {
+        if text.is_empty() {
+            return;
+        }
+        if !self.cur.inlines.iter().any(|p| matches!(p, Inline::Text { .. })) {
+            self.cur.heading = self.layouts[side].heading(at);
+        }
+        self.push_text(rev, text);
     }
 
     fn warn(&mut self, source: &Source, at: usize, c: char, s: char) {
@@ -250,7 +268,7 @@ impl Builder<'_> {
         let p = doc.position(at);
         self.plan.stand_ins.push(StandIn {
             source: source.clone(),
-            page: p.page,
+            page: Some(p.page),
             line: p.line,
             column: p.column,
             code_point: c as u32,
@@ -271,11 +289,10 @@ impl Builder<'_> {
         self.cur.inlines.push(Inline::Text { rev, text: text.to_owned() });
     }
 
-    fn end_para(&mut self, mark: Rev, page_break_after: bool) {
+    fn end_para(&mut self, mark: Rev) {
         let mut done = std::mem::replace(&mut self.cur, Para::new());
         done.mark = mark;
         self.plan.paras.push(done);
-        self.cur.page_break_before = page_break_after && mark == Rev::Same;
     }
 
     fn finish(mut self) -> Plan {
@@ -350,12 +367,25 @@ mod tests {
     }
 
     #[test]
-    fn marker_lines_end_pages_and_crlf_is_one_break() {
+    fn page_numbers_go_to_the_footer_and_crlf_is_one_break() {
         let r = Redline::from_texts("a\r\n- 4 -\r\nb\r\n", "a\r\n- 4 -\r\nb\r\n", vec![]);
         let p = plan(&r);
-        assert_eq!(p.paras.len(), 3);
-        assert_eq!(texts(&p.paras[1]), vec![(Rev::Same, "- 4 -")]);
-        assert!(p.paras[2].page_break_before && !p.paras[1].page_break_before);
+        assert_eq!(p.paras.len(), 2);
+        assert_eq!((texts(&p.paras[0]), texts(&p.paras[1])), (vec![(Rev::Same, "a")], vec![(Rev::Same, "b")]));
+        assert!(p.footer && !p.header);
+    }
+
+    #[test]
+    fn a_wrapped_paragraph_is_one_word_paragraph_and_a_heading_a_heading() {
+        let text = "1.1. 経営層の意識改革\n　経済産業省及び独立行政法人情報処理推進機構（IPA）が令和４年度に実施した調\n査によれば、方針を審議している企業の割合は約６割である。\n";
+        let r = Redline::from_texts(text, text, vec![]);
+        let p = plan(&r);
+        assert_eq!(p.paras.len(), 2, "{:?}", p.paras);
+        assert_eq!(p.paras[0].heading, Some(2));
+        assert_eq!(
+            texts(&p.paras[1]),
+            vec![(Rev::Same, "　経済産業省及び独立行政法人情報処理推進機構（IPA）が令和４年度に実施した調査によれば、方針を審議している企業の割合は約６割である。")]
+        );
     }
 
     #[test]

@@ -44,6 +44,33 @@ pub(crate) fn styles_xml() -> io::Result<Vec<u8>> {
     x.empty("w:jc", &[("w:val", "left")])?;
     x.close("w:pPr")?;
     x.close("w:style")?;
+    // Headings, so that a heading of the text is a heading in Word (and the header's STYLEREF
+    // fields find the chapter and the section).
+    for level in 1..=6u8 {
+        let (id, name) = (format!("Heading{level}"), format!("heading {level}"));
+        style(&mut x, "paragraph", &id, &name, false)?;
+        x.empty("w:basedOn", &[("w:val", "Normal")])?;
+        x.empty("w:next", &[("w:val", "Normal")])?;
+        x.empty("w:qFormat", &[])?;
+        x.open("w:pPr", &[])?;
+        x.empty("w:keepNext", &[])?;
+        x.empty("w:outlineLvl", &[("w:val", &(level - 1).to_string())])?;
+        x.close("w:pPr")?;
+        x.open("w:rPr", &[])?;
+        if level <= 2 {
+            x.empty("w:b", &[])?;
+        }
+        x.close("w:rPr")?;
+        x.close("w:style")?;
+    }
+    for (id, name) in [("Header", "header"), ("Footer", "footer")] {
+        style(&mut x, "paragraph", id, name, false)?;
+        x.empty("w:basedOn", &[("w:val", "Normal")])?;
+        x.open("w:rPr", &[])?;
+        x.empty("w:sz", &[("w:val", "18")])?;
+        x.close("w:rPr")?;
+        x.close("w:style")?;
+    }
     style(&mut x, "character", "CommentReference", "annotation reference", false)?;
     x.empty("w:basedOn", &[("w:val", "DefaultParagraphFont")])?;
     x.open("w:rPr", &[])?;

@@ -16,6 +16,7 @@
 //! assert_eq!(stand_in('設'), None);
 //! ```
 
+use crate::document::PageNo;
 use serde::Serialize;
 
 /// The visible character written in place of `c`, when XML cannot hold `c` (tab, line feed,
@@ -51,8 +52,8 @@ pub enum Source {
 pub struct StandIn {
     /// Which text held it.
     pub source: Source,
-    /// Page number (0 for a response).
-    pub page: u32,
+    /// Page number (`None` for a response).
+    pub page: Option<PageNo>,
     /// Line within the page, 1-based (0 on a page-marker line or in a response).
     pub line: usize,
     /// Column, 1-based, in chars.
@@ -79,7 +80,14 @@ mod tests {
 
     #[test]
     fn a_warning_names_the_place_and_the_code_point() {
-        let w = StandIn { source: Source::New, page: 4, line: 2, column: 7, code_point: 7, written_as: '␇' };
+        let w = StandIn {
+            source: Source::New,
+            page: Some(PageNo::Number(4)),
+            line: 2,
+            column: 7,
+            code_point: 7,
+            written_as: '␇',
+        };
         assert_eq!(
             w.to_string(),
             "new text P4 L2:7: U+0007 cannot be stored in a Word document; written as 「␇」 (nothing else was changed)"

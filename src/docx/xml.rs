@@ -9,6 +9,10 @@ use std::borrow::Cow;
 use std::io;
 
 /// The WordprocessingML main namespace.
+/// The relationship ids of the header and footer parts (`word/_rels/document.xml.rels`).
+pub(crate) const HEADER_ID: &str = "rId5";
+pub(crate) const FOOTER_ID: &str = "rId6";
+
 pub const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 /// The relationships namespace used in document parts.
 pub const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

@@ -11,6 +11,7 @@
 //! 「「」を「開催」に」 a todo saying the quote is empty (tests below).
 
 use super::citation::{Citation, Pages};
+use crate::document::PageNo;
 use crate::ledger::{Count, Edit, PageScope, Scope, Side, Todo};
 
 /// An edit as import reads it from an answer.
@@ -101,9 +102,13 @@ impl Drafted {
                 let line = self.scope.line.and_then(|l| Scope::line(page, l));
                 (line.unwrap_or_else(|| Scope::pages(vec![page])), Count::default())
             }
-            (None, Pages::Each(pages)) => {
-                (Scope { pages: PageScope::Pages { pages, per_page: true }, ..Scope::default() }, Count::All)
-            }
+            (None, Pages::Each(pages)) => (
+                Scope {
+                    pages: PageScope::Pages { pages: pages.into_iter().map(PageNo::Number).collect(), per_page: true },
+                    ..Scope::default()
+                },
+                Count::All,
+            ),
             (None, Pages::Within(pages)) => (Scope::pages(pages), Count::default()),
         };
         let todo = |note: String, old, after, before, new| Edit::todo(Todo { note, old, after, before, new });
@@ -136,7 +141,10 @@ mod tests {
     #[test]
     fn citations_become_ledger_scopes() {
         let e = Drafted::replace("取り組み", "取組", cited_before("P4、P11、P19の")).into_edit();
-        assert_eq!(e.scope().pages, PageScope::Pages { pages: vec![4, 11, 19], per_page: true });
+        assert_eq!(
+            e.scope().pages,
+            PageScope::Pages { pages: [4, 11, 19].map(PageNo::Number).to_vec(), per_page: true }
+        );
         assert_eq!(e.count(), Count::All);
         let e = Drafted::replace("a", "b", cited_before("(P27-28)")).into_edit();
         assert_eq!((e.scope(), e.count()), (&Scope::pages(vec![27, 28]), Count::Exactly(1)), "a range holds one place");

@@ -2,7 +2,8 @@
 //!
 //! A text is UTF-8 (a byte order mark is set aside); a `.docx` is read as the text of its
 //! paragraphs (see [`crate::docx`]), and refused when it holds tracked changes, since akaji will
-//! not guess which version is meant. Reading files, and naming them in messages, is the
+//! not guess which version is meant; a `.pdf` is read through PDFium as its pages' lines (see
+//! [`crate::pdf`]), and refused when it has no text layer. Reading files, and naming them in messages, is the
 //! caller's: the command line reads the bytes, this module says what they hold.
 //!
 //! ```

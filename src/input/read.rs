@@ -1,4 +1,4 @@
-//! Reading an input's bytes: UTF-8 text, or a `.docx`.
+//! Reading an input's bytes: UTF-8 text, a `.docx` or a `.pdf`.
 
 use super::kind::InputKind;
 use super::problem::InputProblem;
@@ -6,6 +6,7 @@ use crate::diagnostic::Diagnostic;
 use crate::document::{Document, PageMarker};
 use crate::docx;
 use crate::fold::MAX_TEXT;
+use crate::pdf::{self, PdfProblem};
 
 /// The largest input read, in bytes (just under 2 GiB: offsets into a text are 32-bit).
 pub const MAX_INPUT: u64 = MAX_TEXT as u64;
@@ -19,7 +20,8 @@ pub fn decode_text(bytes: Vec<u8>) -> Result<String, Diagnostic> {
         .map_err(|e| Diagnostic::new(InputProblem::NotUtf8 { offset: e.utf8_error().valid_up_to() }))
 }
 
-/// The document `bytes` hold, paginated by `marker`.
+/// The document `bytes` hold, paginated by `marker` (a PDF is paginated by its own pages: see
+/// [`crate::pdf::Pdf::text`]).
 pub fn read_document(bytes: Vec<u8>, kind: InputKind, marker: &PageMarker) -> Result<Document, Diagnostic> {
     match kind {
         InputKind::Text => Ok(Document::from_string(decode_text(bytes)?, marker)),
@@ -30,6 +32,15 @@ pub fn read_document(bytes: Vec<u8>, kind: InputKind, marker: &PageMarker) -> Re
                 return Err(Diagnostic::new(InputProblem::TrackedChanges { count, authors, first }));
             }
             Ok(Document::from_string(read.text, marker))
+        }
+        InputKind::Pdf => {
+            let pdf = pdf::read(&bytes)?;
+            if pdf.pages.iter().all(|p| p.lines.is_empty()) {
+                // A scan: an empty text would make every quote "not found", which reads as a
+                // wrong ledger rather than a missing text layer.
+                return Err(Diagnostic::new(PdfProblem::NoText { pages: pdf.pages.len() }));
+            }
+            Ok(pdf.document())
         }
     }
 }

@@ -9,6 +9,7 @@
 
 use super::problem::LedgerProblem;
 use super::side::Side;
+use crate::document::PageNo;
 use std::fmt;
 use std::num::NonZeroI64;
 
@@ -157,7 +158,7 @@ pub enum PageScope {
     /// page markers print them. An empty list matches nowhere (the ledger file cannot hold one).
     Pages {
         /// The page numbers, in the order written.
-        pages: Vec<u32>,
+        pages: Vec<PageNo>,
         /// `per_page = true`: the count applies on each page separately, rather than to the
         /// matches of all the pages together.
         per_page: bool,
@@ -166,7 +167,7 @@ pub enum PageScope {
     /// from the bottom (-1 is the last).
     Line {
         /// The page's number.
-        page: u32,
+        page: PageNo,
         /// The line within the page, from 1 at the top or -1 at the bottom.
         line: NonZeroI64,
     },
@@ -175,17 +176,22 @@ pub enum PageScope {
 impl Scope {
     /// Anywhere on these pages (`pages = [...]`; one page: `page = ...`).
     pub fn pages(pages: Vec<u32>) -> Scope {
+        Scope::on_pages(pages.into_iter().map(PageNo::Number).collect())
+    }
+
+    /// Anywhere on these pages, front pages among them (`page = "ii"`).
+    pub fn on_pages(pages: Vec<PageNo>) -> Scope {
         Scope { pages: PageScope::Pages { pages, per_page: false }, ..Scope::default() }
     }
 
     /// This line of this page; `None` for line 0 (lines count from 1, or from -1 at the bottom).
-    pub fn line(page: u32, line: i64) -> Option<Scope> {
-        let line = NonZeroI64::new(line)?;
+    pub fn line(page: impl Into<PageNo>, line: i64) -> Option<Scope> {
+        let (page, line) = (page.into(), NonZeroI64::new(line)?);
         Some(Scope { pages: PageScope::Line { page, line }, ..Scope::default() })
     }
 
     /// The page numbers the scope names (one for a line scope, none for anywhere).
-    pub fn page_numbers(&self) -> &[u32] {
+    pub fn page_numbers(&self) -> &[PageNo] {
         match &self.pages {
             PageScope::Anywhere => &[],
             PageScope::Pages { pages, .. } => pages,

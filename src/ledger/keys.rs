@@ -7,6 +7,7 @@ use super::decisions::{Date, Decision, Ledger};
 use super::edit::{Action, Count, Edit, PageScope};
 use super::options::LedgerOptions;
 use super::side::Side;
+use crate::document::{DocumentKind, LineCount, PageNo};
 use serde::{Serialize, Serializer};
 
 #[derive(Serialize)]
@@ -25,6 +26,18 @@ struct LedgerKeys<'a> {
 struct OptionsKeys<'a> {
     page_marker: &'a str,
     match_width: bool,
+    #[serde(skip_serializing_if = "is_body")]
+    count_lines: LineCount,
+    #[serde(skip_serializing_if = "is_plan")]
+    kind: DocumentKind,
+}
+
+fn is_plan(k: &DocumentKind) -> bool {
+    *k == DocumentKind::Plan
+}
+
+fn is_body(c: &LineCount) -> bool {
+    *c == LineCount::Body
 }
 
 #[derive(Serialize)]
@@ -58,9 +71,9 @@ struct EditKeys<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     new: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    page: Option<u32>,
+    page: Option<PageNo>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pages: Option<&'a [u32]>,
+    pages: Option<&'a [PageNo]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     line: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -75,9 +88,12 @@ struct EditKeys<'a> {
 
 impl Serialize for Ledger {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let options = (!self.options.is_default())
-            .then_some(&self.options)
-            .map(|o: &LedgerOptions| OptionsKeys { page_marker: o.page_marker.pattern(), match_width: o.match_width });
+        let options = (!self.options.is_default()).then_some(&self.options).map(|o: &LedgerOptions| OptionsKeys {
+            page_marker: o.page_marker.pattern(),
+            match_width: o.match_width,
+            count_lines: o.count_lines,
+            kind: o.kind,
+        });
         LedgerKeys { title: self.title.as_deref(), draft: self.draft.as_deref(), options, decisions: &self.decisions }
             .serialize(s)
     }

@@ -1,6 +1,6 @@
 //! A ledger's `[options]`: how its draft is paginated and matched.
 
-use crate::document::PageMarker;
+use crate::document::{DocumentKind, LineCount, PageMarker};
 
 /// How the draft is paginated and how quotes match it. The page marker is compiled once, when
 /// the ledger is read, and every document of the run is read with it.
@@ -11,6 +11,11 @@ pub struct LedgerOptions {
     /// Whether full- and half-width forms of a character match each other (NFKC;
     /// `options.match_width`).
     pub match_width: bool,
+    /// How the lines of a page are counted for `line = N` (`options.count_lines`): body lines
+    /// (the default) or every printed line.
+    pub count_lines: LineCount,
+    /// What kind of document the draft is (`options.kind`): it names the 新旧対照表's columns.
+    pub kind: DocumentKind,
 }
 
 impl LedgerOptions {

@@ -59,4 +59,9 @@ pub enum LedgerProblem {
     PerPageWithoutPages,
     /// `per_page` with `line`.
     PerPageWithLine,
+    /// A page written neither as a number nor as a front page's numeral (`page = "ii"`).
+    BadPage {
+        /// As written.
+        written: String,
+    },
 }

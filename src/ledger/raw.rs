@@ -11,7 +11,7 @@ use super::options::LedgerOptions;
 use super::problem::LedgerProblem;
 use super::side::Side;
 use crate::diagnostic::{Diagnostic, Diagnostics, Subject};
-use crate::document::{PageMarker, DEFAULT_PAGE_MARKER};
+use crate::document::{DocumentKind, LineCount, PageMarker, PageNo, DEFAULT_PAGE_MARKER};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::fmt;
@@ -38,11 +38,43 @@ struct RawOptions {
     page_marker: String,
     #[serde(default)]
     match_width: bool,
+    #[serde(default)]
+    count_lines: LineCount,
+    #[serde(default)]
+    kind: DocumentKind,
 }
 
 impl Default for RawOptions {
     fn default() -> Self {
-        RawOptions { page_marker: default_page_marker(), match_width: false }
+        RawOptions {
+            page_marker: default_page_marker(),
+            match_width: false,
+            count_lines: LineCount::default(),
+            kind: DocumentKind::default(),
+        }
+    }
+}
+
+/// A page as a ledger writes it: a number (`page = 12`) or a front page's numeral (`"ii"`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum RawPage {
+    Number(u32),
+    Written(String),
+}
+
+impl RawPage {
+    fn check(&self, problems: &mut Vec<LedgerProblem>) -> Option<PageNo> {
+        match self {
+            RawPage::Number(n) => Some(PageNo::Number(*n)),
+            RawPage::Written(s) => {
+                let page = PageNo::parse(s);
+                if page.is_none() {
+                    problems.push(LedgerProblem::BadPage { written: s.clone() });
+                }
+                page
+            }
+        }
     }
 }
 
@@ -84,9 +116,9 @@ struct RawEdit {
     #[serde(default)]
     new: Option<String>,
     #[serde(default)]
-    page: Option<u32>,
+    page: Option<RawPage>,
     #[serde(default)]
-    pages: Option<Vec<u32>>,
+    pages: Option<Vec<RawPage>>,
     #[serde(default)]
     line: Option<i64>,
     #[serde(default)]
@@ -158,7 +190,8 @@ fn check(raw: RawLedger) -> Result<Ledger, Diagnostics> {
     if !problems.is_empty() {
         return Err(Diagnostics(problems));
     }
-    let options = LedgerOptions { page_marker, match_width: raw.options.match_width };
+    let RawOptions { match_width, count_lines, kind, .. } = raw.options;
+    let options = LedgerOptions { page_marker, match_width, count_lines, kind };
     Ok(Ledger { title: raw.title, draft: raw.draft, options, decisions })
 }
 
@@ -218,7 +251,8 @@ impl RawEdit {
         if matches!(&self.pages, Some(p) if p.is_empty()) {
             problems.push(LedgerProblem::EmptyPages);
         }
-        let pages: Option<Vec<u32>> = self.page.map(|p| vec![p]).or_else(|| self.pages.clone());
+        let written: Option<Vec<RawPage>> = self.page.clone().map(|p| vec![p]).or_else(|| self.pages.clone());
+        let pages: Option<Vec<PageNo>> = written.map(|w| w.iter().filter_map(|p| p.check(problems)).collect());
         if self.line.is_some() && pages.as_ref().is_none_or(|p| p.len() != 1) {
             problems.push(LedgerProblem::LineWithoutOnePage);
         }
@@ -334,7 +368,10 @@ mod tests {
         ))
         .unwrap();
         let e = &l.decisions[0].edits[0];
-        assert_eq!(e.scope().pages, PageScope::Pages { pages: vec![4, 11], per_page: true });
+        assert_eq!(
+            e.scope().pages,
+            PageScope::Pages { pages: vec![PageNo::Number(4), PageNo::Number(11)], per_page: true }
+        );
         assert_eq!((e.count(), e.scope().prefix.as_deref()), (Count::All, Some("x")));
         let l = Ledger::from_toml(&format!("{EDIT}old = \"a\"\nnew = \"b\"\npages = [6]\nline = -2\n")).unwrap();
         assert_eq!(l.decisions[0].edits[0].scope(), &Scope::line(6, -2).unwrap());

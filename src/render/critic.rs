@@ -87,7 +87,9 @@ pub fn render(redline: &Redline, _options: &RenderOptions, out: &mut dyn Write) 
                     (_, true) => write!(out, "{{--{o}--}}")?,
                     _ => write!(out, "{{~~{o}~>{n}~~}}")?,
                 }
-                if let Some(c) = comment(redline, h) {
+                if h.layout {
+                    write!(out, "{{>>layout<<}}")?;
+                } else if let Some(c) = comment(redline, h) {
                     write!(out, "{{>>{}<<}}", escape(&c))?;
                 }
             }

@@ -1,5 +1,6 @@
 //! The formats a redline is rendered in, and the options every renderer may be asked.
 
+use crate::document::DocumentKind;
 use std::fmt;
 
 /// A redline format.
@@ -10,7 +11,7 @@ pub enum Format {
     Ansi,
     /// One self-contained HTML page: 見え消し with a decisions table.
     Html,
-    /// 新旧対照表 as HTML: 改正後 on the left, 改正前 on the right.
+    /// 新旧対照表 as HTML: the new text (修正後) on the left, the old (修正前) on the right.
     Table,
     /// CriticMarkup.
     Critic,
@@ -90,10 +91,18 @@ pub struct RenderOptions {
     pub old_label: String,
     /// The new text's name.
     pub new_label: String,
+    /// What kind of document it is: the 新旧対照表's column heads (修正後/修正前 for a plan).
+    pub kind: DocumentKind,
 }
 
 impl Default for RenderOptions {
     fn default() -> Self {
-        RenderOptions { color: false, context: Context::Lines(2), old_label: "old".into(), new_label: "new".into() }
+        RenderOptions {
+            color: false,
+            context: Context::Lines(2),
+            old_label: "old".into(),
+            new_label: "new".into(),
+            kind: DocumentKind::default(),
+        }
     }
 }

@@ -19,6 +19,7 @@
 //! ```
 
 use super::format::RenderOptions;
+use crate::document::PageNo;
 use crate::ledger::Decision;
 use crate::redline::{Hunk, HunkKind, Redline};
 use serde::{Deserialize, Serialize};
@@ -57,11 +58,11 @@ pub struct JsonHunk {
     /// The new side's text.
     pub new_text: String,
     /// Page of the old side's start.
-    pub old_page: u32,
+    pub old_page: PageNo,
     /// Line within that page (1-based; 0 on a page-marker line).
     pub old_line: usize,
     /// Page of the new side's start.
-    pub new_page: u32,
+    pub new_page: PageNo,
     /// Line within that page.
     pub new_line: usize,
     /// The decision, when known.
@@ -70,6 +71,10 @@ pub struct JsonHunk {
     pub edit: Option<usize>,
     /// Links the two ends of a move.
     pub move_id: Option<usize>,
+    /// The sides differ in layout only (a comparison of content keeps such differences so that
+    /// both texts can be rebuilt; they are not changes of wording).
+    #[serde(default)]
+    pub layout: bool,
 }
 
 /// A decision, as much as a reader of the redline needs.
@@ -130,6 +135,7 @@ impl JsonHunk {
             decision: redline.decision(h).map(|d| d.id.clone()),
             edit: h.edit.map(|e| e.edit + 1),
             move_id: h.move_id,
+            layout: h.layout,
         }
     }
 }

@@ -23,6 +23,7 @@ mod html;
 mod json;
 mod lines;
 mod markup;
+mod passages;
 mod table;
 mod unified;
 
@@ -35,8 +36,19 @@ use crate::redline::Redline;
 use std::io::{self, Write};
 
 /// Render `redline` in `format` to `out`.
+///
+/// Layout hunks ([`Hunk::layout`](crate::Hunk::layout), from a comparison of content) are not
+/// changes of wording: `ansi` leaves them out (the old text's layout is shown), `table` shows
+/// no row for them, `html` keeps them in the page hidden (so the page still holds both texts),
+/// `critic` marks them `{>>layout<<}`, and `json` says `"layout": true`.
 pub fn render(redline: &Redline, format: Format, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     match format {
+        Format::Ansi if redline.hunks.iter().any(|h| h.layout) => {
+            // ansi reads the old text between changes: the content changes alone draw it.
+            let mut content = redline.clone();
+            content.hunks.retain(|h| !h.layout);
+            ansi::render(&content, options, out)
+        }
         Format::Ansi => ansi::render(redline, options, out),
         Format::Html => html::render(redline, options, out),
         Format::Table => table::render(redline, options, out),

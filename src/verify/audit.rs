@@ -349,7 +349,7 @@ mod tests {
         assert_eq!(statuses(&r), vec![Status::Applied, Status::Applied]);
         assert!(r[0].2.is_empty(), "{:?}", r[0].2);
         let f = r[1].1[0].in_final.clone().unwrap();
-        assert_eq!((f.page, f.line, f.text.as_str()), (2, 1, "当たって"));
+        assert_eq!((f.page.to_string(), f.line, f.text.as_str()), ("2".into(), 1, "当たって"));
     }
 
     #[test]
@@ -361,7 +361,10 @@ mod tests {
         let unexplained = &r[0].2;
         assert_eq!(unexplained.len(), 1);
         let c = &unexplained[0];
-        assert_eq!((c.draft.page, c.draft.line, c.in_final.page, c.in_final.line), (1, 2, 1, 2));
+        assert_eq!(
+            (c.draft.page.number(), c.draft.line, c.in_final.page.number(), c.in_final.line),
+            (Some(1), 2, Some(1), 2)
+        );
         assert!(c.draft.text.contains("設置") && c.in_final.text.contains("置く"), "{c:?}");
     }
 

@@ -3,88 +3,62 @@
 //! A published final is extracted from a new PDF. Once text is inserted, lines wrap at other
 //! places and pages break at other lines, so the footer `- 3 -` and the running heads of page 4
 //! stand one line earlier or later. None of that is a change of wording. A [`View`] of a document
-//! is its folded text ([`crate::fold`]: white space and page-marker lines out) with the running
-//! heads left out too, and a line break put back after every 「。」, so that the diff engine
-//! aligns sentence by sentence whatever the wrapping. Every view offset maps back to the
-//! document's own bytes.
+//! is its folded text ([`crate::fold`]: white space and the document's page furniture out, its
+//! running heads, footers and page numbers as [`Document::role`] says) with the running heads
+//! of the other document left out too where they stand at the top of a page, and a line break
+//! put back after every 「。」, so that the diff engine aligns sentence by sentence whatever the
+//! wrapping. Every view offset maps back to the document's own bytes.
 
-use crate::document::{Document, Page};
-use crate::fold::Folded;
-use std::collections::HashMap;
+use crate::document::{Document, LineRole};
+use crate::fold::{fold_text, Folded};
 
-/// Lines at the top of a page that may be a running head (a title, then a chapter).
-const TOP_LINES: usize = 2;
-/// Pages a line must head, at least, to count as a running head.
-const MIN_PAGES: usize = 3;
-/// The longest running head, in chars: longer lines are body text.
-const MAX_HEAD_CHARS: usize = 80;
+/// Lines at the top of a page that may be a running head the document's own furniture missed.
+const TOP_LINES: usize = 3;
 
-/// A line's text as compared for running heads: white space left out.
+/// A line's text as compared for running heads: white space left out, radicals folded.
 fn key(line: &str) -> String {
-    line.chars().filter(|c| !c.is_whitespace()).collect()
+    fold_text(line, false)
 }
 
-/// The first `n` non-blank lines of a page, as (document line, key).
-fn top(doc: &Document, page: &Page, n: usize) -> Vec<(usize, String)> {
-    page.lines.clone().map(|l| (l, key(doc.line_text(l)))).filter(|(_, k)| !k.is_empty()).take(n).collect()
-}
-
-/// Running heads: lines (compared without white space) that open at least three pages of one of
-/// `docs` and stand mostly there; the second line of a page counts only below a running head.
-/// Sorted.
-pub(super) fn running_heads(docs: &[&Document]) -> Vec<String> {
-    let mut heads: Vec<String> = Vec::new();
-    for doc in docs {
-        let tops: Vec<Vec<(usize, String)>> = doc.pages().iter().map(|p| top(doc, p, TOP_LINES)).collect();
-        // How often each line stands anywhere: a running head stands mostly at page tops.
-        let mut anywhere: HashMap<String, usize> = HashMap::new();
-        for l in 0..doc.line_count() {
-            if !doc.is_marker_line(l) {
-                *anywhere.entry(key(doc.line_text(l))).or_default() += 1;
-            }
-        }
-        let mut found: Vec<String> = Vec::new();
-        for depth in 0..TOP_LINES {
-            let mut pages: HashMap<&str, usize> = HashMap::new();
-            for t in &tops {
-                // A line this deep counts only when every line above it is a running head.
-                if t.len() > depth && t[..depth].iter().all(|(_, k)| found.contains(k)) {
-                    *pages.entry(t[depth].1.as_str()).or_default() += 1;
-                }
-            }
-            let mut new: Vec<String> = pages
-                .into_iter()
-                .filter(|(k, n)| {
-                    let everywhere = anywhere.get(*k).copied().unwrap_or(0);
-                    *n >= MIN_PAGES && *n * 2 > everywhere && (2..=MAX_HEAD_CHARS).contains(&k.chars().count())
-                })
-                .map(|(k, _)| k.to_owned())
-                .collect();
-            if new.is_empty() {
-                break;
-            }
-            found.append(&mut new);
-        }
-        heads.extend(found);
-    }
+/// The running heads of `docs`, as the documents set them apart (see [`Document::role`]; a
+/// text's by its headings and repetition, a PDF's by position), compared without white
+/// space. Sorted, each once: what the report lists as left out.
+pub(crate) fn running_heads(docs: &[&Document]) -> Vec<String> {
+    let mut heads: Vec<String> = docs
+        .iter()
+        .flat_map(|doc| {
+            (0..doc.line_count()).filter(|&l| doc.role(l) == LineRole::RunningHead).map(|l| key(doc.line_text(l)))
+        })
+        .filter(|k| !k.is_empty())
+        .collect();
     heads.sort();
     heads.dedup();
     heads
 }
 
-/// The document lines (0-based, sorted) that hold a running head at the top of their page: the
-/// first lines of a page, as long as they are running heads.
+/// The lines (0-based, sorted) of `doc` that read as one of `heads` (the running heads of both
+/// documents compared) at the top of a page whose own furniture has no running head: what the
+/// other document prints as a running head is layout here too. A line printed twice in a row
+/// is a head above the heading it repeats: the copy is body.
 pub(super) fn head_lines(doc: &Document, heads: &[String]) -> Vec<usize> {
     if heads.is_empty() {
         return Vec::new();
     }
     let mut lines = Vec::new();
     for p in doc.pages() {
-        for (l, k) in top(doc, p, TOP_LINES) {
-            if heads.binary_search(&k).is_err() {
+        if p.all.clone().any(|l| doc.role(l) == LineRole::RunningHead) {
+            continue;
+        }
+        let top: Vec<(usize, String)> =
+            p.body.clone().map(|l| (l, key(doc.line_text(l)))).filter(|(_, k)| !k.is_empty()).take(TOP_LINES).collect();
+        for (i, (l, k)) in top.iter().enumerate() {
+            if heads.binary_search(k).is_err() {
                 break;
             }
-            lines.push(l);
+            lines.push(*l);
+            if top.get(i + 1).is_some_and(|(_, next)| next == k) {
+                break;
+            }
         }
     }
     lines
@@ -92,7 +66,7 @@ pub(super) fn head_lines(doc: &Document, heads: &[String]) -> Vec<usize> {
 
 /// A document as the comparison sees it, and the way back to its bytes.
 #[derive(Debug, Clone)]
-pub(super) struct View {
+pub(crate) struct View {
     text: String,
     /// `None`: the view is the document's text itself (`--keep-layout`).
     folded: Option<Folded>,
@@ -236,28 +210,30 @@ mod tests {
     }
 
     #[test]
-    fn a_line_heading_two_pages_is_not_a_running_head() {
-        let d = doc("見出し\n本文。\n- 1 -\n見出し\n本文。\n- 2 -\n別\n- 3 -\n");
-        assert!(running_heads(&[&d]).is_empty());
+    fn a_section_head_that_opens_one_page_is_left_out() {
+        // Issue 12.1: 「1.2. 課題」 heads page 2 only; it is the section in force.
+        let d = doc("1. 総論\n1. 総論\n1.2. 課題\n本文一。\n- 1 -\n1. 総論\n1.2. 課題\n本文二。\n- 2 -\n");
+        assert_eq!(running_heads(&[&d]), vec!["1.2.課題".to_string(), "1.総論".to_string()]);
+        assert_eq!(View::folded(&d, false, &[]).text(), "1.総論1.2.課題本文一。\n本文二。\n");
     }
 
     #[test]
-    fn second_lines_count_only_under_a_running_head() {
-        let two = doc("表題\n第1章\n本文。\n- 1 -\n表題\n第1章\n本文。\n- 2 -\n表題\n第1章\n本文。\n- 3 -\n");
-        assert_eq!(running_heads(&[&two]), vec!["第1章".to_string(), "表題".to_string()]);
-        let body = doc("甲\n繰り返す行\n- 1 -\n乙\n繰り返す行\n- 2 -\n丙\n繰り返す行\n- 3 -\n");
-        assert!(running_heads(&[&body]).is_empty());
-        let common = doc("表題\n同じ行\n同じ行\n同じ行\n- 1 -\n表題\n同じ行\n- 2 -\n表題\n同じ行\n同じ行\n- 3 -\n");
-        assert_eq!(running_heads(&[&common]), vec!["表題".to_string()]);
-    }
-
-    #[test]
-    fn heads_are_found_in_either_document_and_left_out_at_page_tops_only() {
+    fn the_other_documents_heads_are_left_out_at_page_tops_only() {
         let a = doc("表題\n本文一。\n- 1 -\n表題\n本文二。\n- 2 -\n表題\n本文三。表題\n- 3 -\n");
-        let heads = running_heads(&[&doc("x"), &a]);
+        let b = doc("表題\n本文一。\n- 1 -\n本文二。\n- 2 -\n");
+        let heads = running_heads(&[&a, &b]);
         assert_eq!(heads, vec!["表題".to_string()]);
-        let v = View::folded(&a, false, &heads);
-        assert_eq!(v.text(), "本文一。\n本文二。\n本文三。\n表題");
+        assert_eq!(View::folded(&a, false, &heads).text(), "本文一。\n本文二。\n本文三。\n表題");
+        assert_eq!(View::folded(&b, false, &heads).text(), "本文一。\n本文二。\n", "b's own rule would keep it");
+    }
+
+    #[test]
+    fn a_head_printed_above_its_heading_leaves_the_heading_in() {
+        // An unnumbered heading: the document's own rule does not see the head.
+        let heads = vec!["課題".to_string()];
+        let d = doc("本文。\n- 1 -\n課題\n課題\n本文。\n- 2 -\n");
+        assert_eq!(head_lines(&d, &heads), [2]);
+        assert!(View::folded(&d, false, &heads).text().ends_with("課題本文。\n"));
     }
 
     #[test]

@@ -31,6 +31,7 @@ mod scan;
 
 pub use audit::audit;
 pub use exact::{exact, Exact, ExactDiff};
+pub(crate) use layout::{running_heads, View};
 pub use note::VerifyNote;
 pub use report::{
     worst, DecisionReport, EditReport, Files, Finding, Layout, Mark, Marked, Mode, Status, Summary, Unexplained,

@@ -1,6 +1,7 @@
 //! What a check of a final says about an edit beyond its status, as data; the words are in
 //! [`crate::messages`].
 
+use crate::document::PageNo;
 use serde::Serialize;
 
 /// A note on one edit's check.
@@ -11,14 +12,14 @@ pub enum VerifyNote {
     /// Without the draft: the edit's page is not in the final.
     FinalLacksPage {
         /// The page the edit names.
-        page: u32,
+        page: PageNo,
         /// The final's last page.
-        last: u32,
+        last: PageNo,
     },
     /// Without the draft: the edit's line is not on that page of the final.
     FinalLacksLine {
         /// The page.
-        page: u32,
+        page: PageNo,
         /// The line the edit names.
         line: i64,
     },
@@ -26,7 +27,7 @@ pub enum VerifyNote {
     /// tell neither applied nor missing.
     Unclear {
         /// The page, when the count applies on each page (`per_page`).
-        page: Option<u32>,
+        page: Option<PageNo>,
         /// How often the promised text was found.
         promised: usize,
         /// The count the ledger asks.

@@ -17,7 +17,7 @@ use super::note::VerifyNote;
 use super::report::{per_decision, EditReport, Finding, Layout, Mode, Status, VerifyOptions, VerifyReport};
 use crate::anchor::{AnchorProblem, FoldedScope, Patterns};
 use crate::diagnostic::Diagnostic;
-use crate::document::{one_line, Document};
+use crate::document::{one_line, Document, PageNo};
 use crate::fold::{fold_text, Folded};
 use crate::ledger::{Action, Count, Edit, Ledger, Side};
 use std::ops::Range;
@@ -102,7 +102,7 @@ fn scope_in_final(e: &Edit, doc: &Document, folded: &Folded) -> Result<FoldedSco
     FoldedScope::of(e.scope(), doc, folded).map_err(|p| match p {
         AnchorProblem::NoSuchLine { page, line, .. } => VerifyNote::FinalLacksLine { page, line },
         AnchorProblem::NoSuchPage { page, pages } => {
-            VerifyNote::FinalLacksPage { page, last: pages.last().copied().unwrap_or(0) }
+            VerifyNote::FinalLacksPage { page, last: pages.last().copied().unwrap_or(PageNo::Number(0)) }
         }
         _ => VerifyNote::DidNotResolve,
     })
@@ -154,7 +154,7 @@ fn status(c: &Counted, count: Count, scope: &FoldedScope, per_page: bool) -> (St
         return (Status::Applied, None);
     }
     if replaced == 0 && per_page {
-        let on = |page: u32| c.promised.iter().filter(|m| scope.page_of(m) == Some(page)).count();
+        let on = |page: PageNo| c.promised.iter().filter(|m| scope.page_of(m) == Some(page)).count();
         return match scope.pages().into_iter().find(|&p| !count.accepts(on(p))) {
             None => (Status::Applied, None),
             Some(page) => unclear(Some(page), on(page), 0),

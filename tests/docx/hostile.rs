@@ -42,8 +42,10 @@ fn load_document_reads_a_docx_draft_and_refuses_tracked_changes() {
         read_document(std::fs::read(path).unwrap(), InputKind::from_path(path), &PageMarker::default())
     };
     let doc = load(&plain).unwrap();
-    assert_eq!(doc.text(), "一\n- 4 -\n二\n");
-    assert_eq!(doc.pages().iter().map(|p| p.number).collect::<Vec<_>>(), vec![4, 5]);
+    // akaji writes the page number into Word's footer (its page furniture), which is not the
+    // document's text: the body reads back, on Word's own pages.
+    assert_eq!(doc.text(), "一\n二\n");
+    assert_eq!(doc.pages().len(), 1);
 
     let tracked = dir.path().join("変更履歴版.docx");
     std::fs::write(&tracked, docx(&sample())).unwrap();

@@ -1,6 +1,6 @@
 //! What akaji writes: the parts of the sample, read back by akaji itself.
 
-use super::{build, ch, docx, part, sample, thousand_edits};
+use super::{as_paragraphs, build, ch, content, docx, part, sample, thousand_edits};
 use akaji::docx::{read, ChangeKind};
 use akaji::Redline;
 use quick_xml::events::Event;
@@ -36,7 +36,8 @@ fn the_samples_comments_carry_each_response() {
 fn akaji_reads_back_the_final_and_every_change() {
     let r = sample();
     let back = read(&docx(&r)).unwrap();
-    assert_eq!(back.text, r.new.text());
+    // Every change accepted: the final's content, one Word paragraph per paragraph.
+    assert_eq!(content(&back.text), content(r.new.text()));
     let authors: Vec<&str> = back.changes.iter().filter_map(|c| c.author.as_deref()).collect();
     assert!(authors.contains(&"意見32（個人E）") && authors.contains(&"akaji"), "{authors:?}");
     let first = &back.changes[0];
@@ -47,11 +48,19 @@ fn akaji_reads_back_the_final_and_every_change() {
 }
 
 #[test]
-fn an_unchanged_text_reads_back_exactly() {
+fn an_unchanged_text_reads_back_as_its_paragraphs() {
+    // Short lines: each its own paragraph; the page number goes to the footer.
     let text = "一行目\n\t字下げ　全角空白  半角空白2つ\n- 1 -\n\u{c}改頁の後\n最後\n";
-    let back = read(&docx(&Redline::from_texts(text, text, vec![]))).unwrap();
-    assert_eq!(back.text, text);
+    let written = docx(&Redline::from_texts(text, text, vec![]));
+    let back = read(&written).unwrap();
+    assert_eq!(back.text, "一行目\n\t字下げ　全角空白  半角空白2つ\n\u{c}改頁の後\n最後\n");
     assert!(back.changes.is_empty());
+    assert!(part(&written, "word/footer1.xml").contains(" PAGE "), "the page number is a footer field");
+    // A wrapped paragraph is one Word paragraph.
+    let text =
+        "　本計画は、地域におけるサイバーセキュリティの確保に向けて、国及\nび地方公共団体が取り組む施策をまとめた。\n";
+    assert_eq!(read(&docx(&Redline::from_texts(text, text, vec![]))).unwrap().text, as_paragraphs(text));
+    assert_eq!(as_paragraphs(text).lines().count(), 1);
 }
 
 #[test]
@@ -83,17 +92,40 @@ fn a_thousand_edits_read_back_with_every_change() {
     let r = thousand_edits();
     assert_eq!(r.hunks.len(), 1000);
     let back = read(&docx(&r)).unwrap();
-    assert_eq!(back.text, r.new.text());
-    // Each hunk is a w:ins and/or a w:del, and each line break inside one a paragraph mark.
-    let expected: usize = r
-        .hunks
-        .iter()
-        .map(|h| {
-            let (o, n) = (r.old_text(h), r.new_text(h));
-            usize::from(!o.is_empty()) + usize::from(!n.is_empty()) + o.matches('\n').count() + n.matches('\n').count()
-        })
-        .sum();
-    assert_eq!(back.changes.len(), expected);
+    let (got, want) = (content(&back.text), content(r.new.text()));
+    let at = got.chars().zip(want.chars()).take_while(|(a, b)| a == b).count();
+    let around = |s: &str| s.chars().skip(at.saturating_sub(20)).take(60).collect::<String>();
+    assert!(
+        got == want,
+        "accepting every change gives the new text's content; at char {at}: {} vs {}",
+        around(&got),
+        around(&want)
+    );
+    // Every hunk is tracked: the deleted text is the hunks' old sides, the inserted text their
+    // new sides (white space aside: a paragraph's own wraps are not paragraph marks).
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let side = |del: bool| {
+        back.changes
+            .iter()
+            .filter(|c| !c.paragraph_mark && (c.kind == ChangeKind::Deleted) == del)
+            .map(|c| squeeze(&c.text))
+            .collect::<String>()
+    };
+    let olds: String = r.hunks.iter().map(|h| squeeze(r.old_text(h))).collect();
+    let news: String = r.hunks.iter().map(|h| squeeze(r.new_text(h))).collect();
+    let first_difference = |a: &str, b: &str| {
+        let at = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+        let near = |s: &str| s.chars().skip(at.saturating_sub(10)).take(30).collect::<String>();
+        format!("at char {at}: {} vs {}", near(a), near(b))
+    };
+    assert!(side(true) == olds, "deleted text: {}", first_difference(&side(true), &olds));
+    assert!(side(false) == news, "inserted text: {}", first_difference(&side(false), &news));
+    // And the line breaks that end paragraphs inside hunks are tracked paragraph marks, the
+    // wraps inside paragraphs not.
+    let marks = back.changes.iter().filter(|c| c.paragraph_mark).count();
+    let breaks: usize =
+        r.hunks.iter().map(|h| r.old_text(h).matches('\n').count() + r.new_text(h).matches('\n').count()).sum();
+    assert!(marks > 0 && marks < breaks, "{marks} marks for {breaks} line breaks in hunks");
 }
 
 #[test]

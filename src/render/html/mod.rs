@@ -24,47 +24,29 @@
 //! ```
 
 use super::format::RenderOptions;
+mod marks;
+
 use super::markup::{decision_anchor, decisions, escape, head};
 use crate::redline::{Hunk, Redline, Segment};
+use marks::Marks;
 use std::io::{self, Write};
-use std::ops::Range;
 
 const CSS: &str = include_str!("style.css");
 
-/// The element ids of the changes (`c1`, `c2`, …), one per hunk.
+/// The element ids of the changes (`c1`, `c2`, …), one per hunk (none for a layout hunk).
 fn change_ids(redline: &Redline) -> Vec<String> {
-    (1..=redline.hunks.len()).map(|i| format!("c{i}")).collect()
-}
-
-/// Byte offsets in the old text where pages begin, with their numbers.
-fn page_starts(redline: &Redline) -> Vec<(usize, u32)> {
-    let doc = &redline.old;
-    let mut out = Vec::new();
-    for p in doc.pages() {
-        let first = p.lines.start.min(p.marker.unwrap_or(usize::MAX));
-        if first < doc.line_count() {
-            out.push((doc.line_range(first).start, p.number));
-        } else if doc.line_count() == 0 {
-            out.push((0, p.number));
-        }
-    }
-    out
-}
-
-/// Old text `old[range]`, escaped, with a page mark wherever a page begins.
-fn old_text(out: &mut String, redline: &Redline, range: Range<usize>, pages: &[(usize, u32)], next: &mut usize) {
-    let text = redline.old.text();
-    let mut at = range.start;
-    while let Some(&(start, number)) = pages.get(*next) {
-        if start >= range.end {
-            break;
-        }
-        out.push_str(&escape(&text[at..start]));
-        out.push_str(&format!("<span class=\"pno\" data-page=\"{number}\"></span>"));
-        at = start;
-        *next += 1;
-    }
-    out.push_str(&escape(&text[at..range.end]));
+    let mut n = 0;
+    redline
+        .hunks
+        .iter()
+        .map(|h| {
+            if h.layout {
+                return String::new();
+            }
+            n += 1;
+            format!("c{n}")
+        })
+        .collect()
 }
 
 fn tags(out: &mut String, redline: &Redline, h: &Hunk) {
@@ -77,15 +59,32 @@ fn tags(out: &mut String, redline: &Redline, h: &Hunk) {
     }
 }
 
-/// The document as 見え消し, the inside of `<div class="doc">`.
+/// The document as 見え消し, the inside of `<div class="doc">`: the old text's paragraphs with
+/// their marks (`marks.rs`), deletions and insertions. A layout hunk (a comparison of content)
+/// is a `<del class="layout">`/`<ins class="layout">` pair that the page shows as the old text
+/// in the redline and the draft, the new in the final, never as a change.
 fn body(redline: &Redline) -> String {
-    let pages = page_starts(redline);
-    let mut next = 0;
-    let mut out = String::with_capacity(redline.old.text().len() * 5 / 4 + redline.hunks.len() * 96);
+    let (old_marks, new_marks) = (Marks::of(&redline.old, true), Marks::of(&redline.new, false));
+    let (old, new) = (redline.old.text(), redline.new.text());
+    let mut out = String::with_capacity(old.len() * 5 / 4 + redline.hunks.len() * 96);
     let mut n = 0;
     for seg in redline.segments() {
         match seg {
-            Segment::Equal { old, .. } => old_text(&mut out, redline, old, &pages, &mut next),
+            Segment::Equal { old: range, .. } => old_marks.write(&mut out, old, range),
+            Segment::Change(h) if h.layout => {
+                out.push_str("<span class=\"layout\">");
+                if !h.old.is_empty() {
+                    out.push_str("<del class=\"layout\">");
+                    old_marks.write(&mut out, old, h.old.clone());
+                    out.push_str("</del>");
+                }
+                if !h.new.is_empty() {
+                    out.push_str("<ins class=\"layout\">");
+                    new_marks.write(&mut out, new, h.new.clone());
+                    out.push_str("</ins>");
+                }
+                out.push_str("</span>");
+            }
             Segment::Change(h) => {
                 n += 1;
                 let mv = match h.move_id {
@@ -96,11 +95,13 @@ fn body(redline: &Redline) -> String {
                 out.push_str(&format!("<span class=\"chg\" id=\"c{n}\">"));
                 if !h.old.is_empty() {
                     out.push_str(&format!("<del{mv}>"));
-                    old_text(&mut out, redline, h.old.clone(), &pages, &mut next);
+                    old_marks.write(&mut out, old, h.old.clone());
                     out.push_str("</del>");
                 }
                 if !h.new.is_empty() {
-                    out.push_str(&format!("<ins{mv}>{}</ins>", escape(redline.new_text(h))));
+                    out.push_str(&format!("<ins{mv}>"));
+                    new_marks.write(&mut out, new, h.new.clone());
+                    out.push_str("</ins>");
                 }
                 tags(&mut out, redline, h);
                 out.push_str("</span>");
@@ -130,7 +131,7 @@ pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -
         "<p class=\"labels\">{} → {}</p>\n<p class=\"count\">{} change(s)</p>",
         escape(&options.old_label),
         escape(&options.new_label),
-        redline.hunks.len()
+        redline.hunks.iter().filter(|h| !h.layout).count()
     )?;
     if redline.deadline_hit {
         writeln!(w, "<p class=\"note\" id=\"deadline\">The diff stopped refining at its deadline: every change is shown, but coarser than it could be.</p>")?;

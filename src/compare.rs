@@ -1,0 +1,229 @@
+//! Two documents compared by content, as a reader compares them: what `akaji diff` shows by
+//! default (issue 11 part 6).
+//!
+//! A final extracted from a new PDF is laid out again: lines wrap at other places, pages break
+//! at other lines, the running heads and page numbers stand elsewhere, a producer may write ⾏
+//! for 行. None of that is a change of wording. [`diff_content`] compares the two documents as
+//! verify does: their folded views (white space and page furniture out, radicals folded, a
+//! break after each 「。」 so the engine aligns sentence by sentence), then maps every change
+//! back to each document's own bytes. Between two changes the contents are equal but the bytes
+//! may not be: those differences become layout hunks ([`Hunk::layout`]), found exactly by
+//! walking both views' equal characters side by side, so that both texts remain the equal runs
+//! plus the hunks (every format that reconstructs both texts still can), while renderers show
+//! layout apart or not at all.
+//!
+//! ```
+//! use akaji::diff::DiffOptions;
+//! use akaji::{Document, PageMarker};
+//! let m = PageMarker::default();
+//! let old = Document::new("計画（案）\n分科会を設置し、検討\nした。\n- 1 -\n計画（案）\n次。\n- 2 -\n計画（案）\n終。\n- 3 -\n", &m);
+//! let new = Document::new("計画（案）\n分科会を開催し、\n検討した。\n- 1 -\n計画（案）\n次。\n- 2 -\n計画（案）\n終。\n- 3 -\n", &m);
+//! let d = akaji::diff_content(&old, &new, &DiffOptions::default());
+//! let content: Vec<_> = d.hunks.iter().filter(|h| !h.layout).collect();
+//! assert_eq!(content.len(), 1);
+//! assert_eq!((&old.text()[content[0].old.clone()], &new.text()[content[0].new.clone()]), ("設置", "開催"));
+//! assert!(d.hunks.iter().any(|h| h.layout), "the moved line break is layout");
+//! ```
+
+use crate::diff::{diff, DiffOptions, DiffResult};
+use crate::document::Document;
+use crate::redline::Hunk;
+use crate::verify::{running_heads, View};
+use std::ops::Range;
+
+/// The changes of content from `old` to `new` (hunks in each document's bytes), with the
+/// differences of layout between them as layout hunks. `options.granularity` and the deadline
+/// apply to the content; moves are not looked for (layout moves whole lines).
+pub fn diff_content(old: &Document, new: &Document, options: &DiffOptions) -> DiffResult {
+    let heads = running_heads(&[old, new]);
+    let (ov, nv) = (View::folded(old, false, &heads), View::folded(new, false, &heads));
+    let mut content = diff(ov.text(), nv.text(), &DiffOptions { detect_moves: false, ..options.clone() });
+    for h in &mut content.hunks {
+        settle(h, ov.text(), nv.text());
+    }
+    let mut hunks = Vec::with_capacity(content.hunks.len() * 2);
+    let (mut o, mut n) = (0, 0);
+    // Where the last hunk pushed ends in each document.
+    let (mut od, mut nd) = (0, 0);
+    for h in &content.hunks {
+        layout_between(old, new, &ov, &nv, o..h.old.start, n..h.new.start, (&mut od, &mut nd), &mut hunks);
+        let (a, b) = (ov.doc_range(h.old.clone()), nv.doc_range(h.new.clone()));
+        let (a, b) = (a.start.max(od)..a.end.max(od), b.start.max(nd)..b.end.max(nd));
+        // An empty side stands where the other side's layout before it matches best: after the
+        // gap that precedes the next character (「、⏎【必要に応じて、】支援」 deletes no line break).
+        let (ot, nt) = (old.text(), new.text());
+        let a = match a.is_empty().then(|| ov.doc_start(h.old.end)) {
+            Some(next) if next >= a.start && ot[od..next] == nt[nd..b.start] => next..next,
+            _ => a,
+        };
+        let b = match b.is_empty().then(|| nv.doc_start(h.new.end)) {
+            Some(next) if next >= b.start && nt[nd..next] == ot[od..a.start] => next..next,
+            _ => b,
+        };
+        // The gap between the last equal character and the change, when it differs.
+        push_layout(old.text(), new.text(), od..a.start, nd..b.start, &mut hunks);
+        if !(a.is_empty() && b.is_empty()) {
+            hunks.push(Hunk::new(a.clone(), b.clone()));
+        }
+        (od, nd) = (a.end, b.end);
+        (o, n) = (h.old.end, h.new.end);
+    }
+    let (oe, ne) = (ov.text().len(), nv.text().len());
+    layout_between(old, new, &ov, &nv, o..oe, n..ne, (&mut od, &mut nd), &mut hunks);
+    // What follows the last equal character (a trailing footer, a final line break).
+    let (ot, nt) = (old.text(), new.text());
+    if ot[od..] != nt[nd..] {
+        push_layout(ot, nt, od..ot.len(), nd..nt.len(), &mut hunks);
+    }
+    DiffResult { hunks, deadline_hit: content.deadline_hit }
+}
+
+/// Slide a pure insertion or deletion of the views (text equal on both sides of it can be
+/// written on either end) so that it ends where a sentence ends: 「。【また、…。】」 rather than
+/// 「【。また、…】。」, as a reader writes it.
+fn settle(h: &mut Hunk, old: &str, new: &str) {
+    let side = match (h.old.is_empty(), h.new.is_empty()) {
+        (true, false) => new,
+        (false, true) => old,
+        _ => return,
+    };
+    let range = if h.old.is_empty() { h.new.clone() } else { h.old.clone() };
+    let mut r = range.clone();
+    // Slide right while the changed text's first char is the char after it.
+    for _ in 0..64 {
+        if side[r.clone()].ends_with('\n') {
+            break;
+        }
+        let Some(first) = side[r.clone()].chars().next() else { return };
+        if !side[r.end..].starts_with(first) {
+            return;
+        }
+        r = r.start + first.len_utf8()..r.end + first.len_utf8();
+    }
+    if !side[r.clone()].ends_with('\n') || r == range {
+        return;
+    }
+    let moved = r.start - range.start;
+    if h.old.is_empty() {
+        (h.old, h.new) = (h.old.start + moved..h.old.start + moved, r);
+    } else {
+        (h.old, h.new) = (r, h.new.start + moved..h.new.start + moved);
+    }
+}
+
+/// The layout hunks between two equal stretches of the views (`ov[o]` = `nv[n]`, char for
+/// char), from the documents' bytes `at` on (moved to the end of the last character walked):
+/// every gap between equal characters (white space, furniture) and every character written
+/// differently (⾏ for 行) that is not the same bytes on both sides.
+#[allow(clippy::too_many_arguments, reason = "two documents, their views, two ranges and the walk's place")]
+fn layout_between(
+    old: &Document,
+    new: &Document,
+    ov: &View,
+    nv: &View,
+    o: Range<usize>,
+    n: Range<usize>,
+    at: (&mut usize, &mut usize),
+    hunks: &mut Vec<Hunk>,
+) {
+    let (ot, nt) = (old.text(), new.text());
+    let (ovt, nvt) = (&ov.text()[o.clone()], &nv.text()[n.clone()]);
+    let (mut i, mut j) = (o.start, n.start);
+    // Where the stretch of differing bytes being walked started, if one is.
+    let mut dirty: Option<(usize, usize)> = None;
+    for (a, b) in ovt.chars().zip(nvt.chars()) {
+        let (ai, bj) = (i, j);
+        i += a.len_utf8();
+        j += b.len_utf8();
+        if a == '\n' && b == '\n' {
+            continue; // a break the views put after 「。」
+        }
+        let (ar, br) = (ov.doc_range(ai..i), nv.doc_range(bj..j));
+        let same_gap = ot[*at.0..ar.start] == nt[*at.1..br.start];
+        let same_char = ot[ar.clone()] == nt[br.clone()];
+        match (dirty, same_gap, same_char) {
+            (None, true, true) => {}
+            (Some((s, t)), true, true) => {
+                push_layout(ot, nt, s..*at.0, t..*at.1, hunks);
+                dirty = None;
+            }
+            // Only the gap differs: a stretch of its own, ending before the character.
+            (_, false, true) => {
+                let (s, t) = dirty.take().unwrap_or((*at.0, *at.1));
+                push_layout(ot, nt, s..ar.start, t..br.start, hunks);
+            }
+            // The character is written differently: the stretch goes on through it.
+            (None, _, false) => dirty = Some((*at.0, *at.1)),
+            (Some(_), _, false) => {}
+        }
+        (*at.0, *at.1) = (ar.end, br.end);
+    }
+    if let Some((s, t)) = dirty {
+        push_layout(ot, nt, s..*at.0, t..*at.1, hunks);
+    }
+}
+
+/// A layout hunk for `ot[a]` → `nt[b]`, less what the two share at their ends.
+fn push_layout(ot: &str, nt: &str, a: Range<usize>, b: Range<usize>, hunks: &mut Vec<Hunk>) {
+    let (x, y) = (&ot[a.clone()], &nt[b.clone()]);
+    let pre = common_prefix(x, y);
+    let suf = common_suffix(&x[pre..], &y[pre..]);
+    let (a, b) = (a.start + pre..a.end - suf, b.start + pre..b.end - suf);
+    if a.is_empty() && b.is_empty() {
+        return;
+    }
+    hunks.push(Hunk::of_layout(a, b));
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.char_indices().zip(b.chars()).take_while(|((_, x), y)| x == y).last().map_or(0, |((i, c), _)| i + c.len_utf8())
+}
+
+fn common_suffix(a: &str, b: &str) -> usize {
+    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).map(|(c, _)| c.len_utf8()).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::PageMarker;
+    use crate::redline::Redline;
+
+    type Pairs = Vec<(String, String)>;
+
+    fn compare(old: &str, new: &str) -> (Pairs, Pairs) {
+        let m = PageMarker::default();
+        let (a, b) = (Document::new(old, &m), Document::new(new, &m));
+        let d = diff_content(&a, &b, &DiffOptions::default());
+        let r = Redline::new(&a, &b, d.hunks.clone());
+        assert_eq!(r.check(), Ok(()), "{:?}", d.hunks);
+        let pair = |h: &Hunk| (a.text()[h.old.clone()].to_owned(), b.text()[h.new.clone()].to_owned());
+        (
+            d.hunks.iter().filter(|h| !h.layout).map(pair).collect(),
+            d.hunks.iter().filter(|h| h.layout).map(pair).collect(),
+        )
+    }
+
+    #[test]
+    fn a_rewrap_and_a_moved_page_break_are_layout() {
+        let old = "I　現状\n分科会を設置し、検討を行っ\nた。本年度は\n- 3 -\nI　現状\n重点を置いた。\n- 4 -\n";
+        let new = "I　現状\n分科会を開催し、検討を\n行った。\n- 3 -\nI　現状\n本年度は重点を置いた。\n- 4 -\n";
+        let (content, layout) = compare(old, new);
+        assert_eq!(content, [("設置".to_owned(), "開催".to_owned())]);
+        assert!(!layout.is_empty());
+        assert!(
+            layout.iter().all(|(a, b)| crate::fold::fold_text(a, false) == crate::fold::fold_text(b, false)
+                || a.contains("- 3 -")
+                || b.contains("- 3 -")),
+            "{layout:?}"
+        );
+    }
+
+    #[test]
+    fn a_radical_is_layout_and_identical_texts_have_no_hunks() {
+        let (content, layout) = compare("⾏政の手続。\n", "行政の手続。\n");
+        assert!(content.is_empty());
+        assert_eq!(layout, [("⾏".to_owned(), "行".to_owned())]);
+        assert_eq!(compare("同じ。\n", "同じ。\n"), (vec![], vec![]));
+    }
+}

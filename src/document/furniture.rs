@@ -1,0 +1,238 @@
+//! Page furniture in a text: the running heads at the top of each page and the footers above
+//! its page number, told from the body by what a reader sees (issue 11 part 3).
+//!
+//! A plan prints the chapter and the section in force at the top of each page (`1. 経済社会の…`
+//! / `1.2. セキュリティマインド…`). A section head may open a single page, so repetition alone
+//! misses it; a chapter head printed above the same heading that opens the body is a copy of
+//! it. Page by page, in order, the first lines of a page (at most three, blank lines aside)
+//! are running heads while each
+//!
+//! 1. is a heading (it opens with a heading marker, see `headings.rs`) printed twice in a row:
+//!    the first copy is the head, the second opens the body; or
+//! 2. equals a heading in force: the last heading of its level read so far in the body (a
+//!    heading replaces those of its level and below), so a section head that opens one page
+//!    is found as surely as a chapter head on every page; or
+//! 3. stands at the top of at least three pages, more often there than anywhere else, and is a
+//!    label, not a sentence (it does not end with 「。」): a document title repeated on every page.
+//!
+//! Lines are compared without white space and with radicals folded (⾏ as 行). A footer is a
+//! label (no 「。」 at its end) right above the page number that stands there, the very same, on
+//! at least three pages and on half of them. Blank lines above the first head or body line and below the last body
+//! line are furniture too: a reader does not count them.
+//!
+//! Measured on the verify set (testdata/verify-set: 4 drafts and 36 re-wrapped, re-paginated
+//! finals, 7,236 lines, each line's role known from the generator, testdata/gen/lines.py), every
+//! line gets its role right (tests/document.rs). A PDF's furniture comes from position instead ([`crate::pdf`]); two
+//! documents compared add what stands at the top of the same page in both
+//! ([`super::Document::with_furniture_of`]).
+
+use super::headings::level;
+use super::page::{LineRole, PageNo};
+use super::paginate::Span;
+use crate::fold::fold_text;
+use rustc_hash::FxHashMap;
+
+/// Lines at the top of a page that may be running heads.
+const TOP: usize = 3;
+/// The longest running head, in chars.
+const MAX_HEAD: usize = 80;
+/// Pages a line must head, at least, to be a running head by repetition alone.
+const MIN_PAGES: usize = 3;
+
+fn key(line: &str) -> String {
+    fold_text(line, false)
+}
+
+fn blank(line: &str) -> bool {
+    line.chars().all(char::is_whitespace)
+}
+
+/// The first non-blank lines of a span, at most `TOP`, before its page number.
+fn window(lines: &[&str], span: &Span, roles: &[LineRole]) -> Vec<usize> {
+    span.all.clone().filter(|&i| roles[i] == LineRole::Body && !blank(lines[i])).take(TOP).collect()
+}
+
+/// Mark the running heads, footers and blank edges of every numbered page in `roles`.
+pub(super) fn mark(lines: &[&str], spans: &[Span], roles: &mut [LineRole]) {
+    let windows: Vec<Vec<usize>> = spans.iter().map(|s| window(lines, s, roles)).collect();
+    let keys: FxHashMap<usize, String> = windows.iter().flatten().map(|&i| (i, key(lines[i]))).collect();
+    let repeated = repeated_tops(lines, spans, &windows, &keys);
+    let mut in_force: Vec<Option<String>> = Vec::new();
+    for (span, top) in spans.iter().zip(&windows) {
+        if matches!(span.number, PageNo::Front(_)) {
+            continue;
+        }
+        let mut heads = 0;
+        while heads < top.len() {
+            let (i, k) = (top[heads], &keys[&top[heads]]);
+            let next =
+                span.all.clone().skip_while(|&l| l <= i).find(|&l| !blank(lines[l]) && roles[l] == LineRole::Body);
+            if next.is_some_and(|n| key(lines[n]) == *k) && level(lines[i]).is_some() {
+                heads += 1;
+                break;
+            }
+            let forced = in_force.iter().flatten().any(|h| h == k);
+            if forced || repeated.contains_key(k.as_str()) {
+                heads += 1;
+                continue;
+            }
+            break;
+        }
+        let body_start = match heads {
+            0 => span.all.start,
+            h => top[h - 1] + 1,
+        };
+        roles[span.all.start..body_start].fill(LineRole::RunningHead);
+        for l in body_start..span.all.end {
+            if roles[l] != LineRole::Body || blank(lines[l]) {
+                continue;
+            }
+            if let Some(level) = level(lines[l]) {
+                let level = usize::from(level);
+                in_force.resize(level, None);
+                in_force[level - 1] = Some(key(lines[l]));
+            }
+        }
+    }
+    footers(lines, spans, roles);
+    blank_edges(lines, spans, roles);
+}
+
+/// Whether a line (its key) reads as a label rather than a sentence: furniture is a title, a
+/// heading, an organisation's name; a line that ends with 「。」 is body, however often it
+/// repeats.
+fn label(key: &str) -> bool {
+    !key.ends_with('。')
+}
+
+/// Keys standing in the top window of at least `MIN_PAGES` pages, more often there than
+/// elsewhere.
+fn repeated_tops<'k>(
+    lines: &[&str],
+    spans: &[Span],
+    windows: &[Vec<usize>],
+    keys: &'k FxHashMap<usize, String>,
+) -> FxHashMap<&'k str, usize> {
+    let mut pages: FxHashMap<&str, usize> = FxHashMap::default();
+    for (span, top) in spans.iter().zip(windows) {
+        if matches!(span.number, PageNo::Front(_)) {
+            continue;
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for i in top {
+            let k = keys[i].as_str();
+            if !seen.contains(&k) && (2..=MAX_HEAD).contains(&k.chars().count()) && label(k) {
+                seen.push(k);
+                *pages.entry(k).or_default() += 1;
+            }
+        }
+    }
+    pages.retain(|_, n| *n >= MIN_PAGES);
+    if pages.is_empty() {
+        return pages;
+    }
+    let mut everywhere: FxHashMap<&str, usize> = FxHashMap::default();
+    for line in lines {
+        // Only a line as long as some candidate can be one.
+        let k = key(line);
+        if let Some((&cand, _)) = pages.get_key_value(k.as_str()) {
+            *everywhere.entry(cand).or_default() += 1;
+        }
+    }
+    pages.retain(|k, n| *n * 2 > everywhere.get(k).copied().unwrap_or(0));
+    pages
+}
+
+/// A footer: the line right above the page number, the same on at least three pages and on half
+/// of them, and a label (it does not end with 「。」). Only the very same text: a body line that ends
+/// many pages with another number in it (「報告書39を作成する。」, 「報告書79を…」) is body.
+fn footers(lines: &[&str], spans: &[Span], roles: &mut [LineRole]) {
+    let above: Vec<Option<(usize, String)>> = spans
+        .iter()
+        .map(|s| {
+            let m = s.marker?;
+            let l = (s.all.start..m).rev().find(|&l| !blank(lines[l]))?;
+            (roles[l] == LineRole::Body).then(|| (l, key(lines[l])))
+        })
+        .collect();
+    let mut count: FxHashMap<&str, usize> = FxHashMap::default();
+    for (_, k) in above.iter().flatten() {
+        *count.entry(k.as_str()).or_default() += 1;
+    }
+    let numbered = spans.iter().filter(|s| s.marker.is_some()).count();
+    let lines_above: Vec<usize> = above
+        .iter()
+        .flatten()
+        .filter(|(_, k)| label(k) && count.get(k.as_str()).is_some_and(|&n| n >= MIN_PAGES && n * 2 >= numbered))
+        .map(|(l, _)| *l)
+        .collect();
+    for l in lines_above {
+        roles[l] = LineRole::Footer;
+    }
+}
+
+/// Blank lines above a page's first line that is not blank, and below its last body line.
+fn blank_edges(lines: &[&str], spans: &[Span], roles: &mut [LineRole]) {
+    for span in spans {
+        for l in span.all.clone().take_while(|&l| blank(lines[l])) {
+            roles[l] = LineRole::RunningHead;
+        }
+        let end = span.marker.unwrap_or(span.all.end);
+        let last_body = (span.all.start..end).rev().find(|&l| roles[l] == LineRole::Body && !blank(lines[l]));
+        if let Some(last) = last_body {
+            for role in roles[last + 1..end].iter_mut().filter(|r| **r == LineRole::Body) {
+                *role = LineRole::Footer;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::marker::PageMarker;
+    use super::super::paginate::paginate;
+    use super::*;
+
+    fn roles(text: &str) -> Vec<(String, LineRole)> {
+        let lines: Vec<&str> = text.lines().collect();
+        let (spans, mut roles) = paginate(&lines, &PageMarker::default());
+        mark(&lines, &spans, &mut roles);
+        lines.iter().zip(roles).filter(|(_, r)| *r != LineRole::Body).map(|(l, r)| (l.to_string(), r)).collect()
+    }
+
+    use LineRole::*;
+
+    #[test]
+    fn a_section_head_that_opens_one_page_is_a_head() {
+        let text = "1. 総論\n1. 総論\n本文。\n1.1. 現状\n本文。\n- 1 -\n1. 総論\n1.1. 現状\n本文の続き。\n1.2. 課題\n- 2 -\n1. 総論\n1.2. 課題\n1.2. 課題\n本文。\n- 3 -\n";
+        let heads: Vec<(String, LineRole)> = roles(text).into_iter().filter(|(_, r)| *r == RunningHead).collect();
+        let want: Vec<(String, LineRole)> = ["1. 総論", "1. 総論", "1.1. 現状", "1. 総論", "1.2. 課題"]
+            .iter()
+            .map(|s| (s.to_string(), RunningHead))
+            .collect();
+        assert_eq!(heads, want);
+    }
+
+    #[test]
+    fn a_repeated_body_heading_is_not_a_head_unless_in_force() {
+        // 「(2) 今後の取組」 opens page 2's body, but the heading in force at level 5 is 「(1) 現状」.
+        let text = "(1) 現状\n本文。\n- 1 -\n(2) 今後の取組\n本文。\n- 2 -\n";
+        assert!(roles(text).iter().all(|(_, r)| *r == PageNumber));
+    }
+
+    #[test]
+    fn a_title_on_every_page_and_a_footer_above_every_number() {
+        let page = |n: u32| format!("計画（案）\n本文{n}。\n総務省\n- {n} -\n");
+        let text: String = (1..=4).map(page).collect();
+        let found = roles(&text);
+        assert_eq!(found.iter().filter(|(l, r)| l == "計画（案）" && *r == RunningHead).count(), 4);
+        assert_eq!(found.iter().filter(|(l, r)| l == "総務省" && *r == Footer).count(), 4);
+        assert!(!found.iter().any(|(l, _)| l.starts_with("本文")));
+    }
+
+    #[test]
+    fn radicals_compare_as_ideographs() {
+        let text = "II　行政\nII　⾏政\n本文。\n- 1 -\nII　行政\n続き。\n- 2 -\n";
+        assert_eq!(roles(text).iter().filter(|(_, r)| *r == RunningHead).count(), 2);
+    }
+}

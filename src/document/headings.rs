@@ -1,0 +1,155 @@
+//! The markers a plan's headings and items open with, and the level of each heading.
+//!
+//! Plans number their headings (`1.` / `1.1.`, `I` / `I-1` / `II-1-(2)-ア`, `第1章` / `第1節`) and
+//! their items (`(1)`, `(ア)`, `①`, `・`), and name a few chapters without a number (はじめに,
+//! おわりに, 参考, 付録, 別添…). Running heads repeat the chapter and section in force (the
+//! level tells which heading a new one replaces), paragraph joining starts a new paragraph at a
+//! marker, and the 新旧対照表 names an item by the markers of the headings above it
+//! (`1.1. (3) (イ)`). The patterns are hand-written: they are the conventions of Japanese
+//! government plans, which no crate knows.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Heading markers, most specific first, each with its level (1: chapter, 2: section, …).
+static LEVELS: LazyLock<Vec<(Regex, u8)>> = LazyLock::new(|| {
+    let roman = "[IVXⅠ-Ⅻ]+";
+    let digit = "[0-9０-９]";
+    let dot = "[.．]";
+    let dash = "[-－‐]";
+    let space = "(?:[ \u{3000}]|$)";
+    [
+        (format!("^第{digit}+[章部編]|^第[一二三四五六七八九十百]+[章部編]"), 1),
+        (format!("^第{digit}+節|^第[一二三四五六七八九十百]+節"), 2),
+        (format!("^{digit}+{dot}{digit}+{dot}{digit}+{dot}?{space}"), 3),
+        (format!("^{digit}+{dot}{digit}+{dot}?{space}"), 2),
+        (format!("^{digit}+{dot}{space}"), 1),
+        (format!("^{roman}{dash}{digit}+{dash}[(（]{digit}+[)）]{dash}[ア-ン]"), 4),
+        (format!("^{roman}{dash}{digit}+{dash}[(（]{digit}+[)）]"), 3),
+        (format!("^{roman}{dash}{digit}+{space}"), 2),
+        (format!("^{roman}(?:{dot}|{space})"), 1),
+        ("^(?:はじめに|おわりに|まとめ|結び|序|参考|付録|別添|別紙|参考資料)".to_owned(), 1),
+        (format!("^[(（]{digit}+[)）]"), 5),
+        ("^[(（][ア-ンｱ-ﾝ][)）]".to_owned(), 6),
+        ("^[①-⑳]".to_owned(), 7),
+    ]
+    .into_iter()
+    .map(|(p, l)| (Regex::new(&p).expect("heading patterns are valid"), l))
+    .collect()
+});
+
+/// Item, heading and caption markers a line may open with.
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"^[\s　]*(?:",
+        r"[・●○■□◆◇※〇【]",
+        r"|[①-⑳㉑-㉟]",
+        r"|[(（][0-9０-９a-zA-Zａ-ｚＡ-Ｚア-ンｱ-ﾝ一二三四五六七八九十ⅰ-ⅻ]{1,3}[)）]",
+        r"|[0-9０-９]{1,3}(?:[.．][0-9０-９]{1,3})*[.．、)）](?:[^0-9０-９]|$)",
+        r"|[0-9０-９]{1,3}[.．][0-9０-９]{1,3}[\s　]",
+        r"|[IVXⅠ-Ⅻ]{1,4}(?:[-－‐.．][0-9０-９(（]|[　 .．])",
+        r"|[ア-ン][.．)）　 ]",
+        r"|第[0-9０-９一二三四五六七八九十百]+[章節款条項部編]",
+        r"|図表?[0-9０-９]+|表[0-9０-９]+",
+        r"|[(（](?:出典|注|備考|参考)[)）]|(?:出典|注|備考)[:：]",
+        r")"
+    ))
+    .expect("the marker pattern is valid")
+});
+
+/// The longest heading, in chars; a longer line is body text.
+const MAX_HEADING: usize = 60;
+
+/// The level of a heading line (1: chapter, 2: section, …), or `None` for a line that is not
+/// one: it opens with a heading or item marker, is at most 60 characters and does not end with
+/// 「。」.
+pub(crate) fn level(line: &str) -> Option<u8> {
+    let t = line.trim_matches(|c: char| c.is_whitespace());
+    let first = t.chars().next()?;
+    // Most lines open with a kana or kanji that no marker starts with: answer them at once.
+    if ('\u{3041}'..='\u{30ff}').contains(&first) && !t.starts_with("はじめに") && !t.starts_with("おわりに") {
+        return None;
+    }
+    if t.ends_with('。') || t.chars().nth(MAX_HEADING).is_some() {
+        return None;
+    }
+    LEVELS.iter().find(|(r, _)| r.is_match(t)).map(|(_, l)| *l)
+}
+
+/// Whether a line opens with an item, heading or caption marker: `・`, `①`, `(1)`, `（ア）`, `1.`,
+/// `1.1.`, `II-1-(2)-ア`, `第1章`, `図表2`, `（出典）`, `【課題】`…; `1.5倍` does not.
+pub(crate) fn opens_with_marker(line: &str) -> bool {
+    MARKER.is_match(line) || level(line).is_some()
+}
+
+/// The marker a heading or item line opens with, as written (`1.1.`, `(イ)`, `II-1-(2)-ア`,
+/// `はじめに`, `【課題】`), for the heading path of an item.
+pub(crate) fn marker_text(line: &str) -> Option<&str> {
+    let t = line.trim_start_matches(|c: char| c.is_whitespace());
+    let m = LEVELS.iter().find_map(|(r, _)| r.find(t)).or_else(|| ITEM.find(t))?;
+    let s = m.as_str().trim_end_matches(|c: char| c.is_whitespace());
+    (!s.is_empty()).then_some(s)
+}
+
+/// Item markers, as the heading path shows them.
+static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[(（][^)）\s]{1,3}[)）]|[①-⑳㉑-㉟]|[・●○■□◆◇※〇]|【[^】]{1,12}】|[0-9０-９]{1,3}(?:[.．][0-9０-９]{1,3})*[.．])")
+        .expect("the item pattern is valid")
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_levels_by_their_markers() {
+        let cases = [
+            ("1. 経済社会の活力の向上及び持続的発展", Some(1)),
+            ("1.2. セキュリティマインドを持った企業経営の推進", Some(2)),
+            ("1.2.3. 細目", Some(3)),
+            ("I　現状と課題", Some(1)),
+            ("II-1　地域の通信事業者", Some(2)),
+            ("II-1-(2)　連携", Some(3)),
+            ("II-1-(2)-ア　送信", Some(4)),
+            ("第2章　施策", Some(1)),
+            ("はじめに", Some(1)),
+            ("別添　審議経過及び参考資料", Some(1)),
+            ("(1) 現状と課題", Some(5)),
+            ("(ア)　周知", Some(6)),
+            ("1.5倍に増加した。インターネット", None),
+            ("(ア)　経済産業省において、取り組む。", None),
+            ("　近年、社会経済活動の", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(level(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn markers_of_items_headings_and_captions() {
+        for line in [
+            "（ア）委託先を含めた",
+            "II-1-(2)-ア　送信",
+            "・周知",
+            "図表２　インターネット",
+            "（出典）警察庁",
+            "【課題】",
+            "①　経済産業省",
+        ] {
+            assert!(opens_with_marker(line), "{line}");
+        }
+        for line in ["近年、社会経済活動の", "1.5倍に増加した。", "2022年には"] {
+            assert!(!opens_with_marker(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn marker_text_is_the_marker_alone() {
+        assert_eq!(marker_text("1.1. 経営層の意識改革"), Some("1.1."));
+        assert_eq!(marker_text("(イ)　金融庁及び"), Some("(イ)"));
+        assert_eq!(marker_text("II-1-(2)-ア　送信"), Some("II-1-(2)-ア"));
+        assert_eq!(marker_text("①　経済産業省"), Some("①"));
+        assert_eq!(marker_text("はじめに"), Some("はじめに"));
+        assert_eq!(marker_text("本文"), None);
+    }
+}
