@@ -13,17 +13,27 @@
 //! - the time of `diff` with and without move detection on a large plan with moves, and on the
 //!   peer benchmark's inputs (no moves: any move reported there is false).
 //!
-//! `cargo bench --bench moves -- [--seeds N] [--quick]`
+//! - akaji against `git diff --color-moved` on the same files in the same run, at several sizes
+//!   (`--sizes` in items; ~350 bytes an item), with the growth exponents of both;
+//!
+//! `cargo bench --bench moves -- [--seeds N] [--quick] [--sizes 3000,10000,30000,60000]`
 
 #[path = "common/corpus.rs"]
 #[allow(dead_code, reason = "shared with the peers bench, which uses more of it")]
 mod corpus;
 #[path = "common/moved.rs"]
 mod moved;
+#[path = "common/score.rs"]
+#[allow(dead_code, reason = "shared with the peers bench; tools.rs names its Pair")]
+mod score;
+#[path = "common/tools.rs"]
+#[allow(dead_code, reason = "shared with the peers bench, which reads every tool's output")]
+mod tools;
 
 use akaji::diff::{diff, similarity, DiffOptions, MOVE_SIMILARITY};
 use akaji::HunkKind;
 use moved::{Layout, MoveScore, Revision};
+use std::ops::Range;
 use std::time::Instant;
 
 /// Distinct bigrams of the characters other than white space (as the detection's pre-filter).
@@ -150,6 +160,172 @@ fn cost(quick: bool) {
     }
 }
 
+/// The lines (byte ranges, line break included) of `text` that git colours as moved in `out`,
+/// a `git diff --color-moved=plain --color=always -U0` with the colours below: moved lines are
+/// wrapped in blue (new side) or magenta (old side), other added/removed lines in green/red.
+fn git_moved_lines(old: &str, new: &str, out: &[u8]) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let text = String::from_utf8_lossy(out);
+    let line_starts = |t: &str| {
+        let mut v = vec![0];
+        v.extend(t.match_indices('\n').map(|(i, _)| i + 1));
+        v
+    };
+    let (os, ns) = (line_starts(old), line_starts(new));
+    let line = |starts: &[usize], t: &str, k: usize| starts[k]..starts.get(k + 1).copied().unwrap_or(t.len());
+    let (mut moved_old, mut moved_new) = (Vec::new(), Vec::new());
+    let (mut o, mut n) = (0usize, 0usize);
+    for l in text.lines() {
+        let plain: String = strip_ansi(l);
+        if let Some(h) = plain.strip_prefix("@@ -") {
+            // @@ -a,b +c,d @@: the next removed line is old line a (1-based), added new line c.
+            let mut parts = h.split(' ');
+            let num = |p: Option<&str>| p.and_then(|x| x.trim_start_matches(['-', '+']).split(',').next()?.parse::<usize>().ok());
+            let (a, c) = (num(parts.next()), num(parts.next()));
+            o = a.unwrap_or(1).saturating_sub(1);
+            n = c.unwrap_or(1).saturating_sub(1);
+            // A hunk that removes (adds) nothing names the line before it.
+            if h.split(' ').next().is_some_and(|x| x.ends_with(",0")) {
+                o += 1;
+            }
+            if h.split(' ').nth(1).is_some_and(|x| x.ends_with(",0")) {
+                n += 1;
+            }
+            continue;
+        }
+        if plain.starts_with("---") || plain.starts_with("+++") || plain.starts_with("diff ") || plain.starts_with("index ") {
+            continue;
+        }
+        if plain.starts_with('-') {
+            if l.contains("\x1b[35m") && o < os.len() {
+                moved_old.push(line(&os, old, o));
+            }
+            o += 1;
+        } else if plain.starts_with('+') {
+            if l.contains("\x1b[34m") && n < ns.len() {
+                moved_new.push(line(&ns, new, n));
+            }
+            n += 1;
+        }
+    }
+    (moved_old, moved_new)
+}
+
+fn strip_ansi(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for d in chars.by_ref() {
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The hunks of `akaji diff --format json` (kinds and moves included), in bytes.
+fn akaji_hunks(old: &str, new: &str, out: &[u8]) -> Vec<akaji::Hunk> {
+    let json: akaji::render::JsonRedline = serde_json::from_slice(out).expect("akaji writes JSON");
+    let bytes = |t: &str| -> Vec<usize> { t.char_indices().map(|(i, _)| i).chain([t.len()]).collect() };
+    let (ob, nb) = (bytes(old), bytes(new));
+    json.hunks
+        .iter()
+        .map(|h| {
+            let mut x = akaji::Hunk::new(ob[h.old[0]]..ob[h.old[1]], nb[h.new[0]]..nb[h.new[1]]);
+            if h.kind == "move" {
+                (x.kind, x.move_id) = (HunkKind::Move, h.move_id);
+            }
+            x
+        })
+        .collect()
+}
+
+/// Bytes of `want` that `lines` cover.
+fn covered(lines: &[Range<usize>], want: &Range<usize>) -> usize {
+    lines.iter().map(|l| l.end.min(want.end).saturating_sub(l.start.max(want.start))).sum()
+}
+
+/// akaji and git on the same files in the same run, at several sizes and layouts: time, and the
+/// moves each finds. git's `--color-moved` marks lines that were removed in one place and added
+/// unchanged in another; it cannot pair a passage edited on the way, nor a line re-wrapped.
+fn peer(sizes: &[usize]) {
+    println!("## akaji against git --color-moved (same files, same run; median of 3)\n");
+    println!(
+        "git: `git diff --no-index --color-moved=plain --color=always -U0` (moved lines coloured); a known move counts as \
+         found by git when 90% of both ends' bytes are on lines it colours moved; akaji: `akaji diff --format json`, \
+         a move found as in the tables above.\n"
+    );
+    println!("| layout | items | MB | akaji | git | akaji / git | akaji recall unchanged / edited | git recall unchanged / edited | akaji precision | git moved lines outside moves |");
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    let dir = std::env::temp_dir().join(format!("akaji-moves-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (o, n, out) = (dir.join("old.txt"), dir.join("new.txt"), dir.join("out"));
+    let mut growth: Vec<(Layout, f64, f64, f64)> = Vec::new();
+    for layout in Layout::ALL {
+        for &items in sizes {
+            let r = Revision { items, moves: items / 30, decoys: items / 30, in_place: items / 30 };
+            let s = moved::sample(layout, r, 11);
+            std::fs::write(&o, &s.old).unwrap();
+            std::fs::write(&n, &s.new).unwrap();
+            let (os, ns) = (o.to_str().unwrap(), n.to_str().unwrap());
+            let a = tools::measure(env!("CARGO_BIN_EXE_akaji"), &["diff", "--format", "json", os, ns], 3, &out);
+            let hunks = akaji_hunks(&s.old, &s.new, &a.output);
+            let sc = moved::score(&s, &hunks);
+            let git_args = [
+                "-c", "color.diff.oldMoved=magenta", "-c", "color.diff.newMoved=blue",
+                "-c", "color.diff.oldMovedAlternative=magenta", "-c", "color.diff.newMovedAlternative=blue",
+                "diff", "--no-index", "--no-ext-diff", "--color-moved=plain", "--color=always", "-U0", os, ns,
+            ];
+            let g = tools::measure("git", &git_args, 3, &out);
+            let (gold, gnew) = git_moved_lines(&s.old, &s.new, &g.output);
+            let (mut found, mut known) = ([0usize; 2], [0usize; 2]);
+            for m in &s.moves {
+                let k = usize::from(m.edits > 0);
+                known[k] += 1;
+                let full = |lines: &[Range<usize>], r: &Range<usize>| covered(lines, r) * 10 >= r.len() * 9;
+                found[k] += usize::from(full(&gold, &m.old) && full(&gnew, &m.new));
+            }
+            let in_moves: usize = s.moves.iter().map(|m| covered(&gnew, &m.new)).sum();
+            let all: usize = gnew.iter().map(|l| l.len()).sum();
+            let pct = |f: usize, k: usize| 100.0 * f as f64 / k.max(1) as f64;
+            let (ta, tg) = (a.time.as_secs_f64(), g.time.as_secs_f64());
+            let mb = s.old.len() as f64 / 1048576.0;
+            println!(
+                "| {} | {items} | {mb:.1} | {ta:.3} s | {tg:.3} s | {:.2} | {:.1}% / {:.1}% | {:.1}% / {:.1}% | {:.1}% | {:.1}% of {} KB |",
+                layout.name(),
+                ta / tg,
+                sc.recall(Some(0)),
+                100.0 * (sc.found[1] + sc.found[2] + sc.found[3]) as f64 / (sc.known[1] + sc.known[2] + sc.known[3]).max(1) as f64,
+                pct(found[0], known[0]),
+                pct(found[1], known[1]),
+                sc.precision(),
+                100.0 * (all - in_moves.min(all)) as f64 / all.max(1) as f64,
+                all / 1024
+            );
+            growth.push((layout, mb, ta, tg));
+        }
+    }
+    println!("\n| layout | growth exponent akaji | git |\n| --- | --- | --- |");
+    for layout in Layout::ALL {
+        let pts: Vec<_> = growth.iter().filter(|g| g.0 == layout).collect();
+        let fit = |f: &dyn Fn(&(Layout, f64, f64, f64)) -> f64| {
+            let xs: Vec<f64> = pts.iter().map(|p| p.1.ln()).collect();
+            let ys: Vec<f64> = pts.iter().map(|p| f(p).ln()).collect();
+            let (mx, my) = (xs.iter().sum::<f64>() / xs.len() as f64, ys.iter().sum::<f64>() / ys.len() as f64);
+            let num: f64 = xs.iter().zip(&ys).map(|(x, y)| (x - mx) * (y - my)).sum();
+            let den: f64 = xs.iter().map(|x| (x - mx).powi(2)).sum();
+            num / den
+        };
+        println!("| {} | {:.2} | {:.2} |", layout.name(), fit(&|p| p.2), fit(&|p| p.3));
+    }
+    println!();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let quick = args.iter().any(|a| a == "--quick");
@@ -159,6 +335,13 @@ fn main() {
         .and_then(|i| args.get(i + 1))
         .and_then(|s| s.parse().ok())
         .unwrap_or(if quick { 3 } else { 20 });
+    let sizes: Vec<usize> = args
+        .iter()
+        .position(|a| a == "--sizes")
+        .and_then(|i| args.get(i + 1))
+        .map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect())
+        .unwrap_or_else(|| if quick { vec![1_000, 3_000] } else { vec![3_000, 10_000, 30_000, 60_000] });
     quality(seeds);
+    peer(&sizes);
     cost(quick);
 }

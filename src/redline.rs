@@ -52,6 +52,9 @@ pub struct InnerChange {
     pub old: Range<usize>,
     /// Byte range in the new text (empty for an inner deletion).
     pub new: Range<usize>,
+    /// Line breaks only, placed differently (a passage wrapped again on the way): not a change
+    /// of wording, kept so that both ends are still the equal runs and the inner changes.
+    pub layout: bool,
 }
 
 /// One change: a byte range of the old text and the byte range of the new text that replaces it.
@@ -99,6 +102,43 @@ impl Hunk {
         self.edit = Some(edit);
         self
     }
+
+    /// The old side of this hunk cut at its inner changes of wording (layout ones left in
+    /// the pieces around them): byte ranges in order, each with whether an inner change covers
+    /// it. A hunk without inner changes is one piece.
+    ///
+    /// ```
+    /// use akaji::{Hunk, HunkKind, InnerChange};
+    /// let mut from = Hunk::new(0..12, 9..9);
+    /// (from.kind, from.move_id) = (HunkKind::Move, Some(0));
+    /// from.inner_changes = vec![InnerChange { old: 3..6, new: 12..15, layout: false }, InnerChange { old: 9..9, new: 18..21, layout: false }];
+    /// assert_eq!(from.old_pieces(), [(0..3, false), (3..6, true), (6..12, false)]);
+    /// ```
+    pub fn old_pieces(&self) -> Vec<(Range<usize>, bool)> {
+        pieces(self.old.clone(), self.inner_changes.iter().filter(|c| !c.layout).map(|c| c.old.clone()))
+    }
+
+    /// The new side of this hunk cut at its inner changes (as [`Hunk::old_pieces`]).
+    pub fn new_pieces(&self) -> Vec<(Range<usize>, bool)> {
+        pieces(self.new.clone(), self.inner_changes.iter().filter(|c| !c.layout).map(|c| c.new.clone()))
+    }
+}
+
+/// `whole` cut at `inner` (ranges inside it, in order), empty pieces left out; at least one.
+fn pieces(whole: Range<usize>, inner: impl Iterator<Item = Range<usize>>) -> Vec<(Range<usize>, bool)> {
+    let mut out = Vec::new();
+    let mut at = whole.start;
+    for r in inner.filter(|r| !r.is_empty()) {
+        if r.start > at {
+            out.push((at..r.start, false));
+        }
+        at = r.end;
+        out.push((r, true));
+    }
+    if at < whole.end || out.is_empty() {
+        out.push((at..whole.end, false));
+    }
+    out
 }
 
 /// Two texts, their changes, and the decisions behind them.
@@ -331,7 +371,7 @@ mod tests {
     fn moved_and_edited() -> Redline<'static> {
         let (old, new) = ("関係機関との連携を強化する。\n一。\n", "一。\n関係機関との連携を拡充する。\n");
         let strong = old.find("強化").unwrap();
-        let inner = vec![InnerChange { old: strong..strong + 6, new: 7 + strong..7 + strong + 6 }];
+        let inner = vec![InnerChange { old: strong..strong + 6, new: 7 + strong..7 + strong + 6, layout: false }];
         let mut from = Hunk::new(0..old.find("一").unwrap(), 0..0);
         let mut to = Hunk::new(old.len()..old.len(), 7..new.len());
         for h in [&mut from, &mut to] {

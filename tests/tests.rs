@@ -11,6 +11,7 @@ mod import;
 mod import_props;
 mod import_xlsx;
 mod imports;
+mod moves;
 mod pages;
 mod pdf;
 mod redline;

@@ -2,7 +2,8 @@
 //!
 //! A plan is a list of items (○ and one to three sentences of the corpus, 40–200 characters)
 //! under section headings, one item a line ([`Layout::Lines`]) or wrapped at 35 characters as
-//! text extracted from PDF ([`Layout::Wrapped`]; a reworded item is wrapped again). The revision:
+//! text extracted from PDF ([`Layout::Wrapped`]; a reworded item is wrapped again), or wrapped
+//! with a third of the items recurring all through the plan ([`Layout::Repeated`]). The revision:
 //! - moves some items elsewhere, each with 0–3 word edits inside (the word kinds of
 //!   `corpus.rs`: kanji words, kana↔kanji, ASCII tokens, widths, and a word inserted after a
 //!   comma), recorded with the item's byte ranges in both texts;
@@ -24,16 +25,25 @@ pub enum Layout {
     Lines,
     /// Items wrapped at 35 characters.
     Wrapped,
+    /// Wrapped at 35, every third item one of twelve that recur all through the plan (items
+    /// 「再掲」 under several headings): every line of those is repeated hundreds of times.
+    Repeated,
 }
 
 impl Layout {
-    pub const ALL: [Layout; 2] = [Layout::Lines, Layout::Wrapped];
+    pub const ALL: [Layout; 3] = [Layout::Lines, Layout::Wrapped, Layout::Repeated];
 
     pub fn name(self) -> &'static str {
         match self {
             Layout::Lines => "one item a line",
             Layout::Wrapped => "wrapped at 35",
+            Layout::Repeated => "wrapped, repeated items",
         }
+    }
+
+    /// Whether item `k` is one of the recurring ones (never moved, deleted or edited).
+    fn recurs(self, k: usize) -> bool {
+        self == Layout::Repeated && k % 3 == 2
     }
 }
 
@@ -136,7 +146,7 @@ fn lay_out(text: &str, layout: Layout) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     match layout {
         Layout::Lines => out.push_str(text),
-        Layout::Wrapped => {
+        Layout::Wrapped | Layout::Repeated => {
             let chars: Vec<char> = text.chars().collect();
             for (i, line) in chars.chunks(WRAP).enumerate() {
                 if i > 0 {
@@ -165,7 +175,10 @@ pub fn sample(layout: Layout, r: Revision, seed: u64) -> MovedSample {
     let pool = corpus::sentences();
     let mut rng = Rng(seed);
     let mut used = HashSet::new();
-    let items: Vec<String> = (0..r.items).map(|_| item(&pool, &mut rng, &mut used, None)).collect();
+    let common: Vec<String> = (0..12).map(|_| item(&pool, &mut rng, &mut used, None)).collect();
+    let items: Vec<String> = (0..r.items)
+        .map(|k| if layout.recurs(k) { common[k % 12].clone() } else { item(&pool, &mut rng, &mut used, None) })
+        .collect();
     // Places taken by an operation (items, and gaps before items), two apart from each other.
     let mut taken = vec![false; r.items + 1];
     assert!(3 * (2 * r.moves + 2 * r.decoys + r.in_place) <= r.items, "too many operations for the items");
@@ -173,7 +186,7 @@ pub fn sample(layout: Layout, r: Revision, seed: u64) -> MovedSample {
         loop {
             let k = 1 + rng.below(r.items - 2);
             let near = (k.saturating_sub(2)..=(k + 2).min(r.items)).any(|j| taken[j]);
-            if !near && avoid.is_none_or(|a| k.abs_diff(a) >= 3) {
+            if !near && !layout.recurs(k) && avoid.is_none_or(|a| k.abs_diff(a) >= 3) {
                 taken[k] = true;
                 return k;
             }

@@ -4,11 +4,17 @@
 //! comparison tools show that as a move whose two ends carry the changes made inside it, not as
 //! an unrelated deletion and insertion; so does akaji. The rule:
 //!
-//! - a deletion and an insertion (hunks no decision is attributed to), each of at least
+//! - a deletion and an insertion (hunks no decision is attributed to; a replacement whose short
+//!   side starts or ends its long one counts as the deletion or insertion of the rest, since
+//!   the word units widen a deleted paragraph to the word wrapped after it), each of at least
 //!   `min_move_chars` characters that are not all white space, are a candidate pair;
 //! - their **similarity** is the share of equal characters in the diff of the two passages by
-//!   word units (the engine's own diff, clean-up included), counted against the longer one:
+//!   word units (the engine's own diff, clean-up included), their line breaks left out (a
+//!   reworded paragraph of a PDF is wrapped again), counted against the longer one:
 //!   `equal / max(len_old, len_new)`;
+//! - the inner changes are that diff's changes, and, where the line breaks between two equal
+//!   characters stand differently, layout changes ([`InnerChange::layout`]), so that the old end
+//!   with every inner change made is the new end, byte for byte;
 //! - a pair whose similarity is at least [`MOVE_SIMILARITY`] percent is a move; pairs are taken
 //!   best first (the highest similarity, then the earliest deletion, then the earliest
 //!   insertion), each hunk in at most one move.
@@ -37,6 +43,7 @@
 use super::options::{DiffOptions, Granularity};
 use crate::redline::{Hunk, HunkKind, InnerChange};
 use rustc_hash::FxHashMap;
+use std::ops::Range;
 
 /// The least similarity (percent of equal characters, against the longer passage) of a
 /// deletion and an insertion reported as one passage moved and edited.
@@ -85,31 +92,118 @@ impl Similarity {
 /// let s = similarity("関係機関との連携体制の強化を図る。", "関係機関との連携体制の拡充を図る。");
 /// assert_eq!((s.equal, s.longer), (15, 17));
 /// assert!(s.is_move());
+/// assert_eq!(similarity("連携体制の強化\nを図る。", "連携体制の強化を\n図る。").percent(), 100.0);
 /// assert!(!similarity("関係機関との連携体制の強化を図る。", "人材育成の機会を地域に拡大していく。").is_move());
 /// ```
 pub fn similarity(old: &str, new: &str) -> Similarity {
-    word_diff(old, new).0
+    inner_diff(old, new, Granularity::Word).0
 }
 
-/// The word diff of two passages, and their similarity.
-fn word_diff(old: &str, new: &str) -> (Similarity, Vec<Hunk>) {
-    let options = DiffOptions { detect_moves: false, ..DiffOptions::default() };
-    let hunks = super::diff(old, new, &options).hunks;
-    let changed: usize = hunks.iter().map(|h| old[h.old.clone()].chars().count()).sum();
-    let (o, n) = (old.chars().count(), new.chars().count());
-    (Similarity { equal: o - changed, longer: o.max(n) }, hunks)
+/// `text` without its line breaks, and for each byte of that the byte of `text` it was.
+fn unwrapped(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut at = Vec::with_capacity(text.len());
+    for (i, c) in text.char_indices().filter(|(_, c)| !matches!(c, '\n' | '\r')) {
+        out.push(c);
+        at.extend(i..i + c.len_utf8());
+    }
+    (out, at)
+}
+
+/// The changes from passage `old` to passage `new` (byte ranges from each one's start) and
+/// their similarity. The two are compared with their line breaks left out, so that a passage
+/// wrapped again shows only its changes of wording; where the line breaks stand differently
+/// between two equal characters, that is a layout change (`layout: true`). The old passage
+/// with every change made is the new one.
+fn inner_diff(old: &str, new: &str, granularity: Granularity) -> (Similarity, Vec<InnerChange>) {
+    let ((a, at_a), (b, at_b)) = (unwrapped(old), unwrapped(new));
+    let options = DiffOptions { detect_moves: false, granularity, ..DiffOptions::default() };
+    let hunks = super::diff(&a, &b, &options).hunks;
+    let changed: usize = hunks.iter().map(|h| a[h.old.clone()].chars().count()).sum();
+    let (o, n) = (a.chars().count(), b.chars().count());
+    let similarity = Similarity { equal: o - changed, longer: o.max(n) };
+    let mut out = Vec::with_capacity(hunks.len());
+    // Where the walk stands in each passage: after the last character taken.
+    let (mut ca, mut cb) = (0, 0);
+    let (mut i, mut j) = (0, 0);
+    // The byte after character `k` (a byte offset of the unwrapped text) of a passage.
+    let after = |at: &[usize], text: &str, k: usize| at[k] + text[at[k]..].chars().next().map_or(0, char::len_utf8);
+    let push = |out: &mut Vec<InnerChange>, x: std::ops::Range<usize>, y: std::ops::Range<usize>, layout: bool| {
+        let (p, q) = (&old[x.clone()], &new[y.clone()]);
+        // Line breaks both sides hold at an end of the change are not part of it.
+        let same = |(c, d): &(char, char)| c == d && matches!(c, '\n' | '\r');
+        let pre: usize = p.chars().zip(q.chars()).take_while(same).map(|(c, _)| c.len_utf8()).sum();
+        let suf: usize =
+            p[pre..].chars().rev().zip(q[pre..].chars().rev()).take_while(same).map(|(c, _)| c.len_utf8()).sum();
+        let (x, y) = (x.start + pre..x.end - suf, y.start + pre..y.end - suf);
+        if !(x.is_empty() && y.is_empty()) {
+            out.push(InnerChange { old: x, new: y, layout });
+        }
+    };
+    for h in hunks.iter().chain(std::iter::once(&Hunk::new(a.len()..a.len(), b.len()..b.len()))) {
+        // The equal characters before the hunk, side by side: compare the gaps before each.
+        let (mut x, mut y) = (i, j);
+        while x < h.old.start {
+            let (ga, gb) = (ca..at_a[x], cb..at_b[y]);
+            if old[ga.clone()] != new[gb.clone()] {
+                push(&mut out, ga, gb, true);
+            }
+            (ca, cb) = (after(&at_a, old, x), after(&at_b, new, y));
+            let len = a[x..].chars().next().map_or(1, char::len_utf8);
+            (x, y) = (x + len, y + len);
+        }
+        if h.old.is_empty() && h.new.is_empty() {
+            break;
+        }
+        let ea = if h.old.is_empty() { ca } else { after(&at_a, old, a[..h.old.end].char_indices().last().unwrap().0) };
+        let eb = if h.new.is_empty() { cb } else { after(&at_b, new, b[..h.new.end].char_indices().last().unwrap().0) };
+        push(&mut out, ca..ea, cb..eb, false);
+        (ca, cb) = (ea, eb);
+        (i, j) = (h.old.end, h.new.end);
+    }
+    if old[ca..] != new[cb..] {
+        push(&mut out, ca..old.len(), cb..new.len(), true);
+    }
+    (similarity, out)
 }
 
 /// A deletion or an insertion that may be one end of an edited move.
 struct Candidate<'a> {
     hunk: usize,
+    /// The hunk as this end of a move: itself, or a replacement narrowed to its one side (see
+    /// [`one_sided`]).
+    ends: (Range<usize>, Range<usize>),
+    /// For an insertion, the other places it can stand (see [`slides`]).
+    slides: Vec<(Range<usize>, Range<usize>)>,
     text: &'a str,
     chars: usize,
     /// Distinct bigrams of its characters other than white space, sorted.
     grams: Vec<u64>,
 }
 
-fn candidate(hunk: usize, text: &str, min_chars: usize) -> Option<Candidate<'_>> {
+/// A replacement one side of which is the other's start and end (「…ＩｏＴ機⏎器」→「器」,
+/// 「況⏎…遅⏎れ」→「況⏎れ」: a deleted paragraph that the word units widened to the words
+/// around it) as the one-sided hunk it widens: the deletion or insertion of what lies between,
+/// the shared words equal.
+fn one_sided(old: &str, new: &str, h: &Hunk) -> Option<(Range<usize>, Range<usize>)> {
+    let (o, n) = (&old[h.old.clone()], &new[h.new.clone()]);
+    let (long, short) = if o.len() > n.len() { (o, n) } else { (n, o) };
+    // The short side is the long one's start and end: what lies between is the one-sided hunk.
+    let pre: usize = long.chars().zip(short.chars()).take_while(|(a, b)| a == b).map(|(c, _)| c.len_utf8()).sum();
+    let suf: usize =
+        long[pre..].chars().rev().zip(short[pre..].chars().rev()).take_while(|(a, b)| a == b).map(|(c, _)| c.len_utf8()).sum();
+    if pre + suf != short.len() || short.is_empty() {
+        return None;
+    }
+    let cut = pre..long.len() - suf;
+    Some(if o.len() > n.len() {
+        (h.old.start + cut.start..h.old.start + cut.end, h.new.start + pre..h.new.start + pre)
+    } else {
+        (h.old.start + pre..h.old.start + pre, h.new.start + cut.start..h.new.start + cut.end)
+    })
+}
+
+fn candidate(hunk: usize, ends: (Range<usize>, Range<usize>), text: &str, min_chars: usize) -> Option<Candidate<'_>> {
     let chars = text.chars().count();
     if chars < min_chars.max(1) || text.trim().is_empty() {
         return None;
@@ -124,7 +218,7 @@ fn candidate(hunk: usize, text: &str, min_chars: usize) -> Option<Candidate<'_>>
     }
     grams.sort_unstable();
     grams.dedup();
-    Some(Candidate { hunk, text, chars, grams })
+    Some(Candidate { hunk, ends, slides: Vec::new(), text, chars, grams })
 }
 
 /// Bigrams two sorted, distinct lists share.
@@ -149,30 +243,84 @@ struct Pair {
     similarity: Similarity,
     del: usize,
     ins: usize,
-    inner: Vec<Hunk>,
+    /// The insertion's ends, slid to line up with the deletion's text.
+    ins_ends: (Range<usize>, Range<usize>),
+    inner: Vec<InnerChange>,
+}
+
+/// How far an insertion slides: at most this many characters either way.
+const SLIDE: usize = 8;
+
+/// The places a pure insertion `h` (hunk `i` of `hunks`) can stand with the same effect: slid
+/// left or right over equal text (its last character is the one before it, or its first the
+/// one after), up to [`SLIDE`] characters, not into the hunks beside it. Itself first.
+fn slides(new: &str, hunks: &[Hunk], i: usize) -> Vec<(Range<usize>, Range<usize>)> {
+    let h = &hunks[i];
+    let mut out = vec![(h.old.clone(), h.new.clone())];
+    if !h.old.is_empty() || h.new.is_empty() {
+        return out;
+    }
+    let (lo, hi) = (i.checked_sub(1).map_or((0, 0), |p| (hunks[p].old.end, hunks[p].new.end)), hunks.get(i + 1));
+    let (mut p, mut r) = (h.old.start, h.new.clone());
+    for _ in 0..SLIDE {
+        let Some(c) = new[..r.start].chars().next_back().filter(|&c| new[r.clone()].ends_with(c)) else { break };
+        let w = c.len_utf8();
+        if r.start < lo.1 + w || p < lo.0 + w {
+            break;
+        }
+        (p, r) = (p - w, r.start - w..r.end - w);
+        out.push((p..p, r.clone()));
+    }
+    let (mut p, mut r) = (h.old.start, h.new.clone());
+    for _ in 0..SLIDE {
+        let Some(c) = new[r.end..].chars().next().filter(|&c| new[r.clone()].starts_with(c)) else { break };
+        let w = c.len_utf8();
+        if hi.is_some_and(|n| r.end + w > n.new.start || p + w > n.old.start) {
+            break;
+        }
+        (p, r) = (p + w, r.start + w..r.end + w);
+        out.push((p..p, r.clone()));
+    }
+    out
+}
+
+/// How many characters `a` and `b` share at their starts and at their ends.
+fn shared_ends(a: &str, b: &str) -> usize {
+    let pre = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let suf = a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count();
+    pre + suf
 }
 
 /// Pair the deletions and insertions of `hunks` that are one passage moved and edited (see the
 /// module docs): each pair becomes two [`HunkKind::Move`] hunks with a fresh `move_id` from
 /// `next_id` on, carrying their inner changes. Hunks already moves, attributed to an edit, or
-/// replacements are left alone.
+/// layout are left alone, and replacements too unless one side is a word the other widened to.
 pub(crate) fn detect(old: &str, new: &str, hunks: &mut [Hunk], options: &DiffOptions, next_id: &mut usize) {
     if options.granularity == Granularity::Line {
         return;
     }
-    let eligible = |h: &Hunk, kind: HunkKind| h.kind == kind && h.edit.is_none() && h.move_id.is_none();
     let (mut dels, mut inss) = (Vec::new(), Vec::new());
     for (i, h) in hunks.iter().enumerate() {
-        if eligible(h, HunkKind::Delete) {
-            dels.extend(candidate(i, &old[h.old.clone()], options.min_move_chars));
-        } else if eligible(h, HunkKind::Insert) {
-            inss.extend(candidate(i, &new[h.new.clone()], options.min_move_chars));
+        if h.layout || h.edit.is_some() || h.move_id.is_some() {
+            continue;
+        }
+        let ends = match h.kind {
+            HunkKind::Delete | HunkKind::Insert => Some((h.old.clone(), h.new.clone())),
+            HunkKind::Replace => one_sided(old, new, h),
+            HunkKind::Move => None,
+        };
+        let Some((o, n)) = ends else { continue };
+        if n.is_empty() {
+            dels.extend(candidate(i, (o.clone(), n), &old[o], options.min_move_chars));
+        } else if o.is_empty() {
+            let slid = if h.kind == HunkKind::Insert { slides(new, hunks, i) } else { Vec::new() };
+            inss.extend(candidate(i, (o, n.clone()), &new[n], options.min_move_chars).map(|c| Candidate { slides: slid, ..c }));
         }
     }
     if dels.is_empty() || inss.is_empty() {
         return;
     }
-    let pairs = pairs(&dels, &inss);
+    let pairs = pairs(new, &dels, &inss, options.granularity);
     let (mut del_taken, mut ins_taken) = (vec![false; dels.len()], vec![false; inss.len()]);
     for p in pairs {
         if del_taken[p.del] || ins_taken[p.ins] {
@@ -181,16 +329,13 @@ pub(crate) fn detect(old: &str, new: &str, hunks: &mut [Hunk], options: &DiffOpt
         del_taken[p.del] = true;
         ins_taken[p.ins] = true;
         let (from, to) = (dels[p.del].hunk, inss[p.ins].hunk);
+        (hunks[from].old, hunks[from].new) = dels[p.del].ends.clone();
+        (hunks[to].old, hunks[to].new) = p.ins_ends.clone();
         let (o, n) = (hunks[from].old.start, hunks[to].new.start);
-        let inner = if options.granularity == Granularity::Word {
-            p.inner
-        } else {
-            let (a, b) = (dels[p.del].text, inss[p.ins].text);
-            super::diff(a, b, &DiffOptions { detect_moves: false, ..options.clone() }).hunks
-        };
-        let inner: Vec<InnerChange> = inner
+        let inner: Vec<InnerChange> = p
+            .inner
             .into_iter()
-            .map(|h| InnerChange { old: o + h.old.start..o + h.old.end, new: n + h.new.start..n + h.new.end })
+            .map(|c| InnerChange { old: o + c.old.start..o + c.old.end, new: n + c.new.start..n + c.new.end, ..c })
             .collect();
         for k in [from, to] {
             hunks[k].kind = HunkKind::Move;
@@ -202,7 +347,7 @@ pub(crate) fn detect(old: &str, new: &str, hunks: &mut [Hunk], options: &DiffOpt
 }
 
 /// Every pair the rule accepts, best first.
-fn pairs(dels: &[Candidate], inss: &[Candidate]) -> Vec<Pair> {
+fn pairs(new: &str, dels: &[Candidate], inss: &[Candidate], granularity: Granularity) -> Vec<Pair> {
     let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     for (i, c) in inss.iter().enumerate() {
         for &g in &c.grams {
@@ -240,9 +385,16 @@ fn pairs(dels: &[Candidate], inss: &[Candidate]) -> Vec<Pair> {
             if dice < MIN_DICE * (del.grams.len() + ins.grams.len()) {
                 continue;
             }
-            let (similarity, inner) = word_diff(del.text, ins.text);
+            // Where the insertion could stand as well, the place whose text lines up best with
+            // the deletion's (「　A…。⏎」 against 「A…。⏎　」).
+            let ins_ends = ins
+                .slides
+                .iter()
+                .max_by_key(|(_, r)| (shared_ends(del.text, &new[r.clone()]), std::cmp::Reverse(r.start.abs_diff(ins.ends.1.start))))
+                .map_or_else(|| ins.ends.clone(), Clone::clone);
+            let (similarity, inner) = inner_diff(del.text, &new[ins_ends.1.clone()], granularity);
             if similarity.is_move() {
-                out.push(Pair { similarity, del: d, ins: i as usize, inner });
+                out.push(Pair { similarity, del: d, ins: i as usize, ins_ends, inner });
             }
         }
         for i in touched.drain(..) {

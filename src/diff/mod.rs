@@ -62,16 +62,22 @@ pub fn diff(old: &str, new: &str, options: &DiffOptions) -> DiffResult {
     };
     let mut hunks: Vec<Hunk> = spans.into_iter().map(|s| Hunk::new(s.old, s.new)).collect();
     if options.detect_moves {
-        let mut moves = 0;
         moves::prefer_long_moves(old, new, &mut hunks, options.min_move_chars);
-        moves::detect(old, new, &mut hunks, options.min_move_chars, &mut moves);
-        // Past the deadline the result is already coarse; pairing it costs more diffs.
-        if !deadline.hit {
-            edited_moves::detect(old, new, &mut hunks, options, &mut moves);
-        }
-        moves::renumber(&mut hunks, moves);
+        link_moves(old, new, &mut hunks, options, deadline.hit);
     }
     DiffResult { hunks, deadline_hit: deadline.hit }
+}
+
+/// Link the ends of moved passages among `hunks` (of `old` → `new`): those moved unchanged,
+/// then, unless the result is already `coarse` (past the deadline, where pairing would cost more
+/// diffs), those edited on the way. Layout hunks take no part.
+pub(crate) fn link_moves(old: &str, new: &str, hunks: &mut [Hunk], options: &DiffOptions, coarse: bool) {
+    let mut moves = 0;
+    moves::detect(old, new, hunks, options.min_move_chars, &mut moves);
+    if !coarse {
+        edited_moves::detect(old, new, hunks, options, &mut moves);
+    }
+    moves::renumber(hunks, moves);
 }
 
 #[cfg(test)]

@@ -63,12 +63,12 @@ pub(crate) fn detect(old: &str, new: &str, hunks: &mut [Hunk], min_chars: usize,
     let mut inserted: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, h) in hunks.iter().enumerate().rev() {
         let text = &new[h.new.clone()];
-        if h.kind == HunkKind::Insert && long(text) {
+        if h.kind == HunkKind::Insert && !h.layout && long(text) {
             inserted.entry(text).or_default().push(i);
         }
     }
     for i in 0..hunks.len() {
-        if hunks[i].kind != HunkKind::Delete {
+        if hunks[i].kind != HunkKind::Delete || hunks[i].layout {
             continue;
         }
         let text = &old[hunks[i].old.clone()];
