@@ -179,7 +179,9 @@ fn git_moved_lines(old: &str, new: &str, out: &[u8]) -> (Vec<Range<usize>>, Vec<
         if let Some(h) = plain.strip_prefix("@@ -") {
             // @@ -a,b +c,d @@: the next removed line is old line a (1-based), added new line c.
             let mut parts = h.split(' ');
-            let num = |p: Option<&str>| p.and_then(|x| x.trim_start_matches(['-', '+']).split(',').next()?.parse::<usize>().ok());
+            let num = |p: Option<&str>| {
+                p.and_then(|x| x.trim_start_matches(['-', '+']).split(',').next()?.parse::<usize>().ok())
+            };
             let (a, c) = (num(parts.next()), num(parts.next()));
             o = a.unwrap_or(1).saturating_sub(1);
             n = c.unwrap_or(1).saturating_sub(1);
@@ -192,7 +194,11 @@ fn git_moved_lines(old: &str, new: &str, out: &[u8]) -> (Vec<Range<usize>>, Vec<
             }
             continue;
         }
-        if plain.starts_with("---") || plain.starts_with("+++") || plain.starts_with("diff ") || plain.starts_with("index ") {
+        if plain.starts_with("---")
+            || plain.starts_with("+++")
+            || plain.starts_with("diff ")
+            || plain.starts_with("index ")
+        {
             continue;
         }
         if plain.starts_with('-') {
@@ -276,9 +282,22 @@ fn peer(sizes: &[usize]) {
             let hunks = akaji_hunks(&s.old, &s.new, &a.output);
             let sc = moved::score(&s, &hunks);
             let git_args = [
-                "-c", "color.diff.oldMoved=magenta", "-c", "color.diff.newMoved=blue",
-                "-c", "color.diff.oldMovedAlternative=magenta", "-c", "color.diff.newMovedAlternative=blue",
-                "diff", "--no-index", "--no-ext-diff", "--color-moved=plain", "--color=always", "-U0", os, ns,
+                "-c",
+                "color.diff.oldMoved=magenta",
+                "-c",
+                "color.diff.newMoved=blue",
+                "-c",
+                "color.diff.oldMovedAlternative=magenta",
+                "-c",
+                "color.diff.newMovedAlternative=blue",
+                "diff",
+                "--no-index",
+                "--no-ext-diff",
+                "--color-moved=plain",
+                "--color=always",
+                "-U0",
+                os,
+                ns,
             ];
             let g = tools::measure("git", &git_args, 3, &out);
             let (gold, gnew) = git_moved_lines(&s.old, &s.new, &g.output);

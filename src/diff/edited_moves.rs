@@ -190,8 +190,13 @@ fn one_sided(old: &str, new: &str, h: &Hunk) -> Option<(Range<usize>, Range<usiz
     let (long, short) = if o.len() > n.len() { (o, n) } else { (n, o) };
     // The short side is the long one's start and end: what lies between is the one-sided hunk.
     let pre: usize = long.chars().zip(short.chars()).take_while(|(a, b)| a == b).map(|(c, _)| c.len_utf8()).sum();
-    let suf: usize =
-        long[pre..].chars().rev().zip(short[pre..].chars().rev()).take_while(|(a, b)| a == b).map(|(c, _)| c.len_utf8()).sum();
+    let suf: usize = long[pre..]
+        .chars()
+        .rev()
+        .zip(short[pre..].chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(c, _)| c.len_utf8())
+        .sum();
     if pre + suf != short.len() || short.is_empty() {
         return None;
     }
@@ -314,7 +319,9 @@ pub(crate) fn detect(old: &str, new: &str, hunks: &mut [Hunk], options: &DiffOpt
             dels.extend(candidate(i, (o.clone(), n), &old[o], options.min_move_chars));
         } else if o.is_empty() {
             let slid = if h.kind == HunkKind::Insert { slides(new, hunks, i) } else { Vec::new() };
-            inss.extend(candidate(i, (o, n.clone()), &new[n], options.min_move_chars).map(|c| Candidate { slides: slid, ..c }));
+            inss.extend(
+                candidate(i, (o, n.clone()), &new[n], options.min_move_chars).map(|c| Candidate { slides: slid, ..c }),
+            );
         }
     }
     if dels.is_empty() || inss.is_empty() {
@@ -390,7 +397,9 @@ fn pairs(new: &str, dels: &[Candidate], inss: &[Candidate], granularity: Granula
             let ins_ends = ins
                 .slides
                 .iter()
-                .max_by_key(|(_, r)| (shared_ends(del.text, &new[r.clone()]), std::cmp::Reverse(r.start.abs_diff(ins.ends.1.start))))
+                .max_by_key(|(_, r)| {
+                    (shared_ends(del.text, &new[r.clone()]), std::cmp::Reverse(r.start.abs_diff(ins.ends.1.start)))
+                })
                 .map_or_else(|| ins.ends.clone(), Clone::clone);
             let (similarity, inner) = inner_diff(del.text, &new[ins_ends.1.clone()], granularity);
             if similarity.is_move() {
