@@ -18,8 +18,8 @@
 //! assert_eq!((&draft.text()[e.old.clone()], &applied.final_doc.text()[e.new.clone()]), ("設置", "開催"));
 //! ```
 
-use crate::anchor::{resolve, Resolved};
-use crate::diagnostic::Diagnostics;
+use crate::anchor::{resolve, AnchorProblem, Resolved};
+use crate::diagnostic::{Diagnostics, Kind};
 use crate::document::{Document, PageMarker};
 use crate::ledger::{EditRef, Ledger};
 use crate::redline::{Hunk, Redline};
@@ -71,6 +71,36 @@ pub fn apply<'a>(draft: &'a Document, ledger: &'a Ledger) -> Result<Applied<'a>,
     }
     let Built { final_doc, edits } = build(draft, &resolution.edits, &ledger.options.page_marker);
     Ok(Applied { draft, ledger, final_doc, edits })
+}
+
+/// Apply every complete edit of `ledger` to `draft`, leaving its todos out (`--partial`): the
+/// final so far and the todos left, in ledger order; any other problem is returned as [`apply`]
+/// returns it.
+///
+/// ```
+/// use akaji::{Document, Ledger};
+/// let ledger = Ledger::from_toml("[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"設置\"\nnew = \"開催\"\n\
+///     [[decision]]\nid = \"2\"\n[[decision.edit]]\ntodo = \"P1に追記\"\n").unwrap();
+/// let draft = Document::new("分科会を設置し、\n", &ledger.options.page_marker);
+/// assert!(akaji::apply(&draft, &ledger).is_err());
+/// let (applied, todos) = akaji::apply_partial(&draft, &ledger).unwrap();
+/// assert_eq!((applied.final_doc.text(), todos.len()), ("分科会を開催し、\n", 1));
+/// ```
+pub fn apply_partial<'a>(draft: &'a Document, ledger: &'a Ledger) -> Result<(Applied<'a>, Vec<EditRef>), Diagnostics> {
+    let mut resolution = resolve(draft, ledger);
+    let mut todos = Vec::new();
+    resolution.problems.retain(|p| match (&p.kind, p.subject.as_deref()) {
+        (Kind::Anchor(AnchorProblem::Todo { .. }), Some(s)) => {
+            todos.push(EditRef { decision: s.decision, edit: s.edit.unwrap_or(0) });
+            false
+        }
+        _ => true,
+    });
+    if !resolution.problems.is_empty() {
+        return Err(Diagnostics(resolution.problems));
+    }
+    let Built { final_doc, edits } = build(draft, &resolution.edits, &ledger.options.page_marker);
+    Ok((Applied { draft, ledger, final_doc, edits }, todos))
 }
 
 /// Apply `ledger` to a draft given as text (paginated by the ledger's page marker): the final

@@ -1,16 +1,24 @@
-//! Two documents compared by content, as a reader compares them: what `akaji diff` shows by
-//! default (issue 11 part 6).
+//! Content changes between two documents: what differs once layout is left out.
 //!
 //! A final extracted from a new PDF is laid out again: lines wrap at other places, pages break
 //! at other lines, the running heads and page numbers stand elsewhere, a producer may write ⾏
-//! for 行. None of that is a change of wording. [`diff_content`] compares the two documents as
-//! verify does: their folded views (white space and page furniture out, radicals folded, a
-//! break after each 「。」 so the engine aligns sentence by sentence), then maps every change
-//! back to each document's own bytes. Between two changes the contents are equal but the bytes
-//! may not be: those differences become layout hunks ([`Hunk::layout`]), found exactly by
-//! walking both views' equal characters side by side, so that both texts remain the equal runs
-//! plus the hunks (every format that reconstructs both texts still can), while renderers show
-//! layout apart or not at all.
+//! for 行. None of that is a change of wording. Three commands ask what changed in wording:
+//! `akaji diff` (two documents with pages, by default), `verify` with the draft (the final the
+//! ledger promises against the published one) and `reconcile` (the draft against the published
+//! final, to find every change and the answer behind it). All three see the two documents
+//! through the same views (`verify/layout.rs`'s `View`: white space and page furniture out as
+//! the document model sets it apart, [`Document::role`], radicals folded, a break after each
+//! 「。」 so the engine aligns sentence by sentence) and align them with the diff engine.
+//!
+//! [`compare`] is what verify and reconcile call: word units, and hunks that a few equal
+//! characters of one sentence separate joined, so that a reworded phrase is one change however
+//! finely the engine cut it; its hunks are offsets of the two views. [`diff_content`] is what
+//! `akaji diff` shows (issue 11 part 6): every change mapped back to each document's own bytes.
+//! Between two changes the contents are equal but the bytes may not be: those differences
+//! become layout hunks ([`Hunk::layout`]), found exactly by walking both views' equal
+//! characters side by side, so that both texts remain the equal runs plus the hunks (every
+//! format that reconstructs both texts still can), while renderers show layout apart or not at
+//! all.
 //!
 //! ```
 //! use akaji::diff::DiffOptions;
@@ -25,19 +33,92 @@
 //! assert!(d.hunks.iter().any(|h| h.layout), "the moved line break is layout");
 //! ```
 
-use crate::diff::{diff, DiffOptions, DiffResult};
+use crate::diff::{diff, DiffOptions, DiffResult, Granularity};
 use crate::document::Document;
 use crate::redline::Hunk;
 use crate::verify::{running_heads, View};
 use std::ops::Range;
+use std::time::Duration;
+
+/// How to compare.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CompareOptions {
+    /// Full- and half-width forms are the same content (the ledger's `match_width`).
+    pub width: bool,
+    /// Count layout (line breaks, spaces, page furniture) as content.
+    pub keep_layout: bool,
+    /// Give the diff engine this long before it settles for a coarser alignment.
+    pub timeout: Option<Duration>,
+}
+
+/// Two documents as compared, and their content changes.
+#[derive(Debug, Clone)]
+pub(crate) struct Comparison {
+    /// The running heads left out of both views (sorted).
+    pub heads: Vec<String>,
+    /// The old document as compared.
+    pub old: View,
+    /// The new document as compared.
+    pub new: View,
+    /// The changes, as ranges of the two views: sorted, not overlapping, a reworded phrase one
+    /// hunk.
+    pub hunks: Vec<Hunk>,
+}
+
+/// The content changes from `old` to `new`, as verify and reconcile weigh them.
+pub(crate) fn compare(old: &Document, new: &Document, options: &CompareOptions) -> Comparison {
+    let (heads, old_view, new_view) =
+        if options.keep_layout { (Vec::new(), View::raw(old), View::raw(new)) } else { views(old, new, options.width) };
+    let diff_options = DiffOptions {
+        granularity: Granularity::Word,
+        detect_moves: false,
+        min_move_chars: 20,
+        timeout: options.timeout,
+    };
+    let hunks = coalesce(diff(old_view.text(), new_view.text(), &diff_options).hunks, old_view.text());
+    Comparison { heads, old: old_view, new: new_view, hunks }
+}
+
+/// The running heads of both documents (as their furniture sets them apart) and the two folded
+/// views that leave them, and every other piece of layout, out.
+fn views(old: &Document, new: &Document, width: bool) -> (Vec<String>, View, View) {
+    let heads = running_heads(&[old, new]);
+    let (ov, nv) = (View::folded(old, width, &heads), View::folded(new, width, &heads));
+    (heads, ov, nv)
+}
+
+/// Chars of equal text between two hunks of one sentence below which they count as one change.
+const JOIN_GAP: usize = 3;
+
+/// Join hunks separated by a few equal chars within one line of the view, so that a reworded
+/// phrase is one change however finely the diff engine cut it.
+fn coalesce(hunks: Vec<Hunk>, old: &str) -> Vec<Hunk> {
+    let mut out: Vec<Hunk> = Vec::with_capacity(hunks.len());
+    for h in hunks {
+        if let Some(last) = out.last_mut() {
+            // Overlapping hunks (which a diff engine should not give) are joined too.
+            let touching = h.old.start <= last.old.end || h.new.start <= last.new.end;
+            if touching || {
+                let gap = &old[last.old.end..h.old.start];
+                !gap.contains('\n') && gap.chars().count() < JOIN_GAP
+            } {
+                let o = last.old.start..h.old.end.max(last.old.end);
+                let n = last.new.start..h.new.end.max(last.new.end);
+                *last = Hunk::new(o, n);
+                continue;
+            }
+        }
+        out.push(h);
+    }
+    out
+}
 
 /// The changes of content from `old` to `new` (hunks in each document's bytes), with the
 /// differences of layout between them as layout hunks. `options.granularity` and the deadline
 /// apply to the content; moved passages (`options.detect_moves`) are linked among the content
 /// hunks, on the documents' bytes.
 pub fn diff_content(old: &Document, new: &Document, options: &DiffOptions) -> DiffResult {
-    let heads = running_heads(&[old, new]);
-    let (ov, nv) = (View::folded(old, false, &heads), View::folded(new, false, &heads));
+    let (_, ov, nv) = views(old, new, false);
     let mut content = diff(ov.text(), nv.text(), &DiffOptions { detect_moves: false, ..options.clone() });
     for h in &mut content.hunks {
         settle(h, ov.text(), nv.text());
@@ -197,7 +278,7 @@ mod tests {
 
     type Pairs = Vec<(String, String)>;
 
-    fn compare(old: &str, new: &str) -> (Pairs, Pairs) {
+    fn content_and_layout(old: &str, new: &str) -> (Pairs, Pairs) {
         let m = PageMarker::default();
         let (a, b) = (Document::new(old, &m), Document::new(new, &m));
         let d = diff_content(&a, &b, &DiffOptions::default());
@@ -214,7 +295,7 @@ mod tests {
     fn a_rewrap_and_a_moved_page_break_are_layout() {
         let old = "I　現状\n分科会を設置し、検討を行っ\nた。本年度は\n- 3 -\nI　現状\n重点を置いた。\n- 4 -\n";
         let new = "I　現状\n分科会を開催し、検討を\n行った。\n- 3 -\nI　現状\n本年度は重点を置いた。\n- 4 -\n";
-        let (content, layout) = compare(old, new);
+        let (content, layout) = content_and_layout(old, new);
         assert_eq!(content, [("設置".to_owned(), "開催".to_owned())]);
         assert!(!layout.is_empty());
         assert!(
@@ -227,9 +308,60 @@ mod tests {
 
     #[test]
     fn a_radical_is_layout_and_identical_texts_have_no_hunks() {
-        let (content, layout) = compare("⾏政の手続。\n", "行政の手続。\n");
+        let (content, layout) = content_and_layout("⾏政の手続。\n", "行政の手続。\n");
         assert!(content.is_empty());
         assert_eq!(layout, [("⾏".to_owned(), "行".to_owned())]);
-        assert_eq!(compare("同じ。\n", "同じ。\n"), (vec![], vec![]));
+        assert_eq!(content_and_layout("同じ。\n", "同じ。\n"), (vec![], vec![]));
+    }
+
+    fn options() -> CompareOptions {
+        CompareOptions { width: false, keep_layout: false, timeout: None }
+    }
+
+    fn changes(old: &str, new: &str, options: &CompareOptions) -> Vec<(String, String)> {
+        let m = PageMarker::default();
+        let (a, b) = (Document::new(old, &m), Document::new(new, &m));
+        let c = compare(&a, &b, options);
+        c.hunks.iter().map(|h| (c.old.content(h.old.clone()), c.new.content(h.new.clone()))).collect()
+    }
+
+    #[test]
+    fn re_wrapped_and_re_paginated_texts_have_no_changes() {
+        let old = "計画\n一文目の本文で\nある。\n- 1 -\n計画\n二文目。\n- 2 -\n計画\n三文目。\n- 3 -\n";
+        let new = "計画\n一文目の本文である。二\n- 1 -\n計画\n文目。三文\n- 2 -\n計画\n目。\n- 3 -\n";
+        assert!(changes(old, new, &options()).is_empty());
+        let kept = CompareOptions { keep_layout: true, ..options() };
+        assert!(!changes(old, new, &kept).is_empty(), "with layout kept, the line breaks count");
+    }
+
+    #[test]
+    fn a_reworded_phrase_is_one_change() {
+        let c = changes("検討を進めることが期待される。\n", "検討を進めることが適当である。\n", &options());
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert!(c[0].0.contains("期待") && c[0].1.contains("適当"), "{c:?}");
+    }
+
+    #[test]
+    fn a_section_heading_a_page_or_two_is_a_running_head() {
+        // The chapter opens pages 1 and 3 (its head over its heading), 1.2 heads page 2 in both.
+        let old = "第1章\n第1章\n1.1 節\n本文一。\n1.2 節\n本文\n- 1 -\n第1章\n1.2 節\n二。\n- 2 -\n第2章\n第2章\n本文三。\n- 3 -\n";
+        let new = "第1章\n第1章\n1.1 節\n本文一。\n1.2 節\n- 1 -\n第1章\n1.2 節\n本文二。\n- 2 -\n第2章\n第2章\n本文三。\n- 3 -\n";
+        assert!(changes(old, new, &options()).is_empty(), "{:?}", changes(old, new, &options()));
+        let m = PageMarker::default();
+        let c = compare(&Document::new(old, &m), &Document::new(new, &m), &options());
+        // The document model tells a chapter's head from the heading it repeats: the heading is
+        // content, the head and the section head over page 2 are furniture.
+        assert_eq!(c.old.content(0..c.old.text().len()), "第1章1.1節本文一。1.2節本文二。第2章本文三。");
+        // A body line that happens to open a page in one text only is content.
+        let moved = "第1章\n第1章\n本文一。\n- 1 -\n第1章\n(1) 現状\n本文二。\n- 2 -\n";
+        let kept = "第1章\n第1章\n本文一。(1)\n- 1 -\n第1章\n現状\n本文二。\n- 2 -\n";
+        assert!(changes(moved, kept, &options()).is_empty());
+    }
+
+    #[test]
+    fn widths_are_content_unless_folded() {
+        let (old, new) = ("（Ｐ５図表１参照）\n", "（P5図表1参照）\n");
+        assert_eq!(changes(old, new, &options()).len(), 1);
+        assert!(changes(old, new, &CompareOptions { width: true, ..options() }).is_empty());
     }
 }

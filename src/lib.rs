@@ -7,7 +7,9 @@
 //! every change names its decision and renders it in every format ([`render`]), and checks that
 //! a published text keeps every promise ([`verify`]). Two texts without a ledger are compared by
 //! a diff engine made for Japanese ([`diff`]); Word documents with tracked changes are written
-//! and read by [`docx`]; PDFs are read by [`pdf`]; a published comment table becomes a ledger draft with [`import`]; and
+//! and read by [`docx`]; PDFs are read by [`pdf`]; a published comment table becomes a ledger
+//! draft with [`import`], and the ledger of every change between a draft and its final with
+//! [`reconcile`]; and
 //! every text format can be read back into both texts ([`roundtrip`]). Every problem is a
 //! [`Diagnostic`], data whose words are written by [`messages`].
 //!
@@ -63,13 +65,14 @@ pub mod docx;
 pub mod import;
 pub mod messages;
 pub mod pdf;
+pub mod reconcile;
 pub mod render;
 pub mod roundtrip;
 pub mod verify;
 pub mod words;
 
 pub use anchor::{resolve, AnchorProblem, NearMiss, Resolution, Resolved};
-pub use apply::{apply, apply_text, Applied, AppliedEdit};
+pub use apply::{apply, apply_partial, apply_text, Applied, AppliedEdit};
 pub use compare::diff_content;
 pub use diagnostic::{Diagnostic, Diagnostics, Kind, Subject};
 pub use document::{
@@ -78,7 +81,7 @@ pub use document::{
 };
 pub use input::{decode_text, read_document, InputKind, InputProblem, MAX_INPUT};
 pub use ledger::{
-    Action, Count, Date, Decision, DecisionIx, Edit, EditRef, Ledger, LedgerOptions, LedgerProblem, PageScope, Scope,
-    Side, Todo,
+    Action, Clue, Confidence, Count, Date, Decision, DecisionIx, Edit, EditRef, Evidence, Ledger, LedgerOptions,
+    LedgerProblem, PageScope, Scope, Side, Todo,
 };
 pub use redline::{Hunk, HunkKind, InnerChange, Redline, Segment};

@@ -28,6 +28,7 @@ use crate::import::{Role, TableProblem};
 use crate::input::InputProblem;
 use crate::ledger::{Action, Edit, LedgerProblem};
 use crate::pdf::{LibraryFailure, PdfProblem};
+use crate::reconcile::{Missing, Sought};
 use crate::roundtrip::{Offset, ParseKind, ParseProblem};
 use crate::verify::VerifyNote;
 use std::fmt::{self, Write};
@@ -569,6 +570,92 @@ fn verify(n: &VerifyNote) -> String {
         ),
         VerifyNote::DeletedTextGone => "the deleted text is not in scope".to_owned(),
         VerifyNote::DidNotResolve => "did not resolve".to_owned(),
+    }
+}
+
+/// Why reconcile did not find an edit made, in one line: 「not made: the draft's text still
+/// stands in the final at P4 L5」.
+pub fn missing(m: &Missing) -> String {
+    match m {
+        Missing::NotInDraft { problem } => {
+            format!("the quote does not resolve in the draft: {}", one_line(&body(problem)))
+        }
+        Missing::Unchanged { places } => {
+            format!("not made: the draft's text still stands in the final at {}", at_places(places))
+        }
+        Missing::Different { places, found } => {
+            let found: Vec<String> = found.iter().map(|f| format!("「{}」", one_line(f))).collect();
+            format!("made otherwise: the final has {} at {}", found.join(", "), at_places(places))
+        }
+        Missing::NotEverywhere { places } => format!("not made at {}", at_places(places)),
+        Missing::TooMany { count, places } => format!(
+            "{} places changed so, but the answer names {count}: {}; say which",
+            places.len(),
+            at_places(places)
+        ),
+        Missing::Unpinnable { places } => format!(
+            "made at {}, but no page, prefix or suffix tells the place apart from the quote's others; scope it by hand",
+            at_places(places)
+        ),
+        Missing::NoChange { sought, pages } => {
+            let pages: Vec<String> = pages.iter().map(|p| format!("P{p}")).collect();
+            let on = if pages.is_empty() { String::new() } else { format!(" on {}", pages.join(", ")) };
+            format!("not found in the final: no {}{on}", sought_words(sought))
+        }
+        Missing::NoClue => "the answer gives nothing to look for: no text, no kind of change, no page".to_owned(),
+    }
+}
+
+fn sought_words(s: &Sought) -> String {
+    let quoted = |list: &[String]| list.iter().map(|q| format!("「{q}」")).collect::<Vec<_>>().join(", ");
+    match s {
+        Sought::NewText { text } => format!("change to 「{}」", one_line(text)),
+        Sought::Pair { old, new } => format!("change of 「{old}」 to 「{new}」 (as the request asks)"),
+        Sought::Url { names } if names.len() >= 2 => format!("change inside a URL from {}", quoted(names)),
+        Sought::Url { .. } => "change inside a URL".to_owned(),
+        Sought::Insertion => "insertion".to_owned(),
+        Sought::Deletion => "deletion".to_owned(),
+        Sought::RequestQuote { quotes } => {
+            format!("change inside the passages the request quotes ({})", quoted(quotes))
+        }
+    }
+}
+
+/// Places in short: 「P4 L5, P6 L2」.
+fn at_places(places: &[Place]) -> String {
+    places.iter().map(|p| format!("P{} L{}", p.page, p.line)).collect::<Vec<_>>().join(", ")
+}
+
+/// The note of a todo reconcile leaves: why, then what the todo said before (`was`).
+pub fn reconcile_missing(m: &Missing, was: &str) -> String {
+    with_was(format!("reconcile: {}", missing(m)), was)
+}
+
+/// The note of a todo whose change reconcile would not choose.
+pub fn reconcile_ambiguous(with: &[String], places: &[Place], was: &str) -> String {
+    with_was(format!("reconcile: {}", ambiguous(with, places)), was)
+}
+
+/// Why reconcile did not choose: 「decision 4 could claim the same change (P3 L6); choose」.
+pub fn ambiguous(with: &[String], places: &[Place]) -> String {
+    if with.is_empty() {
+        format!("ambiguous: {} changes fit ({}) and nothing tells them apart; choose", places.len(), at_places(places))
+    } else {
+        format!("ambiguous: decision {} could claim the same change ({}); choose", with.join(", "), at_places(places))
+    }
+}
+
+fn with_was(s: String, was: &str) -> String {
+    // A todo reconcile left before: what it said first.
+    let was = match was.strip_prefix("reconcile: ").and_then(|w| w.split_once("; the todo said: ")) {
+        Some((_, first)) => first,
+        None if was.starts_with("reconcile: ") => "",
+        None => was,
+    };
+    if was.is_empty() {
+        s
+    } else {
+        format!("{s}; the todo said: {}", one_line(was))
     }
 }
 

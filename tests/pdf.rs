@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
 /// The folder holding the generated PDFs and their truth, or `None` (skipped) without the tools.
-fn set() -> Option<&'static Path> {
+pub(crate) fn set() -> Option<&'static Path> {
     static SET: OnceLock<Option<PathBuf>> = OnceLock::new();
     SET.get_or_init(|| {
         let missing = missing_tools();
@@ -176,6 +176,52 @@ fn plan_lines_join_into_the_source_paragraphs() {
     eprintln!("plan: {}/{total} paragraphs joined right", paragraphs.len());
 }
 
+/// The 新旧対照表 of a ledger on the plan's PDF has one row per changed paragraph, whole: the
+/// old cell is a paragraph of the source (printed lines joined, running heads out) and the new
+/// cell that paragraph with the decision's edit, the changed words underlined.
+#[test]
+fn the_table_of_a_pdf_plan_has_whole_paragraphs() {
+    let (Some((_, truth)), Some(dir)) = (read("plan"), set()) else { return };
+    let ledger = std::env::temp_dir().join(format!("akaji-plan-ledger-{}.toml", std::process::id()));
+    let edits = [
+        ("SaaS", "クラウド"),
+        ("「二重恐喝」", "「二重の恐喝」"),
+        ("拠点等を足掛かりとして", "拠点等を足がかりとして"),
+    ];
+    let toml: String = edits
+        .iter()
+        .enumerate()
+        .map(|(i, (old, new))| {
+            format!("[[decision]]\nid = \"{}\"\n[[decision.edit]]\nold = \"{old}\"\nnew = \"{new}\"\n", i + 1)
+        })
+        .collect();
+    std::fs::write(&ledger, toml).unwrap();
+    let pdf = dir.join("plan.pdf");
+    let run = akaji_in(&root(), &["redline", pdf.to_str().unwrap(), ledger.to_str().unwrap(), "--format", "table"]);
+    let _ = std::fs::remove_file(&ledger);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let paragraphs: Vec<String> =
+        truth["pages"].as_array().unwrap().iter().flat_map(|p| strings(&p["body"])).map(|s| squeeze(&s)).collect();
+    let text = |cell: &str| squeeze(&cell.replace("<u>", "").replace("</u>", ""));
+    let cells = |class: &str| -> Vec<String> {
+        let open = format!("<td class=\"{class}\">");
+        run.stdout.split(&open).skip(1).map(|c| c[..c.find("</td>").unwrap()].to_string()).collect()
+    };
+    let (new, old) = (cells("new"), cells("old"));
+    assert_eq!(old.len(), 2, "two paragraphs changed (SaaS and 足掛かり are in one): {old:?}");
+    for (n, o) in new.iter().zip(&old) {
+        assert!(paragraphs.contains(&text(o)), "the old cell is a whole source paragraph: {o}");
+        let mut want = text(o);
+        for (a, b) in edits {
+            want = want.replace(a, b);
+        }
+        assert_eq!(text(n), want, "the new cell is the paragraph with its edits");
+        assert!(n.contains("<u>"), "changed words underlined: {n}");
+    }
+    assert!(new.iter().any(|n| n.contains("<u>クラウドサービス</u>")), "the word underlined whole: {new:?}");
+    assert!(old.iter().any(|o| o.contains("<u>SaaSサービス</u>")), "and its old word alike: {old:?}");
+}
+
 #[test]
 fn radical_code_points_are_read_as_printed() {
     extraction_matches("radicals");
@@ -278,6 +324,36 @@ fn the_sample_ledger_applies_to_the_pdf_with_running_heads() {
     let want = std::fs::read_to_string(testdata("sample/final.txt")).unwrap();
     let want: Vec<&str> = want.lines().filter(|l| !l.trim_start().starts_with("- ")).collect();
     assert_eq!(body, want);
+}
+
+/// The final written from the PDF (text, with the PDF's running heads as lines) read back as
+/// text verifies against the PDF with nothing unexplained, and `akaji diff` of the two shows the
+/// decisions' changes only: the text's running heads are told apart where a section opens its
+/// page (heads above the same headings) and the PDF's heads are not taken from the text's body.
+#[test]
+fn a_text_final_of_a_pdf_draft_verifies_and_diffs_by_content() {
+    let Some(dir) = set() else { return };
+    let pdf = dir.join("sample.pdf");
+    let out = std::env::temp_dir().join(format!("akaji-pdf-final-{}.txt", std::process::id()));
+    let run = akaji_in(
+        &root(),
+        &["apply", pdf.to_str().unwrap(), "testdata/sample/ledger.toml", "-o", out.to_str().unwrap()],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let args = ["verify", "testdata/sample/ledger.toml", "--draft", pdf.to_str().unwrap(), "--final"];
+    let fin = out.to_str().unwrap();
+    let run = akaji_in(&root(), &[&args[..], &[fin, "--format", "json"]].concat());
+    assert_eq!(run.code, 0, "{fin}: {}{}", run.stdout, run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["unexplained"].as_array().map(Vec::len), Some(0), "{fin}: {}", report["unexplained"]);
+    let diff = akaji_in(&root(), &["diff", pdf.to_str().unwrap(), fin, "--format", "json"]);
+    assert_eq!(diff.code, 1, "{}", diff.stderr);
+    let d: Value = serde_json::from_str(&diff.stdout).unwrap();
+    let content: Vec<&Value> = d["hunks"].as_array().unwrap().iter().filter(|h| h["layout"] != true).collect();
+    let shown: Vec<String> = content.iter().map(|h| format!("{}→{}", h["old_text"], h["new_text"])).collect();
+    assert!(content.iter().all(|h| !h["old_text"].as_str().unwrap_or("").contains("はじめに")), "{fin}: {shown:?}");
+    assert!((15..=16).contains(&content.len()), "{fin}: the ledger's 15 edits (one may split): {shown:?}");
+    let _ = std::fs::remove_file(out);
 }
 
 /// The comment table's rows, once repeated headers are dropped and continuations merged (what

@@ -14,6 +14,8 @@ mod imports;
 mod moves;
 mod pages;
 mod pdf;
+mod reconcile;
+mod reconcile_props;
 mod redline;
 mod render;
 mod roundtrip;

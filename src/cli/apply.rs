@@ -23,6 +23,9 @@ pub struct Args {
     /// `text`: the final text; `json`: the resolved edits (decision, page, line, char offsets).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Apply the edits that are complete while todos remain (exit status 1, the todos named).
+    #[arg(long)]
+    partial: bool,
     #[command(flatten)]
     lines: LineArgs,
 }
@@ -41,11 +44,7 @@ pub fn run(args: Args) -> Result<u8, CliError> {
     let ledger = files::load_ledger(&args.ledger)?;
     let draft =
         args.lines.apply(files::load_document(&args.draft, &ledger.options.page_marker)?, Some(&ledger.options));
-    let applied = akaji::apply(&draft, &ledger).map_err(|problems| CliError::Resolve {
-        ledger: args.ledger.clone(),
-        draft: args.draft.clone(),
-        problems,
-    })?;
+    let (applied, todos) = super::redline::applied(&args.draft, &args.ledger, &draft, &ledger, args.partial)?;
     let final_doc = &applied.final_doc;
     match args.format {
         Format::Text => output::emit(out, &inputs, &[final_doc.bom().as_bytes(), final_doc.text().as_bytes()])?,
@@ -60,7 +59,11 @@ pub fn run(args: Args) -> Result<u8, CliError> {
         let decisions = ledger.decisions.iter().filter(|d| !d.edits.is_empty()).count();
         eprintln!("{}", messages::applied(applied.edits.len(), decisions, path));
     }
-    Ok(exit::SUCCESS)
+    if todos.is_empty() {
+        return Ok(exit::SUCCESS);
+    }
+    eprintln!("{}", messages::todos_left_out(&ledger, &todos));
+    Ok(exit::DIFFERENCES)
 }
 
 /// A resolved edit as `akaji apply --format json` writes it: where it is in the draft and in

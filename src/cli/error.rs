@@ -47,6 +47,8 @@ pub enum Usage {
     Unsupported { detail: String },
     /// `--columns` does not name columns.
     Columns(Diagnostic),
+    /// `--columns` given with a ledger (it names a table's columns).
+    ColumnsWithLedger,
 }
 
 impl From<Usage> for CliError {

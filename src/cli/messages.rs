@@ -4,6 +4,7 @@
 
 use super::error::{CliError, IoAction, Usage};
 use akaji::import::ImportReport;
+use akaji::reconcile::{EditOutcome, ReconcileReport, Status};
 use akaji::{messages, Diagnostic, Kind, LedgerProblem};
 use std::fmt::Write;
 use std::path::Path;
@@ -56,12 +57,24 @@ fn usage(u: &Usage) -> String {
         }
         Usage::Unsupported { detail } => format!("{detail}; choose another --format"),
         Usage::Columns(d) => messages::body(d),
+        Usage::ColumnsWithLedger => "--columns names a table's columns; the input is a ledger".to_owned(),
     }
 }
 
 /// After `akaji apply -o`: what was applied and where it went.
 pub fn applied(edits: usize, decisions: usize, output: &Path) -> String {
     format!("akaji: {edits} edit(s) from {decisions} decision(s) applied; wrote {}", output.display())
+}
+
+/// After `--partial`: the todos left out.
+pub fn todos_left_out(ledger: &akaji::Ledger, todos: &[akaji::EditRef]) -> String {
+    let mut ids: Vec<&str> = todos.iter().map(|t| ledger[t.decision].id.as_str()).collect();
+    ids.dedup();
+    format!(
+        "akaji: {} todo edit(s) left out (decision {}): complete them for the whole final",
+        todos.len(),
+        ids.join(", ")
+    )
 }
 
 /// When `akaji diff` hit its deadline.
@@ -169,6 +182,99 @@ pub fn imported(table: &Path, to: &str, r: &ImportReport) -> String {
 /// The header of a drafted ledger written as TOML.
 pub fn drafted_from(table: &str) -> String {
     format!("# Drafted by `akaji import` from {table}: check every decision, complete the edits marked todo.\n\n")
+}
+
+/// The header of a ledger written by `akaji reconcile`.
+pub fn reconciled_header(input: &Path) -> String {
+    let name = input.file_name().map_or_else(|| input.display().to_string(), |n| n.to_string_lossy().into());
+    format!(
+        "# Written by `akaji reconcile` from {name}: review every edit with [decision.edit.evidence], complete the todos.\n\n"
+    )
+}
+
+/// After `akaji reconcile`: where the ledger went, one line per edit of each promising
+/// decision, the changes no answer explains, and a summary.
+pub fn reconciled(input: &Path, to: &str, r: &ReconcileReport) -> String {
+    let mut s = format!("akaji reconcile: {} → {to}\n", input.display());
+    for d in &r.decisions {
+        for e in &d.edits {
+            let _ = writeln!(s, "  {:<11}{:>4}  {}", status_word(e.status), d.id, outcome(e));
+        }
+    }
+    for u in &r.unexplained {
+        let claimed = if u.claimed_by.is_empty() {
+            String::new()
+        } else {
+            format!(" (decision {} could each claim it)", u.claimed_by.join(", "))
+        };
+        let _ = writeln!(
+            s,
+            "  {:<11}{:>4}  P{} L{} 「{}」→「{}」{claimed}",
+            "unexplained",
+            u.id.rsplit('-').next().unwrap_or(&u.id),
+            u.draft.page,
+            u.draft.line,
+            u.draft.text,
+            u.in_final.text
+        );
+    }
+    let m = &r.summary;
+    let pages: Vec<String> = m.unexplained_pages.iter().map(|p| format!("P{p}")).collect();
+    let pages = if pages.is_empty() { String::new() } else { format!(" ({})", pages.join(", ")) };
+    let _ = writeln!(
+        s,
+        "{} decisions: {} quoted, {} completed, {} partial, {} ambiguous, {} not found; {} of {} changes attributed, {} no answer explains{pages}",
+        m.decisions, m.quoted, m.completed, m.partial, m.ambiguous, m.not_found, m.attributed, m.changes, m.unexplained
+    );
+    for p in &r.check.problems {
+        let _ = writeln!(s, "  bug: an edit written does not resolve: {p}");
+    }
+    if !r.check.left.is_empty() {
+        let places: Vec<String> = r.check.left.iter().map(|p| format!("P{} L{}", p.page, p.line)).collect();
+        let _ = writeln!(
+            s,
+            "  bug: the ledger applied to the draft differs from the final at {} (please report it)",
+            places.join(", ")
+        );
+    }
+    s
+}
+
+fn status_word(s: Status) -> &'static str {
+    match s {
+        Status::Quoted => "quoted",
+        Status::Completed => "completed",
+        Status::Partial => "partial",
+        Status::Ambiguous => "ambiguous",
+        Status::NotFound => "not found",
+    }
+}
+
+/// One edit's line: what it is, where it was found, by which clues; or why not.
+fn outcome(e: &EditOutcome) -> String {
+    let places: Vec<String> = e.places.iter().map(|p| format!("P{} L{}", p.page, p.line)).collect();
+    // A completed todo is shown as what was written; a quoted edit as the answer wrote it.
+    let mut s = match (e.status, e.written.as_slice()) {
+        (Status::Completed, [one]) => one.clone(),
+        _ => e.summary.clone(),
+    };
+    if !places.is_empty() && e.status != Status::Ambiguous {
+        let _ = write!(s, " at {}", places.join(", "));
+    }
+    if !e.clues.is_empty() && e.status != Status::Quoted || e.confidence.is_some() {
+        let clues: Vec<&str> = e.clues.iter().map(|c| c.key()).collect();
+        let _ = write!(s, "; clues: {}", clues.join(", "));
+        if let Some(c) = e.confidence {
+            let _ = write!(s, " ({})", c.key());
+        }
+    }
+    if e.status == Status::Ambiguous {
+        let _ = write!(s, "; {}", messages::ambiguous(&e.ambiguous_with, &e.places));
+    }
+    if let Some(m) = &e.missing {
+        let _ = write!(s, "; {}", messages::missing(m));
+    }
+    s
 }
 
 /// A text a clap value parser refuses.

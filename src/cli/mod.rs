@@ -11,6 +11,7 @@ mod import;
 mod lines;
 mod messages;
 mod output;
+mod reconcile;
 mod redline;
 mod rendering;
 mod verify;
@@ -33,6 +34,7 @@ enum Command {
     Diff(diff::Args),
     Verify(verify::Args),
     Import(import::Args),
+    Reconcile(reconcile::Args),
 }
 
 /// Parse the arguments, run the command, and turn its outcome into an exit status.
@@ -50,6 +52,7 @@ pub fn run() -> ExitCode {
         Command::Diff(a) => diff::run(a),
         Command::Verify(a) => verify::run(a),
         Command::Import(a) => import::run(a),
+        Command::Reconcile(a) => reconcile::run(a),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),

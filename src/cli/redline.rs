@@ -3,14 +3,15 @@
 use super::error::CliError;
 use super::lines::LineArgs;
 use super::rendering::RenderArgs;
-use super::{exit, files, output};
+use super::{exit, files, messages, output};
 use akaji::render::Format;
-use std::path::PathBuf;
+use akaji::{Applied, Document, EditRef, Ledger};
+use std::path::{Path, PathBuf};
 
 /// Draw the redline of a ledger's edits on a draft, every change attributed to its decision.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  akaji redline draft.txt ledger.toml                      # colour, in the terminal\n  akaji redline draft.txt ledger.toml -o redline.html\n  akaji redline draft.txt ledger.toml --format table -o 新旧対照表.html\n  akaji redline draft.txt ledger.toml --format docx -o 変更履歴版.docx"
+    after_help = "Examples:\n  akaji redline draft.txt ledger.toml                      # colour, in the terminal\n  akaji redline draft.txt ledger.toml -o redline.html\n  akaji redline draft.txt ledger.toml --format table -o 新旧対照表.html\n  akaji redline draft.txt ledger.toml --format docx -o 変更履歴版.docx\n  akaji redline draft.txt ledger.toml --partial -o redline.html     # todos left out (exit 1)"
 )]
 pub struct Args {
     /// The draft the ledger's decisions were made against.
@@ -19,6 +20,9 @@ pub struct Args {
     pub ledger: PathBuf,
     #[command(flatten)]
     pub render: RenderArgs,
+    /// Draw the edits that are complete while todos remain (exit status 1, the todos named).
+    #[arg(long)]
+    pub partial: bool,
     #[command(flatten)]
     pub lines: LineArgs,
 }
@@ -32,15 +36,36 @@ pub fn run(args: Args) -> Result<u8, CliError> {
     let ledger = files::load_ledger(&args.ledger)?;
     let draft =
         args.lines.apply(files::load_document(&args.draft, &ledger.options.page_marker)?, Some(&ledger.options));
-    let applied = akaji::apply(&draft, &ledger).map_err(|problems| CliError::Resolve {
-        ledger: args.ledger.clone(),
-        draft: args.draft.clone(),
-        problems,
-    })?;
+    let (applied, todos) = applied(&args.draft, &args.ledger, &draft, &ledger, args.partial)?;
     let (old_label, new_label) = labels(&args);
     let bytes = args.render.render(&applied.redline(), old_label, new_label, Some(ledger.options.kind))?;
     output::emit(out, &inputs, &[&bytes])?;
-    Ok(exit::SUCCESS)
+    if todos.is_empty() {
+        return Ok(exit::SUCCESS);
+    }
+    eprintln!("{}", messages::todos_left_out(&ledger, &todos));
+    Ok(exit::DIFFERENCES)
+}
+
+/// The ledger applied to the draft: every edit, or with `partial` the complete ones (and the
+/// todos left out).
+pub fn applied<'a>(
+    draft_path: &Path,
+    ledger_path: &Path,
+    draft: &'a Document,
+    ledger: &'a Ledger,
+    partial: bool,
+) -> Result<(Applied<'a>, Vec<EditRef>), CliError> {
+    let found = if partial {
+        akaji::apply_partial(draft, ledger)
+    } else {
+        akaji::apply(draft, ledger).map(|a| (a, Vec::new()))
+    };
+    found.map_err(|problems| CliError::Resolve {
+        ledger: ledger_path.to_owned(),
+        draft: draft_path.to_owned(),
+        problems,
+    })
 }
 
 /// The names of the two texts: the draft, and the final it becomes with the ledger

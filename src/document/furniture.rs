@@ -7,8 +7,10 @@
 //! it. Page by page, in order, the first lines of a page (at most three, blank lines aside)
 //! are running heads while each
 //!
-//! 1. is a heading (it opens with a heading marker, see `headings.rs`) printed twice in a row:
-//!    the first copy is the head, the second opens the body; or
+//! 1. is a heading (it opens with a heading marker, see `headings.rs`) printed twice in a row,
+//!    or one of a block of headings printed again in the same order right under it (the
+//!    chapter and section heads above the same two headings opening the body, on the page a
+//!    section starts): the first copies are the heads, the second open the body; or
 //! 2. equals a heading in force: the last heading of its level read so far in the body (a
 //!    heading replaces those of its level and below), so a section head that opens one page
 //!    is found as surely as a chapter head on every page; or
@@ -62,8 +64,9 @@ pub(super) fn mark(lines: &[&str], spans: &[Span], roles: &mut [LineRole]) {
         if matches!(span.number, PageNo::Front(_)) {
             continue;
         }
-        let mut heads = 0;
-        while heads < top.len() {
+        let block = repeated_block(lines, span, roles, top);
+        let mut heads = block;
+        while block == 0 && heads < top.len() {
             let (i, k) = (top[heads], &keys[&top[heads]]);
             let next =
                 span.all.clone().skip_while(|&l| l <= i).find(|&l| !blank(lines[l]) && roles[l] == LineRole::Body);
@@ -96,6 +99,28 @@ pub(super) fn mark(lines: &[&str], spans: &[Span], roles: &mut [LineRole]) {
     }
     footers(lines, spans, roles);
     blank_edges(lines, spans, roles);
+}
+
+/// How many of a page's opening lines are headings printed again, in the same order, right
+/// under them: the chapter and section heads above the same headings opening the body
+/// (`I　現状と課題` / `I-1　…` / `I　現状と課題` / `I-1　…`, where the section head opens this page
+/// only). 0 when there is no such block.
+fn repeated_block(lines: &[&str], span: &Span, roles: &[LineRole], top: &[usize]) -> usize {
+    let Some(&first) = top.first() else { return 0 };
+    let body: Vec<usize> = span
+        .all
+        .clone()
+        .skip_while(|&l| l < first)
+        .filter(|&l| !blank(lines[l]) && roles[l] == LineRole::Body)
+        .collect();
+    (1..=top.len())
+        .rev()
+        .find(|&h| {
+            body.len() >= 2 * h
+                && body[..h].iter().all(|&l| level(lines[l]).is_some())
+                && (0..h).all(|j| key(lines[body[j]]) == key(lines[body[h + j]]))
+        })
+        .unwrap_or(0)
 }
 
 /// Whether a line (its key) reads as a label rather than a sentence: furniture is a title, a
@@ -211,6 +236,18 @@ mod tests {
             .map(|s| (s.to_string(), RunningHead))
             .collect();
         assert_eq!(heads, want);
+    }
+
+    #[test]
+    fn chapter_and_section_heads_above_the_same_headings_are_heads() {
+        // Page 2 opens a section: the heads are printed above the same two headings, which no
+        // page before had in force (as LibreOffice prints a plan whose header repeats them).
+        let text = "I　現状\nI　現状\n本文。\n- 1 -\nI　現状\nI-1　動向\nI　現状\nI-1　動向\n本文。\n- 2 -\n";
+        let heads: Vec<String> = roles(text).into_iter().filter(|(_, r)| *r == RunningHead).map(|(l, _)| l).collect();
+        assert_eq!(heads, ["I　現状", "I　現状", "I-1　動向"]);
+        let doc = crate::document::Document::new(text, &PageMarker::default());
+        let at = doc.position(text.rfind("I-1").unwrap());
+        assert_eq!((at.page, at.line), (PageNo::Number(2), 2), "the body's I-1 is its second line");
     }
 
     #[test]

@@ -232,15 +232,40 @@ impl Document {
                 continue;
             }
             let all = self.pages[page].all.clone();
-            let mut last_head = None;
+            let key = |doc: &Document, l: usize| fold_text(doc.line_text(l), false);
+            // The lines that may be heads, in order: this page's own heads and lines equal to a head
+            // of theirs.
+            let mut run = Vec::new();
             for l in all.clone() {
                 match self.roles[l] {
-                    LineRole::RunningHead => last_head = Some(l),
+                    LineRole::RunningHead => run.push((l, true)),
                     LineRole::Body if self.line_text(l).trim().is_empty() => {}
-                    LineRole::Body if heads.contains(&fold_text(self.line_text(l), false)) => last_head = Some(l),
+                    LineRole::Body if heads.contains(&key(&self, l)) => run.push((l, false)),
                     _ => break,
                 }
             }
+            // Their body may open with a heading equal to a head (はじめに above はじめに): a line
+            // here that is where their body opens is body, not a copy of the head.
+            let opening: Vec<String> = theirs
+                .body
+                .clone()
+                .filter(|&l| !other.line_text(l).trim().is_empty())
+                .take(1)
+                .map(|l| key(other, l))
+                .collect();
+            let opens_body = |from: usize| {
+                let here: Vec<String> = (from..all.end)
+                    .filter(|&l| self.roles[l] == LineRole::Body && !self.line_text(l).trim().is_empty())
+                    .take(opening.len())
+                    .map(|l| key(&self, l))
+                    .collect();
+                !opening.is_empty() && here == opening
+            };
+            let heads_here = (0..=run.len())
+                .rev()
+                .find(|&k| run[k..].iter().all(|&(_, own)| !own) && run.get(k).is_some_and(|&(l, _)| opens_body(l)))
+                .unwrap_or(run.len());
+            let last_head = heads_here.checked_sub(1).map(|k| run[k].0);
             if let Some(last) = last_head {
                 for l in all.start..=last {
                     if self.roles[l] == LineRole::Body {
@@ -523,6 +548,24 @@ mod tests {
 
     fn doc(s: &str) -> Document {
         Document::new(s, &PageMarker::default())
+    }
+
+    #[test]
+    fn a_final_takes_its_drafts_heads_but_not_a_heading_equal_to_one() {
+        // The draft prints 「はじめに」 as the head of page 2 and as the heading opening its body;
+        // a final without heads has the heading only, which stays body. A final that prints
+        // the head too takes it as a head.
+        let draft =
+            doc("表紙\n- 1 -\nはじめに\nはじめに\n本文。\n- 2 -\nはじめに\n続き。\n- 3 -\nはじめに\n終わり。\n- 4 -\n");
+        let heads = |d: &Document| (0..d.line_count()).filter(|&l| d.role(l) == LineRole::RunningHead).count();
+        assert_eq!(heads(&draft), 3);
+        let bare =
+            doc("表紙\n- 1 -\nはじめに\n本文。\n- 2 -\n続き。\n- 3 -\n終わり。\n- 4 -\n").with_furniture_of(&draft);
+        assert_eq!(heads(&bare), 0, "the heading opening page 2 is body");
+        let with_heads = doc("表紙\n- 1 -\nはじめに\nはじめに\n本文を改め。\n- 2 -\nはじめに\n続き。\n- 3 -\n")
+            .with_furniture_of(&draft);
+        assert_eq!(heads(&with_heads), 2);
+        assert_eq!(with_heads.position(with_heads.text().find("本文").unwrap()).line, 2);
     }
 
     #[test]

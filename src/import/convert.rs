@@ -132,6 +132,7 @@ fn decision(row: Row, id: String, drafted: Vec<Drafted>) -> Decision {
         request: row.request,
         response: row.response,
         date: None,
+        unexplained: false,
         edits: drafted.into_iter().map(Drafted::into_edit).collect(),
     }
 }

@@ -6,7 +6,8 @@
 //! comment broken across a page, or the lower half of a merged cell). [`table`] reads them the
 //! way [`table::read`](super::table::read) reads TSV: lines before the header row are skipped,
 //! repeated header rows are dropped, a row whose 項番 cell is empty continues the row above
-//! cell by cell (joined with a line break), and page furniture is skipped: a row of one cell
+//! cell by cell (joined as a wrapped line when the page broke it mid-sentence, else with a line
+//! break), and page furniture is skipped: a row of one cell
 //! that repeats a title standing before the header row, or a row holding only a heading in the
 //! 項番 column (anything but a number). Cells keep their line breaks; `\r\n` becomes
 //! `\n`.
@@ -22,8 +23,8 @@
 //! ];
 //! let done = import_grid(rows, &ImportOptions::default()).unwrap();
 //! let d = &done.ledger.decisions[0];
-//! assert_eq!(d.request.as_deref(), Some("意見の前半\n意見の後半"));
-//! assert_eq!(d.response.as_deref(), Some("御指摘を踏まえ、\n「A」を「B」に修正します。"));
+//! assert_eq!(d.request.as_deref(), Some("意見の前半意見の後半"), "the page broke a line");
+//! assert_eq!(d.response.as_deref(), Some("御指摘を踏まえ、「A」を「B」に修正します。"));
 //! assert_eq!((done.report.repeated_headers, done.report.continuations, done.report.extracted), (1, 1, 1));
 //! ```
 
@@ -101,7 +102,8 @@ mod tests {
         assert_eq!(t.rows.iter().map(|r| (r.line, r.id.as_str())).collect::<Vec<_>>(), [(3, "28"), (9, "29")]);
         assert_eq!(
             t.rows[0].response.as_deref(),
-            Some("御指摘を踏まえ「大手自動車メーカーが利用するSaaSサービス」を\n「大手自動車メーカーが利用するクラウドサービス」に修正いたします。")
+            Some("御指摘を踏まえ「大手自動車メーカーが利用するSaaSサービス」を「大手自動車メーカーが利用するクラウドサービス」に修正いたします。"),
+            "the page broke the sentence: its halves join as a wrapped line"
         );
         assert_eq!(
             t.rows[1].request.as_deref(),
@@ -109,6 +111,22 @@ mod tests {
         );
         assert_eq!((t.repeated_headers, t.continuations, t.skipped.clone()), (1, 1, vec![5, 8]));
         assert_eq!(t.header_line, 2);
+    }
+
+    #[test]
+    fn a_word_cut_by_the_page_is_read_whole_and_a_sentence_end_keeps_its_break() {
+        let head: &[&str] = &["項番", "御意見", "考え方"];
+        let rows = grid(&[
+            head,
+            &["11", "計画の記載。", "御意見を踏まえ、「報告」を「取組状況の報告」に修"],
+            head,
+            &["", "別の段落。", "正いたします。"],
+        ]);
+        let done = crate::import::import_grid(rows, &crate::import::ImportOptions::default()).unwrap();
+        let d = &done.ledger.decisions[0];
+        assert_eq!(d.request.as_deref(), Some("計画の記載。\n別の段落。"));
+        assert_eq!(d.response.as_deref(), Some("御意見を踏まえ、「報告」を「取組状況の報告」に修正いたします。"));
+        assert_eq!(done.report.extracted, 1, "修 and 正いたします are one verb");
     }
 
     #[test]

@@ -48,3 +48,7 @@ pub use report::ImportReport;
 pub use role::Role;
 pub use table::TableFormat;
 pub use write::to_toml;
+
+// What reconcile reads of a decision's request and answer, read as import reads it.
+pub(crate) use quote::{fragments, Fragment};
+pub(crate) use request::Request;

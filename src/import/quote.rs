@@ -10,7 +10,7 @@
 
 /// A fragment of an answer: text outside quotes, or a quote's content (without its brackets).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Fragment<'a> {
+pub(crate) enum Fragment<'a> {
     /// Text outside any quote.
     Text(&'a str),
     /// What stands between an opening bracket and its matching closing one.
@@ -83,7 +83,7 @@ pub(super) fn spans(s: &str) -> Vec<Span> {
 
 /// Split `s` into text and top-level quotes. Brackets of the same kind nest; a bracket never
 /// closed is text.
-pub(super) fn fragments(s: &str) -> Vec<Fragment<'_>> {
+pub(crate) fn fragments(s: &str) -> Vec<Fragment<'_>> {
     let mut out = Vec::new();
     let mut at = 0;
     for span in spans(s) {

@@ -196,7 +196,7 @@ where
                 if j >= cells.len() {
                     cells.resize(j + 1, String::new());
                 }
-                append(&mut cells[j], cell);
+                append_broken(&mut cells[j], cell);
                 last_cell = j;
             }
             table.continuations += 1;
@@ -228,6 +228,27 @@ fn append(cell: &mut String, more: &str) {
         cell.push('\n');
     }
     cell.push_str(more);
+}
+
+/// Join the part of a cell the next page continues (a row whose 項番 is empty): a page that
+/// broke the cell mid-sentence broke a line, not a paragraph, so the halves join as a wrapped
+/// line does (with a space between two Latin letters or digits, as the PDF table reader joins
+/// a cell's lines); after a sentence's end they stay apart, on two lines. Without this, a word
+/// cut at the page (「修」/「正いたします」) hides the answer's verb.
+fn append_broken(cell: &mut String, more: &str) {
+    let (end, start) = (cell.trim_end().chars().next_back(), more.trim_start().chars().next());
+    match (end, start) {
+        (Some(e), Some(_)) if "。．！？!?」』）)".contains(e) => append(cell, more),
+        (Some(e), Some(b)) => {
+            let trimmed = cell.trim_end().len();
+            cell.truncate(trimmed);
+            if e.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() {
+                cell.push(' ');
+            }
+            cell.push_str(more.trim_start());
+        }
+        _ => append(cell, more),
+    }
 }
 
 fn row(line: usize, cells: &[String], map: &ColumnMap) -> Row {
@@ -289,7 +310,7 @@ mod tests {
         let text = "表題\n\n項番\t意見提出者\t御意見\t考え方\n1\t個人A\t意見です\t承ります。\n\t\t続き\t\n";
         let table = read(text, TableFormat::Tsv, &Columns::default()).unwrap();
         assert_eq!(table.rows.len(), 1);
-        assert_eq!(table.rows[0].request.as_deref(), Some("意見です\n続き"));
+        assert_eq!(table.rows[0].request.as_deref(), Some("意見です続き"), "broken mid-sentence: one line");
     }
 
     #[test]

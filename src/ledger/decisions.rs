@@ -76,13 +76,21 @@ pub struct Decision {
     pub response: Option<String>,
     /// When the decision was taken (a TOML date, or a string in JSON), kept as written.
     pub date: Option<Date>,
+    /// No answer explains this decision's edits (`unexplained = true`): `akaji reconcile`
+    /// recorded changes between draft and final that no decision claims, so that the ledger
+    /// still gives the final.
+    pub unexplained: bool,
     /// The edits this decision makes.
     pub edits: Vec<Edit>,
 }
 
 impl Decision {
-    /// A label for the decision as people write it: 「意見32（個人E）」.
+    /// A label for the decision as people write it: 「意見32（個人E）」; a decision explained by no
+    /// answer is its id alone (`unexplained-1`).
     pub fn label(&self) -> String {
+        if self.unexplained {
+            return self.id.clone();
+        }
         match &self.by {
             Some(by) => format!("意見{}（{}）", self.id, by),
             None => format!("意見{}", self.id),

@@ -7,6 +7,7 @@
 //! error arms, no re-checking. Keys that do not make one edit (two anchors, `line` without one
 //! page) cannot even be written down in these types.
 
+use super::evidence::Evidence;
 use super::problem::LedgerProblem;
 use super::side::Side;
 use crate::document::PageNo;
@@ -227,13 +228,15 @@ pub struct Edit {
     action: Action,
     scope: Scope,
     count: Count,
+    /// How the edit was found, when a tool wrote it (`[decision.edit.evidence]`).
+    evidence: Option<Box<Evidence>>,
 }
 
 impl Edit {
     /// An edit, if `action` makes one ([`Action::check`]).
     pub fn new(action: Action, scope: Scope, count: Count) -> Result<Edit, LedgerProblem> {
         action.check()?;
-        Ok(Edit { action, scope, count })
+        Ok(Edit { action, scope, count, evidence: None })
     }
 
     /// Replace `old` with `new`, anywhere, once.
@@ -248,7 +251,7 @@ impl Edit {
 
     /// An edit still to be completed, anywhere, once.
     pub fn todo(todo: Todo) -> Edit {
-        Edit { action: Action::Todo(todo), scope: Scope::default(), count: Count::default() }
+        Edit { action: Action::Todo(todo), scope: Scope::default(), count: Count::default(), evidence: None }
     }
 
     /// The same edit with another scope.
@@ -260,6 +263,12 @@ impl Edit {
     /// The same edit with another count.
     pub fn with_count(mut self, count: Count) -> Edit {
         self.count = count;
+        self
+    }
+
+    /// The same edit with the evidence of how it was found (`None`: none).
+    pub fn with_evidence(mut self, evidence: Option<Evidence>) -> Edit {
+        self.evidence = evidence.map(Box::new);
         self
     }
 
@@ -282,6 +291,11 @@ impl Edit {
     /// How many matches its scope must hold.
     pub fn count(&self) -> Count {
         self.count
+    }
+
+    /// How it was found, when a tool wrote it; `apply` and `verify` do not read it.
+    pub fn evidence(&self) -> Option<&Evidence> {
+        self.evidence.as_deref()
     }
 
     /// Whether it is still to be completed.

@@ -5,6 +5,7 @@
 
 use super::decisions::{Date, Decision, Ledger};
 use super::edit::{Action, Count, Edit, PageScope};
+use super::evidence::Evidence;
 use super::options::LedgerOptions;
 use super::side::Side;
 use crate::document::{DocumentKind, LineCount, PageNo};
@@ -53,6 +54,8 @@ struct DecisionKeys<'a> {
     response: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<&'a Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unexplained: Option<bool>,
     #[serde(rename = "edit", skip_serializing_if = "<[_]>::is_empty")]
     edits: &'a [Edit],
 }
@@ -84,6 +87,8 @@ struct EditKeys<'a> {
     count: Option<Count>,
     #[serde(skip_serializing_if = "Option::is_none")]
     per_page: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<&'a Evidence>,
 }
 
 impl Serialize for Ledger {
@@ -108,6 +113,7 @@ impl Serialize for Decision {
             request: self.request.as_deref(),
             response: self.response.as_deref(),
             date: self.date.as_ref(),
+            unexplained: self.unexplained.then_some(true),
             edits: &self.edits,
         }
         .serialize(s)
@@ -148,6 +154,7 @@ impl Serialize for Edit {
         k.prefix = scope.prefix.as_deref();
         k.suffix = scope.suffix.as_deref();
         k.count = (self.count() != Count::default()).then_some(self.count());
+        k.evidence = self.evidence();
         k.serialize(s)
     }
 }

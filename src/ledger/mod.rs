@@ -25,6 +25,7 @@
 
 mod decisions;
 mod edit;
+mod evidence;
 mod keys;
 mod options;
 mod problem;
@@ -33,6 +34,7 @@ mod side;
 
 pub use decisions::{Date, Decision, DecisionIx, EditRef, Ledger};
 pub use edit::{Action, Count, Edit, PageScope, Scope, Todo};
+pub use evidence::{Clue, Confidence, Evidence};
 pub use options::LedgerOptions;
 pub use problem::LedgerProblem;
 pub use side::Side;
@@ -119,6 +121,36 @@ mod tests {
         assert_eq!(Ledger::from_json(&serde_json::to_string(&l).unwrap()).unwrap(), l);
         assert!(l.to_toml().contains("per_page = true"), "{}", l.to_toml());
         assert_eq!(l.options.page_marker.pattern(), "^- (\\d+) -$");
+    }
+
+    #[test]
+    fn evidence_and_the_unexplained_mark_are_read_and_written_back() {
+        let text = "[[decision]]\nid = \"2\"\n\n[[decision.edit]]\nold = \"国際情報\"\nnew = \"国際情勢\"\npage = 3\n\n\
+            [decision.edit.evidence]\nclues = [\"page\", \"request_pair\"]\nconfidence = \"high\"\ntodo = \"貴見のとおり\"\n\n\
+            [[decision]]\nid = \"unexplained-1\"\nunexplained = true\n\n[[decision.edit]]\nold = \"7\"\nnew = \"6\"\npage = 5\n";
+        let l = Ledger::from_toml(text).unwrap();
+        let e = l.decisions[0].edits[0].evidence().unwrap();
+        assert_eq!((e.clues.as_slice(), e.confidence), ([Clue::Page, Clue::RequestPair].as_slice(), Confidence::High));
+        assert_eq!(e.todo.as_deref(), Some("貴見のとおり"));
+        assert!(!l.decisions[0].unexplained && l.decisions[1].unexplained);
+        assert!(l.decisions[1].edits[0].evidence().is_none());
+        assert_eq!(l.to_toml(), text);
+        assert_eq!(Ledger::from_json(&serde_json::to_string(&l).unwrap()).unwrap(), l);
+    }
+
+    #[test]
+    fn an_unknown_clue_or_evidence_key_is_an_error() {
+        let edit = "[[decision]]\nid = \"1\"\n[[decision.edit]]\nold = \"a\"\nnew = \"b\"\n[decision.edit.evidence]\n";
+        for bad in [
+            "clues = [\"pgae\"]\nconfidence = \"high\"\n",
+            "clues = []\nconfidence = \"sure\"\n",
+            "clues = []\nconfidence = \"low\"\nwhy = 1\n",
+        ] {
+            let m = messages(&format!("{edit}{bad}"));
+            assert!(m[0].contains("line"), "{m:?}");
+        }
+        let m = messages(&format!("{edit}confidence = \"low\"\n"));
+        assert!(m[0].contains("clues"), "{m:?}");
     }
 
     #[test]

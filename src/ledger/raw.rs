@@ -7,6 +7,7 @@
 
 use super::decisions::{Date, Decision, DecisionIx, Ledger};
 use super::edit::{Action, Count, Edit, PageScope, Scope, Todo};
+use super::evidence::Evidence;
 use super::options::LedgerOptions;
 use super::problem::LedgerProblem;
 use super::side::Side;
@@ -97,6 +98,8 @@ struct RawDecision {
     response: Option<String>,
     #[serde(default)]
     date: Option<Date>,
+    #[serde(default)]
+    unexplained: bool,
     #[serde(default, rename = "edit")]
     edits: Vec<RawEdit>,
 }
@@ -129,6 +132,8 @@ struct RawEdit {
     count: Option<Count>,
     #[serde(default)]
     per_page: Option<bool>,
+    #[serde(default)]
+    evidence: Option<Evidence>,
 }
 
 impl Ledger {
@@ -184,8 +189,8 @@ fn check(raw: RawLedger) -> Result<Ledger, Diagnostics> {
                 Err(found) => problems.extend(found.into_iter().map(|p| Diagnostic::about(about(Some(e)), p))),
             }
         }
-        let RawDecision { id, by, at, request, response, date, .. } = d;
-        decisions.push(Decision { id, by, at, request, response, date, edits });
+        let RawDecision { id, by, at, request, response, date, unexplained, .. } = d;
+        decisions.push(Decision { id, by, at, request, response, date, unexplained, edits });
     }
     if !problems.is_empty() {
         return Err(Diagnostics(problems));
@@ -205,7 +210,7 @@ impl RawEdit {
         let action = self.action().and_then(|a| a.check().map(|()| a));
         match (action, scope) {
             (Ok(action), Some(scope)) if problems.is_empty() => {
-                Ok(Edit::new(action, scope, count).expect("the action was checked"))
+                Ok(Edit::new(action, scope, count).expect("the action was checked").with_evidence(self.evidence))
             }
             (action, _) => {
                 if let Err(p) = action {

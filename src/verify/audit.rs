@@ -13,7 +13,7 @@
 //! them), [`Audit::touched`] (which differences touch which edits), [`Audit::check_edit`] (one
 //! edit's finding and mark), [`Audit::unexplained`] (the rest), [`edit_reports`] (per decision).
 
-use super::layout::{running_heads, View};
+use super::layout::View;
 use super::note::VerifyNote;
 use super::report::{
     per_decision, worst, DecisionReport, EditReport, Finding, Layout, Mark, Marked, Mode, Status, Unexplained,
@@ -21,8 +21,8 @@ use super::report::{
 };
 use crate::anchor::{resolve, AnchorProblem, Resolution};
 use crate::apply::{build, AppliedEdit, Built};
+use crate::compare::{compare, CompareOptions, Comparison};
 use crate::diagnostic::{Diagnostic, Kind, Subject};
-use crate::diff::{diff, DiffOptions, Granularity};
 use crate::document::{one_line, Document};
 use crate::fold::fold_text;
 use crate::ledger::{Action, EditRef, Ledger};
@@ -77,24 +77,15 @@ struct Audit<'l> {
 impl<'l> Audit<'l> {
     /// Resolve, build the expected final, see both texts without their layout, align them.
     fn new(ledger: &'l Ledger, draft: &'l Document, final_doc: &'l Document, options: &VerifyOptions) -> Audit<'l> {
-        let width = ledger.options.match_width;
         let resolution = resolve(draft, ledger);
         let expected = build(draft, &resolution.edits, &ledger.options.page_marker);
-        let (heads, expected_view, final_view) = if options.keep_layout {
-            (Vec::new(), View::raw(&expected.final_doc), View::raw(final_doc))
-        } else {
-            let heads = running_heads(&[&expected.final_doc, final_doc]);
-            let expected_view = View::folded(&expected.final_doc, width, &heads);
-            let final_view = View::folded(final_doc, width, &heads);
-            (heads, expected_view, final_view)
-        };
-        let diff_options = DiffOptions {
-            granularity: Granularity::Word,
-            detect_moves: false,
-            min_move_chars: 20,
+        let compare_options = CompareOptions {
+            width: ledger.options.match_width,
+            keep_layout: options.keep_layout,
             timeout: options.timeout,
         };
-        let hunks = coalesce(diff(expected_view.text(), final_view.text(), &diff_options).hunks, expected_view.text());
+        let Comparison { heads, old: expected_view, new: final_view, hunks } =
+            compare(&expected.final_doc, final_doc, &compare_options);
         let spans = expected
             .edits
             .iter()
@@ -267,32 +258,6 @@ fn without_overlaps(mut marks: Vec<Mark>) -> Vec<Mark> {
         keep
     });
     marks
-}
-
-/// Chars of equal text between two hunks of one sentence below which they count as one change.
-const JOIN_GAP: usize = 3;
-
-/// Join hunks separated by a few equal chars within one line of the view, so that a reworded
-/// phrase is one change however finely the diff engine cut it.
-fn coalesce(hunks: Vec<Hunk>, old: &str) -> Vec<Hunk> {
-    let mut out: Vec<Hunk> = Vec::with_capacity(hunks.len());
-    for h in hunks {
-        if let Some(last) = out.last_mut() {
-            // Overlapping hunks (which a diff engine should not give) are joined too.
-            let touching = h.old.start <= last.old.end || h.new.start <= last.new.end;
-            if touching || {
-                let gap = &old[last.old.end..h.old.start];
-                !gap.contains('\n') && gap.chars().count() < JOIN_GAP
-            } {
-                let o = last.old.start..h.old.end.max(last.old.end);
-                let n = last.new.start..h.new.end.max(last.new.end);
-                *last = Hunk::new(o, n);
-                continue;
-            }
-        }
-        out.push(h);
-    }
-    out
 }
 
 /// One report per decision, in the ledger's order, from the findings of resolved edits (by the

@@ -40,7 +40,7 @@ pub(crate) fn running_heads(docs: &[&Document]) -> Vec<String> {
 /// documents compared) at the top of a page whose own furniture has no running head: what the
 /// other document prints as a running head is layout here too. A line printed twice in a row
 /// is a head above the heading it repeats: the copy is body.
-pub(super) fn head_lines(doc: &Document, heads: &[String]) -> Vec<usize> {
+pub(crate) fn head_lines(doc: &Document, heads: &[String]) -> Vec<usize> {
     if heads.is_empty() {
         return Vec::new();
     }

@@ -21,7 +21,7 @@
 
 mod audit;
 mod exact;
-mod layout;
+pub(crate) mod layout;
 mod note;
 mod report;
 mod report_html;

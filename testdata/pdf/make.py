@@ -31,6 +31,10 @@ Documents:
               (needs reportlab)
   comments    the comment table, landscape, header row repeated on every page
   big         `plan`'s body pages repeated to --pages pages (for the benchmark)
+  plan-b-draft, plan-b-final, plan-b-comments
+              testdata/reconcile-set/plan-b's draft and final, line for line, each page's
+              running heads (as its truth.json lists them) in the header, and its comment table
+              as `comments` is made (for reconcile)
 """
 
 import json
@@ -190,6 +194,38 @@ def line_pages(with_heads):
     return doc, truth
 
 
+def text_pages(path, heads):
+    """A text with `- N -` markers as pages of lines, each line its own paragraph; `heads` maps a
+    page number to its running heads, taken out of the body (the first line reading as each)
+    and printed in the header."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    doc, truth, cur = Fodt(), [], []
+    for line in lines:
+        m = MARKER.match(line)
+        if not m:
+            if line:
+                cur.append(line)
+            continue
+        n = int(m.group(1))
+        hs, body = heads.get(n, []), list(cur)
+        for h in hs:
+            body.remove(h)
+        doc.page(hs, True, [("Body", l) for l in body])
+        truth.append({"printed": n, "heads": hs, "body": body, "footer": "- %d -" % n, "wrapped": False})
+        cur = []
+    return doc, truth
+
+
+def reconcile_pages(plan, side):
+    """A reconcile-set plan's draft or final as pages (see text_pages)."""
+    folder = os.path.join(ROOT, "testdata/reconcile-set", plan)
+    with open(os.path.join(folder, "truth.json"), encoding="utf-8") as f:
+        layout = json.load(f)["layout"][side]
+    heads = {h["page"]: h["heads"] for h in layout["running_heads"]}
+    return text_pages(os.path.join(folder, side + ".txt"), heads)
+
+
 def paragraphs(lines):
     """Join the sample's printed lines into paragraphs: a paragraph starts at an indented line,
     a heading or an item marker; a row of the table on page 13 stands alone."""
@@ -340,12 +376,33 @@ def comment_rows(count):
     return rows
 
 
-def comments(count=12):
-    rows = comment_rows(count)
+def tsv_rows(path):
+    """A reconcile-set table's title and rows: the header once, each row whole (a row the TSV
+    continues after a repeated header, its first cells empty, joined to the row above)."""
+    with open(path, encoding="utf-8") as f:
+        lines = [l for l in f.read().split("\n") if l]
+    title, rows = lines[0], []
+    for l in lines:
+        cells = l.split("\t")
+        if len(cells) < 5:
+            continue
+        if cells[0] == "項番":
+            if not rows:
+                rows.append(cells)
+        elif cells[0]:
+            rows.append(cells)
+        elif rows:
+            rows[-1] = [a + b for a, b in zip(rows[-1], cells)]
+    return title, rows
+
+
+def comments(count=12, table=None):
+    """A comment table, landscape: the ICT2023 table's first `count` rows, or `table` (title, rows)."""
+    title, rows = table or ("「ICTサイバーセキュリティ総合対策2023」(案)に対して提出された意見及びその意見に対する考え方", comment_rows(count))
     doc = Fodt(landscape=True)
-    doc.page([], True, [("Center", "「ICTサイバーセキュリティ総合対策2023」(案)に対して提出された意見及びその意見に対する考え方")])
-    widths = ["12mm", "35mm", "20mm", "90mm", "90mm"]
-    cols = "".join('<table:table-column table:style-name="C%d"/>' % i for i in range(5))
+    doc.page([], True, [("Center", title)])
+    widths = ["12mm", "35mm", "20mm", "90mm", "90mm"] + ["20mm"] * (len(rows[0]) - 5)
+    cols = "".join('<table:table-column table:style-name="C%d"/>' % i for i in range(len(widths)))
     col_styles = "".join(
         '<style:style style:name="C%d" style:family="table-column"><style:table-column-properties style:column-width="%s"/></style:style>' % (i, w)
         for i, w in enumerate(widths)
@@ -377,7 +434,10 @@ def main():
         i = args.index("--pages")
         pages = int(args[i + 1])
         del args[i : i + 2]
-    names = args[1:] or ["sample", "sample-bare", "plan", "radicals", "cid", "rotated", "comments"]
+    names = args[1:] or [
+        "sample", "sample-bare", "plan", "radicals", "cid", "rotated", "comments", "plan-b-draft", "plan-b-final",
+        "plan-b-comments",
+    ]
     os.makedirs(out, exist_ok=True)
     work = tempfile.mkdtemp(prefix="akaji-pdf-")
     try:
@@ -390,8 +450,9 @@ def main():
             if name == "rotated":
                 truths[name] = {"pages": rotated(pdf)}
                 continue
-            if name == "comments":
-                doc, table, rows = comments()
+            if name in ("comments", "plan-b-comments"):
+                tsv = os.path.join(ROOT, "testdata/reconcile-set/plan-b/comments.tsv")
+                doc, table, rows = comments(table=tsv_rows(tsv) if name != "comments" else None)
                 jobs.append((doc.xml(table), pdf))
                 truths[name] = {"rows": rows}
                 continue
@@ -403,6 +464,8 @@ def main():
                 doc, t = plan()
             elif name == "radicals":
                 doc, t = plan(radicals=True)
+            elif name in ("plan-b-draft", "plan-b-final"):
+                doc, t = reconcile_pages("plan-b", name.split("-")[-1])
             elif name == "big":
                 doc, t = plan(repeat_to=pages or 400)
             else:
