@@ -270,7 +270,9 @@ fn peer(sizes: &[usize]) {
     let dir = std::env::temp_dir().join(format!("akaji-moves-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let (o, n, out) = (dir.join("old.txt"), dir.join("new.txt"), dir.join("out"));
-    let mut growth: Vec<(Layout, f64, f64, f64)> = Vec::new();
+    // (layout, MB, akaji s, git s)
+    type Point = (Layout, f64, f64, f64);
+    let mut growth: Vec<Point> = Vec::new();
     for layout in Layout::ALL {
         for &items in sizes {
             let r = Revision { items, moves: items / 30, decoys: items / 30, in_place: items / 30 };
@@ -331,7 +333,7 @@ fn peer(sizes: &[usize]) {
     println!("\n| layout | growth exponent akaji | git |\n| --- | --- | --- |");
     for layout in Layout::ALL {
         let pts: Vec<_> = growth.iter().filter(|g| g.0 == layout).collect();
-        let fit = |f: &dyn Fn(&(Layout, f64, f64, f64)) -> f64| {
+        let fit = |f: &dyn Fn(&Point) -> f64| {
             let xs: Vec<f64> = pts.iter().map(|p| p.1.ln()).collect();
             let ys: Vec<f64> = pts.iter().map(|p| f(p).ln()).collect();
             let (mx, my) = (xs.iter().sum::<f64>() / xs.len() as f64, ys.iter().sum::<f64>() / ys.len() as f64);

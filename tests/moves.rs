@@ -235,8 +235,11 @@ fn sample(seed: u64, moves: usize, decoys: usize) -> Sample {
     Sample { old, new, moves: known, decoys: decoy_list }
 }
 
-/// The moves among `hunks`: (old end, new end, inner changes as texts without line breaks).
-fn moves_of(old: &str, new: &str, hunks: &[Hunk]) -> Vec<(Range<usize>, Range<usize>, Vec<(String, String)>)> {
+/// A move reported: its old end, its new end, its inner changes of wording as texts.
+type Reported = (Range<usize>, Range<usize>, Vec<(String, String)>);
+
+/// The moves among `hunks` (inner changes without line breaks).
+fn moves_of(old: &str, new: &str, hunks: &[Hunk]) -> Vec<Reported> {
     let mut ends: BTreeMap<usize, (Option<&Hunk>, Option<&Hunk>)> = BTreeMap::new();
     for h in hunks.iter().filter(|h| h.kind == HunkKind::Move) {
         let e = ends.entry(h.move_id.expect("a move has an id")).or_default();

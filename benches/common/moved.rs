@@ -303,7 +303,8 @@ fn covers(got: &Range<usize>, want: &Range<usize>) -> bool {
 
 /// Score the moves among `hunks` (a diff of the sample's texts).
 pub fn score(sample: &MovedSample, hunks: &[Hunk]) -> MoveScore {
-    let mut ends: BTreeMap<usize, (Option<Range<usize>>, Option<Range<usize>>)> = BTreeMap::new();
+    type Ends = (Option<Range<usize>>, Option<Range<usize>>);
+    let mut ends: BTreeMap<usize, Ends> = BTreeMap::new();
     for h in hunks.iter().filter(|h| h.kind == HunkKind::Move) {
         let e = ends.entry(h.move_id.expect("a move has an id")).or_default();
         if h.old.is_empty() {
