@@ -85,8 +85,13 @@ const WRAP: usize = 35;
 const WORDS: [&str; 5] = ["早急に", "着実に", "引き続き", "一層", "積極的に"];
 const WORD_KINDS: [Kind; 5] = [Kind::KanjiWord, Kind::KanaToKanji, Kind::KanjiToKana, Kind::Ascii, Kind::Width];
 
-/// An item of 40 to 200 characters: ○ and whole sentences of the pool, none already used.
+/// An item of 40 to 200 characters: ○ and whole sentences of the pool, none already used (until
+/// most of the pool is: then the sentences start over).
 fn item(pool: &[String], rng: &mut Rng, used: &mut HashSet<usize>, around: Option<usize>) -> String {
+    // A large plan uses up the corpus: its sentences then recur (as a long plan's do), far apart.
+    if used.len() * 10 >= pool.len() * 6 {
+        used.clear();
+    }
     loop {
         let target = around.map_or(40 + rng.below(161), |n| n * (85 + rng.below(31)) / 100);
         let mut text = String::from("○");
