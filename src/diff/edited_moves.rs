@@ -85,18 +85,13 @@ impl Similarity {
     }
 }
 
-/// The similarity of `old` and `new` by the rule of moves (see the module docs).
-///
-/// ```
-/// use akaji::diff::similarity;
-/// let s = similarity("関係機関との連携体制の強化を図る。", "関係機関との連携体制の拡充を図る。");
-/// assert_eq!((s.equal, s.longer), (15, 17));
-/// assert!(s.is_move());
-/// assert_eq!(similarity("連携体制の強化\nを図る。", "連携体制の強化を\n図る。").percent(), 100.0);
-/// assert!(!similarity("関係機関との連携体制の強化を図る。", "人材育成の機会を地域に拡大していく。").is_move());
-/// ```
-pub fn similarity(old: &str, new: &str) -> Similarity {
-    inner_diff(old, new, Granularity::Word).0
+/// The engine's diff of two passages (no moves), by the units of `Granularity`: given by the
+/// caller, so that this module and the engine do not import each other.
+pub(crate) type PassageDiff = fn(&str, &str, Granularity) -> Vec<Hunk>;
+
+/// The similarity of `old` and `new` by the rule of moves (see the module docs), with `diff`.
+pub(crate) fn similarity_by(old: &str, new: &str, diff: PassageDiff) -> Similarity {
+    inner_diff(old, new, Granularity::Word, diff).0
 }
 
 /// `text` without its line breaks, and for each byte of that the byte of `text` it was.
@@ -115,10 +110,9 @@ fn unwrapped(text: &str) -> (String, Vec<usize>) {
 /// wrapped again shows only its changes of wording; where the line breaks stand differently
 /// between two equal characters, that is a layout change (`layout: true`). The old passage
 /// with every change made is the new one.
-fn inner_diff(old: &str, new: &str, granularity: Granularity) -> (Similarity, Vec<InnerChange>) {
+fn inner_diff(old: &str, new: &str, granularity: Granularity, diff: PassageDiff) -> (Similarity, Vec<InnerChange>) {
     let ((a, at_a), (b, at_b)) = (unwrapped(old), unwrapped(new));
-    let options = DiffOptions { detect_moves: false, granularity, ..DiffOptions::default() };
-    let hunks = super::diff(&a, &b, &options).hunks;
+    let hunks = diff(&a, &b, granularity);
     let changed: usize = hunks.iter().map(|h| a[h.old.clone()].chars().count()).sum();
     let (o, n) = (a.chars().count(), b.chars().count());
     let similarity = Similarity { equal: o - changed, longer: o.max(n) };
@@ -300,7 +294,14 @@ fn shared_ends(a: &str, b: &str) -> usize {
 /// module docs): each pair becomes two [`HunkKind::Move`] hunks with a fresh `move_id` from
 /// `next_id` on, carrying their inner changes. Hunks already moves, attributed to an edit, or
 /// layout are left alone, and replacements too unless one side is a word the other widened to.
-pub(crate) fn detect(old: &str, new: &str, hunks: &mut [Hunk], options: &DiffOptions, next_id: &mut usize) {
+pub(crate) fn detect(
+    old: &str,
+    new: &str,
+    hunks: &mut [Hunk],
+    options: &DiffOptions,
+    next_id: &mut usize,
+    diff: PassageDiff,
+) {
     if options.granularity == Granularity::Line {
         return;
     }
@@ -327,7 +328,7 @@ pub(crate) fn detect(old: &str, new: &str, hunks: &mut [Hunk], options: &DiffOpt
     if dels.is_empty() || inss.is_empty() {
         return;
     }
-    let pairs = pairs(new, &dels, &inss, options.granularity);
+    let pairs = pairs(new, &dels, &inss, options.granularity, diff);
     let (mut del_taken, mut ins_taken) = (vec![false; dels.len()], vec![false; inss.len()]);
     for p in pairs {
         if del_taken[p.del] || ins_taken[p.ins] {
@@ -354,7 +355,7 @@ pub(crate) fn detect(old: &str, new: &str, hunks: &mut [Hunk], options: &DiffOpt
 }
 
 /// Every pair the rule accepts, best first.
-fn pairs(new: &str, dels: &[Candidate], inss: &[Candidate], granularity: Granularity) -> Vec<Pair> {
+fn pairs(new: &str, dels: &[Candidate], inss: &[Candidate], granularity: Granularity, diff: PassageDiff) -> Vec<Pair> {
     let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     for (i, c) in inss.iter().enumerate() {
         for &g in &c.grams {
@@ -401,7 +402,7 @@ fn pairs(new: &str, dels: &[Candidate], inss: &[Candidate], granularity: Granula
                     (shared_ends(del.text, &new[r.clone()]), std::cmp::Reverse(r.start.abs_diff(ins.ends.1.start)))
                 })
                 .map_or_else(|| ins.ends.clone(), Clone::clone);
-            let (similarity, inner) = inner_diff(del.text, &new[ins_ends.1.clone()], granularity);
+            let (similarity, inner) = inner_diff(del.text, &new[ins_ends.1.clone()], granularity, diff);
             if similarity.is_move() {
                 out.push(Pair { similarity, del: d, ins: i as usize, ins_ends, inner });
             }
@@ -417,102 +418,4 @@ fn pairs(new: &str, dels: &[Candidate], inss: &[Candidate], granularity: Granula
         (y.equal * x.longer).cmp(&(x.equal * y.longer)).then(a.del.cmp(&b.del)).then(a.ins.cmp(&b.ins))
     });
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn run(old: &str, new: &str, hunks: &mut [Hunk]) {
-        detect(old, new, hunks, &DiffOptions::default(), &mut 0);
-    }
-
-    #[test]
-    fn a_reworded_passage_is_paired_and_an_unrelated_one_is_not() {
-        let (a, b) = ("関係機関との連携体制の強化を図ることとする。", "関係機関との連携体制の拡充を図ることとする。");
-        let c = "人材育成の観点から実践的な演習の機会を拡大する。";
-        let old = format!("{a}一{c}");
-        let new = format!("一{b}");
-        // a deleted, b inserted after 一, c deleted.
-        let mut hunks = vec![
-            Hunk::new(0..a.len(), 0..0),
-            Hunk::new(a.len() + 3..old.len(), 3..3),
-            Hunk::new(old.len()..old.len(), 3..new.len()),
-        ];
-        // The hunks above are not a valid redline's order; detect only reads their texts.
-        hunks.swap(1, 2);
-        run(&old, &new, &mut hunks);
-        assert_eq!(hunks[0].kind, HunkKind::Move);
-        assert_eq!(hunks[1].kind, HunkKind::Move);
-        assert_eq!(hunks[2].kind, HunkKind::Delete, "the unrelated passage stays a deletion");
-        let inner = &hunks[0].inner_changes;
-        assert_eq!(inner, &hunks[1].inner_changes);
-        assert_eq!(inner.len(), 1);
-        assert_eq!((&old[inner[0].old.clone()], &new[inner[0].new.clone()]), ("強化", "拡充"));
-    }
-
-    #[test]
-    fn the_best_pair_wins_and_each_hunk_is_in_one_move() {
-        let a = "関係機関との連携体制の強化を図ることとする。";
-        let close = "関係機関との連携体制の拡充を図ることとする。";
-        let far = "関係機関との連携体制の拡充を早急に図ることとする。";
-        // One deletion, two insertions that both resemble it: the closer one is its other end.
-        let old = format!("{a}X");
-        let new = format!("X{far}Y{close}");
-        let (f, c) = (1..1 + far.len(), 2 + far.len()..new.len());
-        let mut hunks =
-            vec![Hunk::new(0..a.len(), 0..0), Hunk::new(old.len()..old.len(), f), Hunk::new(old.len()..old.len(), c)];
-        assert!(similarity(a, far).is_move(), "{:?}", similarity(a, far));
-        run(&old, &new, &mut hunks);
-        assert_eq!(hunks[0].move_id, Some(0));
-        assert_eq!(hunks[2].move_id, Some(0));
-        assert_eq!(hunks[1].kind, HunkKind::Insert);
-    }
-
-    #[test]
-    fn short_attributed_or_white_passages_are_left_alone() {
-        let a = "関係機関との連携体制の強化を図る。";
-        let b = "関係機関との連携体制の拡充を図る。";
-        let old = format!("{a}X");
-        let new = format!("X{b}");
-        let hunks = || vec![Hunk::new(0..a.len(), 0..0), Hunk::new(old.len()..old.len(), 1..new.len())];
-        let mut h = hunks();
-        detect(&old, &new, &mut h, &DiffOptions { min_move_chars: 30, ..DiffOptions::default() }, &mut 0);
-        assert_eq!(h[0].kind, HunkKind::Delete, "shorter than min_move_chars");
-        let mut h = hunks();
-        h[0] = h[0].clone().attributed(crate::ledger::EditRef { decision: crate::ledger::DecisionIx(0), edit: 0 });
-        run(&old, &new, &mut h);
-        assert_eq!(h[1].kind, HunkKind::Insert, "a ledger's edit is never half of a move");
-        let mut h = hunks();
-        let line = DiffOptions { granularity: Granularity::Line, ..DiffOptions::default() };
-        detect(&old, &new, &mut h, &line, &mut 0);
-        assert_eq!(h[0].kind, HunkKind::Delete, "whole lines are not reworded");
-        let (w, v) = (" ".repeat(30), "\n".repeat(30));
-        let mut h = vec![Hunk::new(0..30, 0..0), Hunk::new(30..30, 0..30)];
-        detect(&w, &v, &mut h, &DiffOptions::default(), &mut 0);
-        assert_eq!(h[0].kind, HunkKind::Delete);
-    }
-
-    #[test]
-    fn common_bigrams_alone_still_find_the_pair() {
-        // Every bigram of these passages is held by more than MAX_POSTINGS insertions.
-        let common = "のののののののののののののののののののののののの";
-        let a = format!("{common}あ");
-        let b = format!("{common}い");
-        let mut old = a.clone();
-        let mut new = String::new();
-        let mut hunks = vec![Hunk::new(0..a.len(), 0..0)];
-        for _ in 0..MAX_POSTINGS + 1 {
-            let s = new.len();
-            new.push_str(&format!("{common}う"));
-            hunks.push(Hunk::new(old.len()..old.len(), s..new.len()));
-        }
-        let s = new.len();
-        new.push_str(&b);
-        hunks.push(Hunk::new(old.len()..old.len(), s..new.len()));
-        old.push('\n');
-        run(&old, &new, &mut hunks);
-        assert_eq!(hunks[0].kind, HunkKind::Move);
-        assert_eq!(hunks.iter().filter(|h| h.kind == HunkKind::Move).count(), 2);
-    }
 }
