@@ -31,8 +31,10 @@
 //! ```
 //! use akaji::diff::{diff, DiffOptions};
 //! use akaji::HunkKind;
-//! let old = "（１）関係機関との連携体制の強化を図ることとする。\n（２）人材の育成を進める。\n";
-//! let new = "（２）人材の育成を進める。\n（１）関係機関との連携体制の拡充を図ることとする。\n";
+//! let (two, three) = ("（２）人材の育成を進めるとともに、地域の相談体制を整備する。\n", "（３）普及啓発を推進し、中小企業の対策を支援する。\n");
+//! let old = format!("（１）関係機関との連携体制の強化を図ることとする。\n{two}{three}");
+//! let new = format!("{two}{three}（１）関係機関との連携体制の拡充を図ることとする。\n");
+//! let (old, new) = (old.as_str(), new.as_str());
 //! let d = diff(old, new, &DiffOptions::default());
 //! let moves: Vec<_> = d.hunks.iter().filter(|h| h.kind == HunkKind::Move).collect();
 //! assert_eq!(moves.len(), 2);
