@@ -63,6 +63,8 @@ pub(crate) struct Comparison {
     /// The changes, as ranges of the two views: sorted, not overlapping, a reworded phrase one
     /// hunk.
     pub hunks: Vec<Hunk>,
+    /// Whether the diff engine stopped refining at its deadline (the hunks are coarser).
+    pub deadline_hit: bool,
 }
 
 /// The content changes from `old` to `new`, as verify and reconcile weigh them.
@@ -75,8 +77,9 @@ pub(crate) fn compare(old: &Document, new: &Document, options: &CompareOptions) 
         min_move_chars: 20,
         timeout: options.timeout,
     };
-    let hunks = coalesce(diff(old_view.text(), new_view.text(), &diff_options).hunks, old_view.text());
-    Comparison { heads, old: old_view, new: new_view, hunks }
+    let found = diff(old_view.text(), new_view.text(), &diff_options);
+    let hunks = coalesce(found.hunks, old_view.text());
+    Comparison { heads, old: old_view, new: new_view, hunks, deadline_hit: found.deadline_hit }
 }
 
 /// The running heads of both documents (as their furniture sets them apart) and the two folded
@@ -88,7 +91,7 @@ fn views(old: &Document, new: &Document, width: bool) -> (Vec<String>, View, Vie
 }
 
 /// Chars of equal text between two hunks of one sentence below which they count as one change.
-const JOIN_GAP: usize = 3;
+pub(crate) const JOIN_GAP: usize = 3;
 
 /// Join hunks separated by a few equal chars within one line of the view, so that a reworded
 /// phrase is one change however finely the diff engine cut it.

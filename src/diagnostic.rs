@@ -28,6 +28,7 @@ use crate::docx::{DocxProblem, StandIn};
 use crate::import::TableProblem;
 use crate::input::InputProblem;
 use crate::ledger::{DecisionIx, EditRef, Ledger, LedgerProblem};
+use crate::lock::LockProblem;
 use crate::pdf::PdfProblem;
 use crate::roundtrip::ParseProblem;
 use crate::verify::VerifyNote;
@@ -99,6 +100,8 @@ kinds! {
     Parse(ParseProblem),
     /// What a check of a final found about one edit, beyond its status.
     Verify(VerifyNote),
+    /// A lock file that cannot be used.
+    Lock(LockProblem),
 }
 
 impl Diagnostic {

@@ -63,6 +63,7 @@ mod unified;
 pub mod diff;
 pub mod docx;
 pub mod import;
+pub mod lock;
 pub mod messages;
 pub mod pdf;
 pub mod reconcile;
@@ -71,7 +72,7 @@ pub mod roundtrip;
 pub mod verify;
 pub mod words;
 
-pub use anchor::{resolve, AnchorProblem, NearMiss, Resolution, Resolved};
+pub use anchor::{resolve, AnchorProblem, NearMiss, Resolution, Resolved, ScopeRule};
 pub use apply::{apply, apply_partial, apply_text, Applied, AppliedEdit};
 pub use compare::diff_content;
 pub use diagnostic::{Diagnostic, Diagnostics, Kind, Subject};

@@ -20,13 +20,14 @@
 //! );
 //! ```
 
-use crate::anchor::{AnchorProblem, NearMiss};
+use crate::anchor::{AnchorProblem, NearMiss, ScopeRule};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind, Subject};
 use crate::document::{one_line, LineCount, PageNo, Place};
 use crate::docx::{ChangeKind, DocxProblem, Source, StandIn, TrackedChange, UnsafeName};
 use crate::import::{Role, TableProblem};
 use crate::input::InputProblem;
 use crate::ledger::{Action, Edit, LedgerProblem};
+use crate::lock::LockProblem;
 use crate::pdf::{LibraryFailure, PdfProblem};
 use crate::reconcile::{Missing, Sought};
 use crate::roundtrip::{Offset, ParseKind, ParseProblem};
@@ -85,7 +86,8 @@ pub fn message(d: &Diagnostic) -> Message {
         Kind::StandIn(s) => Message::new(stand_in(s)),
         Kind::Table(p) => Message::new(table(p)),
         Kind::Parse(p) => Message::new(parse(p)),
-        Kind::Verify(n) => Message::new(verify(n)),
+        Kind::Verify(n) => Message::new(verify_note(n)),
+        Kind::Lock(p) => Message::new(lock(p)),
     }
 }
 
@@ -253,13 +255,18 @@ fn ledger(p: &LedgerProblem, subject: Option<&Subject>) -> Message {
 
 fn anchor(p: &AnchorProblem) -> Message {
     match p {
-        AnchorProblem::NoMatch { quote, near_miss, elsewhere } => {
+        AnchorProblem::NoMatch { quote, near_miss, elsewhere, excluded_by } => {
             let mut m = Message::new(format!("「{quote}」 is not in the draft within the edit's scope"));
             if !elsewhere.is_empty() {
                 m.labels.push(Label::Note(
                     "it is found, but where the edit's scope (page, line, prefix, suffix) rules it out:".into(),
                 ));
-                m.labels.extend(elsewhere.iter().cloned().map(Label::Place));
+                for (i, place) in elsewhere.iter().enumerate() {
+                    match excluded_by.get(i).filter(|r| !r.is_empty()) {
+                        Some(rules) => m.labels.push(Label::Named(format!("  ruled out by {}", rules_words(rules)), place.clone())),
+                        None => m.labels.push(Label::Place(place.clone())),
+                    }
+                }
                 m.help("fix the edit's scope, or check the draft")
             } else if let Some(n) = near_miss {
                 m.labels.push(Label::Named("nearest text in scope".into(), n.place.clone()));
@@ -306,6 +313,21 @@ fn anchor(p: &AnchorProblem) -> Message {
             "is marked todo (「{note}」): complete it with `old`/`new` (or `after`/`before` and `new`) and remove `todo`"
         )),
     }
+}
+
+/// A scope rule as the ledger writes it.
+fn rule_word(rule: ScopeRule) -> &'static str {
+    match rule {
+        ScopeRule::Page => "the page (`page`/`pages`)",
+        ScopeRule::Line => "the line (`line`)",
+        ScopeRule::Prefix => "the prefix (`prefix`)",
+        ScopeRule::Suffix => "the suffix (`suffix`)",
+    }
+}
+
+/// Scope rules as words: 「the page (`page`/`pages`) and the prefix (`prefix`)」.
+fn rules_words(rules: &[ScopeRule]) -> String {
+    rules.iter().map(|r| rule_word(*r)).collect::<Vec<_>>().join(" and ")
 }
 
 /// The pages of a document, as ranges: `i–ii, 1–14`.
@@ -558,7 +580,55 @@ fn parse(p: &ParseProblem) -> String {
     format!("{at}: {what}")
 }
 
-fn verify(n: &VerifyNote) -> String {
+fn lock(p: &LockProblem) -> String {
+    match p {
+        LockProblem::Syntax { message } => {
+            format!("is not a lock written by `akaji apply --lock`: {message}; write it again")
+        }
+        LockProblem::Version { found, supported } => format!(
+            "is a lock of version {found}; this akaji reads version {supported}: write it again with `akaji apply DRAFT LEDGER --lock`"
+        ),
+    }
+}
+
+/// Once per verify report with todo edits (each listed with its note): how to complete them.
+pub fn todo_help(todos: usize) -> String {
+    format!(
+        "{todos} edit(s) are marked todo: complete each with `old`/`new` (or `after`/`before` and `new`) and remove `todo`"
+    )
+}
+
+/// What a place found without the draft or its lock is: an occurrence of the promised text or
+/// of the draft's, not a verdict.
+pub fn occurrence_label(status: crate::verify::Status) -> &'static str {
+    match status {
+        crate::verify::Status::Applied => "promised text found",
+        _ => "draft's text found",
+    }
+}
+
+/// The note of a verify report made with a lock instead of the draft.
+pub fn lock_note() -> String {
+    "checked with the lock (the draft's text around each quote, written by `akaji apply --lock`): \
+     changes elsewhere cannot be told without the draft"
+        .to_owned()
+}
+
+/// The note of a verify report whose lock was written for another version of the ledger.
+pub fn stale_lock_note() -> String {
+    "the ledger changed since the lock was written: edits changed since are unclear; \
+     write the lock again with `akaji apply DRAFT LEDGER --lock`"
+        .to_owned()
+}
+
+/// The note of a verify report whose alignment the diff engine cut short at its deadline.
+pub fn verify_deadline_note() -> String {
+    "the diff engine stopped refining at its deadline (--timeout): changes may be reported coarser than they are"
+        .to_owned()
+}
+
+/// The words of a note on one edit's check of a final.
+pub fn verify_note(n: &VerifyNote) -> String {
     match n {
         VerifyNote::FinalLacksPage { page, last } => format!("page {page} is not in the final, whose pages end at {last}"),
         VerifyNote::FinalLacksLine { page, line } => format!("line {line} is not on page {page} of the final"),
@@ -569,6 +639,31 @@ fn verify(n: &VerifyNote) -> String {
             "found the promised text {promised} time(s) on page {page} (count is {count} on each page) and the draft's text {replaced} time(s) in scope"
         ),
         VerifyNote::DeletedTextGone => "the deleted text is not in scope".to_owned(),
+        VerifyNote::MorePromised { page: None, promised, count } => format!(
+            "the draft's text is gone and the promised text is found {promised} time(s) (count is {count}): some stood there already"
+        ),
+        VerifyNote::MorePromised { page: Some(page), promised, count } => format!(
+            "the draft's text is gone and the promised text is found {promised} time(s) on page {page} (count is {count} on each page): some stood there already"
+        ),
+        VerifyNote::PromisedInContext => "the promised text stands between the draft's text around the quote (lock)".to_owned(),
+        VerifyNote::QuoteInContext => "the quote still stands between the draft's text around it (lock)".to_owned(),
+        VerifyNote::OtherInContext => {
+            "the draft's text around the quote stands, with other text between (lock)".to_owned()
+        }
+        VerifyNote::ContextGone => {
+            "the draft's text around the quote is not in the final: the place cannot be found without the draft (lock)"
+                .to_owned()
+        }
+        VerifyNote::NotInLock => {
+            "not in the lock: the edit did not resolve against the draft when the lock was written".to_owned()
+        }
+        VerifyNote::LockStale => {
+            "the edit changed in the ledger since the lock was written: run `akaji apply DRAFT LEDGER --lock` again"
+                .to_owned()
+        }
+        VerifyNote::AlreadyInDraft { count } => {
+            format!("{count} of the promised text stood in the edit's scope of the draft already (lock)")
+        }
         VerifyNote::DidNotResolve => "did not resolve".to_owned(),
     }
 }

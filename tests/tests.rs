@@ -21,3 +21,6 @@ mod render;
 mod roundtrip;
 mod util;
 mod verify;
+mod verify_cases;
+mod verify_pdf;
+mod verify_set;

@@ -69,7 +69,7 @@ fn the_broken_sample_reports_each_problem_precisely() {
     // Made differently: 「AI（人口知能）化」 instead of 「AI（人工知能）化」, page 3, body line 5.
     assert_eq!(at(&r, "15"), ("different".into(), 3, 5, 3, 5));
     let f = &decision(&r, "15")["edits"][0]["findings"][0];
-    assert_eq!((f["expected"].as_str(), f["found"].as_str()), (Some("（人工知能）"), Some("（人口知能）")));
+    assert_eq!((f["expected"].as_str(), f["found"].as_str()), (Some("AI（人工知能）化"), Some("AI（人口知能）化")));
     // The wrong anchor: the ledger's prefix 「協議体を」 is not in the draft.
     assert_eq!(status(&r, "27"), "unanchored");
     let msg = decision(&r, "27")["edits"][0]["message"].as_str().unwrap();
@@ -194,15 +194,31 @@ fn json_fields_are_the_documented_ones() {
         k
     };
     assert_eq!(keys(&r), ["decisions", "files", "layout", "mode", "notes", "summary", "unexplained"]);
-    assert_eq!(keys(&r["files"]), ["draft", "final", "ledger"]);
+    assert_eq!(keys(&r["files"]), ["draft", "final", "ledger", "lock"]);
     assert_eq!(keys(&r["decisions"][0]), ["at", "by", "edits", "id", "status"]);
     assert_eq!(keys(&r["decisions"][0]["edits"][0]), ["edit", "findings", "message", "status", "summary"]);
-    assert_eq!(keys(&r["decisions"][0]["edits"][0]["findings"][0]), ["draft", "expected", "final", "found", "status"]);
-    assert_eq!(keys(&r["unexplained"][0]), ["draft", "final", "maybe"]);
+    // Fields added since the first report (none renamed): the char ranges of each place and a
+    // finding's note.
+    assert_eq!(
+        keys(&r["decisions"][0]["edits"][0]["findings"][0]),
+        ["draft", "draft_range", "expected", "final", "final_range", "found", "note", "status"]
+    );
+    assert_eq!(keys(&r["unexplained"][0]), ["draft", "draft_range", "final", "final_range", "maybe"]);
     assert_eq!(keys(&r["unexplained"][0]["final"]), ["after", "before", "column", "line", "page", "text"]);
     assert_eq!(
         keys(&r["summary"]),
-        ["applied", "decisions", "different", "missing", "todo", "unanchored", "unclear", "unexplained"]
+        [
+            "applied",
+            "applied_todo",
+            "decisions",
+            "different",
+            "missing",
+            "missing_todo",
+            "todo",
+            "unanchored",
+            "unclear",
+            "unexplained"
+        ]
     );
     assert_eq!(keys(&r["layout"]), ["kept", "running_heads"]);
     assert_eq!(r["mode"], "with_draft");

@@ -31,7 +31,7 @@ mod scope;
 mod trim;
 
 pub(crate) use patterns::Patterns;
-pub use problem::{AnchorProblem, NearMiss};
+pub use problem::{AnchorProblem, NearMiss, ScopeRule};
 pub use resolve::resolve;
 pub use resolved::{Resolution, Resolved};
 pub(crate) use scope::FoldedScope;

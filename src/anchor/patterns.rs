@@ -32,6 +32,11 @@ impl Patterns {
     /// Every match of every pattern in the folded text, overlapping ones included, sorted by
     /// start for each pattern: one pass of a many-pattern automaton, however many quotes there are.
     pub fn search(&self, folded: &Folded) -> Vec<Vec<Range<usize>>> {
+        self.search_text(folded.text())
+    }
+
+    /// [`Patterns::search`] in any text (a view of a document that folds more than the fold).
+    pub fn search_text(&self, text: &str) -> Vec<Vec<Range<usize>>> {
         let mut found = vec![Vec::new(); self.list.len()];
         if self.list.is_empty() {
             return found;
@@ -40,7 +45,7 @@ impl Patterns {
             .match_kind(MatchKind::Standard)
             .build(&self.list)
             .expect("quotes are short enough for the automaton");
-        for m in ac.find_overlapping_iter(folded.text()) {
+        for m in ac.find_overlapping_iter(text) {
             found[m.pattern().as_usize()].push(m.range());
         }
         for f in &mut found {

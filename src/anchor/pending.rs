@@ -1,5 +1,6 @@
 //! One edit waiting for its matches: what resolving it needs to know, folded once.
 
+use super::problem::ScopeRule;
 use super::scope::FoldedScope;
 use crate::fold::QuoteChar;
 use crate::ledger::{Count, EditRef, Side};
@@ -38,5 +39,20 @@ impl PendingEdit<'_> {
         self.scope.contains(m)
             && self.prefix.as_deref().is_none_or(|p| text[..m.start].ends_with(p))
             && self.suffix.as_deref().is_none_or(|s| text[m.end..].starts_with(s))
+    }
+
+    /// The scope rules that rule a match out (none for a match that fits).
+    pub fn ruled_out_by(&self, text: &str, m: &Range<usize>) -> Vec<ScopeRule> {
+        let mut rules = Vec::new();
+        if !self.scope.contains(m) {
+            rules.push(if matches!(self.scope, FoldedScope::Line(_)) { ScopeRule::Line } else { ScopeRule::Page });
+        }
+        if self.prefix.as_deref().is_some_and(|p| !text[..m.start].ends_with(p)) {
+            rules.push(ScopeRule::Prefix);
+        }
+        if self.suffix.as_deref().is_some_and(|s| !text[m.end..].starts_with(s)) {
+            rules.push(ScopeRule::Suffix);
+        }
+        rules
     }
 }

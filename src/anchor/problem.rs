@@ -18,6 +18,8 @@ pub enum AnchorProblem {
         near_miss: Option<Box<NearMiss>>,
         /// Matches the scope (page, line, prefix, suffix) rules out.
         elsewhere: Vec<Place>,
+        /// For each of `elsewhere`, the scope rules that rule it out.
+        excluded_by: Vec<Vec<ScopeRule>>,
     },
     /// The quote matched a number of places other than `count` (on one page, with `per_page`).
     CountMismatch {
@@ -78,4 +80,18 @@ pub struct NearMiss {
     pub quote_char: String,
     /// The draft's character there (empty at the end of the scope).
     pub draft_char: String,
+}
+
+/// One rule of an edit's scope, as the ledger writes it: what rules a match of the quote out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ScopeRule {
+    /// `page` or `pages`: the match is on another page.
+    Page,
+    /// `line`: the match is not on that line.
+    Line,
+    /// `prefix`: the text before the match is not the prefix.
+    Prefix,
+    /// `suffix`: the text after the match is not the suffix.
+    Suffix,
 }

@@ -118,15 +118,17 @@ fn check_count(
 ) -> Result<(), Vec<AnchorProblem>> {
     let to_place = |m: &Range<usize>| draft.place(folded.doc_range(m));
     let quote: String = edit.quote_chars.iter().map(|c| c.ch).collect();
+    let text = folded.text();
     if matches.is_empty() {
-        let text = folded.text();
-        let elsewhere: Vec<_> = all.iter().filter(|m| !edit.fits(text, m)).take(MAX_PLACES).map(to_place).collect();
+        let out: Vec<&Range<usize>> = all.iter().filter(|m| !edit.fits(text, m)).take(MAX_PLACES).collect();
+        let excluded_by = out.iter().map(|m| edit.ruled_out_by(text, m)).collect();
+        let elsewhere: Vec<_> = out.into_iter().map(to_place).collect();
         let near_miss = if elsewhere.is_empty() {
             near_miss(draft, folded, patterns.get(edit.pattern), &edit.scope.ranges(text.len())).map(Box::new)
         } else {
             None
         };
-        return Err(vec![AnchorProblem::NoMatch { quote, near_miss, elsewhere }]);
+        return Err(vec![AnchorProblem::NoMatch { quote, near_miss, elsewhere, excluded_by }]);
     }
     let mismatch = |page: Option<PageNo>, on: Vec<&Range<usize>>| AnchorProblem::CountMismatch {
         quote: quote.clone(),

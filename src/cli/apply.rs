@@ -1,11 +1,18 @@
-//! `akaji apply`: write the final text, or (with `--format json`) where each edit landed.
+//! `akaji apply`: write the final text, or (with `--format json`) where each edit landed; with
+//! `--lock`, the lock beside the ledger (`LEDGER.lock`) that `verify` uses without the draft.
+//!
+//! The lock records every edit that resolves, so it is written even when `apply` refuses the
+//! ledger (a todo, an unanchored edit): the final is then not written and the exit status is
+//! still 2, but the edits that do resolve can be checked without the draft.
 
 use super::error::CliError;
 use super::lines::LineArgs;
 use super::{exit, files, messages, output};
+use akaji::lock::Lock;
 use akaji::Applied;
 use serde::Serialize;
-use std::path::PathBuf;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
 
 /// Apply a ledger's decisions to a draft and write the final text.
 #[derive(Debug, clap::Args)]
@@ -23,6 +30,10 @@ pub struct Args {
     /// `text`: the final text; `json`: the resolved edits (decision, page, line, char offsets).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// Also write LEDGER.lock beside the ledger: each edit's place and the draft's text around
+    /// it, for `akaji verify` without the draft (written even when some edits do not resolve).
+    #[arg(long)]
+    lock: bool,
     /// Apply the edits that are complete while todos remain (exit status 1, the todos named).
     #[arg(long)]
     partial: bool,
@@ -41,10 +52,28 @@ pub fn run(args: Args) -> Result<u8, CliError> {
     let out = args.output.as_deref();
     let inputs = [args.draft.as_path(), args.ledger.as_path()];
     output::check(out, &inputs)?;
+    let lock_path = args.lock.then(|| lock_path(&args.ledger));
+    if let Some(l) = &lock_path {
+        let mut all = inputs.to_vec();
+        all.extend(out);
+        output::check(Some(l), &all)?;
+    }
     let ledger = files::load_ledger(&args.ledger)?;
     let draft =
         args.lines.apply(files::load_document(&args.draft, &ledger.options.page_marker)?, Some(&ledger.options));
-    let (applied, todos) = super::redline::applied(&args.draft, &args.ledger, &draft, &ledger, args.partial)?;
+    let lock = lock_path
+        .as_ref()
+        .map(|_| Lock { draft: Some(args.draft.display().to_string()), ..Lock::new(&draft, &ledger) });
+    let applied = super::redline::applied(&args.draft, &args.ledger, &draft, &ledger, args.partial);
+    let (applied, todos) = match (applied, &lock_path, &lock) {
+        (Ok(a), _, _) => a,
+        (Err(e), Some(path), Some(lock)) => {
+            // The edits that resolve are locked all the same; the final is not written.
+            write_lock(path, lock, &inputs)?;
+            return Err(e);
+        }
+        (Err(e), _, _) => return Err(e),
+    };
     let final_doc = &applied.final_doc;
     match args.format {
         Format::Text => output::emit(out, &inputs, &[final_doc.bom().as_bytes(), final_doc.text().as_bytes()])?,
@@ -59,11 +88,30 @@ pub fn run(args: Args) -> Result<u8, CliError> {
         let decisions = ledger.decisions.iter().filter(|d| !d.edits.is_empty()).count();
         eprintln!("{}", messages::applied(applied.edits.len(), decisions, path));
     }
+    if let (Some(path), Some(lock)) = (&lock_path, &lock) {
+        write_lock(path, lock, &inputs)?;
+    }
     if todos.is_empty() {
         return Ok(exit::SUCCESS);
     }
     eprintln!("{}", messages::todos_left_out(&ledger, &todos));
     Ok(exit::DIFFERENCES)
+}
+
+/// Where `--lock` writes: beside the ledger, its name with `.lock` added (ledger.toml.lock).
+pub fn lock_path(ledger: &Path) -> PathBuf {
+    let mut name: OsString = ledger.as_os_str().to_owned();
+    name.push(".lock");
+    PathBuf::from(name)
+}
+
+/// Write the lock whole (never over an input), and say what it holds.
+fn write_lock(path: &Path, lock: &Lock, inputs: &[&Path]) -> Result<(), CliError> {
+    output::emit(Some(path), inputs, &[lock.to_toml().as_bytes()])?;
+    let places: usize = lock.edits.iter().map(|e| e.places.len()).sum();
+    let unresolved = lock.edits.iter().filter(|e| e.unresolved.is_some()).count();
+    eprintln!("{}", messages::locked(path, lock.edits.len() - unresolved, places, unresolved));
+    Ok(())
 }
 
 /// A resolved edit as `akaji apply --format json` writes it: where it is in the draft and in

@@ -89,6 +89,23 @@ pub fn stand_in(w: &akaji::docx::StandIn) -> String {
     format!("akaji: warning: {w}")
 }
 
+/// The notice of `apply --lock`: what the lock holds.
+pub fn locked(path: &Path, edits: usize, places: usize, unresolved: usize) -> String {
+    let mut m = format!("akaji: wrote {}: {edits} edit(s) at {places} place(s)", path.display());
+    if unresolved > 0 {
+        let _ = write!(
+            m,
+            "; {unresolved} edit(s) do not resolve and are listed without a place (verify reports them unclear)"
+        );
+    }
+    m
+}
+
+/// The notice of `verify` checking with a lock, the draft not at hand.
+pub fn using_lock(lock: &Path) -> String {
+    format!("akaji: no draft: checking each edit by the draft's text around it, from the lock {}", lock.display())
+}
+
 /// When `verify` takes the draft the ledger names.
 pub fn draft_from_ledger(draft: &Path) -> String {
     format!("akaji: using the draft named in the ledger: {}", draft.display())

@@ -4,9 +4,10 @@ use super::error::{CliError, IoAction, Usage};
 use super::lines::LineArgs;
 use super::output::{self, ColorChoice};
 use super::{exit, files, messages};
+use akaji::lock::Lock;
 use akaji::render::{render, Format as RedlineFormat, RenderOptions};
 use akaji::verify::{self, Exact, Files, VerifyOptions, VerifyReport};
-use akaji::{Document, Ledger};
+use akaji::{Diagnostic, Document, Ledger};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -15,7 +16,7 @@ use std::path::{Path, PathBuf};
 #[command(after_help = "Exit status: 0 every promised edit is made (and, with --strict, nothing is unexplained); \
 1 problems found; 2 bad input.\n\nExamples:\n  \
 akaji verify ledger.toml --draft draft.txt --final final.txt\n  \
-akaji verify ledger.toml --final published.txt --without-draft\n  \
+akaji verify ledger.toml --final published.txt --without-draft   # with ledger.toml.lock when it is there\n  \
 akaji verify ledger.toml --final final.txt --format html -o report.html\n  \
 akaji verify ledger.toml --draft draft.txt --final final.txt --exact")]
 pub struct Args {
@@ -27,9 +28,13 @@ pub struct Args {
     /// The draft the decisions were taken on (default: the ledger's `draft`, if it names one).
     #[arg(long, value_name = "DRAFT")]
     draft: Option<PathBuf>,
-    /// Check without a draft even if the ledger names one: look for each edit's old and new text.
+    /// Check without a draft even if the ledger names one: by the lock (LEDGER.lock, written by
+    /// `akaji apply --lock`) when there is one, else by each edit's old and new text.
     #[arg(long, conflicts_with = "draft")]
     without_draft: bool,
+    /// Without a draft, the lock to check by (default: LEDGER.lock, when it exists).
+    #[arg(long, value_name = "LOCK", conflicts_with = "draft")]
+    lock: Option<PathBuf>,
     /// Report format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -74,7 +79,11 @@ pub fn run(args: Args) -> Result<u8, CliError> {
     let load = |p: &Path| files::load_document(p, marker).map(|d| args.lines.apply(d, Some(&ledger.options)));
     let final_doc = load(&args.final_path)?;
     let draft = draft_path.as_deref().map(load).transpose()?;
-    let checked = Checked { args: &args, ledger: &ledger, draft_path: draft_path.as_deref(), inputs: &inputs };
+    let lock = match draft {
+        Some(_) => None,
+        None => load_lock(&args)?,
+    };
+    let checked = Checked { args: &args, ledger: &ledger, draft_path: draft_path.as_deref(), inputs: &inputs, lock };
     match (&draft, args.exact) {
         (Some(draft), true) => checked.exact(draft, &final_doc),
         (None, true) => Err(Usage::ExactNeedsDraft.into()),
@@ -91,12 +100,33 @@ fn draft_path(args: &Args, ledger: &Ledger) -> Option<PathBuf> {
     }
 }
 
+/// The lock to check by without a draft: `--lock`, else LEDGER.lock when it exists.
+fn load_lock(args: &Args) -> Result<Option<(PathBuf, Lock)>, CliError> {
+    let path = match &args.lock {
+        Some(p) => p.clone(),
+        None => {
+            let p = super::apply::lock_path(&args.ledger);
+            if !p.is_file() {
+                return Ok(None);
+            }
+            p
+        }
+    };
+    let text = files::read_text(&path)?;
+    let lock =
+        Lock::from_toml(&text).map_err(|p| CliError::Input { path: path.clone(), problem: Diagnostic::new(p) })?;
+    eprintln!("{}", messages::using_lock(&path));
+    Ok(Some((path, lock)))
+}
+
 /// What a check works from, once its inputs are read.
 struct Checked<'a> {
     args: &'a Args,
     ledger: &'a Ledger,
     draft_path: Option<&'a Path>,
     inputs: &'a [&'a Path],
+    /// Without a draft: the lock, and where it was read.
+    lock: Option<(PathBuf, Lock)>,
 }
 
 impl Checked<'_> {
@@ -134,14 +164,16 @@ impl Checked<'_> {
     fn report(&self, draft: Option<&Document>, final_doc: &Document) -> Result<u8, CliError> {
         let args = self.args;
         let options = VerifyOptions { keep_layout: args.keep_layout, ..VerifyOptions::default() };
-        let mut report: VerifyReport = match draft {
-            Some(d) => verify::audit(self.ledger, d, final_doc, &options),
-            None => verify::scan(self.ledger, final_doc, &options),
+        let mut report: VerifyReport = match (draft, &self.lock) {
+            (Some(d), _) => verify::audit(self.ledger, d, final_doc, &options),
+            (None, Some((_, lock))) => verify::locked(self.ledger, lock, final_doc, &options),
+            (None, None) => verify::scan(self.ledger, final_doc, &options),
         };
         report.files = Files {
             ledger: args.ledger.display().to_string(),
             draft: self.draft_path.map(|p| p.display().to_string()),
             final_text: args.final_path.display().to_string(),
+            lock: self.lock.as_ref().map(|(p, _)| p.display().to_string()),
         };
         let mut buf = Vec::new();
         let written = match args.format {

@@ -11,6 +11,7 @@
 
 use crate::document::{Document, LineRole};
 use crate::fold::{fold_text, Folded};
+use std::ops::Range;
 
 /// Lines at the top of a page that may be a running head the document's own furniture missed.
 const TOP_LINES: usize = 3;
@@ -94,6 +95,13 @@ impl View {
         View { text, folded: Some(folded), breaks }
     }
 
+    /// Like [`View::folded`], without the line breaks: the content as one string, for looking
+    /// text up in it.
+    pub fn plain(doc: &Document, width: bool, heads: &[String]) -> View {
+        let folded = Folded::skipping(doc, width, &head_lines(doc, heads));
+        View { text: folded.text().to_owned(), folded: Some(folded), breaks: Vec::new() }
+    }
+
     /// The document's text as it is: layout counts.
     pub fn raw(doc: &Document) -> View {
         View { text: doc.text().to_owned(), folded: None, breaks: Vec::new() }
@@ -102,6 +110,11 @@ impl View {
     /// The text compared.
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// The fold behind a folded view (its offsets are the view's for a [`View::plain`] view).
+    pub fn fold(&self) -> Option<&Folded> {
+        self.folded.as_ref()
     }
 
     /// Whether this view leaves layout out.
@@ -120,7 +133,7 @@ impl View {
     }
 
     /// The view's text of `range` without the line breaks the view put in.
-    pub fn content(&self, range: std::ops::Range<usize>) -> String {
+    pub fn content(&self, range: Range<usize>) -> String {
         let (start, end) = (self.floor(range.start), self.floor(range.end));
         let s = &self.text[start..end.max(start)];
         if self.is_folded() {
@@ -164,9 +177,29 @@ impl View {
         }
     }
 
+    /// The view offset right after the last view character before document byte `doc`: where a
+    /// range of the document that ends at `doc` ends in the view (before any line break the
+    /// view put after it).
+    pub fn view_end_of(&self, doc: usize) -> usize {
+        match &self.folded {
+            Some(f) => {
+                let n = f.folded_at(doc);
+                n + self.breaks.partition_point(|&b| b < n)
+            }
+            None => doc,
+        }
+    }
+
+    /// The view of document byte range `r`: from its first view character to right after its
+    /// last (an empty range for a range that holds only layout).
+    pub fn view_range(&self, r: Range<usize>) -> Range<usize> {
+        let start = self.view_of(r.start);
+        start..self.view_end_of(r.end).max(start)
+    }
+
     /// The document byte range of view range `r`; for an empty range, the point right after the
     /// preceding character.
-    pub fn doc_range(&self, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    pub fn doc_range(&self, r: Range<usize>) -> Range<usize> {
         if r.end <= r.start {
             let at = self.doc_end(r.start);
             at..at
@@ -248,7 +281,10 @@ mod tests {
         assert_eq!(&d.text()[v.doc_range(at..end)], "二\n文。");
         let three = v.text().find('三').unwrap();
         assert_eq!(v.view_of(d.text().find('三').unwrap()), three);
+        assert_eq!(v.view_end_of(d.text().find("\n三").unwrap()), end, "before the break put after 「。」");
+        assert_eq!(v.view_range(d.text().find('二').unwrap()..d.text().find("\n三").unwrap()), at..end);
         assert_eq!(v.content(0..v.text().len()), "一文。二文。三");
+        assert_eq!(View::plain(&d, false, &[]).text(), "一文。二文。三");
     }
 
     #[test]

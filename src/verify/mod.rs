@@ -19,19 +19,24 @@
 //! assert!(report.unexplained.is_empty() && report.passed(true));
 //! ```
 
+mod align;
 mod audit;
+mod chars;
 mod exact;
 pub(crate) mod layout;
+mod locked;
 mod note;
 mod report;
 mod report_html;
 mod report_json;
 mod report_text;
 mod scan;
+mod todo;
 
 pub use audit::audit;
 pub use exact::{exact, Exact, ExactDiff};
 pub(crate) use layout::{running_heads, View};
+pub use locked::locked;
 pub use note::VerifyNote;
 pub use report::{
     worst, DecisionReport, EditReport, Files, Finding, Layout, Mark, Marked, Mode, Status, Summary, Unexplained,

@@ -13,6 +13,7 @@
 //! assert_eq!(Status::Unanchored.name(), "unanchored");
 //! ```
 
+use super::note::VerifyNote;
 use crate::diagnostic::{Diagnostic, Subject};
 use crate::document::Place;
 use crate::ledger::{Edit, EditRef, Ledger};
@@ -28,10 +29,15 @@ use std::time::Duration;
 pub enum Status {
     /// The final has `new` where the draft had `old`.
     Applied,
+    /// A todo edit that knows its new text (`new`), and the final holds it: the ledger still
+    /// has to be completed, but the promised wording stands.
+    AppliedTodo,
     /// Without a draft: `old` and `new` were both found in scope, or neither, or not `count` times.
     Unclear,
     /// The edit is marked `todo` in the ledger: there is nothing to check yet.
     Todo,
+    /// A todo edit that knows its new text (`new`), and the final does not hold it.
+    MissingTodo,
     /// That place changed, but not to what was promised.
     Different,
     /// The draft's text is still there.
@@ -42,15 +48,25 @@ pub enum Status {
 
 impl Status {
     /// Every status, best first.
-    pub const ALL: [Status; 6] =
-        [Status::Applied, Status::Unclear, Status::Todo, Status::Different, Status::Missing, Status::Unanchored];
+    pub const ALL: [Status; 8] = [
+        Status::Applied,
+        Status::AppliedTodo,
+        Status::Unclear,
+        Status::Todo,
+        Status::MissingTodo,
+        Status::Different,
+        Status::Missing,
+        Status::Unanchored,
+    ];
 
     /// The name used in every report.
     pub fn name(self) -> &'static str {
         match self {
             Status::Applied => "applied",
+            Status::AppliedTodo => "applied_todo",
             Status::Unclear => "unclear",
             Status::Todo => "todo",
+            Status::MissingTodo => "missing_todo",
             Status::Different => "different",
             Status::Missing => "missing",
             Status::Unanchored => "unanchored",
@@ -116,6 +132,8 @@ pub struct Files {
     /// The final that was checked.
     #[serde(rename = "final")]
     pub final_text: String,
+    /// The lock checked by, without a draft.
+    pub lock: Option<String>,
 }
 
 /// What verify left out of the comparison as layout.
@@ -173,6 +191,15 @@ pub struct Finding {
     pub expected: String,
     /// What the final holds there, when it is not what was expected.
     pub found: Option<String>,
+    /// The place in the draft as a half-open range of chars (Unicode scalar values) of the
+    /// draft's text, when known.
+    pub draft_range: Option<[usize; 2]>,
+    /// The place in the final as a half-open range of chars of the final's text, when known.
+    pub final_range: Option<[usize; 2]>,
+    /// How the status was told, when it needs saying (without the draft: what the lock's
+    /// context shows; a count of new text already in the draft), in words in JSON.
+    #[serde(serialize_with = "note_words")]
+    pub note: Option<VerifyNote>,
 }
 
 /// A change between draft and final that no edit explains.
@@ -187,10 +214,18 @@ pub struct Unexplained {
     /// the ledger, but the final made it (a sentence in JSON).
     #[serde(serialize_with = "would_explain")]
     pub maybe: Option<Subject>,
+    /// The change in the draft as a half-open range of chars of the draft's text.
+    pub draft_range: [usize; 2],
+    /// The change in the final as a half-open range of chars of the final's text.
+    pub final_range: [usize; 2],
 }
 
 fn words<S: Serializer>(d: &Option<Diagnostic>, s: S) -> Result<S::Ok, S::Error> {
     d.as_ref().map(body).serialize(s)
+}
+
+fn note_words<S: Serializer>(n: &Option<VerifyNote>, s: S) -> Result<S::Ok, S::Error> {
+    n.as_ref().map(crate::messages::verify_note).serialize(s)
 }
 
 fn would_explain<S: Serializer>(edit: &Option<Subject>, s: S) -> Result<S::Ok, S::Error> {
@@ -214,6 +249,10 @@ pub struct Summary {
     pub todo: usize,
     /// Decisions whose edits could not be told applied or missing (without a draft).
     pub unclear: usize,
+    /// Decisions whose todo edit's new text stands in the final (and none worse).
+    pub applied_todo: usize,
+    /// Decisions whose todo edit's new text is not in the final (and none worse).
+    pub missing_todo: usize,
     /// Changes no edit explains.
     pub unexplained: usize,
 }
@@ -222,8 +261,10 @@ impl Summary {
     fn count(&mut self, status: Status) {
         let slot = match status {
             Status::Applied => &mut self.applied,
+            Status::AppliedTodo => &mut self.applied_todo,
             Status::Unclear => &mut self.unclear,
             Status::Todo => &mut self.todo,
+            Status::MissingTodo => &mut self.missing_todo,
             Status::Different => &mut self.different,
             Status::Missing => &mut self.missing,
             Status::Unanchored => &mut self.unanchored,

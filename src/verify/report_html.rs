@@ -6,13 +6,15 @@
 
 use super::report::{Marked, Status, VerifyReport};
 use super::report_text::summary_line;
-use crate::messages::{body, explains};
+use crate::anchor::AnchorProblem;
+use crate::diagnostic::Kind;
+use crate::messages::{body, explains, todo_help, verify_note};
 use crate::render::{escape, head};
 use std::io::{self, Write};
 
 const STYLE: &str = "body{font-family:sans-serif;margin:2em;line-height:1.6}\
 table{border-collapse:collapse}td,th{border:1px solid #999;padding:.2em .5em;vertical-align:top}\
-.applied{color:#060}.missing,.different,.unanchored,.unexplained,.todo,.unclear{color:#b00;font-weight:bold}\
+.applied,.applied_todo{color:#060}.missing,.different,.unanchored,.unexplained,.todo,.missing_todo,.unclear{color:#b00;font-weight:bold}\
 .redline{white-space:pre-wrap;border:1px solid #ccc;padding:1em}\
 del{color:#900}ins{color:#06c}mark.missing{background:#fdd}del.problem,ins.problem{background:#fdd}\
 sup{font-size:70%;color:#555}";
@@ -29,6 +31,7 @@ pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out, "<p class=\"summary\">{}</p>", escape(&summary_line(report)))?;
     writeln!(out, "<table>\n<tr><th>status</th><th>decision</th><th>by</th><th>at</th><th>edits</th></tr>")?;
+    let mut todos = 0;
     for d in &report.decisions {
         let s = d.status.name();
         write!(out, "<tr><td class=\"{s}\">{s}</td><td>{}</td>", escape(&d.id))?;
@@ -36,10 +39,12 @@ pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
         for e in &d.edits {
             let es = e.status.name();
             write!(out, "<div>edit {} {} <span class=\"{es}\">{es}</span>", e.edit, escape(&e.summary))?;
-            if let Some(m) = &e.message {
-                write!(out, "<br><small>{}</small>", escape(&body(m)).replace('\n', "<br>"))?;
+            match e.message.as_ref().map(|m| (m, &m.kind)) {
+                Some((_, Kind::Anchor(AnchorProblem::Todo { .. }))) => todos += 1,
+                Some((m, _)) => write!(out, "<br><small>{}</small>", escape(&body(m)).replace('\n', "<br>"))?,
+                None => {}
             }
-            for x in e.findings.iter().filter(|x| x.status != Status::Applied) {
+            for x in e.findings.iter().filter(|x| !matches!(x.status, Status::Applied | Status::AppliedTodo)) {
                 if let Some(p) = &x.draft {
                     write!(out, "<br><small>draft {}</small>", escape(&p.to_string()))?;
                 }
@@ -47,12 +52,18 @@ pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
                     write!(out, "<br><small>final {}</small>", escape(&p.to_string()))?;
                 }
                 write!(out, "<br><small>expected 「{}」</small>", escape(&x.expected))?;
+                if let Some(n) = &x.note {
+                    write!(out, "<br><small>{}</small>", escape(&verify_note(n)))?;
+                }
             }
             write!(out, "</div>")?;
         }
         writeln!(out, "</td></tr>")?;
     }
     writeln!(out, "</table>")?;
+    if todos > 0 {
+        writeln!(out, "<p class=\"todo\">{}</p>", escape(&todo_help(todos)))?;
+    }
     if !report.unexplained.is_empty() {
         writeln!(out, "<h2>Unexplained changes</h2>\n<table>\n<tr><th>draft</th><th>final</th></tr>")?;
         for c in &report.unexplained {

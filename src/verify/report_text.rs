@@ -9,16 +9,20 @@
 //! ```
 
 use super::report::{Mode, Status, VerifyReport};
-use crate::messages::{body, explains};
+use crate::anchor::AnchorProblem;
+use crate::diagnostic::Kind;
+use crate::messages::{body, explains, occurrence_label, todo_help, verify_note};
 use std::io::{self, Write};
 
 /// Write `report` as text.
 pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
     let f = &report.files;
-    match &f.draft {
-        Some(d) => writeln!(out, "verify {} against {} (draft: {d})", f.final_text, f.ledger)?,
-        None => writeln!(out, "verify {} against {} (no draft)", f.final_text, f.ledger)?,
+    match (&f.draft, &f.lock) {
+        (Some(d), _) => writeln!(out, "verify {} against {} (draft: {d})", f.final_text, f.ledger)?,
+        (None, Some(l)) => writeln!(out, "verify {} against {} (no draft; lock: {l})", f.final_text, f.ledger)?,
+        (None, None) => writeln!(out, "verify {} against {} (no draft)", f.final_text, f.ledger)?,
     }
+    let mut todos = 0;
     for d in &report.decisions {
         write!(out, "{:<10}  {}", d.status.name(), d.id)?;
         if let Some(by) = &d.by {
@@ -33,27 +37,43 @@ pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
         }
         for e in &d.edits {
             writeln!(out, "  edit {} {}: {}", e.edit, e.summary, e.status.name())?;
-            if let Some(m) = &e.message {
-                for line in body(m).lines() {
-                    writeln!(out, "    {line}")?;
+            match e.message.as_ref().map(|m| (m, &m.kind)) {
+                // The summary shows a todo's note; what to do about todos is said once, at the end.
+                Some((_, Kind::Anchor(AnchorProblem::Todo { .. }))) => todos += 1,
+                Some((m, _)) => {
+                    for line in body(m).lines() {
+                        writeln!(out, "    {line}")?;
+                    }
                 }
+                None => {}
             }
             for x in &e.findings {
                 if e.findings.len() > 1 {
-                    writeln!(out, "    {}:", x.status.name())?;
+                    // Without the draft or its lock, a place is an occurrence, not a verdict.
+                    let label = match (report.mode, &x.note) {
+                        (Mode::WithoutDraft, None) => occurrence_label(x.status),
+                        _ => x.status.name(),
+                    };
+                    writeln!(out, "    {label}:")?;
                 }
                 if let Some(p) = &x.draft {
                     writeln!(out, "    draft  {p}")?;
                 }
                 if let Some(p) = &x.in_final {
                     write!(out, "    final  {p}")?;
-                    if x.status != Status::Applied {
+                    if !matches!(x.status, Status::Applied | Status::AppliedTodo) {
                         write!(out, "  (expected 「{}」)", x.expected)?;
                     }
                     writeln!(out)?;
                 }
+                if let Some(n) = x.note.as_ref().filter(|_| x.status != Status::Applied) {
+                    writeln!(out, "      {}", verify_note(n))?;
+                }
             }
         }
+    }
+    if todos > 0 {
+        writeln!(out, "{}", todo_help(todos))?;
     }
     if !report.unexplained.is_empty() {
         writeln!(out, "unexplained changes (no decision records them):")?;
@@ -80,7 +100,7 @@ pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// "N decisions, N applied, N missing, N different, N unanchored, N unexplained changes" (with
-/// todo and unclear counts when there are any).
+/// todo, applied_todo, missing_todo and unclear counts when there are any).
 pub fn summary_line(report: &VerifyReport) -> String {
     let s = &report.summary;
     let mut line = format!(
@@ -89,6 +109,12 @@ pub fn summary_line(report: &VerifyReport) -> String {
     );
     if s.todo > 0 {
         line.push_str(&format!(", {} todo", s.todo));
+    }
+    if s.applied_todo > 0 {
+        line.push_str(&format!(", {} applied_todo", s.applied_todo));
+    }
+    if s.missing_todo > 0 {
+        line.push_str(&format!(", {} missing_todo", s.missing_todo));
     }
     if s.unclear > 0 {
         line.push_str(&format!(", {} unclear", s.unclear));

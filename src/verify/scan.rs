@@ -1,9 +1,11 @@
 //! Without the draft: look for each edit's `old` and `new` in the published final.
 //!
-//! Within each edit's scope, `new` must be present and `old` absent (`count` times for
-//! `count = N`; on each page, with `per_page`): `applied`. `old` present and `new` absent:
-//! `missing`. Anything else (both, or neither, or another number) is `unclear`, with the places
-//! found. An insertion is applied where its anchor and its text stand side by side. An occurrence
+//! Within each edit's scope, `old` must be gone and `new` present at least `count` times (on
+//! each page, with `per_page`): `applied` (more is fine: the new wording may have stood there
+//! already, as 「取組」 beside the 「取り組み」 a unification replaces). `old` present and `new`
+//! absent: `missing`. Anything else (both, or neither, or too few) is `unclear`, with the places
+//! found. A todo that knows its new text is `applied_todo` when that text stands anywhere in the
+//! final (its pages may have moved), `missing_todo` when not. An insertion is applied where its anchor and its text stand side by side. An occurrence
 //! of `old` inside an occurrence of `new` (「EDSA認証」→「EDSA認証（ISASecure EDSA）」) is not
 //! counted, nor the reverse. Page and line scopes name the draft's pages but can only be matched
 //! against the final's, which may have shifted; the report says so.
@@ -12,9 +14,10 @@
 //! ([`sought`]); each edit's scope is found in the final ([`scope_in_final`]), the matches in it
 //! counted ([`Counted`]), its status decided ([`status`]) and its places listed ([`findings`]).
 
-use super::layout::{head_lines, running_heads};
+use super::layout::{running_heads, View};
 use super::note::VerifyNote;
 use super::report::{per_decision, EditReport, Finding, Layout, Mode, Status, VerifyOptions, VerifyReport};
+use super::todo::{todo_new, TodoText};
 use crate::anchor::{AnchorProblem, FoldedScope, Patterns};
 use crate::diagnostic::Diagnostic;
 use crate::document::{one_line, Document, PageNo};
@@ -45,14 +48,15 @@ struct Sought {
 pub fn scan(ledger: &Ledger, final_doc: &Document, options: &VerifyOptions) -> VerifyReport<'static> {
     let width = ledger.options.match_width;
     let heads = if options.keep_layout { Vec::new() } else { running_heads(&[final_doc]) };
-    let folded = Folded::skipping(final_doc, width, &head_lines(final_doc, &heads));
+    let view = View::plain(final_doc, width, &heads);
+    let folded = view.fold().expect("a plain view folds");
     let mut patterns = Patterns::default();
     let sought: Vec<Result<Sought, &str>> = ledger.edits().map(|(_, e)| sought(e, width, &mut patterns)).collect();
-    let found = patterns.search(&folded);
+    let found = patterns.search_text(view.text());
     let decisions = per_decision(ledger, |n, at, e| {
         let report = match &sought[n] {
-            Ok(s) => check(e, s, &found, &folded, final_doc),
-            Err(note) => todo(note),
+            Ok(s) => check(e, s, &found, view.text(), folded, final_doc),
+            Err(note) => todo(note, todo_text(e, &view, final_doc, width)),
         };
         EditReport { edit: at.edit + 1, summary: crate::messages::edit_summary(e), ..report }
     });
@@ -64,7 +68,7 @@ pub fn scan(ledger: &Ledger, final_doc: &Document, options: &VerifyOptions) -> V
 
 /// The patterns an edit looks for, added to `patterns`; a todo's note for a todo.
 fn sought<'e>(e: &'e Edit, width: bool, patterns: &mut Patterns) -> Result<Sought, &'e str> {
-    let fold = |s: &str| fold_text(s, width);
+    let fold = |s: &str| folded(s, width);
     let (promised, replaced, new) = match e.action() {
         Action::Replace { old, new } => {
             let folded = fold(new);
@@ -85,10 +89,33 @@ fn sought<'e>(e: &'e Edit, width: bool, patterns: &mut Patterns) -> Result<Sough
     Ok(Sought { promised, replaced, prefix: around(&e.scope().prefix), suffix: around(&e.scope().suffix), new })
 }
 
-/// The report of a todo edit: nothing to check yet.
-fn todo(note: &str) -> EditReport {
+/// Text folded as a plain view folds it.
+fn folded(s: &str, width: bool) -> String {
+    fold_text(s, width)
+}
+
+/// The finding of a todo edit that knows its new text: where it stands in the final, if it does.
+pub(super) fn todo_text(e: &Edit, view: &View, doc: &Document, width: bool) -> Option<Finding> {
+    let new = todo_new(e)?;
+    let found = TodoText::new(&folded(new, width), false).find(view.text(), 0..view.text().len());
+    let place = found.first().map(|m| view.doc_range(m.clone()));
+    Some(Finding {
+        status: if place.is_some() { Status::AppliedTodo } else { Status::MissingTodo },
+        draft: None,
+        in_final: place.clone().map(|r| doc.place(r)),
+        expected: one_line(new),
+        found: None,
+        draft_range: None,
+        final_range: place.map(|r| [doc.char_offset(r.start), doc.char_offset(r.end)]),
+        note: None,
+    })
+}
+
+/// The report of a todo edit: nothing to check yet, or whether its known new text stands.
+pub(super) fn todo(note: &str, text: Option<Finding>) -> EditReport {
     let message = Some(Diagnostic::new(AnchorProblem::Todo { note: note.to_owned() }));
-    EditReport { edit: 0, summary: String::new(), status: Status::Todo, message, findings: Vec::new() }
+    let status = text.as_ref().map_or(Status::Todo, |f| f.status);
+    EditReport { edit: 0, summary: String::new(), status, message, findings: text.into_iter().collect() }
 }
 
 /// An unclear report saying why.
@@ -117,8 +144,7 @@ struct Counted {
 }
 
 impl Counted {
-    fn new(s: &Sought, found: &[Vec<Range<usize>>], folded: &Folded, scope: &FoldedScope) -> Counted {
-        let text = folded.text();
+    fn new(s: &Sought, found: &[Vec<Range<usize>>], text: &str, scope: &FoldedScope) -> Counted {
         let fits = |m: &&Range<usize>| {
             scope.contains(m)
                 && s.prefix.as_deref().is_none_or(|p| text[..m.start].ends_with(p))
@@ -150,12 +176,19 @@ fn status(c: &Counted, count: Count, scope: &FoldedScope, per_page: bool) -> (St
     let unclear =
         |page, promised, replaced| (Status::Unclear, Some(VerifyNote::Unclear { page, promised, count, replaced }));
     let (promised, replaced) = (c.promised.len(), c.replaced.len());
-    if replaced == 0 && !per_page && count.accepts(promised) {
-        return (Status::Applied, None);
+    // The new text may have stood in scope already: at least `count` of it, and none of the old.
+    let enough = |n: usize| match count {
+        Count::Exactly(k) => n >= k,
+        Count::All => n >= 1,
+    };
+    let more = |n: usize| matches!(count, Count::Exactly(k) if n > k);
+    if replaced == 0 && !per_page && enough(promised) {
+        let note = more(promised).then_some(VerifyNote::MorePromised { page: None, promised, count });
+        return (Status::Applied, note);
     }
     if replaced == 0 && per_page {
         let on = |page: PageNo| c.promised.iter().filter(|m| scope.page_of(m) == Some(page)).count();
-        return match scope.pages().into_iter().find(|&p| !count.accepts(on(p))) {
+        return match scope.pages().into_iter().find(|&p| !enough(on(p))) {
             None => (Status::Applied, None),
             Some(page) => unclear(Some(page), on(page), 0),
         };
@@ -168,35 +201,34 @@ fn status(c: &Counted, count: Count, scope: &FoldedScope, per_page: bool) -> (St
 
 /// The places found: the promised text, then the draft's text, in the final's order.
 fn findings(s: &Sought, c: &Counted, folded: &Folded, doc: &Document) -> Vec<Finding> {
-    let to_place = |m: &Range<usize>| doc.place(folded.doc_range(m));
+    let finding = |m: &Range<usize>, status: Status| {
+        let r = folded.doc_range(m);
+        let p = doc.place(r.clone());
+        let (expected, found) = match status {
+            Status::Applied => (p.text.clone(), None),
+            _ => (s.new.clone(), Some(p.text.clone())),
+        };
+        let final_range = Some([doc.char_offset(r.start), doc.char_offset(r.end)]);
+        Finding { status, draft: None, in_final: Some(p), expected, found, draft_range: None, final_range, note: None }
+    };
     let mut findings: Vec<Finding> = Vec::new();
     for m in c.promised.iter().take(MAX_PLACES) {
-        let p = to_place(m);
-        let expected = p.text.clone();
-        findings.push(Finding { status: Status::Applied, draft: None, in_final: Some(p), expected, found: None });
+        findings.push(finding(m, Status::Applied));
     }
     for m in c.replaced.iter().take(MAX_PLACES) {
-        let p = to_place(m);
-        let found = Some(p.text.clone());
-        findings.push(Finding {
-            status: Status::Missing,
-            draft: None,
-            in_final: Some(p),
-            expected: s.new.clone(),
-            found,
-        });
+        findings.push(finding(m, Status::Missing));
     }
     findings.sort_by_key(|f| f.in_final.as_ref().map(|p| (p.page, p.line, p.column)));
     findings
 }
 
 /// Check one edit against the matches found.
-fn check(e: &Edit, s: &Sought, found: &[Vec<Range<usize>>], folded: &Folded, doc: &Document) -> EditReport {
+fn check(e: &Edit, s: &Sought, found: &[Vec<Range<usize>>], text: &str, folded: &Folded, doc: &Document) -> EditReport {
     let scope = match scope_in_final(e, doc, folded) {
         Ok(scope) => scope,
         Err(note) => return unclear(note),
     };
-    let counted = Counted::new(s, found, folded, &scope);
+    let counted = Counted::new(s, found, text, &scope);
     let (status, note) = status(&counted, e.count(), &scope, e.scope().per_page());
     let message = note.map(Diagnostic::new);
     EditReport { edit: 0, summary: String::new(), status, message, findings: findings(s, &counted, folded, doc) }

@@ -30,6 +30,9 @@ Documents:
   rotated     four sample pages turned by /Rotate 0, 90, 180, 270, text upright as seen
               (needs reportlab)
   comments    the comment table, landscape, header row repeated on every page
+  verify-draft, verify-final-broken, verify-final-fixed
+              testdata/verify's draft.txt, final-broken.txt and final-fixed.txt, line for line,
+              the title atop every page set as the real header (verify of PDF finals)
   big         `plan`'s body pages repeated to --pages pages (for the benchmark)
   plan-b-draft, plan-b-final, plan-b-comments
               testdata/reconcile-set/plan-b's draft and final, line for line, each page's
@@ -53,6 +56,8 @@ MARKER = re.compile(r"^\s*-\s*(\d+)\s*-\s*$")
 CHAPTER = re.compile(r"^(はじめに|おわりに|I　|II　|付録)")
 SECTION = re.compile(r"^(I|II)-\d　")
 ITEM = re.compile(r"^[(（][アイウエオ0-9０-９][)）]　")
+# testdata/verify's texts print the plan's title atop each of their five pages.
+VERIFY_HEADS = {n: ["地域サイバーセキュリティ推進計画2024（案）"] for n in range(1, 6)}
 RADICALS = {"行": "⾏", "用": "⽤", "民": "⺠", "長": "⻑", "見": "⾒", "言": "⾔", "方": "⽅", "生": "⽣"}
 
 
@@ -436,7 +441,7 @@ def main():
         del args[i : i + 2]
     names = args[1:] or [
         "sample", "sample-bare", "plan", "radicals", "cid", "rotated", "comments", "plan-b-draft", "plan-b-final",
-        "plan-b-comments",
+        "plan-b-comments", "verify-draft", "verify-final-broken", "verify-final-fixed",
     ]
     os.makedirs(out, exist_ok=True)
     work = tempfile.mkdtemp(prefix="akaji-pdf-")
@@ -466,6 +471,8 @@ def main():
                 doc, t = plan(radicals=True)
             elif name in ("plan-b-draft", "plan-b-final"):
                 doc, t = reconcile_pages("plan-b", name.split("-")[-1])
+            elif name.startswith("verify-"):
+                doc, t = text_pages(os.path.join(ROOT, "testdata/verify", name[len("verify-"):] + ".txt"), VERIFY_HEADS)
             elif name == "big":
                 doc, t = plan(repeat_to=pages or 400)
             else:

@@ -79,12 +79,14 @@ fn the_three_file_workflow_on_pdfs_gives_the_ledger_of_the_texts() {
     // Word's "accept all" gives the published final's body (its heads are in the header).
     super::workflow::accept_all_gives(&d.join("変更履歴版.docx"), &d.join("最終.txt"));
 
-    // The published final PDF verified against the ledger: every edit made, the todo reported.
+    // The published final PDF verified against the ledger: every edit made; the todo knows its
+    // new text, which the final lacks: missing_todo (issue 12.7).
     let run = akaji_in(d, &["verify", "ledger.toml", "--draft", "案.pdf", "--final", "最終.pdf"]);
     assert_eq!(run.code, 1, "{}", run.stdout);
-    assert!(run.stdout.contains("\ntodo        16  by 株式会社C"), "{}", run.stdout);
+    assert!(run.stdout.contains("\nmissing_todo  16  by 株式会社C"), "{}", run.stdout);
     assert!(
-        run.stdout.contains("12 applied, 0 missing, 0 different, 0 unanchored, 1 todo, 0 unexplained changes\n"),
+        run.stdout
+            .contains("12 applied, 0 missing, 0 different, 0 unanchored, 1 missing_todo, 0 unexplained changes\n"),
         "{}",
         run.stdout
     );

@@ -87,11 +87,12 @@ fn the_three_file_workflow_shows_every_change_and_the_promise_not_kept() {
     // Word's "accept all" gives the final the ledger makes: the published one, up to layout.
     accept_all_gives(&d.join("変更履歴版.docx"), &d.join("最終.txt"));
 
-    // The final verified against the ledger: every edit made, the todo reported, nothing else.
+    // The final verified against the ledger: every edit made, nothing else; the todo knows its
+    // new text (the promise), which the final lacks: missing_todo (issue 12.7).
     let run = akaji_in(d, &["verify", "ledger.toml", "--draft", "案.txt", "--final", "最終.txt"]);
     assert_eq!(run.code, 1, "{}", run.stdout);
-    assert!(run.stdout.contains("\ntodo        16  by 株式会社C"), "{}", run.stdout);
-    assert!(run.stdout.contains(", 1 todo, 0 unexplained changes\n"), "{}", run.stdout);
+    assert!(run.stdout.contains("\nmissing_todo  16  by 株式会社C"), "{}", run.stdout);
+    assert!(run.stdout.contains(", 1 missing_todo, 0 unexplained changes\n"), "{}", run.stdout);
 }
 
 #[test]
