@@ -44,6 +44,7 @@
 
 use super::options::{DiffOptions, Granularity};
 use crate::redline::{Hunk, HunkKind, InnerChange};
+use crate::words::is_grapheme_boundary;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
@@ -197,6 +198,9 @@ fn one_sided(old: &str, new: &str, h: &Hunk) -> Option<(Range<usize>, Range<usiz
         return None;
     }
     let cut = pre..long.len() - suf;
+    if !on_clusters(long, &cut) {
+        return None;
+    }
     Some(if o.len() > n.len() {
         (h.old.start + cut.start..h.old.start + cut.end, h.new.start + pre..h.new.start + pre)
     } else {
@@ -249,6 +253,11 @@ struct Pair {
     inner: Vec<InnerChange>,
 }
 
+/// Whether `r` starts and ends between grapheme clusters of `text` (a hunk never splits one).
+fn on_clusters(text: &str, r: &Range<usize>) -> bool {
+    is_grapheme_boundary(text, r.start) && is_grapheme_boundary(text, r.end)
+}
+
 /// How far an insertion slides: at most this many characters either way.
 const SLIDE: usize = 8;
 
@@ -270,7 +279,9 @@ fn slides(new: &str, hunks: &[Hunk], i: usize) -> Vec<(Range<usize>, Range<usize
             break;
         }
         (p, r) = (p - w, r.start - w..r.end - w);
-        out.push((p..p, r.clone()));
+        if on_clusters(new, &r) {
+            out.push((p..p, r.clone()));
+        }
     }
     let (mut p, mut r) = (h.old.start, h.new.clone());
     for _ in 0..SLIDE {
@@ -280,7 +291,9 @@ fn slides(new: &str, hunks: &[Hunk], i: usize) -> Vec<(Range<usize>, Range<usize
             break;
         }
         (p, r) = (p + w, r.start + w..r.end + w);
-        out.push((p..p, r.clone()));
+        if on_clusters(new, &r) {
+            out.push((p..p, r.clone()));
+        }
     }
     out
 }
