@@ -22,6 +22,7 @@ use crate::anchor::{resolve, AnchorProblem, Resolved};
 use crate::diagnostic::{Diagnostics, Kind};
 use crate::document::{Document, PageMarker};
 use crate::ledger::{EditRef, Ledger};
+use crate::promise;
 use crate::redline::{Hunk, Redline};
 use std::ops::Range;
 
@@ -36,6 +37,13 @@ pub struct AppliedEdit {
     pub old: Range<usize>,
     /// The final bytes that replace them (empty for a deletion).
     pub new: Range<usize>,
+}
+
+impl AppliedEdit {
+    /// The edit as the promise check reads it.
+    fn placed(&self) -> promise::Placed<'_> {
+        promise::Placed { edit: self.edit, anchor: &self.anchor, old: &self.old, new: &self.new }
+    }
 }
 
 /// The final text and how it was made.
@@ -63,13 +71,19 @@ impl Applied<'_> {
     }
 }
 
-/// Apply `ledger` to `draft`, or return every problem found.
+/// Apply `ledger` to `draft`, or return every problem found. Before the final is given, every
+/// edit's promised text is checked to stand in it (the promise invariant):
+/// a failure is reported as a bug, never returned as a final.
 pub fn apply<'a>(draft: &'a Document, ledger: &'a Ledger) -> Result<Applied<'a>, Diagnostics> {
     let resolution = resolve(draft, ledger);
     if !resolution.problems.is_empty() {
         return Err(Diagnostics(resolution.problems));
     }
     let Built { final_doc, edits } = build(draft, &resolution.edits, &ledger.options.page_marker);
+    let broken = promise::check(draft, &final_doc, ledger, edits.iter().map(AppliedEdit::placed));
+    if !broken.is_empty() {
+        return Err(Diagnostics(broken));
+    }
     Ok(Applied { draft, ledger, final_doc, edits })
 }
 
@@ -412,5 +426,55 @@ EDSA認証を参考とした。ＡＩ化を進める。
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod promise_tests {
+    use super::*;
+    use crate::anchor::Resolved;
+    use crate::ledger::{DecisionIx, EditRef};
+    use crate::promise::check;
+
+    fn ledger() -> Ledger {
+        Ledger::from_toml(
+            "[[decision]]\nid = \"B\"\n[[decision.edit]]\nold = \"甲、乙\"\nnew = \"丙、乙\"\n\
+             [[decision]]\nid = \"A\"\n[[decision.edit]]\nold = \"乙\"\nnew = \"丁\"\n",
+        )
+        .unwrap()
+    }
+
+    fn resolved(decision: usize, anchor: Range<usize>, old: Range<usize>, new: &str) -> Resolved {
+        Resolved { edit: EditRef { decision: DecisionIx(decision), edit: 0 }, anchor, old, replacement: new.into() }
+    }
+
+    #[test]
+    fn a_change_inside_another_quote_breaks_its_promise() {
+        // Two resolved edits that the conflict check would refuse, built anyway: B's promise
+        // 「丙、乙」 does not stand in 「丙、丁」.
+        let l = ledger();
+        let draft = Document::new("甲、乙\n", &l.options.page_marker);
+        let edits = [resolved(0, 0..9, 0..3, "丙"), resolved(1, 6..9, 6..9, "丁")];
+        let built = build(&draft, &edits, &l.options.page_marker);
+        assert_eq!(built.final_doc.text(), "丙、丁\n");
+        let broken = check(&draft, &built.final_doc, &l, built.edits.iter().map(AppliedEdit::placed));
+        assert_eq!(broken.len(), 1, "{broken:?}");
+        assert_eq!(broken[0].subject.as_ref().map(|s| s.id.as_str()), Some("B"));
+        let text = broken[0].to_string();
+        assert!(text.contains("this is a bug in akaji") && text.contains("「丙、乙」"), "{text}");
+        // Each alone keeps its promise.
+        for one in &edits {
+            let built = build(&draft, std::slice::from_ref(one), &l.options.page_marker);
+            assert!(check(&draft, &built.final_doc, &l, built.edits.iter().map(AppliedEdit::placed)).is_empty());
+        }
+    }
+
+    #[test]
+    fn a_replacement_that_does_not_make_new_is_caught() {
+        // A wrong replacement text (as a faulty trim would give): the final does not read 「丁」.
+        let l = ledger();
+        let draft = Document::new("甲、乙\n", &l.options.page_marker);
+        let built = build(&draft, &[resolved(1, 6..9, 6..9, "戊")], &l.options.page_marker);
+        assert_eq!(check(&draft, &built.final_doc, &l, built.edits.iter().map(AppliedEdit::placed)).len(), 1);
     }
 }

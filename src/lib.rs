@@ -57,6 +57,7 @@ mod document;
 mod fold;
 mod input;
 mod ledger;
+mod promise;
 mod redline;
 mod unified;
 
@@ -72,7 +73,7 @@ pub mod roundtrip;
 pub mod verify;
 pub mod words;
 
-pub use anchor::{resolve, AnchorProblem, NearMiss, Resolution, Resolved, ScopeRule};
+pub use anchor::{resolve, AnchorProblem, ConflictKind, NearMiss, Resolution, Resolved, ScopeRule};
 pub use apply::{apply, apply_partial, apply_text, Applied, AppliedEdit};
 pub use compare::diff_content;
 pub use diagnostic::{Diagnostic, Diagnostics, Kind, Subject};

@@ -20,9 +20,9 @@
 //! );
 //! ```
 
-use crate::anchor::{AnchorProblem, NearMiss, ScopeRule};
+use crate::anchor::{AnchorProblem, ConflictKind, NearMiss, ScopeRule};
 use crate::diagnostic::{Diagnostic, Diagnostics, Kind, Subject};
-use crate::document::{one_line, LineCount, PageNo, Place};
+use crate::document::{LineCount, PageNo, Place};
 use crate::docx::{ChangeKind, DocxProblem, Source, StandIn, TrackedChange, UnsafeName};
 use crate::import::{Role, TableProblem};
 use crate::input::InputProblem;
@@ -32,6 +32,7 @@ use crate::pdf::{LibraryFailure, PdfProblem};
 use crate::reconcile::{Missing, Sought};
 use crate::roundtrip::{Offset, ParseKind, ParseProblem};
 use crate::verify::VerifyNote;
+use std::borrow::Cow;
 use std::fmt::{self, Write};
 
 /// A diagnostic in words, its parts apart.
@@ -107,24 +108,26 @@ pub fn subject(s: &Subject) -> Option<String> {
 /// (notes and help indented by two spaces, places by four).
 pub fn write(d: &Diagnostic, out: &mut dyn fmt::Write) -> fmt::Result {
     if let Some(s) = d.subject.as_deref().and_then(subject) {
-        write!(out, "{s}: ")?;
+        write!(out, "{}: ", visible(&s))?;
     }
     write_body(d, out)
 }
 
 /// `d` as text without its subject (for a report that shows the decision and edit already).
 pub fn write_body(d: &Diagnostic, out: &mut dyn fmt::Write) -> fmt::Result {
+    // Every piece goes through `visible`: a ledger's strings and a document's text are
+    // untrusted, and an escape sequence in them must not reach a terminal.
     let m = message(d);
-    out.write_str(&m.message)?;
+    out.write_str(&visible(&m.message))?;
     for label in &m.labels {
         match label {
-            Label::Note(n) => write!(out, "\n  {n}")?,
+            Label::Note(n) => write!(out, "\n  {}", visible(n))?,
             Label::Place(p) => write!(out, "\n    {p}")?,
-            Label::Named(name, p) => write!(out, "\n  {name}: {p}")?,
+            Label::Named(name, p) => write!(out, "\n  {}: {p}", visible(name))?,
         }
     }
     if let Some(h) = &m.help {
-        write!(out, "\n  {h}")?;
+        write!(out, "\n  {}", visible(h))?;
     }
     Ok(())
 }
@@ -168,9 +171,70 @@ impl fmt::Display for Place {
         write!(
             f,
             "P{} L{}:{}  …{}【{}】{}…",
-            self.page, self.line, self.column, self.context_before, self.text, self.context_after
+            self.page,
+            self.line,
+            self.column,
+            visible(&self.context_before),
+            visible(&self.text),
+            visible(&self.context_after)
         )
     }
+}
+
+/// `s` with every character that a terminal would act on, or that a reader could not see, shown
+/// visibly: line breaks as `⏎` (a CRLF as one), a tab as `⇥`, a form feed as `␌`, any other
+/// control character (C0, DEL, C1: ESC and BEL among them) and the invisible format characters
+/// (zero-width space, bidirectional controls, word joiner, byte order mark, soft hyphen, …) as
+/// `<U+XXXX>`. Ledger strings and document text are untrusted: everything akaji writes to a
+/// terminal or a text report goes through this. The zero-width joiner and non-joiner stay, as
+/// they join visible characters (emoji sequences, scripts that need them).
+///
+/// ```
+/// use akaji::messages::visible;
+/// assert_eq!(visible("設置"), "設置");
+/// assert_eq!(visible("a\u{1b}]0;x\u{7}b"), "a<U+001B>]0;x<U+0007>b");
+/// assert_eq!(visible("設\u{200b}置\r\nする"), "設<U+200B>置⏎する");
+/// ```
+pub fn visible(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control() || invisible(c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {
+                chars.next();
+                out.push('⏎');
+            }
+            '\n' | '\r' => out.push('⏎'),
+            '\t' => out.push('⇥'),
+            '\u{c}' => out.push('␌'),
+            c if c.is_control() || invisible(c) => {
+                let _ = write!(out, "<U+{:04X}>", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Format characters a reader does not see (and that may reorder what they see).
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{61c}'
+            | '\u{180e}'
+            | '\u{200b}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{2028}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+    )
 }
 
 /// An edit in one line, as people write it: 「設置」→「開催」 (P4, P12).
@@ -190,7 +254,7 @@ pub fn edit_summary(edit: &Edit) -> String {
         }
         s.push(')');
     }
-    one_line(&s)
+    visible(&s).into_owned()
 }
 
 /// An unanchored edit that would explain a change the final made: 「decision 27, edit 1 would
@@ -217,6 +281,9 @@ fn ledger(p: &LedgerProblem, subject: Option<&Subject>) -> Message {
         LedgerProblem::PageMarker { detail } => {
             format!("options.page_marker is not a valid regular expression: {detail}")
         }
+        LedgerProblem::PageMarkerWithoutNumber { pattern } => format!(
+            "options.page_marker '{pattern}' has no group for the page's number, so pages would be numbered silently: capture the number, e.g. '^\\s*-\\s*(\\d+)\\s*-\\s*$'"
+        ),
         LedgerProblem::MissingId => {
             let which = ordinal(subject.map_or(0, |s| s.decision.0) + 1);
             format!("the {which} [[decision]] has no `id`: give the comment's number (項番)")
@@ -275,6 +342,13 @@ fn anchor(p: &AnchorProblem) -> Message {
                 m.help("nothing like it was found; check the quote and the scope")
             }
         }
+        AnchorProblem::PartOfCharacter { quote, places } => {
+            let mut m = Message::new(format!(
+                "「{quote}」 is found in scope only as part of a character of the draft, which an edit cannot cut in two:"
+            ));
+            m.labels.extend(places.iter().cloned().map(Label::Place));
+            m.help("quote the whole character: with match_width, a character such as ﬁ or ㈱ reads as several (fi, (株)); a letter with its combining marks, or emoji joined by U+200D, are one character")
+        }
         AnchorProblem::CountMismatch { quote, expected, found, places, page } => {
             let mut m = match page {
                 None => Message::new(format!("「{quote}」 matches {found} place(s) in scope, but count is {expected}:")),
@@ -292,11 +366,50 @@ fn anchor(p: &AnchorProblem) -> Message {
                 )),
             }
         }
-        AnchorProblem::Conflict { other_id, other, place } => Message::new(format!(
-            "changes the same characters as decision {other_id}, edit {}, at {place}",
-            other.edit + 1
-        ))
-        .help("merge the two edits, or narrow one of them"),
+        AnchorProblem::Conflict { other_id, other, how, place } => {
+            let other = format!("decision {}, edit {}", visible(other_id), other.edit + 1);
+            let (what, help) = match how {
+                ConflictKind::SameCharacters => (
+                    format!("changes the same characters as {other}"),
+                    "merge the two edits into one, or narrow one of them",
+                ),
+                ConflictKind::ChangesOtherQuote => (
+                    format!("changes text that {other} quotes, so that edit's promised text could not stand"),
+                    "merge the two edits into one (one quote, one new text), or shorten a quote so that it leaves out the other edit's change",
+                ),
+                ConflictKind::QuoteChangedByOther => (
+                    format!("quotes text that {other} changes, so this edit's promised text could not stand"),
+                    "merge the two edits into one (one quote, one new text), or shorten a quote so that it leaves out the other edit's change",
+                ),
+                ConflictKind::InsertsIntoOtherQuote => (
+                    format!("inserts inside text that {other} quotes, so that edit's promised text could not stand"),
+                    "merge the two edits into one, or move the insertion's anchor so that it does not fall inside the other edit's quote",
+                ),
+                ConflictKind::OtherInsertsIntoQuote => (
+                    format!("quotes text that {other} inserts into, so this edit's promised text could not stand"),
+                    "merge the two edits into one, or move the insertion's anchor so that it does not fall inside this edit's quote",
+                ),
+                ConflictKind::SamePoint => (
+                    format!("inserts at the same point as {other}: their order would be a guess"),
+                    "merge the two insertions into one",
+                ),
+            };
+            let mut m = Message::new(what);
+            let shared = if *how == ConflictKind::SamePoint { "where both insert" } else { "both quote" };
+            m.labels.push(Label::Named(shared.into(), (**place).clone()));
+            m.help(help)
+        }
+        AnchorProblem::DuplicatePage { page, marker_lines } => {
+            let lines: Vec<String> = marker_lines.iter().map(|l| l.to_string()).collect();
+            Message::new(format!(
+                "page {page} appears {} times in the draft (page markers on lines {}), so only the first can be addressed by `page`; check the draft's page markers (or `options.page_marker`)",
+                marker_lines.len(),
+                lines.join(", ")
+            ))
+        }
+        AnchorProblem::MarkerMatchesEveryLine { pattern, lines } => Message::new(format!(
+            "options.page_marker '{pattern}' matches every line of the draft ({lines} lines), so no text is left to match: make it match the footer lines only, e.g. '^\\s*-\\s*(\\d+)\\s*-\\s*$'"
+        )),
         AnchorProblem::NoSuchPage { page, pages } => Message::new(format!(
             "page {page} is not in the draft, which has {} page(s) (numbered {}); check `page`/`pages` and the page marker",
             pages.len(),
@@ -309,6 +422,20 @@ fn anchor(p: &AnchorProblem) -> Message {
                 LineCount::Printed => "printed lines: only the page number is not counted",
             }
         )),
+        AnchorProblem::ChangesNothing { place } => {
+            let mut m = Message::new(
+                "changes nothing in the draft: `old` and `new` differ only in white space, which a quote does not match (the draft's line breaks and spaces stay as they are)",
+            );
+            m.labels.push(Label::Place((**place).clone()));
+            m.help("write in `new` the text that should change, or remove the edit")
+        }
+        AnchorProblem::PromiseBroken { expected, place } => {
+            let mut m = Message::new(format!(
+                "this is a bug in akaji, please report it: after apply, the promised text 「{expected}」 does not stand in the final where the edit's quote was; nothing was written"
+            ));
+            m.labels.push(Label::Named("the final there".into(), (**place).clone()));
+            m.help("report it with the draft and the ledger (the issue tracker of akaji); until it is fixed, split or reword the edit")
+        }
         AnchorProblem::Todo { note } => Message::new(format!(
             "is marked todo (「{note}」): complete it with `old`/`new` (or `after`/`before` and `new`) and remove `todo`"
         )),
@@ -367,6 +494,12 @@ fn input(p: &InputProblem) -> String {
         InputProblem::NotUtf8 { offset } => format!(
             "is not UTF-8 text (invalid byte at offset {offset}); convert it to UTF-8 first (e.g. iconv -f SHIFT_JIS -t UTF-8)"
         ),
+        InputProblem::Utf16 { big_endian } => {
+            let (order, iconv) = if *big_endian { ("big-endian", "UTF-16BE") } else { ("little-endian", "UTF-16LE") };
+            format!(
+                "is UTF-16 text ({order}), not UTF-8; convert it first (e.g. iconv -f {iconv} -t UTF-8, or save it as UTF-8)"
+            )
+        }
         InputProblem::TooLarge { bytes } => {
             format!("is {bytes} bytes; akaji reads texts under 2 GiB: split the document")
         }
@@ -417,7 +550,7 @@ fn docx(p: &DocxProblem) -> String {
             format!("refused: {part} is larger than {} MiB uncompressed; {redo}", limit >> 20)
         }
         DocxProblem::Bomb { part, compressed, ratio } => format!(
-            "refused as a zip bomb: {part} ({compressed} bytes compressed) expands more than {ratio} times; {redo}"
+            "refused as a zip bomb: {part} expands the archive ({compressed} bytes) more than {ratio} times its size; {redo}"
         ),
         DocxProblem::Corrupt { part, detail } => format!("{part} is damaged ({detail}); {redo}"),
         DocxProblem::Missing { part } => format!("is not a Word document: it has no {part}; {redo}"),
@@ -673,13 +806,13 @@ pub fn verify_note(n: &VerifyNote) -> String {
 pub fn missing(m: &Missing) -> String {
     match m {
         Missing::NotInDraft { problem } => {
-            format!("the quote does not resolve in the draft: {}", one_line(&body(problem)))
+            format!("the quote does not resolve in the draft: {}", visible(&body(problem)))
         }
         Missing::Unchanged { places } => {
             format!("not made: the draft's text still stands in the final at {}", at_places(places))
         }
         Missing::Different { places, found } => {
-            let found: Vec<String> = found.iter().map(|f| format!("「{}」", one_line(f))).collect();
+            let found: Vec<String> = found.iter().map(|f| format!("「{}」", visible(f))).collect();
             format!("made otherwise: the final has {} at {}", found.join(", "), at_places(places))
         }
         Missing::NotEverywhere { places } => format!("not made at {}", at_places(places)),
@@ -704,7 +837,7 @@ pub fn missing(m: &Missing) -> String {
 fn sought_words(s: &Sought) -> String {
     let quoted = |list: &[String]| list.iter().map(|q| format!("「{q}」")).collect::<Vec<_>>().join(", ");
     match s {
-        Sought::NewText { text } => format!("change to 「{}」", one_line(text)),
+        Sought::NewText { text } => format!("change to 「{}」", visible(text)),
         Sought::Pair { old, new } => format!("change of 「{old}」 to 「{new}」 (as the request asks)"),
         Sought::Url { names } if names.len() >= 2 => format!("change inside a URL from {}", quoted(names)),
         Sought::Url { .. } => "change inside a URL".to_owned(),
@@ -750,7 +883,7 @@ fn with_was(s: String, was: &str) -> String {
     if was.is_empty() {
         s
     } else {
-        format!("{s}; the todo said: {}", one_line(was))
+        format!("{s}; the todo said: {}", visible(was))
     }
 }
 

@@ -1,9 +1,10 @@
 //! Anchoring: finding each edit's quote in the draft, within its scope.
 //!
-//! All quotes are searched for in one pass over the folded draft (the `fold` module: white
-//! space and page markers out, widths folded when asked) with a many-pattern automaton
-//! (aho-corasick), so ten thousand edits cost one scan, not ten thousand. Each edit then keeps
-//! the matches inside its scope (`page`/`pages`, `line`, `prefix`, `suffix`) and must have
+//! The quotes are searched for in the folded draft (the `fold` module: white space and page
+//! markers out, widths folded when asked) with many-pattern automata (aho-corasick), each region
+//! a scope names (a page, a line, the whole text) scanned once for the quotes scoped to it
+//! (`search`), so ten thousand edits cost about one scan of the draft, and only matches in scope
+//! are kept. Each edit then keeps the matches inside its scope (`page`/`pages`, `line`, `prefix`, `suffix`) and must have
 //! exactly `count` of them (on each page, with `per_page`). Matching is never fuzzy: a quote
 //! matches as written, modulo white space and (when asked) width, or the edit fails with a
 //! message that shows the nearest near-miss or the matches outside the scope. Edits that change
@@ -28,10 +29,12 @@ mod replacement;
 mod resolve;
 mod resolved;
 mod scope;
+mod search;
 mod trim;
+mod whole;
 
 pub(crate) use patterns::Patterns;
-pub use problem::{AnchorProblem, NearMiss, ScopeRule};
+pub use problem::{AnchorProblem, ConflictKind, NearMiss, ScopeRule};
 pub use resolve::resolve;
 pub use resolved::{Resolution, Resolved};
 pub(crate) use scope::FoldedScope;

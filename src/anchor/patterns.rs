@@ -1,6 +1,5 @@
 //! The quotes of a ledger, each folded and kept once, searched for all at once.
 
-use crate::fold::Folded;
 use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
@@ -29,13 +28,10 @@ impl Patterns {
         &self.list[id]
     }
 
-    /// Every match of every pattern in the folded text, overlapping ones included, sorted by
-    /// start for each pattern: one pass of a many-pattern automaton, however many quotes there are.
-    pub fn search(&self, folded: &Folded) -> Vec<Vec<Range<usize>>> {
-        self.search_text(folded.text())
-    }
-
-    /// [`Patterns::search`] in any text (a view of a document that folds more than the fold).
+    /// Every match of every pattern in `text` (a view of a document that folds more than the
+    /// fold), overlapping ones included, sorted by start for each pattern: one pass of a
+    /// many-pattern automaton, however many quotes there are. (Resolving searches each scope
+    /// for its own quotes instead: [`super::search`].)
     pub fn search_text(&self, text: &str) -> Vec<Vec<Range<usize>>> {
         let mut found = vec![Vec::new(); self.list.len()];
         if self.list.is_empty() {
@@ -59,13 +55,14 @@ impl Patterns {
 mod tests {
     use super::*;
     use crate::document::{Document, PageMarker};
+    use crate::fold::Folded;
 
     #[test]
     fn patterns_are_kept_once_and_found_overlapping() {
         let mut p = Patterns::default();
         assert_eq!((p.add("ああ".into()), p.add("い".into()), p.add("ああ".into())), (0, 1, 0));
         let doc = Document::new("あああ\nい", &PageMarker::default());
-        let found = p.search(&Folded::new(&doc, false));
+        let found = p.search_text(Folded::new(&doc, false).text());
         assert_eq!(found[0], vec![0..6, 3..9]);
         assert_eq!(found[1], vec![9..12]);
     }

@@ -4,13 +4,15 @@ use super::problem::ScopeRule;
 use super::scope::FoldedScope;
 use crate::fold::QuoteChar;
 use crate::ledger::{Count, EditRef, Side};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// What a resolved edit puts in: the two actions that anchor on a quote (a todo never gets here).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(super) enum Change<'l> {
-    /// The quote is replaced by `new`.
-    Replace { new: &'l str },
+    /// The quote is replaced by `new` (less the white space `old` and `new` share at their
+    /// ends: that layout is the draft's, kept as the draft has it).
+    Replace { new: Cow<'l, str> },
     /// `new` goes on `side` of the quote.
     Insert { side: Side, new: &'l str },
 }

@@ -3,9 +3,11 @@
 use super::pending::{Change, PendingEdit};
 use super::resolved::Resolved;
 use super::trim::{changed_part, ChangedPart};
+use super::whole::between_characters;
 use crate::document::{whole_lines, Document, Put};
 use crate::fold::{Folded, QuoteChar};
 use crate::ledger::Side;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A match (folded range `m`) of `edit`'s quote turned into the draft bytes that change and the
@@ -13,9 +15,9 @@ use std::ops::Range;
 /// ([`whole_lines`]).
 pub(super) fn resolved(edit: &PendingEdit, doc: &Document, folded: &Folded, m: Range<usize>) -> Resolved {
     let anchor = folded.doc_range(&m);
-    let (old, replacement, put) = match edit.change {
-        Change::Insert { side: Side::After, new } => (anchor.end..anchor.end, new.to_owned(), Put::After),
-        Change::Insert { side: Side::Before, new } => (anchor.start..anchor.start, new.to_owned(), Put::Before),
+    let (old, replacement, put) = match &edit.change {
+        Change::Insert { side: Side::After, new } => (anchor.end..anchor.end, (*new).to_owned(), Put::After),
+        Change::Insert { side: Side::Before, new } => (anchor.start..anchor.start, (*new).to_owned(), Put::Before),
         Change::Replace { new } => {
             let (old, replacement) = replace(&edit.quote_chars, doc.text(), folded, m, new);
             (old, replacement, Put::Instead)
@@ -31,7 +33,7 @@ pub(super) fn resolved(edit: &PendingEdit, doc: &Document, folded: &Folded, m: R
 /// (widened to whole units), with the draft's layout kept inside it.
 fn replace(chars: &[QuoteChar], draft: &str, folded: &Folded, m: Range<usize>, new: &str) -> (Range<usize>, String) {
     let quote: Vec<char> = chars.iter().map(|c| c.ch).collect();
-    let part = changed_part(&quote, new);
+    let part = whole_characters(changed_part(&quote, new), chars, draft, folded, &m, new);
     let head: usize = chars[..part.kept_prefix].iter().map(|c| c.folded_len).sum();
     let tail: usize = chars[chars.len() - part.kept_suffix..].iter().map(|c| c.folded_len).sum();
     let (start, end) = (m.start + head, m.end - tail);
@@ -41,6 +43,52 @@ fn replace(chars: &[QuoteChar], draft: &str, folded: &Folded, m: Range<usize>, n
         let at = if part.kept_prefix > 0 { folded.doc_end(start) } else { folded.doc_start(start) };
         (at..at, part.replacement.to_owned())
     }
+}
+
+/// The changed part widened, inside the match, until both its ends lie between whole
+/// characters of the draft (see [`super::whole`]): 「file」→「fxle」 on 「ﬁle」 (with
+/// `match_width`) replaces all of 「ﬁ」 by 「fx」, and a change never leaves a combining mark
+/// or half an emoji sequence behind. The kept ends are what `old` and `new` share, so the
+/// widened replacement is `new`'s own characters there.
+fn whole_characters<'a>(
+    part: ChangedPart<'a>,
+    chars: &[QuoteChar],
+    draft: &str,
+    folded: &Folded,
+    m: &Range<usize>,
+    new: &'a str,
+) -> ChangedPart<'a> {
+    let (mut k, mut j) = (part.kept_prefix, part.kept_suffix);
+    let head = |k: usize| m.start + chars[..k].iter().map(|c| c.folded_len).sum::<usize>();
+    let tail = |j: usize| m.end - chars[chars.len() - j..].iter().map(|c| c.folded_len).sum::<usize>();
+    while k > 0 && !between_characters(draft, folded, head(k)) {
+        k -= 1;
+    }
+    while j > 0 && !between_characters(draft, folded, tail(j)) {
+        j -= 1;
+    }
+    if (k, j) == (part.kept_prefix, part.kept_suffix) {
+        return part;
+    }
+    let start = new.char_indices().nth(k).map_or(new.len(), |(i, _)| i);
+    let end = if j == 0 { new.len() } else { new.char_indices().rev().nth(j - 1).map_or(0, |(i, _)| i) };
+    ChangedPart { kept_prefix: k, kept_suffix: j, replacement: &new[start..end.max(start)], ..part }
+}
+
+/// `new` less the white space that it shares with `old` at their ends (their common prefix and
+/// suffix, white space included): a line break that both write where the draft breaks is the
+/// draft's, kept once where the draft has it, not written a second time. `old = "設置\nする"`,
+/// `new = "開催\nする"` changes 「設置」 and keeps the draft's break.
+pub(super) fn without_shared_layout<'a>(old: &str, new: &'a str) -> Cow<'a, str> {
+    let (o, n): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+    let prefix = o.iter().zip(&n).take_while(|(a, b)| a == b).count();
+    let room = o.len().min(n.len()) - prefix;
+    let suffix = o.iter().rev().zip(n.iter().rev()).take(room).take_while(|(a, b)| a == b).count();
+    let shared = |i: usize| i < prefix || i >= n.len() - suffix;
+    if !n.iter().enumerate().any(|(i, c)| shared(i) && c.is_whitespace()) {
+        return Cow::Borrowed(new);
+    }
+    Cow::Owned(n.iter().enumerate().filter(|&(i, c)| !(shared(i) && c.is_whitespace())).map(|(_, c)| c).collect())
 }
 
 /// The new text for a changed part, with the draft's line breaks (and any page-marker line) kept
@@ -55,10 +103,12 @@ fn with_layout(draft: &str, folded: &Folded, chars: &[QuoteChar], start: usize, 
     // Gap before quote character i, for every i inside the changed part.
     for i in part.kept_prefix + 1..m - part.kept_suffix {
         at += chars[i - 1].folded_len;
-        let gap = &draft[folded.doc_end(at)..folded.doc_start(at)];
-        if gap.is_empty() {
+        // Inside one draft character that folded to several (㈱ as (株)) there is no gap.
+        let (gap_start, gap_end) = (folded.doc_end(at), folded.doc_start(at));
+        if gap_start >= gap_end {
             continue;
         }
+        let gap = &draft[gap_start..gap_end];
         let furniture = !gap.chars().all(char::is_whitespace);
         let place = if i <= part.same_prefix {
             Some(i - part.kept_prefix)

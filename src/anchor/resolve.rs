@@ -8,9 +8,11 @@ use super::near::near_miss;
 use super::patterns::Patterns;
 use super::pending::{Change, PendingEdit};
 use super::problem::AnchorProblem;
-use super::replacement::resolved;
+use super::replacement::{resolved, without_shared_layout};
 use super::resolved::Resolution;
-use super::scope::FoldedScope;
+use super::scope::{FoldedScope, PageIndex};
+use super::search;
+use super::whole::between_characters;
 use crate::diagnostic::{Diagnostic, Subject};
 use crate::document::{Document, PageNo};
 use crate::fold::{fold_quote, fold_text, Folded};
@@ -22,17 +24,51 @@ const MAX_PLACES: usize = 12;
 
 /// Resolve every edit of `ledger` against `draft`. Never fails: every problem is collected.
 pub fn resolve(draft: &Document, ledger: &Ledger) -> Resolution {
+    let lines = draft.line_count();
+    if lines > 1 && (0..lines).all(|l| draft.is_marker_line(l)) {
+        let pattern = ledger.options.page_marker.pattern().to_owned();
+        return Resolution {
+            edits: Vec::new(),
+            problems: vec![Diagnostic::new(AnchorProblem::MarkerMatchesEveryLine { pattern, lines })],
+        };
+    }
     let folded = Folded::new(draft, ledger.options.match_width);
     let mut problems = Vec::new();
     let mut patterns = Patterns::default();
     let pending = prepare(draft, ledger, &folded, &mut patterns, &mut problems);
-    let found = patterns.search(&folded);
+    let text = folded.text();
+    let scoped: Vec<InScope> = search::in_scopes(&pending, &patterns, text)
+        .into_iter()
+        .zip(&pending)
+        .map(|(all, edit)| in_scope(edit, &all, draft.text(), &folded))
+        .collect();
+    // Where the quotes that matched nowhere in scope are found instead, for their messages.
+    let missing: Vec<usize> = pending
+        .iter()
+        .zip(&scoped)
+        .filter(|(_, f)| f.matches.is_empty() && f.split.is_empty())
+        .map(|(e, _)| e.pattern)
+        .collect();
+    let anywhere = search::first_anywhere(&missing, &patterns, text, MAX_PLACES);
     let mut edits = Vec::new();
-    for edit in &pending {
-        let all = &found[edit.pattern];
-        let matches = in_scope(edit, all, &folded);
-        match check_count(edit, &matches, all, draft, &folded, &patterns) {
-            Ok(()) => edits.extend(matches.into_iter().map(|m| resolved(edit, draft, &folded, m))),
+    for (edit, found) in pending.iter().zip(scoped) {
+        let elsewhere = anywhere.get(&edit.pattern).map_or(&[][..], Vec::as_slice);
+        match check_count(edit, &found, elsewhere, draft, &folded, &patterns) {
+            Ok(()) => {
+                let places: Vec<_> = found.matches.into_iter().map(|m| resolved(edit, draft, &folded, m)).collect();
+                // Old and new that differ only in white space, which a quote does not match,
+                // change nothing: say so rather than apply nothing.
+                match places.iter().find(|r| r.old.is_empty() && r.replacement.is_empty()) {
+                    Some(r) => {
+                        let place = Box::new(draft.place(r.anchor.clone()));
+                        problems.push(Diagnostic::about(
+                            Subject::of_edit(ledger, edit.at),
+                            AnchorProblem::ChangesNothing { place },
+                        ));
+                    }
+                    None => edits.extend(places),
+                }
+            }
             Err(found) => {
                 problems.extend(found.into_iter().map(|p| Diagnostic::about(Subject::of_edit(ledger, edit.at), p)))
             }
@@ -53,18 +89,19 @@ fn prepare<'l>(
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<PendingEdit<'l>> {
     let width = ledger.options.match_width;
+    let index = PageIndex::new(draft);
     let mut pending = Vec::new();
     for (at, edit) in ledger.edits() {
         let problem = |p: AnchorProblem| Diagnostic::about(Subject::of_edit(ledger, at), p);
         let (quote, change) = match edit.action() {
-            Action::Replace { old, new } => (old, Change::Replace { new }),
+            Action::Replace { old, new } => (old, Change::Replace { new: without_shared_layout(old, new) }),
             Action::Insert { anchor, side, new } => (anchor, Change::Insert { side: *side, new }),
             Action::Todo(t) => {
                 problems.push(problem(AnchorProblem::Todo { note: t.note.clone() }));
                 continue;
             }
         };
-        let scope = match FoldedScope::of(edit.scope(), draft, folded) {
+        let scope = match FoldedScope::indexed(edit.scope(), draft, folded, &index) {
             Ok(s) => s,
             Err(p) => {
                 problems.push(problem(p));
@@ -88,39 +125,55 @@ fn prepare<'l>(
     pending
 }
 
-/// The matches of `edit` (from `all`, its quote's matches, sorted by start) that lie in its
-/// scope, without overlaps.
-fn in_scope(edit: &PendingEdit, all: &[Range<usize>], folded: &Folded) -> Vec<Range<usize>> {
+/// The matches of an edit in its scope, and those in scope that would cut a character in two.
+#[derive(Debug, Default)]
+struct InScope {
+    /// Matches in scope, on whole characters, without overlaps.
+    matches: Vec<Range<usize>>,
+    /// Matches in scope that start or end inside a character (see [`super::whole`]).
+    split: Vec<Range<usize>>,
+}
+
+/// The matches of `edit` (from `all`, its quote's matches in the regions of its scope, sorted by
+/// start) that lie in its scope, without overlaps; a match that would cut a character of the draft in two is no match.
+fn in_scope(edit: &PendingEdit, all: &[Range<usize>], draft: &str, folded: &Folded) -> InScope {
     let text = folded.text();
-    let mut matches: Vec<Range<usize>> = Vec::new();
+    let mut found = InScope::default();
     for r in edit.scope.ranges(text.len()) {
         // Matches are sorted by start: look only at those that can lie in this range.
         let from = all.partition_point(|m| m.end <= r.start);
         for m in all[from..].iter().take_while(|m| m.start < r.end).filter(|m| edit.fits(text, m)) {
-            if matches.last().is_none_or(|last| m.start >= last.end) {
-                matches.push(m.clone());
+            if !(between_characters(draft, folded, m.start) && between_characters(draft, folded, m.end)) {
+                found.split.push(m.clone());
+            } else if found.matches.last().is_none_or(|last| m.start >= last.end) {
+                found.matches.push(m.clone());
             }
         }
     }
-    matches
+    found
 }
 
 /// Whether the matches are what the edit's count asks (on each page, with `per_page`); if not,
-/// why: no match at all (with the nearest near-miss, or the matches the scope rules out), or
-/// another number of them.
+/// why: no match at all (with the nearest near-miss, or the matches the scope rules out, from
+/// `elsewhere`: the quote's first matches anywhere), or another number of them.
 fn check_count(
     edit: &PendingEdit,
-    matches: &[Range<usize>],
-    all: &[Range<usize>],
+    found: &InScope,
+    elsewhere: &[Range<usize>],
     draft: &Document,
     folded: &Folded,
     patterns: &Patterns,
 ) -> Result<(), Vec<AnchorProblem>> {
     let to_place = |m: &Range<usize>| draft.place(folded.doc_range(m));
     let quote: String = edit.quote_chars.iter().map(|c| c.ch).collect();
+    let matches = &found.matches;
+    if matches.is_empty() && !found.split.is_empty() {
+        let places = found.split.iter().take(MAX_PLACES).map(to_place).collect();
+        return Err(vec![AnchorProblem::PartOfCharacter { quote, places }]);
+    }
     let text = folded.text();
     if matches.is_empty() {
-        let out: Vec<&Range<usize>> = all.iter().filter(|m| !edit.fits(text, m)).take(MAX_PLACES).collect();
+        let out: Vec<&Range<usize>> = elsewhere.iter().filter(|m| !edit.fits(text, m)).take(MAX_PLACES).collect();
         let excluded_by = out.iter().map(|m| edit.ruled_out_by(text, m)).collect();
         let elsewhere: Vec<_> = out.into_iter().map(to_place).collect();
         let near_miss = if elsewhere.is_empty() {

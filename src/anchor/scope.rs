@@ -1,9 +1,10 @@
 //! An edit's scope as ranges of a folded text (the draft, or a final checked without it).
 
 use super::problem::AnchorProblem;
-use crate::document::{Document, PageNo};
+use crate::document::{Document, Page, PageNo};
 use crate::fold::Folded;
 use crate::ledger::{PageScope, Scope};
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// Where an edit may match, in folded byte offsets.
@@ -18,16 +19,51 @@ pub(crate) enum FoldedScope {
     Line(Range<usize>),
 }
 
+/// The pages of a document by number, built once for a whole ledger (looking a page up by its
+/// number among all pages for every edit would cost pages × edits).
+pub(crate) struct PageIndex<'d> {
+    by_number: FxHashMap<PageNo, Vec<&'d Page>>,
+}
+
+impl<'d> PageIndex<'d> {
+    /// Index the pages of `doc`.
+    pub fn new(doc: &'d Document) -> PageIndex<'d> {
+        let mut by_number: FxHashMap<PageNo, Vec<&'d Page>> = FxHashMap::default();
+        for p in doc.pages() {
+            by_number.entry(p.number).or_default().push(p);
+        }
+        PageIndex { by_number }
+    }
+
+    /// The page with this number, or why it cannot be named: the draft has none (or several).
+    fn page(&self, doc: &Document, number: PageNo) -> Result<&'d Page, AnchorProblem> {
+        match self.by_number.get(&number).map(Vec::as_slice) {
+            Some([one]) => Ok(one),
+            Some(several) if !several.is_empty() => Err(AnchorProblem::DuplicatePage {
+                page: number,
+                marker_lines: several.iter().map(|p| p.marker.map_or(0, |m| m + 1)).collect(),
+            }),
+            _ => Err(AnchorProblem::NoSuchPage { page: number, pages: doc.pages().iter().map(|p| p.number).collect() }),
+        }
+    }
+}
+
 impl FoldedScope {
     /// The scope in `doc`, or what is wrong with it: a page or line `doc` does not have
-    /// ([`AnchorProblem::NoSuchPage`], [`AnchorProblem::NoSuchLine`]).
+    /// ([`AnchorProblem::NoSuchPage`], [`AnchorProblem::NoSuchLine`]), or a page number two
+    /// pages print ([`AnchorProblem::DuplicatePage`]).
     pub fn of(scope: &Scope, doc: &Document, folded: &Folded) -> Result<FoldedScope, AnchorProblem> {
-        let page = |number: PageNo| {
-            doc.page(number).ok_or_else(|| AnchorProblem::NoSuchPage {
-                page: number,
-                pages: doc.pages().iter().map(|p| p.number).collect(),
-            })
-        };
+        FoldedScope::indexed(scope, doc, folded, &PageIndex::new(doc))
+    }
+
+    /// [`FoldedScope::of`] with the document's pages indexed once for every edit.
+    pub fn indexed(
+        scope: &Scope,
+        doc: &Document,
+        folded: &Folded,
+        index: &PageIndex,
+    ) -> Result<FoldedScope, AnchorProblem> {
+        let page = |number: PageNo| index.page(doc, number);
         let folded_range = |r: Range<usize>| folded.folded_at(r.start)..folded.folded_at(r.end);
         match &scope.pages {
             PageScope::Anywhere => Ok(FoldedScope::All),

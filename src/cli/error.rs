@@ -2,6 +2,7 @@
 //! file they are about. Every one maps to [`super::exit::BAD_INPUT`]; the words are in
 //! [`super::messages`].
 
+use super::special::SpecialKind;
 use akaji::render::Format;
 use akaji::{Diagnostic, Diagnostics};
 use std::path::PathBuf;
@@ -47,6 +48,10 @@ pub enum Usage {
     Unsupported { detail: String },
     /// `--columns` does not name columns.
     Columns(Diagnostic),
+    /// The ledger's `draft` key leads out of the ledger's folder.
+    DraftOutsideLedger { ledger: PathBuf, draft: String },
+    /// An input or output path that is a special file akaji will not read or write.
+    SpecialFile { path: PathBuf, kind: SpecialKind, output: bool },
     /// `--columns` given with a ledger (it names a table's columns).
     ColumnsWithLedger,
 }

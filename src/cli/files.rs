@@ -6,9 +6,10 @@
 //! renamed over it. An output that is one of the inputs is refused before anything is written.
 
 use super::error::{CliError, IoAction, Usage};
+use super::special::{self, OutputTarget};
 use akaji::{Document, InputKind, InputProblem, Ledger, PageMarker, MAX_INPUT};
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 /// Read a UTF-8 text file.
@@ -31,21 +32,55 @@ pub fn load_document(path: &Path, marker: &PageMarker) -> Result<Document, CliEr
         .map_err(|problem| CliError::Input { path: path.to_owned(), problem })
 }
 
-/// The draft named by a ledger's `draft` key, relative to the ledger's folder.
-pub fn ledger_draft_path(ledger_path: &Path, ledger: &Ledger) -> Option<PathBuf> {
-    let draft = ledger.draft.as_ref()?;
-    Some(ledger_path.parent().unwrap_or(Path::new("")).join(draft))
+/// The draft named by a ledger's `draft` key, relative to the ledger's folder. A ledger is
+/// untrusted (a CI may verify the ledger of a pull request and publish the report): its `draft`
+/// must stay inside the ledger's folder, or any readable file of the machine could be embedded
+/// in a report. An absolute path, a `..` or a symbolic link leading out is refused; the user may
+/// still name such a draft with `--draft`.
+pub fn ledger_draft_path(ledger_path: &Path, ledger: &Ledger) -> Result<Option<PathBuf>, CliError> {
+    let Some(draft) = ledger.draft.as_ref() else { return Ok(None) };
+    let folder = ledger_path.parent().unwrap_or(Path::new(""));
+    let path = folder.join(draft);
+    let outside = || Usage::DraftOutsideLedger { ledger: ledger_path.to_owned(), draft: draft.clone() };
+    let relative = Path::new(draft);
+    if relative.is_absolute()
+        || relative.components().any(|c| !matches!(c, std::path::Component::Normal(_) | std::path::Component::CurDir))
+    {
+        return Err(outside().into());
+    }
+    // Through symbolic links: the draft as found must be inside the folder as found.
+    let base = if folder.as_os_str().is_empty() { Path::new(".") } else { folder };
+    if let (Ok(real), Ok(base)) = (fs::canonicalize(&path), fs::canonicalize(base)) {
+        if !real.starts_with(&base) {
+            return Err(outside().into());
+        }
+    }
+    Ok(Some(path))
 }
 
-/// Read a file's bytes, refusing one too large to index (2 GiB and over) before reading it.
+/// Read a file's bytes, refusing one too large to index (2 GiB and over) before reading it,
+/// and a special file that cannot be read whole ([`special::input`]): a pipe is read once, to
+/// its end, as long as it stays under that size.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
     let io = |source| CliError::Io { path: path.to_owned(), action: IoAction::Read, source };
-    let len = fs::metadata(path).map_err(io)?.len();
-    if len >= MAX_INPUT {
-        let problem = InputProblem::TooLarge { bytes: len }.into();
-        return Err(CliError::Input { path: path.to_owned(), problem });
+    let too_large = |bytes| CliError::Input { path: path.to_owned(), problem: InputProblem::TooLarge { bytes }.into() };
+    let meta = fs::metadata(path).map_err(io)?;
+    let refused = |kind| CliError::from(Usage::SpecialFile { path: path.to_owned(), kind, output: false });
+    if special::input(path, &meta).map_err(refused)? {
+        return Ok(Vec::new());
     }
-    fs::read(path).map_err(io)
+    if meta.len() >= MAX_INPUT {
+        return Err(too_large(meta.len()));
+    }
+    if meta.is_file() {
+        return fs::read(path).map_err(io);
+    }
+    let mut bytes = Vec::new();
+    fs::File::open(path).and_then(|f| f.take(MAX_INPUT).read_to_end(&mut bytes)).map_err(io)?;
+    if bytes.len() as u64 >= MAX_INPUT {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Refuse an output path that is one of the inputs (compared after resolving links).
@@ -71,9 +106,25 @@ fn canonical(path: &Path) -> PathBuf {
     }
 }
 
-/// Write `parts`, one after the other, to `path` atomically: a temporary file in the same
-/// folder, flushed, then renamed.
-pub fn write_atomic(path: &Path, parts: &[&[u8]]) -> Result<(), CliError> {
+/// Write `parts`, one after the other, to `path`: a regular file atomically (a temporary file in
+/// the same folder, flushed, then renamed; through a symbolic link, at its target), a stream
+/// (the null device, a terminal, a pipe) directly; any other special file is refused
+/// ([`special::output`]).
+pub fn write_output(path: &Path, parts: &[&[u8]]) -> Result<(), CliError> {
+    let refused = |kind| CliError::from(Usage::SpecialFile { path: path.to_owned(), kind, output: true });
+    match special::output(path).map_err(refused)? {
+        OutputTarget::File(target) => write_atomic(&target, parts),
+        OutputTarget::Stream(stream) => {
+            let io = |source| CliError::Io { path: path.to_owned(), action: IoAction::Write, source };
+            let mut f = fs::OpenOptions::new().write(true).open(&stream).map_err(io)?;
+            parts.iter().try_for_each(|p| f.write_all(p)).and_then(|()| f.flush()).map_err(io)
+        }
+    }
+}
+
+/// Write `parts`, one after the other, to the regular file `path` atomically: a temporary file
+/// in the same folder, flushed, then renamed.
+fn write_atomic(path: &Path, parts: &[&[u8]]) -> Result<(), CliError> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let io = |source| CliError::Io { path: path.to_owned(), action: IoAction::Write, source };
     let mut tmp = tempfile::Builder::new().prefix(".akaji-").tempfile_in(dir).map_err(io)?;

@@ -3,6 +3,7 @@
 //! stderr. A catalogue in another language (issue 15) replaces these functions.
 
 use super::error::{CliError, IoAction, Usage};
+use super::special::SpecialKind;
 use akaji::import::ImportReport;
 use akaji::reconcile::{EditOutcome, ReconcileReport, Status};
 use akaji::{messages, Diagnostic, Kind, LedgerProblem};
@@ -18,17 +19,17 @@ pub fn error(e: &CliError) -> String {
                 IoAction::Write => "write it",
                 IoAction::Render => "render it",
             };
-            format!("{}: cannot {action}: {source}", path.display())
+            format!("{}: cannot {action}: {source}", shown(path))
         }
-        CliError::Input { path, problem } => format!("{}: {problem}", path.display()),
+        CliError::Input { path, problem } => format!("{}: {problem}", shown(path)),
         CliError::Ledger { path, problems } => match &problems[..] {
             [one] if matches!(one.kind, Kind::Ledger(LedgerProblem::Syntax { .. })) => {
-                format!("{}: {one}", path.display())
+                format!("{}: {one}", shown(path))
             }
             _ => listed(path, &format!("{} problem(s) in the ledger", problems.len()), problems),
         },
         CliError::Resolve { ledger, draft, problems } => {
-            listed(ledger, &format!("{} edit(s) do not apply to {}", problems.len(), draft.display()), problems)
+            listed(ledger, &format!("{} edit(s) do not apply to {}", problems.len(), shown(draft)), problems)
         }
         CliError::Usage(u) => usage(u),
     }
@@ -36,9 +37,9 @@ pub fn error(e: &CliError) -> String {
 
 /// A headline about `path`, then each problem on lines of its own, each naming `path`.
 fn listed(path: &Path, headline: &str, problems: &[Diagnostic]) -> String {
-    let mut out = format!("{}: {headline}", path.display());
+    let mut out = format!("{}: {headline}", shown(path));
     for p in problems {
-        let _ = write!(out, "\n{}: {}", path.display(), p.to_string().replace('\n', "\n  "));
+        let _ = write!(out, "\n{}: {}", shown(path), p.to_string().replace('\n', "\n  "));
     }
     out
 }
@@ -46,7 +47,7 @@ fn listed(path: &Path, headline: &str, problems: &[Diagnostic]) -> String {
 fn usage(u: &Usage) -> String {
     match u {
         Usage::OutputOverInput { input } => {
-            format!("refusing to write the output over the input {}: choose another -o path", input.display())
+            format!("refusing to write the output over the input {}: choose another -o path", shown(input))
         }
         Usage::BinaryToTerminal { format } => {
             format!("refusing to write {format} to a terminal: use -o FILE.{format} or redirect the output")
@@ -57,13 +58,59 @@ fn usage(u: &Usage) -> String {
         }
         Usage::Unsupported { detail } => format!("{detail}; choose another --format"),
         Usage::Columns(d) => messages::body(d),
+        Usage::DraftOutsideLedger { ledger, draft } => format!(
+            "{}: the ledger's `draft` key names 「{}」, which is outside the ledger's folder; a ledger may only name a draft beside it. If you mean that file, pass it yourself: --draft {}",
+            shown(ledger),
+            messages::visible(draft),
+            messages::visible(draft)
+        ),
+        Usage::SpecialFile { path, kind, output: true } => match kind {
+            SpecialKind::DanglingLink => format!(
+                "{} is a symbolic link to a file that does not exist: create the file it points to, or choose another -o path",
+                shown(path)
+            ),
+            kind => format!(
+                "refusing to write to {}, which is {}: akaji replaces regular files whole (through a symbolic link, its target) and writes directly only to /dev/null, its terminal or a pipe; choose a file path",
+                shown(path),
+                special_kind(*kind)
+            ),
+        },
+        Usage::SpecialFile { path, kind, output: false } => match kind {
+            SpecialKind::NamedPipe => format!(
+                "refusing to read {}, a named pipe: akaji reads its inputs whole and will not wait for a writer that may never come; save the text to a file, or pass it as <(command)",
+                shown(path)
+            ),
+            kind => format!(
+                "refusing to read {}, which is {}: akaji reads regular files, /dev/null and pipes such as <(command)",
+                shown(path),
+                special_kind(*kind)
+            ),
+        },
         Usage::ColumnsWithLedger => "--columns names a table's columns; the input is a ledger".to_owned(),
     }
 }
 
+/// What a special file is, in words.
+fn special_kind(kind: SpecialKind) -> &'static str {
+    match kind {
+        SpecialKind::CharDevice => "a character device",
+        SpecialKind::BlockDevice => "a block device (a disk)",
+        SpecialKind::NamedPipe => "a named pipe (FIFO)",
+        SpecialKind::Socket => "a socket",
+        SpecialKind::Directory => "a folder",
+        SpecialKind::DanglingLink => "a symbolic link to nothing",
+    }
+}
+
+/// A path as messages show it: control characters visible, so that a crafted file name cannot
+/// write escape sequences to the terminal or forge a line of the message.
+pub fn shown(path: &Path) -> String {
+    messages::visible(&path.display().to_string()).into_owned()
+}
+
 /// After `akaji apply -o`: what was applied and where it went.
 pub fn applied(edits: usize, decisions: usize, output: &Path) -> String {
-    format!("akaji: {edits} edit(s) from {decisions} decision(s) applied; wrote {}", output.display())
+    format!("akaji: {edits} edit(s) from {decisions} decision(s) applied; wrote {}", shown(output))
 }
 
 /// After `--partial`: the todos left out.
@@ -108,30 +155,25 @@ pub fn using_lock(lock: &Path) -> String {
 
 /// When `verify` takes the draft the ledger names.
 pub fn draft_from_ledger(draft: &Path) -> String {
-    format!("akaji: using the draft named in the ledger: {}", draft.display())
+    format!("akaji: using the draft named in the ledger: {}", shown(draft))
 }
 
 /// `verify --exact`, the final being exactly what was expected.
 pub fn exact_same(published: &Path, draft: &Path, edits: usize, ledger: &Path) -> String {
-    format!(
-        "{} is exactly {} with the {edits} edit(s) of {} applied\n",
-        published.display(),
-        draft.display(),
-        ledger.display()
-    )
+    format!("{} is exactly {} with the {edits} edit(s) of {} applied\n", shown(published), shown(draft), shown(ledger))
 }
 
 /// `verify --exact`, the final differing: the line before the redline.
 pub fn exact_differs(published: &Path) -> String {
     format!(
         "{} is not exactly the draft with the ledger applied; the differences (expected → final):\n",
-        published.display()
+        shown(published)
     )
 }
 
 /// After `akaji import`: where the ledger went and what was found.
 pub fn imported(table: &Path, to: &str, r: &ImportReport) -> String {
-    let mut s = format!("akaji import: {} → {to}\n", table.display());
+    let mut s = format!("akaji import: {} → {to}\n", shown(table));
     let line = |s: &mut String, label: &str, n: usize| {
         let _ = write!(s, "  {label:<24}{n:>4}");
     };

@@ -14,6 +14,7 @@ mod output;
 mod reconcile;
 mod redline;
 mod rendering;
+mod special;
 mod verify;
 
 use clap::{Parser, Subcommand};

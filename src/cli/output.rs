@@ -11,7 +11,7 @@ pub fn emit(output: Option<&Path>, inputs: &[&Path], parts: &[&[u8]]) -> Result<
     match output {
         Some(path) => {
             files::check_output(path, inputs)?;
-            files::write_atomic(path, parts)
+            files::write_output(path, parts)
         }
         None => {
             let mut stdout = io::stdout().lock();

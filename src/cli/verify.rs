@@ -68,7 +68,7 @@ enum Format {
 /// Run `akaji verify`: read the inputs, then check exactly or report.
 pub fn run(args: Args) -> Result<u8, CliError> {
     let ledger = files::load_ledger(&args.ledger)?;
-    let draft_path = draft_path(&args, &ledger);
+    let draft_path = draft_path(&args, &ledger)?;
     let mut inputs: Vec<&Path> = vec![&args.ledger, &args.final_path];
     inputs.extend(draft_path.as_deref());
     output::check(args.output.as_deref(), &inputs)?;
@@ -91,12 +91,13 @@ pub fn run(args: Args) -> Result<u8, CliError> {
     }
 }
 
-/// The draft to check against: `--draft`, else the ledger's `draft` (unless `--without-draft`).
-fn draft_path(args: &Args, ledger: &Ledger) -> Option<PathBuf> {
+/// The draft to check against: `--draft`, else the ledger's `draft` (unless `--without-draft`;
+/// refused when it leads out of the ledger's folder).
+fn draft_path(args: &Args, ledger: &Ledger) -> Result<Option<PathBuf>, CliError> {
     match (&args.draft, args.without_draft) {
-        (Some(d), _) => Some(d.clone()),
+        (Some(d), _) => Ok(Some(d.clone())),
         (None, false) => files::ledger_draft_path(&args.ledger, ledger),
-        (None, true) => None,
+        (None, true) => Ok(None),
     }
 }
 

@@ -13,6 +13,11 @@ pub enum InputProblem {
         /// The first byte that is not.
         offset: usize,
     },
+    /// UTF-16 text (with a UTF-16 byte order mark, or ASCII with a NUL in every other byte).
+    Utf16 {
+        /// Big-endian (FE FF) rather than little-endian (FF FE).
+        big_endian: bool,
+    },
     /// [`MAX_INPUT`](crate::MAX_INPUT) bytes or more.
     TooLarge {
         /// Its size.

@@ -16,8 +16,33 @@ pub fn decode_text(bytes: Vec<u8>) -> Result<String, Diagnostic> {
     if bytes.len() as u64 >= MAX_INPUT {
         return Err(Diagnostic::new(InputProblem::TooLarge { bytes: bytes.len() as u64 }));
     }
+    if let Some(big_endian) = utf16(&bytes) {
+        return Err(Diagnostic::new(InputProblem::Utf16 { big_endian }));
+    }
     String::from_utf8(bytes)
         .map_err(|e| Diagnostic::new(InputProblem::NotUtf8 { offset: e.utf8_error().valid_up_to() }))
+}
+
+/// Whether `bytes` look like UTF-16 text, and in which byte order: a UTF-16 byte order mark, or
+/// (without one) a NUL in every other byte of the first ones, as ASCII written in UTF-16 has.
+/// (Windows' Notepad and Excel write UTF-16 as "Unicode".)
+fn utf16(bytes: &[u8]) -> Option<bool> {
+    match bytes {
+        [0xff, 0xfe, ..] => return Some(false),
+        [0xfe, 0xff, ..] => return Some(true),
+        _ => {}
+    }
+    let head = &bytes[..bytes.len().min(512) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let zeros = |offset: usize| head.iter().skip(offset).step_by(2).filter(|&&b| b == 0).count();
+    let half = head.len() / 2;
+    match (zeros(0) * 10 >= half * 9, zeros(1) * 10 >= half * 9) {
+        (false, true) => Some(false),
+        (true, false) => Some(true),
+        _ => None,
+    }
 }
 
 /// The document `bytes` hold, paginated by `marker` (a PDF is paginated by its own pages: see

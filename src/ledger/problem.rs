@@ -24,6 +24,11 @@ pub enum LedgerProblem {
         /// What the regular expression engine says.
         detail: String,
     },
+    /// `options.page_marker` has no group to capture the page's number.
+    PageMarkerWithoutNumber {
+        /// The pattern, as written.
+        pattern: String,
+    },
     /// A decision without an `id` (the subject's decision says which, by position).
     MissingId,
     /// Two decisions with one id.

@@ -149,8 +149,15 @@ impl Ledger {
 
     /// Parse JSON of the same structure.
     pub fn from_json(text: &str) -> Result<Ledger, Diagnostics> {
+        // A byte order mark is accepted, as TOML accepts it.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let raw: RawLedger = serde_json::from_str(text).map_err(|e| {
+            // serde_json ends its message with the place, which the problem carries already.
             let detail = e.to_string();
+            let detail = match detail.rsplit_once(" at line ") {
+                Some((message, _)) => message.to_owned(),
+                None => detail,
+            };
             Diagnostic::new(LedgerProblem::Syntax { line: e.line(), column: e.column(), detail })
         })?;
         check(raw)
@@ -173,6 +180,11 @@ fn check(raw: RawLedger) -> Result<Ledger, Diagnostics> {
         problems.push(Diagnostic::new(LedgerProblem::PageMarker { detail: e.to_string() }));
         PageMarker::default()
     });
+    // Without a group, every page would be numbered silently one after the last.
+    if regex::Regex::new(&raw.options.page_marker).is_ok_and(|r| r.captures_len() < 2) {
+        problems
+            .push(Diagnostic::new(LedgerProblem::PageMarkerWithoutNumber { pattern: raw.options.page_marker.clone() }));
+    }
     let mut seen = HashSet::new();
     let mut decisions = Vec::with_capacity(raw.decisions.len());
     for (i, d) in raw.decisions.into_iter().enumerate() {
@@ -292,14 +304,38 @@ impl<'de> Deserialize<'de> for Count {
                 f.write_str(r#"a whole number from 1 up, or "all""#)
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Count, E> {
-                if v >= 1 {
+                if v > MAX_COUNT {
+                    Err(E::custom(too_many(&v.to_string())))
+                } else if v >= 1 {
                     Ok(Count::Exactly(v as usize))
                 } else {
                     Err(E::custom(format!("count must be 1 or more, or \"all\" (found {v})")))
                 }
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Count, E> {
-                self.visit_i64(v.min(i64::MAX as u64) as i64)
+                match i64::try_from(v) {
+                    Ok(v) if v <= MAX_COUNT => self.visit_i64(v),
+                    _ => Err(E::custom(too_many(&v.to_string()))),
+                }
+            }
+            fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<Count, E> {
+                match i64::try_from(v) {
+                    Ok(v) => self.visit_i64(v),
+                    Err(_) if v < 0 => Err(E::custom(format!("count must be 1 or more, or \"all\" (found {v})"))),
+                    Err(_) => Err(E::custom(too_many(&v.to_string()))),
+                }
+            }
+            fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<Count, E> {
+                Err(E::custom(too_many(&v.to_string())))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Count, E> {
+                if v.fract() == 0.0 && v >= 1.0 && v <= MAX_COUNT as f64 {
+                    self.visit_i64(v as i64)
+                } else if v.fract() == 0.0 && v > MAX_COUNT as f64 {
+                    Err(E::custom(too_many(&v.to_string())))
+                } else {
+                    Err(E::custom(format!("count must be a whole number from 1 up, or \"all\" (found {v})")))
+                }
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Count, E> {
                 if v == "all" {
@@ -311,6 +347,16 @@ impl<'de> Deserialize<'de> for Count {
         }
         d.deserialize_any(V)
     }
+}
+
+/// The largest `count`: more matches than a draft under 2 GiB can hold is a typo.
+const MAX_COUNT: i64 = crate::fold::MAX_TEXT as i64;
+
+/// The message for a `count` past [`MAX_COUNT`] (or past the integer range).
+fn too_many(v: &str) -> String {
+    format!(
+        "count {v} is more than any draft can hold (at most {MAX_COUNT}); write the number of matches expected, or \"all\" for any number from 1"
+    )
 }
 
 /// 1-based line and column (in chars) of a byte offset.

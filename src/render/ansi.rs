@@ -217,10 +217,20 @@ pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -
             }
         }
     }
+    // A byte order mark is not text to show, but a difference all the same.
+    match (redline.old.has_bom(), redline.new.has_bom()) {
+        (true, false) => writeln!(w, "the byte order mark (U+FEFF) at the start of the old text is removed")?,
+        (false, true) => writeln!(w, "a byte order mark (U+FEFF) is added at the start of the new text")?,
+        _ => {}
+    }
     match (redline.hunks.len(), ids.is_empty()) {
+        (0, _) if redline.old.has_bom() != redline.new.has_bom() => {}
         (0, _) => writeln!(w, "no changes")?,
         (n, true) => writeln!(w, "\n{n} change(s)")?,
-        (n, false) => writeln!(w, "\n{n} change(s) from decision(s) {}", ids.join(", "))?,
+        (n, false) => {
+            let ids: Vec<_> = ids.iter().map(|id| crate::messages::visible(id)).collect();
+            writeln!(w, "\n{n} change(s) from decision(s) {}", ids.join(", "))?
+        }
     }
     w.flush()
 }

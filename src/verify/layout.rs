@@ -9,8 +9,9 @@
 //! put back after every 「。」, so that the diff engine aligns sentence by sentence whatever the
 //! wrapping. Every view offset maps back to the document's own bytes.
 
-use crate::document::{Document, LineRole};
+use crate::document::{opens_with_marker, Document, LineRole};
 use crate::fold::{fold_text, Folded};
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 /// Lines at the top of a page that may be a running head the document's own furniture missed.
@@ -40,10 +41,19 @@ pub(crate) fn running_heads(docs: &[&Document]) -> Vec<String> {
 /// The lines (0-based, sorted) of `doc` that read as one of `heads` (the running heads of both
 /// documents compared) at the top of a page whose own furniture has no running head: what the
 /// other document prints as a running head is layout here too. A line printed twice in a row
-/// is a head above the heading it repeats: the copy is body.
+/// is a head above the heading it repeats: the copy is body. A heading's first appearance in
+/// the document is the heading itself, not a head repeating it, unless its copy follows on the
+/// page (a final without heads has 「はじめに」 once, where the draft prints the head above it).
 pub(crate) fn head_lines(doc: &Document, heads: &[String]) -> Vec<usize> {
     if heads.is_empty() {
         return Vec::new();
+    }
+    let mut first: FxHashMap<String, usize> = FxHashMap::default();
+    for l in (0..doc.line_count()).filter(|&l| doc.role(l) == LineRole::Body && opens_with_marker(doc.line_text(l))) {
+        let k = key(doc.line_text(l));
+        if heads.binary_search(&k).is_ok() {
+            first.entry(k).or_insert(l);
+        }
     }
     let mut lines = Vec::new();
     for p in doc.pages() {
@@ -54,6 +64,10 @@ pub(crate) fn head_lines(doc: &Document, heads: &[String]) -> Vec<usize> {
             p.body.clone().map(|l| (l, key(doc.line_text(l)))).filter(|(_, k)| !k.is_empty()).take(TOP_LINES).collect();
         for (i, (l, k)) in top.iter().enumerate() {
             if heads.binary_search(k).is_err() {
+                break;
+            }
+            let copy_follows = top[i + 1..].iter().any(|(_, next)| next == k);
+            if first.get(k) == Some(l) && !copy_follows {
                 break;
             }
             lines.push(*l);
@@ -267,6 +281,16 @@ mod tests {
         let d = doc("本文。\n- 1 -\n課題\n課題\n本文。\n- 2 -\n");
         assert_eq!(head_lines(&d, &heads), [2]);
         assert!(View::folded(&d, false, &heads).text().ends_with("課題本文。\n"));
+    }
+
+    #[test]
+    fn a_headings_first_appearance_is_the_heading() {
+        // The draft (a PDF) prints 「はじめに」 as the head of pages 1 and 2; a final without
+        // heads has the heading opening page 1 (page 2's head is its own, the heading in force).
+        let heads = vec!["はじめに".to_string()];
+        let d = doc("はじめに\n本文。\n- 1 -\nはじめに\n続き。\n- 2 -\n");
+        assert_eq!(head_lines(&d, &heads), [] as [usize; 0], "line 0 is the heading, not a head");
+        assert_eq!(View::folded(&d, false, &heads).text(), "はじめに本文。\n続き。\n");
     }
 
     #[test]

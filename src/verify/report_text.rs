@@ -1,4 +1,6 @@
 //! The `text` verification report: one line per decision, details under each problem, a summary.
+//! Ledger strings and document text in it are shown visibly ([`visible`]): the report goes to
+//! terminals.
 //!
 //! ```text
 //! missing     28  by 個人B  at II-1-(2)
@@ -11,25 +13,26 @@
 use super::report::{Mode, Status, VerifyReport};
 use crate::anchor::AnchorProblem;
 use crate::diagnostic::Kind;
-use crate::messages::{body, explains, occurrence_label, todo_help, verify_note};
+use crate::messages::{body, explains, occurrence_label, todo_help, verify_note, visible};
 use std::io::{self, Write};
 
 /// Write `report` as text.
 pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
     let f = &report.files;
+    let (fin, ledger) = (visible(&f.final_text), visible(&f.ledger));
     match (&f.draft, &f.lock) {
-        (Some(d), _) => writeln!(out, "verify {} against {} (draft: {d})", f.final_text, f.ledger)?,
-        (None, Some(l)) => writeln!(out, "verify {} against {} (no draft; lock: {l})", f.final_text, f.ledger)?,
-        (None, None) => writeln!(out, "verify {} against {} (no draft)", f.final_text, f.ledger)?,
+        (Some(d), _) => writeln!(out, "verify {fin} against {ledger} (draft: {})", visible(d))?,
+        (None, Some(l)) => writeln!(out, "verify {fin} against {ledger} (no draft; lock: {})", visible(l))?,
+        (None, None) => writeln!(out, "verify {fin} against {ledger} (no draft)")?,
     }
     let mut todos = 0;
     for d in &report.decisions {
-        write!(out, "{:<10}  {}", d.status.name(), d.id)?;
+        write!(out, "{:<10}  {}", d.status.name(), visible(&d.id))?;
         if let Some(by) = &d.by {
-            write!(out, "  by {by}")?;
+            write!(out, "  by {}", visible(by))?;
         }
         if let Some(at) = &d.at {
-            write!(out, "  at {at}")?;
+            write!(out, "  at {}", visible(at))?;
         }
         writeln!(out)?;
         if d.status == Status::Applied {
@@ -62,7 +65,7 @@ pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
                 if let Some(p) = &x.in_final {
                     write!(out, "    final  {p}")?;
                     if !matches!(x.status, Status::Applied | Status::AppliedTodo) {
-                        write!(out, "  (expected 「{}」)", x.expected)?;
+                        write!(out, "  (expected 「{}」)", visible(&x.expected))?;
                     }
                     writeln!(out)?;
                 }
@@ -88,13 +91,14 @@ pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
     if !report.layout.kept && report.mode == Mode::WithDraft {
         write!(out, "layout left out: line breaks, spaces, page markers")?;
         if !report.layout.running_heads.is_empty() {
-            let heads: Vec<String> = report.layout.running_heads.iter().map(|h| format!("「{h}」")).collect();
+            let heads: Vec<String> =
+                report.layout.running_heads.iter().map(|h| format!("「{}」", visible(h))).collect();
             write!(out, ", running heads {}", heads.join(" "))?;
         }
         writeln!(out, " (--keep-layout counts them)")?;
     }
     for n in &report.notes {
-        writeln!(out, "note: {n}")?;
+        writeln!(out, "note: {}", visible(n))?;
     }
     writeln!(out, "{}", summary_line(report))
 }

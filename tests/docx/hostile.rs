@@ -132,3 +132,50 @@ fn not_a_word_document_says_so() {
     let empty = zip_of(&[("hello.txt", b"hi")], CompressionMethod::Deflated);
     assert_eq!(read(&empty).unwrap_err().kind, Kind::Docx(DocxProblem::Missing { part: "word/document.xml".into() }));
 }
+
+/// Issue 10.11: a genuine document of repetitive text whose body compresses far more than 200
+/// times, in an archive of 1.8 MB with a picture, was refused as a zip bomb (the ratio was held
+/// to each part). The bound is the whole archive's expansion.
+#[test]
+fn a_genuine_document_of_repetitive_text_is_read() {
+    let paragraph = "<w:p><w:r><w:t>地域の事業者においては、セキュリティを担う人材が不足している。</w:t></w:r></w:p>\n";
+    let body = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>\n{}</w:body></w:document>",
+        paragraph.repeat(100_000)
+    );
+    // A picture: bytes that do not compress (a xorshift sequence), stored.
+    let mut x = 0x2545_f491_4f6c_dd1du64;
+    let picture: Vec<u8> = (0..1_700_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x as u8
+        })
+        .collect();
+    let mut z = ZipWriter::new(Cursor::new(Vec::new()));
+    let deflated =
+        SimpleFileOptions::default().compression_method(CompressionMethod::Deflated).compression_level(Some(9));
+    z.start_file("word/document.xml", deflated).unwrap();
+    z.write_all(body.as_bytes()).unwrap();
+    z.start_file("word/media/image1.png", SimpleFileOptions::default().compression_method(CompressionMethod::Stored))
+        .unwrap();
+    z.write_all(&picture).unwrap();
+    let bytes = z.finish().unwrap().into_inner();
+    let body_compressed = bytes.len() - picture.len();
+    assert!(body.len() / body_compressed > 200, "the body alone expands {} times", body.len() / body_compressed);
+    assert!((1_700_000..2_000_000).contains(&bytes.len()), "{}", bytes.len());
+    let text = read(&bytes).map_err(|e| e.to_string()).map(|t| t.text.lines().count());
+    assert_eq!(text, Ok(100_000));
+    // The same body alone, without the picture, is small and expands too much: still a bomb.
+    let mut z = ZipWriter::new(Cursor::new(Vec::new()));
+    z.start_file("word/document.xml", deflated).unwrap();
+    z.write_all(body.as_bytes()).unwrap();
+    let bomb = z.finish().unwrap().into_inner();
+    let refused = read(&bomb).map(|t| t.text.len());
+    assert!(
+        matches!(&refused, Err(e) if matches!(e.kind, Kind::Docx(DocxProblem::Bomb { .. }))),
+        "{:?}",
+        refused.map_err(|e| e.to_string())
+    );
+}

@@ -9,9 +9,11 @@ pub struct Limits {
     pub max_entries: usize,
     /// Largest uncompressed part read (bytes), whatever its header says.
     pub max_part: u64,
-    /// Largest sum of the entries' declared uncompressed sizes.
+    /// Largest sum of the entries' declared uncompressed sizes, and of the bytes really
+    /// expanded from the parts read.
     pub max_total: u64,
-    /// Largest expansion of a part (uncompressed / compressed), checked past its first MiB.
+    /// Largest expansion of the archive: the bytes expanded from it, all parts read together,
+    /// over the archive's own size; checked past the first MiB.
     pub max_ratio: u64,
     /// Deepest nesting of XML elements.
     pub max_depth: usize,

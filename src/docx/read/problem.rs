@@ -41,9 +41,9 @@ pub enum DocxProblem {
     },
     /// A part that expands more than [`Limits::max_ratio`](super::Limits::max_ratio) times.
     Bomb {
-        /// The part.
+        /// The part being read when the archive's expansion passed the limit.
         part: String,
-        /// Its compressed size.
+        /// The whole archive's size (bytes).
         compressed: u64,
         /// The ratio allowed.
         ratio: u64,

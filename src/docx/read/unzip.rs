@@ -4,10 +4,14 @@
 //! checked: a name that climbs out of the archive or names a drive or an absolute path (`../x`,
 //! `/etc/x`, `C:\x`), a duplicated name, an encrypted entry, too many entries, or declared sizes
 //! that add up to more than [`Limits::max_total`] refuse the whole archive. A part is then read
-//! in chunks with its size bounded by [`Limits::max_part`] whatever its header claims, and
-//! refused as a zip bomb as soon as it expands more than [`Limits::max_ratio`] times its
-//! compressed size (past the first MiB). Reading to the end checks the CRC, so a damaged part is
-//! refused too. Memory stays bounded by the archive, one part, and the text drawn from it.
+//! in chunks with its size bounded by [`Limits::max_part`] whatever its header claims; all the
+//! parts read together are bounded by [`Limits::max_total`], and the archive is refused as a zip
+//! bomb as soon as what was read from it is more than [`Limits::max_ratio`] times the whole
+//! archive's size (past the first MiB). The ratio is the whole archive's, not a part's: the body
+//! of a genuine document of repetitive text compresses far more than 200 times (a 1.8 MB
+//! `.docx` with pictures was refused when each part was held to it), while a bomb is small
+//! altogether. Reading to the end checks the CRC, so a damaged part is refused too. Memory stays
+//! bounded by the archive, one part, and the text drawn from it.
 
 use super::limits::Limits;
 use super::problem::{DocxProblem, UnsafeName};
@@ -20,6 +24,10 @@ use zip::ZipArchive;
 pub(super) struct Package<'a> {
     zip: ZipArchive<Cursor<&'a [u8]>>,
     limits: Limits,
+    /// The archive's size in bytes.
+    archive: u64,
+    /// Bytes expanded from it so far, all parts together.
+    expanded: u64,
 }
 
 impl<'a> Package<'a> {
@@ -55,7 +63,7 @@ impl<'a> Package<'a> {
                 });
             }
         }
-        Ok(Package { zip, limits: limits.clone() })
+        Ok(Package { zip, limits: limits.clone(), archive: bytes.len() as u64, expanded: 0 })
     }
 
     /// Whether the archive holds a part of this name.
@@ -71,7 +79,7 @@ impl<'a> Package<'a> {
             Err(ZipError::FileNotFound) => return Err(DocxProblem::Missing { part: name.to_owned() }),
             Err(e) => return Err(corrupt(e.to_string())),
         };
-        let compressed = f.compressed_size().max(1);
+        let archive = self.archive.max(1);
         let mut out = Vec::with_capacity(f.size().min(1 << 20) as usize);
         let mut chunk = vec![0u8; 64 * 1024];
         loop {
@@ -80,12 +88,20 @@ impl<'a> Package<'a> {
                 return Ok(out);
             }
             out.extend_from_slice(&chunk[..n]);
-            let len = out.len() as u64;
-            if len > self.limits.max_part {
+            self.expanded += n as u64;
+            if out.len() as u64 > self.limits.max_part {
                 return Err(DocxProblem::TooLarge { part: name.to_owned(), limit: self.limits.max_part });
             }
-            if len > (1 << 20) && len / compressed > self.limits.max_ratio {
-                return Err(DocxProblem::Bomb { part: name.to_owned(), compressed, ratio: self.limits.max_ratio });
+            if self.expanded > self.limits.max_total {
+                let part = "the archive's parts together".to_owned();
+                return Err(DocxProblem::TooLarge { part, limit: self.limits.max_total });
+            }
+            if self.expanded > (1 << 20) && self.expanded / archive > self.limits.max_ratio {
+                return Err(DocxProblem::Bomb {
+                    part: name.to_owned(),
+                    compressed: archive,
+                    ratio: self.limits.max_ratio,
+                });
             }
         }
     }
