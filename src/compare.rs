@@ -118,7 +118,8 @@ fn coalesce(hunks: Vec<Hunk>, old: &str) -> Vec<Hunk> {
 
 /// The changes of content from `old` to `new` (hunks in each document's bytes), with the
 /// differences of layout between them as layout hunks. `options.granularity` and the deadline
-/// apply to the content; moves are not looked for (layout moves whole lines).
+/// apply to the content; moved passages (`options.detect_moves`) are linked among the content
+/// hunks, on the documents' bytes.
 pub fn diff_content(old: &Document, new: &Document, options: &DiffOptions) -> DiffResult {
     let (_, ov, nv) = views(old, new, false);
     let mut content = diff(ov.text(), nv.text(), &DiffOptions { detect_moves: false, ..options.clone() });
@@ -158,6 +159,11 @@ pub fn diff_content(old: &Document, new: &Document, options: &DiffOptions) -> Di
     let (ot, nt) = (old.text(), new.text());
     if ot[od..] != nt[nd..] {
         push_layout(ot, nt, od..ot.len(), nd..nt.len(), &mut hunks);
+    }
+    if options.detect_moves {
+        // On the documents' own bytes: a moved item's two ends, re-wrapped or not, and the
+        // changes between them (line breaks included) as the literal diff shows them.
+        crate::diff::link_moves(ot, nt, &mut hunks, options, content.deadline_hit);
     }
     DiffResult { hunks, deadline_hit: content.deadline_hit }
 }

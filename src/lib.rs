@@ -88,4 +88,4 @@ pub use ledger::{
     Action, Clue, Confidence, Count, Date, Decision, DecisionIx, Edit, EditRef, Evidence, KeyTable, Ledger,
     LedgerOptions, LedgerProblem, PageScope, Scope, Side, Todo,
 };
-pub use redline::{Hunk, HunkKind, Redline, Segment};
+pub use redline::{Hunk, HunkKind, InnerChange, Redline, Segment};

@@ -677,6 +677,7 @@ fn parse(p: &ParseProblem) -> String {
         ParseKind::UnexpectedTag { tag } => format!("unexpected `{tag}`"),
         ParseKind::ForeignTag { tag } => format!("unexpected `{tag}` in the redline"),
         ParseKind::LinkNotClosed => "an `<a>` is not closed".to_owned(),
+        ParseKind::StruckNotClosed => "an `<s>` is not closed".to_owned(),
         ParseKind::ChangeNotClosed => "a `<del>` or `<ins>` is not closed".to_owned(),
         ParseKind::NotHunkHeader => "not a hunk header".to_owned(),
         ParseKind::HunkOutOfOrder { old_line } => {

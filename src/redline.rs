@@ -24,6 +24,7 @@
 use crate::document::{Document, PageMarker};
 use crate::ledger::{Decision, EditRef};
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// What a hunk does.
@@ -36,9 +37,24 @@ pub enum HunkKind {
     Delete,
     /// Old text replaced by new text.
     Replace,
-    /// One end of a moved passage: deleted here and inserted unchanged elsewhere (or the
-    /// reverse); the two ends share a `move_id`.
+    /// One end of a moved passage: deleted here and inserted elsewhere (or the reverse); the
+    /// two ends share a `move_id`. A passage edited on the way carries the changes between its
+    /// two ends in `inner_changes`.
     Move,
+}
+
+/// A change inside a passage that was moved and edited: its byte range in the old text (inside
+/// the range of the move's old end) and in the new text (inside the range of its new end). The
+/// old end's text with every inner change made is the new end's text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct InnerChange {
+    /// Byte range in the old text (empty for an inner insertion).
+    pub old: Range<usize>,
+    /// Byte range in the new text (empty for an inner deletion).
+    pub new: Range<usize>,
+    /// Line breaks only, placed differently (a passage wrapped again on the way): not a change
+    /// of wording, kept so that both ends are still the equal runs and the inner changes.
+    pub layout: bool,
 }
 
 /// One change: a byte range of the old text and the byte range of the new text that replaces it.
@@ -54,6 +70,9 @@ pub struct Hunk {
     pub edit: Option<EditRef>,
     /// Links the two ends of a move.
     pub move_id: Option<usize>,
+    /// For the two ends of a move whose passage was edited on the way: the changes between
+    /// them, in order (the same list on both ends). Empty for every other hunk.
+    pub inner_changes: Vec<InnerChange>,
     /// The two sides differ in layout only (line breaks, spaces inside Japanese text, page
     /// furniture, a radical for its ideograph): not a change of content. A comparison of
     /// content ([`crate::diff_content`]) keeps such differences as layout hunks, so that both
@@ -70,7 +89,7 @@ impl Hunk {
             (false, true) => HunkKind::Delete,
             (false, false) => HunkKind::Replace,
         };
-        Hunk { old, new, kind, edit: None, move_id: None, layout: false }
+        Hunk { old, new, kind, edit: None, move_id: None, inner_changes: Vec::new(), layout: false }
     }
 
     /// A layout hunk (see [`Hunk::layout`]).
@@ -83,6 +102,43 @@ impl Hunk {
         self.edit = Some(edit);
         self
     }
+
+    /// The old side of this hunk cut at its inner changes of wording (layout ones left in
+    /// the pieces around them): byte ranges in order, each with whether an inner change covers
+    /// it. A hunk without inner changes is one piece.
+    ///
+    /// ```
+    /// use akaji::{Hunk, HunkKind, InnerChange};
+    /// let mut from = Hunk::new(0..12, 9..9);
+    /// (from.kind, from.move_id) = (HunkKind::Move, Some(0));
+    /// from.inner_changes = vec![InnerChange { old: 3..6, new: 12..15, layout: false }, InnerChange { old: 9..9, new: 18..21, layout: false }];
+    /// assert_eq!(from.old_pieces(), [(0..3, false), (3..6, true), (6..12, false)]);
+    /// ```
+    pub fn old_pieces(&self) -> Vec<(Range<usize>, bool)> {
+        pieces(self.old.clone(), self.inner_changes.iter().filter(|c| !c.layout).map(|c| c.old.clone()))
+    }
+
+    /// The new side of this hunk cut at its inner changes (as [`Hunk::old_pieces`]).
+    pub fn new_pieces(&self) -> Vec<(Range<usize>, bool)> {
+        pieces(self.new.clone(), self.inner_changes.iter().filter(|c| !c.layout).map(|c| c.new.clone()))
+    }
+}
+
+/// `whole` cut at `inner` (ranges inside it, in order), empty pieces left out; at least one.
+fn pieces(whole: Range<usize>, inner: impl Iterator<Item = Range<usize>>) -> Vec<(Range<usize>, bool)> {
+    let mut out = Vec::new();
+    let mut at = whole.start;
+    for r in inner.filter(|r| !r.is_empty()) {
+        if r.start > at {
+            out.push((at..r.start, false));
+        }
+        at = r.end;
+        out.push((r, true));
+    }
+    if at < whole.end || out.is_empty() {
+        out.push((at..whole.end, false));
+    }
+    out
 }
 
 /// Two texts, their changes, and the decisions behind them.
@@ -205,6 +261,61 @@ impl<'a> Redline<'a> {
         if old[o..] != new[n..] {
             return Err("the text after the last hunk differs between old and new".into());
         }
+        self.check_inner_changes()
+    }
+
+    /// The two ends of every move that carries inner changes: one-sided, the same list on
+    /// both, each change inside its end's range and in order, and the old end's text with the
+    /// changes made equal to the new end's text.
+    fn check_inner_changes(&self) -> Result<(), String> {
+        let (old, new) = (self.old.text(), self.new.text());
+        let mut ends: BTreeMap<usize, [Option<usize>; 2]> = BTreeMap::new();
+        for (i, h) in self.hunks.iter().enumerate().filter(|(_, h)| !h.inner_changes.is_empty()) {
+            let Some(m) = h.move_id.filter(|_| h.kind == HunkKind::Move) else {
+                return Err(format!("hunk {i} has inner changes but is not the end of a move"));
+            };
+            if !h.old.is_empty() && !h.new.is_empty() {
+                return Err(format!("hunk {i}, an end of move {m} with inner changes, has text on both sides"));
+            }
+            if ends.entry(m).or_default()[usize::from(h.old.is_empty())].replace(i).is_some() {
+                return Err(format!("move {m} has two ends on one side"));
+            }
+        }
+        for (m, pair) in ends {
+            let [Some(a), Some(b)] = pair else {
+                return Err(format!("move {m} has inner changes on one end only"));
+            };
+            let (from, to) = (&self.hunks[a], &self.hunks[b]);
+            if from.inner_changes != to.inner_changes {
+                return Err(format!("the two ends of move {m} carry different inner changes"));
+            }
+            let (mut o, mut n) = (from.old.start, to.new.start);
+            for (k, c) in from.inner_changes.iter().enumerate() {
+                let inside = o <= c.old.start
+                    && c.old.start <= c.old.end
+                    && c.old.end <= from.old.end
+                    && n <= c.new.start
+                    && c.new.start <= c.new.end
+                    && c.new.end <= to.new.end;
+                if !inside {
+                    return Err(format!("inner change {k} of move {m} is out of order or outside its ends: {c:?}"));
+                }
+                let bounds = [(old, c.old.start), (old, c.old.end), (new, c.new.start), (new, c.new.end)];
+                if bounds.iter().any(|(t, at)| !t.is_char_boundary(*at)) {
+                    return Err(format!("inner change {k} of move {m} splits a character: {c:?}"));
+                }
+                if c.old.is_empty() && c.new.is_empty() {
+                    return Err(format!("inner change {k} of move {m} is empty"));
+                }
+                if old[o..c.old.start] != new[n..c.new.start] {
+                    return Err(format!("the text before inner change {k} of move {m} differs between its ends"));
+                }
+                (o, n) = (c.old.end, c.new.end);
+            }
+            if old[o..from.old.end] != new[n..to.new.end] {
+                return Err(format!("the text after the last inner change of move {m} differs between its ends"));
+            }
+        }
         Ok(())
     }
 }
@@ -254,6 +365,43 @@ mod tests {
         let r = r.with_decisions(decisions);
         assert!(r.check().is_ok());
         assert_eq!(r.decision(&r.hunks[0]).map(|d| d.id.as_str()), Some("32"));
+    }
+
+    /// 「関係機関との連携を強化する。」 moved from the start to the end, 強化→拡充 on the way.
+    fn moved_and_edited() -> Redline<'static> {
+        let (old, new) = ("関係機関との連携を強化する。\n一。\n", "一。\n関係機関との連携を拡充する。\n");
+        let strong = old.find("強化").unwrap();
+        let inner = vec![InnerChange { old: strong..strong + 6, new: 7 + strong..7 + strong + 6, layout: false }];
+        let mut from = Hunk::new(0..old.find("一").unwrap(), 0..0);
+        let mut to = Hunk::new(old.len()..old.len(), 7..new.len());
+        for h in [&mut from, &mut to] {
+            h.kind = HunkKind::Move;
+            h.move_id = Some(0);
+            h.inner_changes = inner.clone();
+        }
+        Redline::from_texts(old, new, vec![from, to])
+    }
+
+    #[test]
+    fn the_ends_of_an_edited_move_must_agree() {
+        let good = moved_and_edited();
+        assert_eq!(good.check(), Ok(()));
+        let mut one_end = good.clone();
+        one_end.hunks[1].inner_changes.clear();
+        assert!(one_end.check().unwrap_err().contains("on one end only"));
+        let mut wrong = good.clone();
+        for h in &mut wrong.hunks {
+            h.inner_changes[0].new.start -= 3;
+        }
+        assert!(wrong.check().unwrap_err().contains("differs between its ends"), "{:?}", wrong.check());
+        let mut outside = good.clone();
+        for h in &mut outside.hunks {
+            h.inner_changes[0].old.end = 200;
+        }
+        assert!(outside.check().unwrap_err().contains("outside its ends"));
+        let mut not_a_move = good;
+        not_a_move.hunks[0].kind = HunkKind::Delete;
+        assert!(not_a_move.check().unwrap_err().contains("not the end of a move"));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! document as its paragraphs.
 
 mod hostile;
-mod readers;
+pub mod readers;
 mod sample;
 mod write;
 

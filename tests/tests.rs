@@ -16,6 +16,7 @@ mod import_xlsx;
 mod imports;
 mod interface;
 mod messages;
+mod moves;
 mod pages;
 mod patches;
 mod pdf;

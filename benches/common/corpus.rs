@@ -332,7 +332,7 @@ fn stands_alone(text: &str, at: usize, word: &str) -> bool {
 }
 
 /// Candidate edits of one kind in `text`: (old range, replacement).
-fn sites(kind: Kind, text: &str, pool: &[String]) -> Vec<(Range<usize>, String)> {
+pub fn sites(kind: Kind, text: &str, pool: &[String]) -> Vec<(Range<usize>, String)> {
     let pairs = |list: &[(&str, &str)]| -> Vec<(Range<usize>, String)> {
         let mut out = Vec::new();
         for (o, n) in list {

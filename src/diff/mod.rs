@@ -4,7 +4,8 @@
 //! diff shreds words (git's `--word-diff-regex=.` shows 「ASEAN」→「FNTRJQ」 as
 //! `[-ASEA-]{+F+}N{+TRJQ+}`). akaji diffs line by line first (`lines`), refines each changed
 //! region by word units (`crate::words`, `refine`), cleans the result up so a changed word is one
-//! replacement (`cleanup`), and links moved passages (`moves`).
+//! replacement (`cleanup`), and links moved passages, unchanged (`moves`) or edited on the way
+//! (`edited_moves`).
 //!
 //! ```
 //! use akaji::diff::{diff, DiffOptions, Granularity};
@@ -19,6 +20,7 @@
 
 mod cleanup;
 mod deadline;
+mod edited_moves;
 mod lines;
 mod moves;
 mod myers;
@@ -27,6 +29,7 @@ mod patience;
 mod refine;
 mod span;
 
+pub use edited_moves::{Similarity, MOVE_SIMILARITY};
 pub use options::{DiffOptions, Granularity};
 
 use crate::redline::Hunk;
@@ -60,9 +63,40 @@ pub fn diff(old: &str, new: &str, options: &DiffOptions) -> DiffResult {
     let mut hunks: Vec<Hunk> = spans.into_iter().map(|s| Hunk::new(s.old, s.new)).collect();
     if options.detect_moves {
         moves::prefer_long_moves(old, new, &mut hunks, options.min_move_chars);
-        moves::detect(old, new, &mut hunks, options.min_move_chars);
+        link_moves(old, new, &mut hunks, options, deadline.hit);
     }
     DiffResult { hunks, deadline_hit: deadline.hit }
+}
+
+/// The similarity of `old` and `new` by the rule of moves (see the module docs).
+///
+/// ```
+/// use akaji::diff::similarity;
+/// let s = similarity("関係機関との連携体制の強化を図る。", "関係機関との連携体制の拡充を図る。");
+/// assert_eq!((s.equal, s.longer), (15, 17));
+/// assert!(s.is_move());
+/// assert_eq!(similarity("連携体制の強化\nを図る。", "連携体制の強化を\n図る。").percent(), 100.0);
+/// assert!(!similarity("関係機関との連携体制の強化を図る。", "人材育成の機会を地域に拡大していく。").is_move());
+/// ```
+pub fn similarity(old: &str, new: &str) -> Similarity {
+    edited_moves::similarity_by(old, new, passage_diff)
+}
+
+/// The diff of two passages, without moves, by `granularity`'s units (what moves compare).
+pub(crate) fn passage_diff(old: &str, new: &str, granularity: Granularity) -> Vec<Hunk> {
+    diff(old, new, &DiffOptions { detect_moves: false, granularity, ..DiffOptions::default() }).hunks
+}
+
+/// Link the ends of moved passages among `hunks` (of `old` → `new`): those moved unchanged,
+/// then, unless the result is already `coarse` (past the deadline, where pairing would cost more
+/// diffs), those edited on the way. Layout hunks take no part.
+pub(crate) fn link_moves(old: &str, new: &str, hunks: &mut [Hunk], options: &DiffOptions, coarse: bool) {
+    let mut moves = 0;
+    moves::detect(old, new, hunks, options.min_move_chars, &mut moves);
+    if !coarse {
+        edited_moves::detect(old, new, hunks, options, &mut moves, passage_diff);
+    }
+    moves::renumber(hunks, moves);
 }
 
 #[cfg(test)]
@@ -113,5 +147,108 @@ mod tests {
         let d = diff(&old, &new, &DiffOptions::default());
         assert!(!d.deadline_hit);
         assert_eq!(d.hunks.len(), 50);
+    }
+}
+
+/// The unit tests of `edited_moves`, here so that it need not name this module (it is given the
+/// engine's diff as a function).
+#[cfg(test)]
+mod edited_moves_tests {
+    use super::edited_moves::{detect, MAX_POSTINGS};
+    use super::options::{DiffOptions, Granularity};
+    use super::passage_diff;
+    use crate::redline::{Hunk, HunkKind};
+
+    fn run(old: &str, new: &str, hunks: &mut [Hunk]) {
+        detect(old, new, hunks, &DiffOptions::default(), &mut 0, passage_diff);
+    }
+
+    #[test]
+    fn a_reworded_passage_is_paired_and_an_unrelated_one_is_not() {
+        let (a, b) = ("関係機関との連携体制の強化を図ることとする。", "関係機関との連携体制の拡充を図ることとする。");
+        let c = "人材育成の観点から実践的な演習の機会を拡大する。";
+        let old = format!("{a}一{c}");
+        let new = format!("一{b}");
+        // a deleted, b inserted after 一, c deleted.
+        let mut hunks = vec![
+            Hunk::new(0..a.len(), 0..0),
+            Hunk::new(a.len() + 3..old.len(), 3..3),
+            Hunk::new(old.len()..old.len(), 3..new.len()),
+        ];
+        // The hunks above are not a valid redline's order; detect only reads their texts.
+        hunks.swap(1, 2);
+        run(&old, &new, &mut hunks);
+        assert_eq!(hunks[0].kind, HunkKind::Move);
+        assert_eq!(hunks[1].kind, HunkKind::Move);
+        assert_eq!(hunks[2].kind, HunkKind::Delete, "the unrelated passage stays a deletion");
+        let inner = &hunks[0].inner_changes;
+        assert_eq!(inner, &hunks[1].inner_changes);
+        assert_eq!(inner.len(), 1);
+        assert_eq!((&old[inner[0].old.clone()], &new[inner[0].new.clone()]), ("強化", "拡充"));
+    }
+
+    #[test]
+    fn the_best_pair_wins_and_each_hunk_is_in_one_move() {
+        let a = "関係機関との連携体制の強化を図ることとする。";
+        let close = "関係機関との連携体制の拡充を図ることとする。";
+        let far = "関係機関との連携体制の拡充を早急に図ることとする。";
+        // One deletion, two insertions that both resemble it: the closer one is its other end.
+        let old = format!("{a}X");
+        let new = format!("X{far}Y{close}");
+        let (f, c) = (1..1 + far.len(), 2 + far.len()..new.len());
+        let mut hunks =
+            vec![Hunk::new(0..a.len(), 0..0), Hunk::new(old.len()..old.len(), f), Hunk::new(old.len()..old.len(), c)];
+        assert!(super::similarity(a, far).is_move(), "{:?}", super::similarity(a, far));
+        run(&old, &new, &mut hunks);
+        assert_eq!(hunks[0].move_id, Some(0));
+        assert_eq!(hunks[2].move_id, Some(0));
+        assert_eq!(hunks[1].kind, HunkKind::Insert);
+    }
+
+    #[test]
+    fn short_attributed_or_white_passages_are_left_alone() {
+        let a = "関係機関との連携体制の強化を図る。";
+        let b = "関係機関との連携体制の拡充を図る。";
+        let old = format!("{a}X");
+        let new = format!("X{b}");
+        let hunks = || vec![Hunk::new(0..a.len(), 0..0), Hunk::new(old.len()..old.len(), 1..new.len())];
+        let mut h = hunks();
+        detect(&old, &new, &mut h, &DiffOptions { min_move_chars: 30, ..DiffOptions::default() }, &mut 0, passage_diff);
+        assert_eq!(h[0].kind, HunkKind::Delete, "shorter than min_move_chars");
+        let mut h = hunks();
+        h[0] = h[0].clone().attributed(crate::ledger::EditRef { decision: crate::ledger::DecisionIx(0), edit: 0 });
+        run(&old, &new, &mut h);
+        assert_eq!(h[1].kind, HunkKind::Insert, "a ledger's edit is never half of a move");
+        let mut h = hunks();
+        let line = DiffOptions { granularity: Granularity::Line, ..DiffOptions::default() };
+        detect(&old, &new, &mut h, &line, &mut 0, passage_diff);
+        assert_eq!(h[0].kind, HunkKind::Delete, "whole lines are not reworded");
+        let (w, v) = (" ".repeat(30), "\n".repeat(30));
+        let mut h = vec![Hunk::new(0..30, 0..0), Hunk::new(30..30, 0..30)];
+        detect(&w, &v, &mut h, &DiffOptions::default(), &mut 0, passage_diff);
+        assert_eq!(h[0].kind, HunkKind::Delete);
+    }
+
+    #[test]
+    fn common_bigrams_alone_still_find_the_pair() {
+        // Every bigram of these passages is held by more than MAX_POSTINGS insertions.
+        let common = "のののののののののののののののののののののののの";
+        let a = format!("{common}あ");
+        let b = format!("{common}い");
+        let mut old = a.clone();
+        let mut new = String::new();
+        let mut hunks = vec![Hunk::new(0..a.len(), 0..0)];
+        for _ in 0..MAX_POSTINGS + 1 {
+            let s = new.len();
+            new.push_str(&format!("{common}う"));
+            hunks.push(Hunk::new(old.len()..old.len(), s..new.len()));
+        }
+        let s = new.len();
+        new.push_str(&b);
+        hunks.push(Hunk::new(old.len()..old.len(), s..new.len()));
+        old.push('\n');
+        run(&old, &new, &mut hunks);
+        assert_eq!(hunks[0].kind, HunkKind::Move);
+        assert_eq!(hunks.iter().filter(|h| h.kind == HunkKind::Move).count(), 2);
     }
 }

@@ -1,10 +1,12 @@
-//! Moved text: a passage deleted in one place and inserted unchanged in another.
+//! Moved text: a passage deleted in one place and inserted in another.
 //!
 //! Word's compare and the legal comparison tools show such a passage as a move with both ends
 //! linked, not as an unrelated deletion and insertion; so does akaji, for passages of at least
 //! `min_move_chars` characters (20 by default). Both ends become [`HunkKind::Move`] hunks that
 //! share a `move_id`; the old end deletes, the new end inserts, and the redline invariant holds
-//! as before.
+//! as before. Passages moved unchanged are paired here first (by their text); then passages
+//! moved and edited on the way (the `edited_moves` module: similar enough, and carrying the
+//! changes between their ends); ids count from 0 in the order of the old ends.
 //!
 //! ```
 //! use akaji::diff::{diff, DiffOptions};
@@ -55,20 +57,18 @@ pub(crate) fn prefer_long_moves(old: &str, new: &str, hunks: &mut [Hunk], min_ch
 }
 
 /// Mark pairs of a deletion and an insertion of the same text (at least `min_chars` chars) as
-/// the two ends of a move. Each hunk takes part in at most one move; ids count from 0 in the
-/// order of the old ends.
-pub(crate) fn detect(old: &str, new: &str, hunks: &mut [Hunk], min_chars: usize) {
+/// the two ends of a move. Each hunk takes part in at most one move; ids count from `next_id`.
+pub(crate) fn detect(old: &str, new: &str, hunks: &mut [Hunk], min_chars: usize, next_id: &mut usize) {
     let long = |s: &str| s.chars().nth(min_chars.max(1) - 1).is_some() && !s.trim().is_empty();
     let mut inserted: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, h) in hunks.iter().enumerate().rev() {
         let text = &new[h.new.clone()];
-        if h.kind == HunkKind::Insert && long(text) {
+        if h.kind == HunkKind::Insert && !h.layout && long(text) {
             inserted.entry(text).or_default().push(i);
         }
     }
-    let mut next_id = 0;
     for i in 0..hunks.len() {
-        if hunks[i].kind != HunkKind::Delete {
+        if hunks[i].kind != HunkKind::Delete || hunks[i].layout {
             continue;
         }
         let text = &old[hunks[i].old.clone()];
@@ -78,9 +78,24 @@ pub(crate) fn detect(old: &str, new: &str, hunks: &mut [Hunk], min_chars: usize)
         let Some(j) = inserted.get_mut(text).and_then(Vec::pop) else { continue };
         for k in [i, j] {
             hunks[k].kind = HunkKind::Move;
-            hunks[k].move_id = Some(next_id);
+            hunks[k].move_id = Some(*next_id);
         }
-        next_id += 1;
+        *next_id += 1;
+    }
+}
+
+/// Number the moves from 0 in the order of their old ends.
+pub(crate) fn renumber(hunks: &mut [Hunk], count: usize) {
+    let mut ids = vec![None; count];
+    let mut next = 0;
+    for h in hunks.iter().filter(|h| !h.old.is_empty()) {
+        if let Some(m) = h.move_id {
+            ids[m] = Some(next);
+            next += 1;
+        }
+    }
+    for h in hunks.iter_mut() {
+        h.move_id = h.move_id.and_then(|m| ids[m]);
     }
 }
 
@@ -94,15 +109,15 @@ mod tests {
         let new = "xABCDEFGHIJKLMNOPQRSTUVWXYZ";
         let hunks = || vec![Hunk::new(0..26, 0..0), Hunk::new(27..27, 1..27)];
         let mut h = hunks();
-        detect(old, new, &mut h, 20);
+        detect(old, new, &mut h, 20, &mut 0);
         assert_eq!(h[0].kind, HunkKind::Move);
         assert_eq!((h[0].move_id, h[1].move_id), (Some(0), Some(0)));
         let mut h = hunks();
-        detect(old, new, &mut h, 30);
+        detect(old, new, &mut h, 30, &mut 0);
         assert_eq!(h[0].kind, HunkKind::Delete);
         let changed = "xABCDEFGHIJKLMNOPQRSTUVWXYz";
         let mut h = hunks();
-        detect(old, changed, &mut h, 20);
+        detect(old, changed, &mut h, 20, &mut 0);
         assert_eq!(h[1].kind, HunkKind::Insert);
     }
 }

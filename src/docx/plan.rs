@@ -128,13 +128,22 @@ impl Builder<'_> {
         if !old.is_empty() {
             let (rev, from) = if is_move { (Rev::MoveFrom(who), true) } else { (Rev::Del(who), false) };
             self.moved(is_move, Inline::MoveStart { name, from, who });
-            self.emit(h.old.start, old, Source::Old, rev);
+            // A move edited on the way: what the passage loses is deleted inside the moved-from
+            // range, what it gains inserted inside the moved-to range, so that accepting every
+            // change gives the new text and rejecting every one the old.
+            for (piece, inner) in h.old_pieces() {
+                let rev = if inner { Rev::Del(who) } else { rev };
+                self.emit(piece.start, &self.redline.old.text()[piece], Source::Old, rev);
+            }
             self.moved(is_move, Inline::MoveEnd { name, from });
         }
         if !new.is_empty() {
             let rev = if is_move { Rev::MoveTo(who) } else { Rev::Ins(who) };
             self.moved(is_move, Inline::MoveStart { name, from: false, who });
-            self.emit(h.new.start, new, Source::New, rev);
+            for (piece, inner) in h.new_pieces() {
+                let rev = if inner { Rev::Ins(who) } else { rev };
+                self.emit(piece.start, &self.redline.new.text()[piece], Source::New, rev);
+            }
             self.moved(is_move, Inline::MoveEnd { name, from: false });
         }
         if let Some(c) = comment {

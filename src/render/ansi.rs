@@ -21,6 +21,7 @@
 
 use super::format::RenderOptions;
 use super::lines::shown;
+use super::moved::move_label;
 use crate::document::Document;
 use crate::messages::report as words;
 use crate::redline::{Hunk, Redline};
@@ -138,9 +139,9 @@ impl Painter {
 
 fn tag_of(redline: &Redline, h: &Hunk) -> Option<String> {
     match (redline.decision(h), h.move_id) {
-        (Some(d), Some(m)) => Some(format!("{} move {m}", d.id)),
+        (Some(d), Some(m)) => Some(format!("{} {}", d.id, move_label(redline, h, m))),
         (Some(d), None) => Some(d.id.clone()),
-        (None, Some(m)) => Some(format!("move {m}")),
+        (None, Some(m)) => Some(move_label(redline, h, m)),
         (None, None) => None,
     }
 }

@@ -1,7 +1,9 @@
 //! CriticMarkup: `{--deleted--}`, `{++inserted++}`, `{~~old~>new~~}`, `{>>comment<<}`.
 //!
 //! Every attributed change is followed by a comment naming its decision and the decision's
-//! response: `{~~設置~>開催~~}{>>32: 御指摘を踏まえ…<<}`; the two ends of a move carry `move N`.
+//! response: `{~~設置~>開催~~}{>>32: 御指摘を踏まえ…<<}`; the two ends of a move carry `move N`,
+//! and those of a move edited on the way name its inner changes too: `{>>move 0 (強化→拡充)<<}`
+//! (CriticMarkup does not nest, so the ends hold the old and the new passage whole).
 //!
 //! ## Escapes
 //!
@@ -26,6 +28,7 @@
 //! ```
 
 use super::format::RenderOptions;
+use super::moved::move_label;
 use crate::redline::{Hunk, Redline, Segment};
 use std::io::{self, Write};
 
@@ -62,7 +65,7 @@ fn comment(redline: &Redline, h: &Hunk) -> Option<String> {
         label.push(d.id.clone());
     }
     if let Some(m) = h.move_id {
-        label.push(format!("move {m}"));
+        label.push(move_label(redline, h, m));
     }
     if label.is_empty() {
         return None;

@@ -5,7 +5,10 @@
 //! the new text can be rebuilt from this file alone), `hunks` and `decisions`. Each hunk holds
 //! `kind` (`insert`, `delete`, `replace`, `move`), `old` and `new` as half-open `[start, end]`
 //! offsets counted in Unicode scalar values (chars), `old_text`, `new_text`, `old_page`,
-//! `old_line`, `new_page`, `new_line`, `decision`, `edit` and `move_id` (null when unknown).
+//! `old_line`, `new_page`, `new_line`, `decision`, `edit` and `move_id` (null when unknown), and
+//! `layout`; the two ends of a move edited on the way also hold `inner_changes`, the changes
+//! between them (each `old`, `new`, `old_text`, `new_text`, ranges in chars of the whole texts, and
+//! `layout` for line breaks placed differently).
 //!
 //! ```
 //! use akaji::render::{render, Format, RenderOptions};
@@ -75,6 +78,27 @@ pub struct JsonHunk {
     /// both texts can be rebuilt; they are not changes of wording).
     #[serde(default)]
     pub layout: bool,
+    /// On both ends of a move edited on the way: the changes between its two ends, in order
+    /// (left out of the file when there are none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inner_changes: Vec<JsonInnerChange>,
+}
+
+/// A change inside a move edited on the way: char ranges in the old text (inside the move's old
+/// end) and in the new text (inside its new end), and their texts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JsonInnerChange {
+    /// Half-open char range in the old text (empty for an inner insertion).
+    pub old: [usize; 2],
+    /// Half-open char range in the new text (empty for an inner deletion).
+    pub new: [usize; 2],
+    /// The old text of the change.
+    pub old_text: String,
+    /// The new text of the change.
+    pub new_text: String,
+    /// Line breaks only, placed differently: not a change of wording.
+    #[serde(default)]
+    pub layout: bool,
 }
 
 /// A decision, as much as a reader of the redline needs.
@@ -136,6 +160,21 @@ impl JsonHunk {
             edit: h.edit.map(|e| e.edit + 1),
             move_id: h.move_id,
             layout: h.layout,
+            inner_changes: h
+                .inner_changes
+                .iter()
+                .map(|c| {
+                    let (o, n) = (redline.old.char_offset(c.old.start), redline.new.char_offset(c.new.start));
+                    let (ot, nt) = (&redline.old.text()[c.old.clone()], &redline.new.text()[c.new.clone()]);
+                    JsonInnerChange {
+                        old: [o, o + ot.chars().count()],
+                        new: [n, n + nt.chars().count()],
+                        old_text: ot.to_owned(),
+                        new_text: nt.to_owned(),
+                        layout: c.layout,
+                    }
+                })
+                .collect(),
         }
     }
 }

@@ -23,13 +23,14 @@ mod html;
 mod json;
 mod lines;
 mod markup;
+mod moved;
 mod passages;
 mod table;
 mod unified;
 
 pub(crate) use critic::ESCAPABLE;
 pub use format::{Context, Format, RenderOptions};
-pub use json::{JsonDecision, JsonHunk, JsonRedline};
+pub use json::{JsonDecision, JsonHunk, JsonInnerChange, JsonRedline};
 pub(crate) use markup::{escape, head};
 
 use crate::redline::Redline;

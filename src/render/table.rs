@@ -7,7 +7,9 @@
 //! 「取り組み」 and 「取組」, not 「り組み」; 「SaaS」→「クラウド」 in 「…サービス」 underlines
 //! 「SaaSサービス」 and 「クラウドサービス」); the first column gives the draft's page and lines and the heading path of the
 //! item (`1.1. (3) (イ)`); 備考 names the decisions, linked to the decisions table below. An item
-//! that exists on one side only shows （新設） or （削る） on the other. The column heads follow
+//! that exists on one side only shows （新設） or （削る） on the other. A moved passage's two
+//! rows say so in 備考 (「移動0（移動先へ）」 at the old place, 「移動0（移動元から）」 at the new), with the
+//! changes made on the way (「（強化→拡充）」). The column heads follow
 //! the kind of document ([`crate::DocumentKind`]): 修正後/修正前 for a plan (the default),
 //! 改正後/改正前 for a law or rule, 新/旧 otherwise.
 //!
@@ -27,6 +29,7 @@
 
 use super::format::RenderOptions;
 use super::markup::{decision_anchor, decisions, escape, head};
+use super::moved::inner_label;
 use super::passages::{passages, span, Passage};
 use crate::char_class::{class_of, CharClass};
 use crate::document::{Document, DocumentKind};
@@ -252,6 +255,15 @@ fn row(out: &mut dyn Write, redline: &Redline, n: usize, p: &Passage) -> io::Res
             format!("<a class=\"dec\" href=\"#{}\">{}</a>", decision_anchor(ix), escape(&label))
         })
         .collect();
+    let mut notes = notes;
+    for h in hunks.iter().filter(|h| !h.layout) {
+        if let Some(m) = h.move_id {
+            // Each end of a move is in its own row: the note says where the passage went or came from.
+            let way = if h.old.is_empty() { "（移動元から）" } else { "（移動先へ）" };
+            let inner = inner_label(redline, h).map_or_else(String::new, |l| format!("（{}）", escape(&l)));
+            notes.push(format!("<span class=\"mv\">移動{m}{way}</span>{inner}"));
+        }
+    }
     let path = path(redline, p);
     let path =
         if path.is_empty() { String::new() } else { format!("<br><span class=\"path\">{}</span>", escape(&path)) };

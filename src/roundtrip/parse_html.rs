@@ -1,6 +1,7 @@
 //! The `html` format back to both texts, from the document element whose structure the `html`
 //! renderer documents: text belongs to both texts, `<del>` to the old, `<ins>` to the new; page
-//! marks and tags (`<a>…</a>`) are not text. Character references are decoded by quick-xml's
+//! marks, tags (`<a>…</a>`) and the old words struck inside a move's new end (`<s>…</s>`) are
+//! not text. Character references are decoded by quick-xml's
 //! decoder (the one the import's HTML cells use too).
 
 use super::texts::{ParseKind, ParseProblem, Texts};
@@ -94,6 +95,13 @@ pub(super) fn parse(page: &str) -> Result<Texts, ParseProblem> {
             "/ins" => {
                 expect(side, Side::New)?;
                 side = Side::Both;
+            }
+            // The old words inside a move's new end: text of the old end, already read there.
+            "s" => {
+                expect(side, Side::New)?;
+                let close =
+                    page[i..end].find("</s>").ok_or_else(|| ParseProblem::at_byte(i, ParseKind::StruckNotClosed))?;
+                i += close + "</s>".len();
             }
             "a" => {
                 let close =

@@ -87,6 +87,8 @@ pub enum ParseKind {
     },
     /// An `<a>` without its `</a>`.
     LinkNotClosed,
+    /// An `<s>` (the old words inside a move's new end) without its `</s>`.
+    StruckNotClosed,
     /// A `<del>` or `<ins>` not closed.
     ChangeNotClosed,
     /// A line that should be a hunk header.

@@ -9,8 +9,10 @@
 //!
 //! The page's structure is a contract that [`roundtrip::read`](crate::roundtrip::read) reads back: the document is
 //! the `<div class="doc" id="redline">`, ending at `</div><!--/redline-->`; inside it, text, `<del>`,
-//! `<ins>`, page marks (`<span class="pno" …></span>`), change wrappers (`<span class="chg" …>`) and
-//! tags (`<a class="tag …">…</a>`, which are not text).
+//! `<ins>`, page marks (`<span class="pno" …></span>`), change wrappers (`<span class="chg" …>`),
+//! tags (`<a class="tag …">…</a>`, which are not text) and, at the new end of a move edited on
+//! the way, the passage's old words struck in `<s class="inner">…</s>` (not text either: they
+//! are the move's old end's) before its new words in `<span class="inner">`.
 //!
 //! ```
 //! use akaji::render::{render, Format, RenderOptions};
@@ -60,6 +62,44 @@ fn tags(out: &mut String, redline: &Redline, h: &Hunk) {
     }
 }
 
+/// `write` wrapped in `open` … `close` when there is an `open`.
+fn marked(out: &mut String, open: Option<&str>, close: &str, write: impl FnOnce(&mut String)) {
+    if let Some(open) = open {
+        out.push_str(open);
+    }
+    write(out);
+    if open.is_some() {
+        out.push_str(close);
+    }
+}
+
+/// The new text of an insertion; at the new end of a move edited on the way, each inner change
+/// shown in place as Word shows it: what the passage said, struck (`<s class="inner">`, not
+/// text: it belongs to the move's old end), then what it says (`<span class="inner">`).
+fn moved_to(
+    out: &mut String,
+    h: &Hunk,
+    mut old: impl FnMut(&mut String, std::ops::Range<usize>),
+    mut new: impl FnMut(&mut String, std::ops::Range<usize>),
+) {
+    let mut at = h.new.start;
+    for c in h.inner_changes.iter().filter(|c| !c.layout) {
+        new(out, at..c.new.start);
+        if !c.old.is_empty() {
+            out.push_str("<s class=\"inner\">");
+            old(out, c.old.clone());
+            out.push_str("</s>");
+        }
+        if !c.new.is_empty() {
+            out.push_str("<span class=\"inner\">");
+            new(out, c.new.clone());
+            out.push_str("</span>");
+        }
+        at = c.new.end;
+    }
+    new(out, at..h.new.end);
+}
+
 /// The document as 見え消し, the inside of `<div class="doc">`: the old text's paragraphs with
 /// their marks (`marks.rs`), deletions and insertions. A layout hunk (a comparison of content)
 /// is a `<del class="layout">`/`<ins class="layout">` pair that the page shows as the old text
@@ -96,12 +136,16 @@ fn body(redline: &Redline) -> String {
                 out.push_str(&format!("<span class=\"chg\" id=\"c{n}\">"));
                 if !h.old.is_empty() {
                     out.push_str(&format!("<del{mv}>"));
-                    old_marks.write(&mut out, old, h.old.clone());
+                    for (piece, inner) in h.old_pieces() {
+                        marked(&mut out, inner.then_some("<span class=\"inner\">"), "</span>", |out| {
+                            old_marks.write(out, old, piece)
+                        });
+                    }
                     out.push_str("</del>");
                 }
                 if !h.new.is_empty() {
                     out.push_str(&format!("<ins{mv}>"));
-                    new_marks.write(&mut out, new, h.new.clone());
+                    moved_to(&mut out, h, |out, r| old_marks.write(out, old, r), |out, r| new_marks.write(out, new, r));
                     out.push_str("</ins>");
                 }
                 tags(&mut out, redline, h);
