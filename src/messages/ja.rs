@@ -471,6 +471,7 @@ fn parse(p: &ParseProblem) -> String {
         ParseKind::UnexpectedTag { tag } => format!("ここに `{tag}` はありえません"),
         ParseKind::ForeignTag { tag } => format!("赤字の中に `{tag}` はありえません"),
         ParseKind::LinkNotClosed => "`<a>` が閉じられていません".to_owned(),
+        ParseKind::StruckNotClosed => "`<s>` が閉じられていません".to_owned(),
         ParseKind::ChangeNotClosed => "`<del>` か `<ins>` が閉じられていません".to_owned(),
         ParseKind::NotHunkHeader => "変更の見出し（@@ 行）ではありません".to_owned(),
         ParseKind::HunkOutOfOrder { old_line } => {
