@@ -38,12 +38,11 @@ use crate::pdf::{LibraryFailure, PdfProblem};
 use crate::reconcile::{Missing, Sought};
 use crate::roundtrip::{Offset, ParseKind, ParseProblem};
 use crate::verify::VerifyNote;
-use std::borrow::Cow;
 use std::fmt::{self, Write};
 
 pub use crate::lang::Lang;
 use parts::{clip, page_or_none, page_span, NoMatchWords};
-pub use parts::{Label, Message};
+pub use parts::{visible, Label, Message};
 
 mod ja;
 mod parts;
@@ -192,62 +191,6 @@ impl fmt::Display for Place {
             visible(&self.context_after)
         )
     }
-}
-
-/// `s` with every character that a terminal would act on, or that a reader could not see, shown
-/// visibly: line breaks as `⏎` (a CRLF as one), a tab as `⇥`, a form feed as `␌`, any other
-/// control character (C0, DEL, C1: ESC and BEL among them) and the invisible format characters
-/// (zero-width space, bidirectional controls, word joiner, byte order mark, soft hyphen, …) as
-/// `<U+XXXX>`. Ledger strings and document text are untrusted: everything akaji writes to a
-/// terminal or a text report goes through this. The zero-width joiner and non-joiner stay, as
-/// they join visible characters (emoji sequences, scripts that need them).
-///
-/// ```
-/// use akaji::messages::visible;
-/// assert_eq!(visible("設置"), "設置");
-/// assert_eq!(visible("a\u{1b}]0;x\u{7}b"), "a<U+001B>]0;x<U+0007>b");
-/// assert_eq!(visible("設\u{200b}置\r\nする"), "設<U+200B>置⏎する");
-/// ```
-pub fn visible(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c.is_control() || invisible(c)) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' if chars.peek() == Some(&'\n') => {
-                chars.next();
-                out.push('⏎');
-            }
-            '\n' | '\r' => out.push('⏎'),
-            '\t' => out.push('⇥'),
-            '\u{c}' => out.push('␌'),
-            c if c.is_control() || invisible(c) => {
-                let _ = write!(out, "<U+{:04X}>", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// Format characters a reader does not see (and that may reorder what they see).
-fn invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{ad}'
-            | '\u{61c}'
-            | '\u{180e}'
-            | '\u{200b}'
-            | '\u{200e}'
-            | '\u{200f}'
-            | '\u{2028}'..='\u{202e}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{206f}'
-            | '\u{feff}'
-            | '\u{fff9}'..='\u{fffb}'
-    )
 }
 
 /// An edit in one line, as people write it: 「設置」→「開催」 (P4, P12).

@@ -2,8 +2,9 @@
 //! `messages.rs`, matching the same problem enums exhaustively, so that a problem added without
 //! its Japanese does not compile.
 
-use super::parts::{clip, listing, no_match, page_or_none, page_span, ruled_out, Label, Message, NoMatchWords};
-use super::visible;
+use super::parts::{
+    clip, listing, no_match, page_or_none, page_span, ruled_out, visible, Label, Message, NoMatchWords,
+};
 use crate::anchor::ScopeRule;
 use crate::anchor::{AnchorProblem, ConflictKind, NearMiss};
 use crate::diagnostic::{Diagnostic, Kind, Subject};

@@ -3,6 +3,7 @@
 
 use crate::anchor::NearMiss;
 use crate::document::{PageNo, Place};
+use std::borrow::Cow;
 
 /// A diagnostic in words, its parts apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +42,6 @@ impl Message {
     pub(super) fn lay_out(&self, out: &mut dyn std::fmt::Write) -> std::fmt::Result {
         // Every piece goes through `visible`: a ledger's strings and a document's text are
         // untrusted, and an escape sequence in them must not reach a terminal.
-        use super::visible;
         out.write_str(&visible(&self.message))?;
         for label in &self.labels {
             match label {
@@ -158,4 +158,60 @@ pub(super) fn listing(message: String, places: &[Place], help: String) -> Messag
     let mut m = Message::new(message);
     m.labels.extend(places.iter().cloned().map(Label::Place));
     m.help(help)
+}
+
+/// `s` with every character that a terminal would act on, or that a reader could not see, shown
+/// visibly: line breaks as `⏎` (a CRLF as one), a tab as `⇥`, a form feed as `␌`, any other
+/// control character (C0, DEL, C1: ESC and BEL among them) and the invisible format characters
+/// (zero-width space, bidirectional controls, word joiner, byte order mark, soft hyphen, …) as
+/// `<U+XXXX>`. Ledger strings and document text are untrusted: everything akaji writes to a
+/// terminal or a text report goes through this. The zero-width joiner and non-joiner stay, as
+/// they join visible characters (emoji sequences, scripts that need them).
+///
+/// ```
+/// use akaji::messages::visible;
+/// assert_eq!(visible("設置"), "設置");
+/// assert_eq!(visible("a\u{1b}]0;x\u{7}b"), "a<U+001B>]0;x<U+0007>b");
+/// assert_eq!(visible("設\u{200b}置\r\nする"), "設<U+200B>置⏎する");
+/// ```
+pub fn visible(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control() || invisible(c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {
+                chars.next();
+                out.push('⏎');
+            }
+            '\n' | '\r' => out.push('⏎'),
+            '\t' => out.push('⇥'),
+            '\u{c}' => out.push('␌'),
+            c if c.is_control() || invisible(c) => {
+                let _ = std::fmt::Write::write_fmt(&mut out, format_args!("<U+{:04X}>", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Format characters a reader does not see (and that may reorder what they see).
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{61c}'
+            | '\u{180e}'
+            | '\u{200b}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{2028}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+    )
 }
