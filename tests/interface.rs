@@ -155,6 +155,28 @@ fn error_messages_follow_the_language() {
     assert!(r.stderr.contains("l.toml: decision 32, edit 1: 「存在しない語」 is not in the draft"), "{}", r.stderr);
 }
 
+/// A command line clap refuses is worded in the run's language too: what is missing or unknown,
+/// the suggestion, the usage line; exit status 2. English is clap's own.
+#[test]
+fn usage_errors_follow_the_language() {
+    let r = akaji_env(&testdata("sample"), &["apply"], JA);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.starts_with("akaji: エラー: 必要な引数がありません: <DRAFT>、<LEDGER>"), "{}", r.stderr);
+    assert!(r.stderr.contains("使い方: akaji apply <DRAFT> <LEDGER>"), "{}", r.stderr);
+    let r = akaji_env(&testdata("sample"), &["verfy"], JA);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("知らないコマンドです: verfy") && r.stderr.contains("もしかして: verify"),
+        "{}",
+        r.stderr
+    );
+    let r = akaji_env(&testdata("sample"), &["apply", "--bogus", "a", "b"], C);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("unexpected argument '--bogus'"), "{}", r.stderr);
+    let r = akaji_env(&testdata("sample"), &["apply", "--lang", "ja", "--bogus", "a", "b"], C);
+    assert!(r.stderr.contains("知らない引数です: --bogus"), "--lang wins over the locale: {}", r.stderr);
+}
+
 #[test]
 fn swapped_arguments_are_named_as_such() {
     let sample = testdata("sample");

@@ -35,3 +35,36 @@ pub fn ledger_lang(lang: Option<Lang>) {
         choose(l);
     }
 }
+
+/// The language `--lang` names among raw arguments, for a command line clap could not parse
+/// (its error is then worded in that language).
+pub fn from_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> Option<Lang> {
+    let args: Vec<String> = args.into_iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    let value = args.iter().enumerate().find_map(|(i, a)| match a.strip_prefix("--lang") {
+        Some("") => args.get(i + 1).cloned(),
+        Some(rest) => rest.strip_prefix('=').map(str::to_owned),
+        None => None,
+    })?;
+    match value.as_str() {
+        "ja" => Some(Lang::Ja),
+        "en" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(a: &[&str]) -> Vec<std::ffi::OsString> {
+        a.iter().map(|s| s.into()).collect()
+    }
+
+    #[test]
+    fn lang_is_found_among_arguments_clap_refused() {
+        assert_eq!(from_args(args(&["akaji", "apply", "--lang", "ja", "--bogus"])), Some(Lang::Ja));
+        assert_eq!(from_args(args(&["akaji", "--lang=en", "verify"])), Some(Lang::En));
+        assert_eq!(from_args(args(&["akaji", "apply", "--lang"])), None);
+        assert_eq!(from_args(args(&["akaji", "apply", "--lang", "fr"])), None);
+    }
+}

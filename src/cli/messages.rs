@@ -651,6 +651,57 @@ pub fn bad_context(value: &str) -> String {
     }
 }
 
+/// A command line clap refused, in `l` (English comes from clap itself): what is wrong, what it
+/// suggests, the usage line, and where the help is.
+pub fn usage_error(e: &clap::Error, l: Lang) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let ctx = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join("、"),
+        Some(ContextValue::StyledStr(s)) => s.to_string(),
+        Some(ContextValue::StyledStrs(v)) => v.iter().map(|s| s.to_string()).collect::<Vec<_>>().join("、"),
+        Some(ContextValue::Number(n)) => n.to_string(),
+        Some(ContextValue::Bool(b)) => b.to_string(),
+        _ => String::new(),
+    };
+    let (arg, value) = (ctx(ContextKind::InvalidArg), ctx(ContextKind::InvalidValue));
+    let (valid, suggested) = (ctx(ContextKind::ValidValue), ctx(ContextKind::SuggestedArg));
+    let usage = ctx(ContextKind::Usage);
+    let mut s = match (l, e.kind()) {
+        (Lang::Ja, ErrorKind::MissingRequiredArgument) => format!("必要な引数がありません: {arg}"),
+        (Lang::Ja, ErrorKind::UnknownArgument) => format!("知らない引数です: {arg}"),
+        (Lang::Ja, ErrorKind::InvalidSubcommand) => {
+            format!("知らないコマンドです: {}", ctx(ContextKind::InvalidSubcommand))
+        }
+        (Lang::Ja, ErrorKind::InvalidValue | ErrorKind::ValueValidation) if value.is_empty() => {
+            format!("{arg} に値がありません")
+        }
+        (Lang::Ja, ErrorKind::InvalidValue | ErrorKind::ValueValidation) => {
+            format!("{arg} の値「{value}」は使えません")
+        }
+        (Lang::Ja, ErrorKind::ArgumentConflict) => {
+            format!("{arg} は {} と一緒には使えません", ctx(ContextKind::PriorArg))
+        }
+        (Lang::Ja, ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) => {
+            "コマンドを指定してください: apply、redline、diff、verify、import、reconcile".to_owned()
+        }
+        (Lang::Ja, _) => format!("引数が正しくありません（{}）", e.kind()),
+        (Lang::En, _) => return e.render().to_string(),
+    };
+    if !valid.is_empty() {
+        let _ = write!(s, "\n  使える値: {valid}");
+    }
+    let sub = ctx(ContextKind::SuggestedSubcommand);
+    if !suggested.is_empty() || !sub.is_empty() {
+        let _ = write!(s, "\n  もしかして: {}", if sub.is_empty() { suggested } else { sub });
+    }
+    if !usage.is_empty() {
+        let usage = usage.trim().trim_start_matches("Usage:").trim();
+        let _ = write!(s, "\n\n使い方: {usage}");
+    }
+    format!("{}{s}\n\n詳しくは --help（英語）を見てください\n", error_lead())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

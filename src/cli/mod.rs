@@ -59,7 +59,13 @@ pub fn run() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            let asked = lang::from_args(std::env::args_os());
+            match (e.use_stderr(), asked.unwrap_or_else(Lang::from_env)) {
+                (true, Lang::Ja) => eprint!("{}", messages::usage_error(&e, Lang::Ja)),
+                _ => {
+                    let _ = e.print();
+                }
+            }
             return ExitCode::from(if e.use_stderr() { exit::BAD_INPUT } else { exit::SUCCESS });
         }
     };
