@@ -33,7 +33,7 @@
 use super::layout::{running_heads, View};
 use super::note::VerifyNote;
 use super::report::{per_decision, worst, EditReport, Finding, Layout, Mode, Status, VerifyOptions, VerifyReport};
-use super::scan::{todo, todo_text};
+use super::scan::{todo, todo_text, unclear};
 use crate::anchor::Patterns;
 use crate::diagnostic::Diagnostic;
 use crate::document::{one_line, Document};
@@ -114,19 +114,6 @@ pub fn locked(ledger: &Ledger, lock: &Lock, final_doc: &Document, options: &Veri
         report.notes.push(crate::messages::stale_lock_note());
     }
     report
-}
-
-/// An unclear report saying why.
-fn unclear(note: VerifyNote) -> EditReport {
-    let message = Some(Diagnostic::new(note));
-    EditReport {
-        edit: 0,
-        summary: String::new(),
-        summary_ja: String::new(),
-        status: Status::Unclear,
-        message,
-        findings: Vec::new(),
-    }
 }
 
 /// The finding of one place: which of its texts stand in the final's view.

@@ -131,7 +131,7 @@ pub(super) fn todo(note: &str, text: Option<Finding>) -> EditReport {
 }
 
 /// An unclear report saying why.
-fn unclear(note: VerifyNote) -> EditReport {
+pub(super) fn unclear(note: VerifyNote) -> EditReport {
     let message = Some(Diagnostic::new(note));
     EditReport {
         edit: 0,
