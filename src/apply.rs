@@ -19,7 +19,7 @@
 //! ```
 
 use crate::anchor::{resolve, AnchorProblem, Resolved};
-use crate::diagnostic::{Diagnostics, Kind};
+use crate::diagnostic::{Diagnostic, Diagnostics, Kind, Subject};
 use crate::document::{Document, PageMarker};
 use crate::ledger::{EditRef, Ledger};
 use crate::promise;
@@ -80,11 +80,29 @@ pub fn apply<'a>(draft: &'a Document, ledger: &'a Ledger) -> Result<Applied<'a>,
         return Err(Diagnostics(resolution.problems));
     }
     let Built { final_doc, edits } = build(draft, &resolution.edits, &ledger.options.page_marker);
-    let broken = promise::check(draft, &final_doc, ledger, edits.iter().map(AppliedEdit::placed));
-    if !broken.is_empty() {
-        return Err(Diagnostics(broken));
+    checked(Applied { draft, ledger, final_doc, edits })
+}
+
+/// `applied` when it can be written as it is: every edit's promise stands in the final (the
+/// promise invariant), and the final does not open with a U+FEFF that a reader would take for
+/// a byte order mark.
+fn checked(applied: Applied<'_>) -> Result<Applied<'_>, Diagnostics> {
+    let Applied { draft, ledger, final_doc, edits } = &applied;
+    let mut problems = promise::check(draft, final_doc, ledger, edits.iter().map(AppliedEdit::placed));
+    if final_doc.bom().is_empty() && final_doc.text().starts_with('\u{feff}') {
+        if let Some(e) = edits.iter().find(|e| e.new.start == 0) {
+            let place = Box::new(final_doc.place(0..'\u{feff}'.len_utf8()));
+            problems.push(Diagnostic::about(
+                Subject::of_edit(ledger, e.edit),
+                AnchorProblem::OpensWithByteOrderMark { place },
+            ));
+        }
     }
-    Ok(Applied { draft, ledger, final_doc, edits })
+    if problems.is_empty() {
+        Ok(applied)
+    } else {
+        Err(Diagnostics(problems))
+    }
 }
 
 /// Apply every complete edit of `ledger` to `draft`, leaving its todos out (`--partial`): the
@@ -114,7 +132,7 @@ pub fn apply_partial<'a>(draft: &'a Document, ledger: &'a Ledger) -> Result<(App
         return Err(Diagnostics(resolution.problems));
     }
     let Built { final_doc, edits } = build(draft, &resolution.edits, &ledger.options.page_marker);
-    Ok((Applied { draft, ledger, final_doc, edits }, todos))
+    Ok((checked(Applied { draft, ledger, final_doc, edits })?, todos))
 }
 
 /// Apply `ledger` to a draft given as text (paginated by the ledger's page marker): the final

@@ -389,6 +389,13 @@ fn anchor(p: &AnchorProblem) -> Message {
             m.labels.push(Label::Place((**place).clone()));
             m.help("write in `new` the text that should change, or remove the edit")
         }
+        AnchorProblem::OpensWithByteOrderMark { place } => {
+            let mut m = Message::new(
+                "would make the final open with U+FEFF, which every reader (akaji too) takes for a byte order mark and drops: the final would not read back as written; nothing was written",
+            );
+            m.labels.push(Label::Named("the final's opening".into(), (**place).clone()));
+            m.help("leave U+FEFF out of `new`, or quote it in `old` so that the edit deletes it")
+        }
         AnchorProblem::PromiseBroken { expected, place } => {
             let mut m = Message::new(format!(
                 "this is a bug in akaji, please report it: after apply, the promised text 「{expected}」 does not stand in the final where the edit's quote was; nothing was written"

@@ -282,3 +282,41 @@ fn verify_reports_a_changed_quote_as_different() {
         r.stdout
     );
 }
+
+/// The fuzzer's find, in a plan's shape: the chapter head above the chapter heading the ledger
+/// revises stays the draft's (apply keeps furniture), so the final, read afresh, no longer
+/// repeats the heading under it. verify with the draft called the kept promise `different`
+/// (exit 1) on apply's own final; the expected final's heads are set apart in the final too.
+#[test]
+fn a_revised_heading_under_its_running_head_verifies_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = "第1章　総論\n第1章　総論\n本計画は、国際的な動向を踏まえ、\n施策の方向性を示すものである。\n- 1 -\n\
+        第2章　計画の推進\n第2章　計画の推進\n推進体制を整備し、関係機関と連携\nして取り組む。\n- 2 -\n";
+    fs::write(dir.path().join("draft.txt"), draft).unwrap();
+    fs::write(dir.path().join("ledger.toml"), decision("1", "old = \"総論\"\nnew = \"総則\"\npage = 1\n")).unwrap();
+    let run = akaji_in(dir.path(), &["apply", "draft.txt", "ledger.toml", "-o", "final.txt"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let fin = fs::read_to_string(dir.path().join("final.txt")).unwrap();
+    assert!(fin.starts_with("第1章　総論\n第1章　総則\n"), "{fin}");
+    let run = akaji_in(dir.path(), &["verify", "ledger.toml", "--draft", "draft.txt", "--final", "final.txt"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("1 decisions, 1 applied, 0 missing, 0 different, 0 unanchored, 0 unexplained changes"),
+        "{}",
+        run.stdout
+    );
+}
+
+/// A final that would open with U+FEFF (the draft has no byte order mark) reads back without
+/// it: refused, exit 2, the decision named, nothing written.
+#[test]
+fn a_final_opening_with_u_feff_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("draft.txt"), "本計画は、施策の方向性を示す。\n").unwrap();
+    fs::write(dir.path().join("ledger.toml"), decision("7", "before = \"本計画\"\nnew = \"\\uFEFF（案）\"\n")).unwrap();
+    let run = akaji_in(dir.path(), &["apply", "draft.txt", "ledger.toml", "-o", "final.txt"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("decision 7, edit 1"), "{}", run.stderr);
+    assert!(run.stderr.contains("would make the final open with U+FEFF"), "{}", run.stderr);
+    assert!(!dir.path().join("final.txt").exists());
+}

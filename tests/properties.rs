@@ -9,7 +9,7 @@
 
 use akaji::render::{render, Format, RenderOptions};
 use akaji::verify::{self, Exact, Status, VerifyOptions};
-use akaji::{Action, Count, Decision, Document, Edit, Ledger, Scope, Side};
+use akaji::{Action, AnchorProblem, Count, Decision, Document, Edit, Kind, Ledger, Scope, Side};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
@@ -292,4 +292,54 @@ fn the_generated_ledgers_mostly_apply() {
     }
     eprintln!("{applied} of {total} ledgers applied one edit or more, {edits} edits in all");
     assert!(applied * 3 >= total, "only {applied} of {total} applied");
+}
+
+/// A ledger of one-edit decisions, each `(old, new)` a replacement found anywhere once.
+fn replacements(edits: &[(&str, &str)]) -> Ledger {
+    let mut ledger = Ledger::default();
+    for (i, (old, new)) in edits.iter().enumerate() {
+        let edit = Edit::replace(*old, *new).unwrap();
+        ledger.decisions.push(Decision { id: format!("{i}"), edits: vec![edit], ..Default::default() });
+    }
+    ledger
+}
+
+/// What the apply fuzz target found (fuzz/seeds/apply/verify-disagrees-*), each a failure of the
+/// properties above on main: verify with the draft called a kept promise `different` where the
+/// final, read afresh, no longer set apart a running head the expected final kept from the
+/// draft (a head above the heading the edit revised; a page whose furniture holds blank lines
+/// only), and apply wrote a final opening with U+FEFF, which reads back as a byte order mark.
+#[test]
+fn the_fuzzers_finds_keep_their_promises() {
+    let cases: [(&str, &[(&str, &str)]); 3] = [
+        ("\tI\nI\n\u{11}\n\ti\u{fffd}JJJ\u{fffd} ", &[("I", "\u{fffd}\0r"), ("i", "\u{fffd}\0r")]),
+        (
+            "\u{feff}cc\u{19}i\tI\n\n\n\n\n\n\u{fffd}\u{fffd}\u{7f}\u{fffd}\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\u{b}\n\n\u{3}\u{fffd}\n\u{fffd}\n\n\u{c}\n\n\n\n\n\u{3}\u{fffd}\n\n\n第\u{fffd}\u{fffd}3\u{fffd}\u{a0}\t\u{fffd}\u{fffd},\u{fffd}\u{fffd}\u{fffd}'株\t(\u{fffd}\n置\u{fffd}\u{7f}\u{fffd}\u{fffd}\n\n\u{c}\n\n\n\n\n\u{3}\u{fffd}\n\n\n\u{fffd}\u{7f}\n\n\u{c}\n\n\n\n\n\u{3}\t新\nr\tにあた\u{fffd}r\u{fffd}て",
+            &[("i", "\u{fffd}\0r"), ("\u{fffd}\u{3}\u{fffd}", "x")],
+        ),
+        (
+            "\u{feff}cc\u{19}i\tI\n\n\n\n\n\n\u{fffd}\u{fffd}\u{7f}\u{fffd}\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\u{b}\n\n\u{3}\u{fffd}\n\n\n\u{c}\n\n\n\n\n\u{3}\u{fffd}\n\n\u{1f}\u{fffd}栠\t(\u{fffd}\n\u{fffd}ぬ\u{fffd}\u{7f}\u{fffd}\n-\n\n@\u{fffd}'\u{fffd}3\u{fffd}\u{a0}\t\u{fffd},\u{fffd}'株\t(\u{fffd}\n置\u{8}\u{11}\u{7f}\u{fffd}\n\n\u{c}\n\n\n\n\n\u{3}\u{fffd}\n\n\n\u{fffd}\u{7f}\n\n\u{c}\n\n\n\n\n\u{3}\t新\n\u{fffd}r@",
+            &[("\u{fffd}\u{3}\u{fffd}", "x")],
+        ),
+    ];
+    for (text, edits) in cases {
+        let ledger = replacements(edits);
+        let doc = Document::new(text, &ledger.options.page_marker);
+        assert!(akaji::apply(&doc, &ledger).is_ok(), "{text:?}");
+        check_success(text, &ledger).unwrap();
+    }
+    // An insertion that would open the final with U+FEFF is refused, naming why.
+    let mut ledger = Ledger::default();
+    let edit = Edit::insert(Side::Before, "ua", "\u{feff}ca").unwrap();
+    ledger.decisions.push(Decision { id: "1".into(), edits: vec![edit], ..Default::default() });
+    let doc = Document::new("ua\ti\tI\n", &ledger.options.page_marker);
+    let problems = akaji::apply(&doc, &ledger).map(|_| ()).unwrap_err();
+    assert!(
+        matches!(
+            problems.iter().next().map(|p| &p.kind),
+            Some(Kind::Anchor(AnchorProblem::OpensWithByteOrderMark { .. }))
+        ),
+        "{problems:?}"
+    );
+    assert!(problems.to_string().contains("byte order mark"), "{problems}");
 }

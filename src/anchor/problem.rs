@@ -94,6 +94,12 @@ pub enum AnchorProblem {
         /// Where the quote is.
         place: Box<Place>,
     },
+    /// The final would open with U+FEFF while the draft has no byte order mark: every reader
+    /// (akaji too) takes it for one and drops it, so the file would not read back as written.
+    OpensWithByteOrderMark {
+        /// Where the final opens.
+        place: Box<Place>,
+    },
     /// After apply, the edit's promised text does not stand in the final where its quote was: a
     /// bug in akaji (the final is not written).
     PromiseBroken {

@@ -37,6 +37,7 @@ mod numerals;
 mod page;
 mod paginate;
 mod paragraphs;
+mod shared;
 mod text;
 
 pub use kind::DocumentKind;

@@ -5,7 +5,6 @@ use super::marker::PageMarker;
 use super::page::{LineCount, LineRole, Page, PageNo};
 use super::paginate::{paginate, Span};
 use super::paragraphs::{self, Paragraph, Signs};
-use crate::fold::fold_text;
 use serde::Serialize;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -212,67 +211,14 @@ impl Document {
         self
     }
 
-    /// The same document, with the running heads of `other` set apart here too: a line at the
-    /// top of page N (among its first lines, before its body) that reads as a running head of
-    /// `other`'s page N. How a final keeps its draft's furniture after a heading it repeats was
-    /// revised, and how two documents compared agree on what is layout.
-    pub fn with_furniture_of(mut self, other: &Document) -> Document {
+    /// The same document with `lines` (body lines) set apart as running heads, its pages'
+    /// bodies and line counts made again ([`super::shared`]).
+    pub(super) fn with_heads_at(mut self, lines: &[usize]) -> Document {
         let mut changed = false;
-        for page in 0..self.pages.len() {
-            let number = self.pages[page].number;
-            let Some(theirs) = other.page(number) else { continue };
-            let heads: Vec<String> = theirs
-                .all
-                .clone()
-                .filter(|&l| other.roles[l] == LineRole::RunningHead)
-                .map(|l| fold_text(other.line_text(l), false))
-                .filter(|k| !k.is_empty())
-                .collect();
-            if heads.is_empty() {
-                continue;
-            }
-            let all = self.pages[page].all.clone();
-            let key = |doc: &Document, l: usize| fold_text(doc.line_text(l), false);
-            // The lines that may be heads, in order: this page's own heads and lines equal to a head
-            // of theirs.
-            let mut run = Vec::new();
-            for l in all.clone() {
-                match self.roles[l] {
-                    LineRole::RunningHead => run.push((l, true)),
-                    LineRole::Body if self.line_text(l).trim().is_empty() => {}
-                    LineRole::Body if heads.contains(&key(&self, l)) => run.push((l, false)),
-                    _ => break,
-                }
-            }
-            // Their body may open with a heading equal to a head (はじめに above はじめに): a line
-            // here that is where their body opens is body, not a copy of the head.
-            let opening: Vec<String> = theirs
-                .body
-                .clone()
-                .filter(|&l| !other.line_text(l).trim().is_empty())
-                .take(1)
-                .map(|l| key(other, l))
-                .collect();
-            let opens_body = |from: usize| {
-                let here: Vec<String> = (from..all.end)
-                    .filter(|&l| self.roles[l] == LineRole::Body && !self.line_text(l).trim().is_empty())
-                    .take(opening.len())
-                    .map(|l| key(&self, l))
-                    .collect();
-                !opening.is_empty() && here == opening
-            };
-            let heads_here = (0..=run.len())
-                .rev()
-                .find(|&k| run[k..].iter().all(|&(_, own)| !own) && run.get(k).is_some_and(|&(l, _)| opens_body(l)))
-                .unwrap_or(run.len());
-            let last_head = heads_here.checked_sub(1).map(|k| run[k].0);
-            if let Some(last) = last_head {
-                for l in all.start..=last {
-                    if self.roles[l] == LineRole::Body {
-                        self.roles[l] = LineRole::RunningHead;
-                        changed = true;
-                    }
-                }
+        for &l in lines {
+            if self.roles[l] == LineRole::Body {
+                self.roles[l] = LineRole::RunningHead;
+                changed = true;
             }
         }
         if changed {

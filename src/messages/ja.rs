@@ -246,6 +246,13 @@ fn anchor(p: &AnchorProblem) -> Message {
             m.labels.push(Label::Place((**place).clone()));
             m.help("`new` に変えるべき文を書くか、この修正を外してください")
         }
+        AnchorProblem::OpensWithByteOrderMark { place } => {
+            let mut m = Message::new(
+                "修正後の文が U+FEFF で始まることになります。U+FEFF はどの読み手（akaji も）もバイト順マークとして読み捨てるため、書いたとおりに読み戻せません。何も書いていません",
+            );
+            m.labels.push(Label::Named("修正後の文の冒頭".into(), (**place).clone()));
+            m.help("`new` から U+FEFF を外すか、`old` に引用して削除してください")
+        }
         AnchorProblem::PromiseBroken { expected, place } => {
             let mut m = Message::new(format!(
                 "akaji の不具合です。報告してください: 反映の後、約束した文「{expected}」が修正後の文の引用の箇所にありません。何も書いていません"

@@ -88,7 +88,9 @@ pub fn audit<'a>(
 struct Audit<'l> {
     ledger: &'l Ledger,
     draft: &'l Document,
-    final_doc: &'l Document,
+    /// The published final, with the running heads the expected final has set apart here too
+    /// ([`Document::with_heads_of`]): a head above a heading the ledger revised is still a head.
+    final_doc: Document,
     resolution: Resolution,
     /// The final as promised, and where each resolved edit stands in it.
     expected: Built,
@@ -112,7 +114,7 @@ struct Checked {
 
 impl<'l> Audit<'l> {
     /// Resolve, build the expected final, see both texts without their layout, align them.
-    fn new(ledger: &'l Ledger, draft: &'l Document, final_doc: &'l Document, options: &VerifyOptions) -> Audit<'l> {
+    fn new(ledger: &'l Ledger, draft: &'l Document, final_doc: &Document, options: &VerifyOptions) -> Audit<'l> {
         let resolution = resolve(draft, ledger);
         // The expected final keeps the draft's furniture (its lines take their draft lines' roles).
         let expected = build(draft, &resolution.edits, &ledger.options.page_marker);
@@ -121,7 +123,8 @@ impl<'l> Audit<'l> {
             keep_layout: options.keep_layout,
             timeout: options.timeout,
         };
-        let comparison = compare(&expected.final_doc, final_doc, &compare_options);
+        let final_doc = final_doc.clone().with_heads_of(&expected.final_doc);
+        let comparison = compare(&expected.final_doc, &final_doc, &compare_options);
         let align = Alignment::new(&comparison);
         let Comparison { heads, old: expected_view, new: final_view, .. } = comparison;
         Audit {
@@ -253,7 +256,7 @@ impl<'l> Audit<'l> {
             expected: one_line(&self.expected.final_doc.text()[expected]),
             found: (status != Status::Applied).then(|| one_line(&self.final_doc.text()[region.clone()])),
             draft_range: Some(Self::chars(self.draft, &q)),
-            final_range: Some(Self::chars(self.final_doc, &region)),
+            final_range: Some(Self::chars(&self.final_doc, &region)),
             note: None,
         };
         Checked { finding, mark, touched }
@@ -294,7 +297,7 @@ impl<'l> Audit<'l> {
             expected: one_line(new),
             found: None,
             draft_range: None,
-            final_range: place.map(|r| Self::chars(self.final_doc, &r)),
+            final_range: place.map(|r| Self::chars(&self.final_doc, &r)),
             note: None,
         })
     }
@@ -349,7 +352,7 @@ impl<'l> Audit<'l> {
             let new = self.final_doc.text()[in_final.clone()].to_owned();
             marks.push(Mark { range: in_draft.clone(), new, status: None, edit: None });
             let (draft_range, final_range) =
-                (Self::chars(self.draft, &in_draft), Self::chars(self.final_doc, &in_final));
+                (Self::chars(self.draft, &in_draft), Self::chars(&self.final_doc, &in_final));
             let (draft, in_final) = (self.draft.place(in_draft), self.final_doc.place(in_final));
             let maybe = self.would_explain(&draft.text, &in_final.text);
             out.push(Unexplained { draft, in_final, maybe, draft_range, final_range });

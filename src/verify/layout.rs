@@ -57,7 +57,8 @@ pub(crate) fn head_lines(doc: &Document, heads: &[String]) -> Vec<usize> {
     }
     let mut lines = Vec::new();
     for p in doc.pages() {
-        if p.all.clone().any(|l| doc.role(l) == LineRole::RunningHead) {
+        // Blank lines among the furniture are no running head.
+        if p.all.clone().any(|l| doc.role(l) == LineRole::RunningHead && !key(doc.line_text(l)).is_empty()) {
             continue;
         }
         let top: Vec<(usize, String)> =

@@ -18,14 +18,20 @@ fn main() {
                 &format!("{}{}", applied.final_doc.bom(), applied.final_doc.text()),
                 &ledger.options.page_marker,
             );
+            let exact = akaji::verify::exact(&ledger, &doc, &fin);
             assert!(
-                matches!(akaji::verify::exact(&ledger, &doc, &fin), akaji::verify::Exact::Same { .. }),
-                "verify --exact accepts what apply wrote"
+                matches!(exact, akaji::verify::Exact::Same { .. }),
+                "verify --exact accepts what apply wrote\ndraft {draft:?}\nledger {:?}\nfinal {:?}\n{exact:?}",
+                ledger.decisions,
+                fin.text()
             );
             let report = akaji::verify::audit(&ledger, &doc, &fin, &akaji::verify::VerifyOptions::default());
             assert!(
                 report.decisions.iter().all(|d| d.status == akaji::verify::Status::Applied),
-                "verify with the draft finds every promise of what apply wrote kept"
+                "verify with the draft finds every promise of what apply wrote kept\ndraft {draft:?}\nledger {:?}\nfinal {:?}\n{:?}",
+                ledger.decisions,
+                fin.text(),
+                report.decisions
             );
         }
     });
