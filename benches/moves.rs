@@ -5,7 +5,9 @@
 //! or wrapped at 35 characters; the revision moves items (a quarter unchanged, the others with
 //! 1, 2 or 3 word edits inside), deletes items and inserts unrelated passages of about the same
 //! length elsewhere (decoys, which must not pair), and edits items in place. Reported:
-//! - recall by number of edits inside, precision, decoys paired;
+//! - recall by number of edits inside; precision (a reported move that is a known one, or whose
+//!   two ends are the same text: a recurring item aligned with another copy), false pairs (two
+//!   different texts paired that are no known move), decoys paired;
 //! - the similarity (`akaji::diff::similarity`) of every known move's two ends and of every
 //!   decoy pair, and of each decoy insertion with its most similar deletion: the margin on
 //!   both sides of the threshold;
@@ -16,7 +18,8 @@
 //! - akaji against `git diff --color-moved` on the same files in the same run, at several sizes
 //!   (`--sizes` in items; ~350 bytes an item), with the growth exponents of both;
 //!
-//! `cargo bench --bench moves -- [--seeds N] [--quick] [--sizes 3000,10000,30000,60000]`
+//! `cargo bench --bench moves -- [--seeds N] [--quick] [--sizes 3000,12000,30000,60000]` (about 1, 4,
+//! 10 and 20 MB).
 
 #[path = "common/corpus.rs"]
 #[allow(dead_code, reason = "shared with the peers bench, which uses more of it")]
@@ -65,8 +68,10 @@ fn quality(seeds: u64) {
         "## Moves found ({seeds} plans per layout of {} items: {} moved, {} decoys, {} edited in place; threshold {MOVE_SIMILARITY}%)\n",
         r.items, r.moves, r.decoys, r.in_place
     );
-    println!("| layout | moves | recall, unchanged | 1 edit | 2 edits | 3 edits | all | precision | decoys paired |");
-    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    println!(
+        "| layout | moves | recall, unchanged | 1 edit | 2 edits | 3 edits | all | precision | of them same text | false pairs | decoys paired |"
+    );
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     let mut sims_moved = Vec::new();
     let mut sims_decoy = Vec::new();
     let mut best_decoy = Vec::new();
@@ -91,7 +96,7 @@ fn quality(seeds: u64) {
         }
         let known: usize = total.known.iter().sum();
         println!(
-            "| {} | {known} | {:.1}% | {:.1}% | {:.1}% | {:.1}% | {:.1}% | {:.1}% | {} of {} |",
+            "| {} | {known} | {:.1}% | {:.1}% | {:.1}% | {:.1}% | {:.1}% | {:.1}% | {} | {} of {} | {} of {} |",
             layout.name(),
             total.recall(Some(0)),
             total.recall(Some(1)),
@@ -99,6 +104,9 @@ fn quality(seeds: u64) {
             total.recall(Some(3)),
             total.recall(None),
             total.precision(),
+            total.identical,
+            total.false_pairs,
+            total.reported,
             total.decoys_paired,
             seeds as usize * r.decoys
         );
@@ -118,6 +126,14 @@ fn quality(seeds: u64) {
         percentile(&mut best_decoy, 1.0)
     );
     println!("lowest bigram overlap (Dice) of a moved and reworded item: {min_dice:.1}% (the pre-filter is 30%)\n");
+}
+
+/// The revision of a plan of `items` items: an item in 30 moved, one in 30 a decoy, as far as
+/// the corpus's distinct sentences go (40 each; see `common/moved.rs`), and one in 30 edited in
+/// place.
+fn revision(items: usize) -> Revision {
+    let n = (items / 30).min(40);
+    Revision { items, moves: n, decoys: n, in_place: items / 30 }
 }
 
 /// The median time of `diff` over `runs` runs.
@@ -140,7 +156,7 @@ fn cost(quick: bool) {
     let without = DiffOptions { detect_moves: false, ..DiffOptions::default() };
     let with = DiffOptions::default();
     let items = if quick { 4_000 } else { 40_000 };
-    let r = Revision { items, moves: items / 30, decoys: items / 30, in_place: items / 30 };
+    let r = revision(items);
     let s = moved::sample(Layout::Wrapped, r, 7);
     let mut inputs = vec![(format!("plan, {} moves, {} decoys", r.moves, r.decoys), s.old, s.new)];
     let mb = if quick { 1 } else { 10 };
@@ -265,8 +281,10 @@ fn peer(sizes: &[usize]) {
          found by git when 90% of both ends' bytes are on lines it colours moved; akaji: `akaji diff --format json`, \
          a move found as in the tables above.\n"
     );
-    println!("| layout | items | MB | akaji | git | akaji / git | akaji recall unchanged / edited | git recall unchanged / edited | akaji precision | git moved lines outside moves |");
-    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    println!(
+        "| layout | items | MB | moves | akaji | git | akaji / git | akaji recall unchanged / edited | git recall unchanged / edited | akaji precision (strict) | akaji false pairs | git moved lines outside moves |"
+    );
+    println!("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     let dir = std::env::temp_dir().join(format!("akaji-moves-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let (o, n, out) = (dir.join("old.txt"), dir.join("new.txt"), dir.join("out"));
@@ -275,7 +293,7 @@ fn peer(sizes: &[usize]) {
     let mut growth: Vec<Point> = Vec::new();
     for layout in Layout::ALL {
         for &items in sizes {
-            let r = Revision { items, moves: items / 30, decoys: items / 30, in_place: items / 30 };
+            let r = revision(items);
             let s = moved::sample(layout, r, 11);
             std::fs::write(&o, &s.old).unwrap();
             std::fs::write(&n, &s.new).unwrap();
@@ -316,14 +334,18 @@ fn peer(sizes: &[usize]) {
             let (ta, tg) = (a.time.as_secs_f64(), g.time.as_secs_f64());
             let mb = s.old.len() as f64 / 1048576.0;
             println!(
-                "| {} | {items} | {mb:.1} | {ta:.3} s | {tg:.3} s | {:.2} | {:.1}% / {:.1}% | {:.1}% / {:.1}% | {:.1}% | {:.1}% of {} KB |",
+                "| {} | {items} | {mb:.1} | {} | {ta:.3} s | {tg:.3} s | {:.2} | {:.1}% / {:.1}% | {:.1}% / {:.1}% | {:.1}% ({:.1}%) | {} of {} | {:.1}% of {} KB |",
                 layout.name(),
+                r.moves,
                 ta / tg,
                 sc.recall(Some(0)),
                 100.0 * (sc.found[1] + sc.found[2] + sc.found[3]) as f64 / (sc.known[1] + sc.known[2] + sc.known[3]).max(1) as f64,
                 pct(found[0], known[0]),
                 pct(found[1], known[1]),
                 sc.precision(),
+                sc.strict_precision(),
+                sc.false_pairs,
+                sc.reported,
                 100.0 * (all - in_moves.min(all)) as f64 / all.max(1) as f64,
                 all / 1024
             );
@@ -361,7 +383,7 @@ fn main() {
         .position(|a| a == "--sizes")
         .and_then(|i| args.get(i + 1))
         .map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect())
-        .unwrap_or_else(|| if quick { vec![1_000, 3_000] } else { vec![3_000, 10_000, 30_000, 60_000] });
+        .unwrap_or_else(|| if quick { vec![1_000, 3_000] } else { vec![3_000, 12_000, 30_000, 60_000] });
     quality(seeds);
     peer(&sizes);
     cost(quick);

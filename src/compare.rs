@@ -33,7 +33,7 @@
 //! assert!(d.hunks.iter().any(|h| h.layout), "the moved line break is layout");
 //! ```
 
-use crate::diff::{diff, DiffOptions, DiffResult, Granularity};
+use crate::diff::{diff, DiffOptions, DiffResult, Furniture, Granularity};
 use crate::document::Document;
 use crate::redline::Hunk;
 use crate::verify::{running_heads, View};
@@ -163,9 +163,16 @@ pub fn diff_content(old: &Document, new: &Document, options: &DiffOptions) -> Di
     if options.detect_moves {
         // On the documents' own bytes: a moved item's two ends, re-wrapped or not, and the
         // changes between them (line breaks included) as the literal diff shows them.
-        crate::diff::link_moves(ot, nt, &mut hunks, options, content.deadline_hit);
+        // The furniture a moved passage carries across a page break is layout inside it.
+        let furniture = Furniture { old: furniture_bytes(old), new: furniture_bytes(new) };
+        crate::diff::link_moves(ot, nt, &mut hunks, options, (content.deadline_hit, &furniture));
     }
     DiffResult { hunks, deadline_hit: content.deadline_hit }
+}
+
+/// The bytes of `doc`'s furniture lines (running heads, footers, page numbers), in order.
+fn furniture_bytes(doc: &Document) -> Vec<Range<usize>> {
+    (0..doc.line_count()).filter(|&l| doc.is_furniture(l)).map(|l| doc.line_range(l)).collect()
 }
 
 /// Slide a pure insertion or deletion of the views (text equal on both sides of it can be

@@ -472,3 +472,151 @@ fn docx_tracks_the_inner_changes_inside_the_move() {
         crate::docx::readers::check_with_pandoc(&r);
     }
 }
+
+/// A plan laid out as a PDF's text: pages of `per_page` body lines of 35 characters under the
+/// chapter's running head, each closed by its `- N -` footer, after a cover page.
+fn pdf_pages(paras: &[String], per_page: usize) -> String {
+    let lines: Vec<String> =
+        paras.iter().flat_map(|p| rewrap(p, 35).lines().map(str::to_owned).collect::<Vec<_>>()).collect();
+    let mut out = String::from("情報通信サイバーセキュリティ推進プラン２０２Ｘ（案）\n令和５年７月\n- 1 -\n");
+    for (k, page) in lines.chunks(per_page).enumerate() {
+        out.push_str("II　今後の取組\n");
+        for l in page {
+            out.push_str(l);
+            out.push('\n');
+        }
+        out.push_str(&format!("- {} -\n", k + 2));
+    }
+    out
+}
+
+/// The line numbers (0-based, in the text of [`pdf_pages`]) of paragraph `para`'s first and
+/// last lines.
+fn para_lines(text: &str, para: &str) -> (usize, usize) {
+    let wrapped = rewrap(para, 35);
+    let (first, last) = (wrapped.lines().next().unwrap(), wrapped.lines().last().unwrap());
+    let lines: Vec<&str> = text.lines().collect();
+    let at = |l: &str| lines.iter().position(|x| *x == l).unwrap();
+    (at(first), at(last))
+}
+
+/// The texts html marks as inner changes (`<s class="inner">`, `<span class="inner">`), tags
+/// and line breaks left out.
+fn inner_marks(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for tag in ["s", "span"] {
+        let open = format!("<{tag} class=\"inner\">");
+        for (at, _) in html.match_indices(&open) {
+            let (mut depth, mut text, mut rest) = (1, String::new(), &html[at + open.len()..]);
+            while depth > 0 {
+                let lt = rest.find('<').expect("html closes its tags");
+                text.push_str(&rest[..lt]);
+                rest = &rest[lt..];
+                if rest.starts_with(&format!("</{tag}>")) {
+                    depth -= 1;
+                } else if rest.starts_with(&format!("<{tag} ")) || rest.starts_with(&format!("<{tag}>")) {
+                    depth += 1;
+                }
+                rest = &rest[rest.find('>').unwrap() + 1..];
+            }
+            out.push(text.replace('\n', ""));
+        }
+    }
+    out
+}
+
+/// A paragraph moved across a page break carries the break's footer and running head with it;
+/// they are layout, not changes inside the move: in json every inner change of wording is the
+/// word the reviser changed (the furniture, when the move's ends hold it, is a layout inner
+/// change), html marks only that word, and Word's moveFrom deletes only that word.
+#[test]
+fn furniture_inside_a_moved_paragraph_is_no_change_inside_the_move() {
+    let draft = std::fs::read_to_string(testdata("sample/draft.txt")).unwrap();
+    let paras: Vec<String> = blocks(&draft)
+        .into_iter()
+        .filter_map(|b| match b {
+            Block::Para(p) if p.lines.len() >= 3 => Some(p.text().replace('\n', "")),
+            _ => None,
+        })
+        .take(14)
+        .collect();
+    assert!(paras.len() >= 12, "the sample has paragraphs of three lines or more");
+    let per_page = 9;
+    let old = pdf_pages(&paras, per_page);
+    // The first paragraph (after the first two) whose lines cross a page break.
+    let crosses = |text: &str, p: &str| {
+        let (a, b) = para_lines(text, p);
+        text.lines().skip(a).take(b - a + 1).any(|l| l.starts_with("- "))
+    };
+    let k = (2..paras.len()).find(|&k| crosses(&old, &paras[k])).expect("a paragraph crosses a page break");
+    let (word, better) = EDITS.iter().find(|(w, _)| paras[k].contains(w)).expect("the paragraph holds a word to edit");
+    let edited = paras[k].replacen(word, better, 1);
+    // Moved later, to a place where it lies on one page.
+    let (new, to) = (k + 3..paras.len())
+        .map(|to| {
+            let mut order: Vec<String> =
+                paras.iter().enumerate().filter(|(i, _)| *i != k).map(|(_, p)| p.clone()).collect();
+            order.insert(to - 1, edited.clone());
+            (pdf_pages(&order, per_page), to)
+        })
+        .find(|(text, _)| !crosses(text, &edited))
+        .expect("a place where the moved paragraph lies on one page");
+    assert!(to > k + 1);
+    let (a, b) = (Document::new(&old, &PageMarker::default()), Document::new(&new, &PageMarker::default()));
+    for doc in [&a, &b] {
+        let head = (0..doc.line_count()).filter(|&l| doc.line_text(l) == "II　今後の取組");
+        assert!(
+            head.clone().count() >= 6 && head.into_iter().all(|l| doc.is_furniture(l)),
+            "the running head is furniture"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("draft.txt"), &old).unwrap();
+    std::fs::write(dir.path().join("final.txt"), &new).unwrap();
+    let run = crate::util::akaji_in(dir.path(), &["diff", "draft.txt", "final.txt", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let json: JsonRedline = serde_json::from_str(&run.stdout).unwrap();
+    let ends: Vec<_> = json.hunks.iter().filter(|h| h.kind == "move").collect();
+    assert_eq!(ends.len(), 2, "one move: {:#?}", json.hunks.iter().filter(|h| !h.layout).collect::<Vec<_>>());
+    assert!(
+        ends[0].old_text.contains("- ") && ends[0].old_text.contains("II　今後の取組"),
+        "the old end crosses the page break"
+    );
+    for end in &ends {
+        // (A word the lines wrap inside holds the line break in both ends.)
+        let wording: Vec<(String, String)> = end
+            .inner_changes
+            .iter()
+            .filter(|c| !c.layout)
+            .map(|c| (c.old_text.replace('\n', ""), c.new_text.replace('\n', "")))
+            .collect();
+        assert_eq!(wording, [(word.to_string(), better.to_string())], "the inner changes of wording are the edit only");
+    }
+    // The other hunks of wording: none (the rest is the pages laid out again).
+    assert!(json.hunks.iter().all(|h| h.layout || h.kind == "move"), "only the move is content");
+
+    let run = crate::util::akaji_in(dir.path(), &["diff", "draft.txt", "final.txt", "--format", "html"]);
+    let marked = inner_marks(&run.stdout);
+    assert!(
+        marked.len() >= 3 && marked.iter().all(|m| m == word || m == better),
+        "html marks the edit only: {marked:?}"
+    );
+
+    let run =
+        crate::util::akaji_in(dir.path(), &["diff", "draft.txt", "final.txt", "--format", "docx", "-o", "out.docx"]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    let xml = crate::docx::part(&std::fs::read(dir.path().join("out.docx")).unwrap(), "word/document.xml");
+    // Inside the moved-from range (the text between its start and end marks).
+    let from = &xml[xml.find("<w:moveFromRangeStart").unwrap()..xml.find("<w:moveFromRangeEnd").unwrap()];
+    let deleted: Vec<&str> = from
+        .split("<w:delText")
+        .skip(1)
+        .filter_map(|s| s.split_once('>'))
+        .map(|(_, s)| s.split('<').next().unwrap())
+        .collect();
+    assert_eq!(
+        deleted.concat().replace('\n', ""),
+        *word,
+        "Word deletes the old word inside the move, and nothing else"
+    );
+}

@@ -11,7 +11,10 @@
 //!   (decoys: a deletion and an insertion that must not pair);
 //! - edits other items in place.
 //!
-//! Operations stand at least two items apart, so that each is its own change.
+//! Operations stand at least two items apart, so that each is its own change. The passages the
+//! revision deletes or inserts are made of sentences no other item uses (the corpus's ~300
+//! sentences allow about 40 moves and 40 decoys a plan); the other items recur (see
+//! `Sentences`), so a large plan is mostly repeated text around distinct moves.
 
 use super::corpus::{self, Kind, Rng};
 use akaji::{Hunk, HunkKind};
@@ -85,21 +88,57 @@ const WRAP: usize = 35;
 const WORDS: [&str; 5] = ["早急に", "着実に", "引き続き", "一層", "積極的に"];
 const WORD_KINDS: [Kind; 5] = [Kind::KanjiWord, Kind::KanaToKanji, Kind::KanjiToKana, Kind::Ascii, Kind::Width];
 
-/// An item of 40 to 200 characters: ○ and whole sentences of the pool, none already used (until
-/// most of the pool is: then the sentences start over).
-fn item(pool: &[String], rng: &mut Rng, used: &mut HashSet<usize>, around: Option<usize>) -> String {
-    // A large plan uses up the corpus: its sentences then recur (as a long plan's do), far apart.
-    if used.len() * 10 >= pool.len() * 6 {
-        used.clear();
+/// Where items take their sentences from. The corpus holds about 300 sentences, and a plan of
+/// thousands of items must repeat them; but a passage the revision deletes or inserts (a moved
+/// item's two ends, a decoy's deletion and its insertion) is made of sentences no other such
+/// passage and no other item uses ([`Sentences::fresh`]), so that any move reported between two
+/// of them other than the known ones is a real false positive, not two passages that the
+/// generator happened to make alike. Every other item draws from the rest, which recur far
+/// apart once used up (as a long plan's boilerplate does).
+struct Sentences {
+    /// Sentences taken by the passages the revision deletes or inserts: never used again.
+    reserved: HashSet<usize>,
+    /// Sentences the other items used since the rest last started over.
+    used: HashSet<usize>,
+}
+
+impl Sentences {
+    fn new() -> Sentences {
+        Sentences { reserved: HashSet::new(), used: HashSet::new() }
     }
-    loop {
+
+    /// An item of sentences no item has used (see above); panics when the corpus has too few.
+    fn fresh(&mut self, pool: &[String], rng: &mut Rng, around: Option<usize>) -> String {
+        let taken = self.reserved.clone();
+        let (text, picked) = item(pool, rng, &taken, around)
+            .expect("the corpus holds too few distinct sentences for this many moves and decoys");
+        self.reserved.extend(picked);
+        text
+    }
+
+    /// An item of the sentences not reserved, recurring once most of them have been used.
+    fn filler(&mut self, pool: &[String], rng: &mut Rng) -> String {
+        if (self.used.len() + self.reserved.len()) * 10 >= pool.len() * 8 {
+            self.used.clear();
+        }
+        let taken: HashSet<usize> = self.used.union(&self.reserved).copied().collect();
+        let (text, picked) = item(pool, rng, &taken, None).expect("the sentences not reserved make items");
+        self.used.extend(picked);
+        text
+    }
+}
+
+/// An item of 40 to 200 characters (or 80–120% of `around`): ○ and whole sentences of the pool
+/// not in `taken`, with the sentences it took; `None` when a thousand tries find none.
+fn item(pool: &[String], rng: &mut Rng, taken: &HashSet<usize>, around: Option<usize>) -> Option<(String, Vec<usize>)> {
+    for _ in 0..1000 {
         let target = around.map_or(40 + rng.below(161), |n| n * (85 + rng.below(31)) / 100);
         let mut text = String::from("○");
         let mut picked = Vec::new();
-        for _ in 0..20 {
+        for _ in 0..40 {
             let k = rng.below(pool.len());
             let n = text.chars().count() + pool[k].chars().count();
-            if used.contains(&k) || picked.contains(&k) || n > 200 {
+            if taken.contains(&k) || picked.contains(&k) || n > 200 {
                 continue;
             }
             text.push_str(&pool[k]);
@@ -110,10 +149,10 @@ fn item(pool: &[String], rng: &mut Rng, used: &mut HashSet<usize>, around: Optio
         }
         let n = text.chars().count();
         if (40..=200).contains(&n) && around.is_none_or(|a| n * 100 >= a * 80 && n * 100 <= a * 120) {
-            used.extend(picked);
-            return text;
+            return Some((text, picked));
         }
     }
+    None
 }
 
 /// `text` with up to `edits` word edits at distinct places; returns the text and the edits made.
@@ -179,11 +218,6 @@ enum Entry {
 pub fn sample(layout: Layout, r: Revision, seed: u64) -> MovedSample {
     let pool = corpus::sentences();
     let mut rng = Rng(seed);
-    let mut used = HashSet::new();
-    let common: Vec<String> = (0..12).map(|_| item(&pool, &mut rng, &mut used, None)).collect();
-    let items: Vec<String> = (0..r.items)
-        .map(|k| if layout.recurs(k) { common[k % 12].clone() } else { item(&pool, &mut rng, &mut used, None) })
-        .collect();
     // Places taken by an operation (items, and gaps before items), two apart from each other.
     let mut taken = vec![false; r.items + 1];
     assert!(3 * (2 * r.moves + 2 * r.decoys + r.in_place) <= r.items, "too many operations for the items");
@@ -197,27 +231,44 @@ pub fn sample(layout: Layout, r: Revision, seed: u64) -> MovedSample {
             }
         }
     };
+    let mut pair = |rng: &mut Rng| {
+        let from = take(rng, &mut taken, None);
+        (from, take(rng, &mut taken, Some(from)))
+    };
+    let moved: Vec<(usize, usize)> = (0..r.moves).map(|_| pair(&mut rng)).collect();
+    let decoyed: Vec<(usize, usize)> = (0..r.decoys).map(|_| pair(&mut rng)).collect();
+    let edited: Vec<usize> = (0..r.in_place).map(|_| take(&mut rng, &mut taken, None)).collect();
+    // The passages the revision deletes or inserts first, of sentences of their own; then the rest.
+    let mut sentences = Sentences::new();
+    let mut texts: BTreeMap<usize, String> = BTreeMap::new();
+    for &(from, _) in moved.iter().chain(&decoyed) {
+        texts.insert(from, sentences.fresh(&pool, &mut rng, None));
+    }
+    let decoy_texts: Vec<String> =
+        decoyed.iter().map(|(from, _)| sentences.fresh(&pool, &mut rng, Some(texts[from].chars().count()))).collect();
+    let common: Vec<String> = (0..12).map(|_| sentences.filler(&pool, &mut rng)).collect();
+    let items: Vec<String> = (0..r.items)
+        .map(|k| match texts.remove(&k) {
+            Some(t) => t,
+            None if layout.recurs(k) => common[k % 12].clone(),
+            None => sentences.filler(&pool, &mut rng),
+        })
+        .collect();
     let mut before: BTreeMap<usize, Vec<Entry>> = BTreeMap::new();
     let mut gone = vec![false; r.items];
     let mut in_place: BTreeMap<usize, String> = BTreeMap::new();
-    for m in 0..r.moves {
-        let from = take(&mut rng, &mut taken, None);
-        let to = take(&mut rng, &mut taken, Some(from));
+    for (m, &(from, to)) in moved.iter().enumerate() {
         // A quarter of the moves are unchanged; the others carry 1, 2 or 3 word edits.
         let want = if m % 4 == 0 { 0 } else { 1 + m % 3 };
         let (text, edits) = reworded(&items[from], want, &mut rng, &pool);
         gone[from] = true;
         before.entry(to).or_default().push(Entry::Moved(from, text, edits));
     }
-    for _ in 0..r.decoys {
-        let from = take(&mut rng, &mut taken, None);
-        let to = take(&mut rng, &mut taken, Some(from));
-        let text = item(&pool, &mut rng, &mut used, Some(items[from].chars().count()));
+    for (&(from, to), text) in decoyed.iter().zip(decoy_texts) {
         gone[from] = true;
         before.entry(to).or_default().push(Entry::Decoy(from, text));
     }
-    for _ in 0..r.in_place {
-        let k = take(&mut rng, &mut taken, None);
+    for k in edited {
         let (text, _) = reworded(&items[k], 1 + rng.below(3), &mut rng, &pool);
         in_place.insert(k, text);
     }
@@ -271,6 +322,12 @@ pub struct MoveScore {
     pub reported: usize,
     /// Reported moves that pair a decoy's deletion with its insertion.
     pub decoys_paired: usize,
+    /// Reported moves that are no known move, whose two ends are the same text (line breaks
+    /// left out): a recurring item the diff aligned with another copy, so that one copy reads as
+    /// deleted and an equal one as inserted elsewhere. Calling that a move is true to the hunks.
+    pub identical: usize,
+    /// Reported moves that are no known move and pair two different texts: false positives.
+    pub false_pairs: usize,
 }
 
 impl MoveScore {
@@ -282,12 +339,20 @@ impl MoveScore {
         100.0 * f as f64 / k.max(1) as f64
     }
 
+    /// Share of the reported moves that are no false pair (a known move, or the same text).
     pub fn precision(&self) -> f64 {
-        let found: usize = self.found.iter().sum();
         if self.reported == 0 {
             return 100.0;
         }
-        100.0 * found as f64 / self.reported as f64
+        100.0 * (self.reported - self.false_pairs) as f64 / self.reported as f64
+    }
+
+    /// Share of the reported moves that are known moves.
+    pub fn strict_precision(&self) -> f64 {
+        if self.reported == 0 {
+            return 100.0;
+        }
+        100.0 * (self.reported - self.false_pairs - self.identical) as f64 / self.reported as f64
     }
 
     pub fn add(&mut self, o: &MoveScore) {
@@ -297,6 +362,8 @@ impl MoveScore {
         }
         self.reported += o.reported;
         self.decoys_paired += o.decoys_paired;
+        self.identical += o.identical;
+        self.false_pairs += o.false_pairs;
     }
 }
 
@@ -328,5 +395,16 @@ pub fn score(sample: &MovedSample, hunks: &[Hunk]) -> MoveScore {
     }
     s.decoys_paired =
         sample.decoys.iter().filter(|d| pairs.iter().any(|(o, n)| covers(o, &d.old) && covers(n, &d.new))).count();
+    let unwrapped = |t: &str| t.replace(['\n', '\r'], "");
+    for (o, n) in &pairs {
+        if sample.moves.iter().any(|m| covers(o, &m.old) && covers(n, &m.new)) {
+            continue;
+        }
+        if unwrapped(&sample.old[o.clone()]) == unwrapped(&sample.new[n.clone()]) {
+            s.identical += 1;
+        } else {
+            s.false_pairs += 1;
+        }
+    }
     s
 }

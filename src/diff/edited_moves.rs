@@ -88,20 +88,51 @@ impl Similarity {
     }
 }
 
+/// The bytes of the two texts that are page furniture (running heads, footers, page numbers, as
+/// the document model sets them apart): inside a moved passage they are layout, like its line
+/// breaks, never a change of wording. A passage moved across a page break carries the break's
+/// footer and running head with it; compared with the furniture left out, its ends differ only
+/// where the reviser changed words, and the furniture is a layout inner change. Each list
+/// sorted, not overlapping; empty for plain texts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Furniture {
+    /// Furniture of the old text.
+    pub old: Vec<Range<usize>>,
+    /// Furniture of the new text.
+    pub new: Vec<Range<usize>>,
+}
+
+/// The parts of `furniture` (sorted ranges of a whole text) inside `r`, from `r.start` on.
+fn within(furniture: &[Range<usize>], r: &Range<usize>) -> Vec<Range<usize>> {
+    let first = furniture.partition_point(|f| f.end <= r.start);
+    furniture[first..]
+        .iter()
+        .take_while(|f| f.start < r.end)
+        .map(|f| f.start.max(r.start) - r.start..f.end.min(r.end) - r.start)
+        .filter(|f| !f.is_empty())
+        .collect()
+}
+
 /// The engine's diff of two passages (no moves), by the units of `Granularity`: given by the
 /// caller, so that this module and the engine do not import each other.
 pub(crate) type PassageDiff = fn(&str, &str, Granularity) -> Vec<Hunk>;
 
 /// The similarity of `old` and `new` by the rule of moves (see the module docs), with `diff`.
 pub(crate) fn similarity_by(old: &str, new: &str, diff: PassageDiff) -> Similarity {
-    inner_diff(old, new, Granularity::Word, diff).0
+    inner_diff((old, &[]), (new, &[]), Granularity::Word, diff).0
 }
 
-/// `text` without its line breaks, and for each byte of that the byte of `text` it was.
-fn unwrapped(text: &str) -> (String, Vec<usize>) {
+/// `text` without its line breaks and its `furniture` (sorted byte ranges of `text`), and for
+/// each byte of that the byte of `text` it was.
+fn unwrapped(text: &str, furniture: &[Range<usize>]) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut at = Vec::with_capacity(text.len());
-    for (i, c) in text.char_indices().filter(|(_, c)| !matches!(c, '\n' | '\r')) {
+    let mut f = furniture.iter().peekable();
+    for (i, c) in text.char_indices() {
+        while f.next_if(|r| r.end <= i).is_some() {}
+        if matches!(c, '\n' | '\r') || f.peek().is_some_and(|r| r.start <= i) {
+            continue;
+        }
         out.push(c);
         at.extend(i..i + c.len_utf8());
     }
@@ -109,12 +140,18 @@ fn unwrapped(text: &str) -> (String, Vec<usize>) {
 }
 
 /// The changes from passage `old` to passage `new` (byte ranges from each one's start) and
-/// their similarity. The two are compared with their line breaks left out, so that a passage
-/// wrapped again shows only its changes of wording; where the line breaks stand differently
-/// between two equal characters, that is a layout change (`layout: true`). The old passage
-/// with every change made is the new one.
-fn inner_diff(old: &str, new: &str, granularity: Granularity, diff: PassageDiff) -> (Similarity, Vec<InnerChange>) {
-    let ((a, at_a), (b, at_b)) = (unwrapped(old), unwrapped(new));
+/// their similarity. The two are compared with their line breaks and their furniture (each
+/// passage's second member, byte ranges of it) left out, so that a passage wrapped again, or
+/// across another page break, shows only its changes of wording; where the line breaks or the
+/// furniture stand differently between two equal characters, that is a layout change
+/// (`layout: true`). The old passage with every change made is the new one.
+fn inner_diff(
+    (old, old_furniture): (&str, &[Range<usize>]),
+    (new, new_furniture): (&str, &[Range<usize>]),
+    granularity: Granularity,
+    diff: PassageDiff,
+) -> (Similarity, Vec<InnerChange>) {
+    let ((a, at_a), (b, at_b)) = (unwrapped(old, old_furniture), unwrapped(new, new_furniture));
     let hunks = diff(&a, &b, granularity);
     let changed: usize = hunks.iter().map(|h| a[h.old.clone()].chars().count()).sum();
     let (o, n) = (a.chars().count(), b.chars().count());
@@ -152,6 +189,15 @@ fn inner_diff(old: &str, new: &str, granularity: Granularity, diff: PassageDiff)
         if h.old.is_empty() && h.new.is_empty() {
             break;
         }
+        // What stands between the last equal character and the change's first (a line break,
+        // a page's furniture) is layout, not part of the change.
+        let (sa, sb) =
+            (at_a.get(h.old.start).filter(|_| !h.old.is_empty()), at_b.get(h.new.start).filter(|_| !h.new.is_empty()));
+        let (sa, sb) = (sa.copied().unwrap_or(ca), sb.copied().unwrap_or(cb));
+        if old[ca..sa] != new[cb..sb] {
+            push(&mut out, ca..sa, cb..sb, true);
+        }
+        (ca, cb) = (sa, sb);
         let ea = if h.old.is_empty() { ca } else { after(&at_a, old, a[..h.old.end].char_indices().last().unwrap().0) };
         let eb = if h.new.is_empty() { cb } else { after(&at_b, new, b[..h.new.end].char_indices().last().unwrap().0) };
         push(&mut out, ca..ea, cb..eb, false);
@@ -173,6 +219,9 @@ struct Candidate<'a> {
     /// For an insertion, the other places it can stand (see [`slides`]).
     slides: Vec<(Range<usize>, Range<usize>)>,
     text: &'a str,
+    /// The furniture inside `text` (byte ranges from its start).
+    furniture: Vec<Range<usize>>,
+    /// Characters of its content (line breaks and furniture left out).
     chars: usize,
     /// Distinct bigrams of its characters other than white space, sorted.
     grams: Vec<u64>,
@@ -208,14 +257,21 @@ fn one_sided(old: &str, new: &str, h: &Hunk) -> Option<(Range<usize>, Range<usiz
     })
 }
 
-fn candidate(hunk: usize, ends: (Range<usize>, Range<usize>), text: &str, min_chars: usize) -> Option<Candidate<'_>> {
-    let chars = text.chars().count();
-    if chars < min_chars.max(1) || text.trim().is_empty() {
+fn candidate<'a>(
+    hunk: usize,
+    ends: (Range<usize>, Range<usize>),
+    text: &'a str,
+    furniture: Vec<Range<usize>>,
+    min_chars: usize,
+) -> Option<Candidate<'a>> {
+    let (content, _) = unwrapped(text, &furniture);
+    let chars = content.chars().count();
+    if chars < min_chars.max(1) || content.trim().is_empty() {
         return None;
     }
     let mut grams: Vec<u64> = Vec::with_capacity(chars);
     let mut prev: Option<char> = None;
-    for c in text.chars().filter(|c| !c.is_whitespace()) {
+    for c in content.chars().filter(|c| !c.is_whitespace()) {
         if let Some(p) = prev {
             grams.push((u64::from(p as u32) << 32) | u64::from(c as u32));
         }
@@ -223,7 +279,7 @@ fn candidate(hunk: usize, ends: (Range<usize>, Range<usize>), text: &str, min_ch
     }
     grams.sort_unstable();
     grams.dedup();
-    Some(Candidate { hunk, ends, slides: Vec::new(), text, chars, grams })
+    Some(Candidate { hunk, ends, slides: Vec::new(), text, furniture, chars, grams })
 }
 
 /// Bigrams two sorted, distinct lists share.
@@ -307,15 +363,16 @@ fn shared_ends(a: &str, b: &str) -> usize {
 
 /// Pair the deletions and insertions of `hunks` that are one passage moved and edited (see the
 /// module docs): each pair becomes two [`HunkKind::Move`] hunks with a fresh `move_id` from
-/// `next_id` on, carrying their inner changes. Hunks already moves, attributed to an edit, or
-/// layout are left alone, and replacements too unless one side is a word the other widened to.
+/// `next_id` on, carrying their inner changes, where `furniture` is layout. Hunks already
+/// moves, attributed to an edit, or layout are left alone, and replacements too unless one side
+/// is a word the other widened to.
 pub(crate) fn detect(
-    old: &str,
-    new: &str,
+    (old, new): (&str, &str),
     hunks: &mut [Hunk],
     options: &DiffOptions,
     next_id: &mut usize,
     diff: PassageDiff,
+    furniture: &Furniture,
 ) {
     if options.granularity == Granularity::Line {
         return;
@@ -332,18 +389,20 @@ pub(crate) fn detect(
         };
         let Some((o, n)) = ends else { continue };
         if n.is_empty() {
-            dels.extend(candidate(i, (o.clone(), n), &old[o], options.min_move_chars));
+            let f = within(&furniture.old, &o);
+            dels.extend(candidate(i, (o.clone(), n), &old[o], f, options.min_move_chars));
         } else if o.is_empty() {
             let slid = if h.kind == HunkKind::Insert { slides(new, hunks, i) } else { Vec::new() };
             inss.extend(
-                candidate(i, (o, n.clone()), &new[n], options.min_move_chars).map(|c| Candidate { slides: slid, ..c }),
+                candidate(i, (o, n.clone()), &new[n.clone()], within(&furniture.new, &n), options.min_move_chars)
+                    .map(|c| Candidate { slides: slid, ..c }),
             );
         }
     }
     if dels.is_empty() || inss.is_empty() {
         return;
     }
-    let pairs = pairs(new, &dels, &inss, options.granularity, diff);
+    let pairs = pairs(new, &dels, &inss, options.granularity, (diff, &furniture.new));
     let (mut del_taken, mut ins_taken) = (vec![false; dels.len()], vec![false; inss.len()]);
     for p in pairs {
         if del_taken[p.del] || ins_taken[p.ins] {
@@ -370,7 +429,13 @@ pub(crate) fn detect(
 }
 
 /// Every pair the rule accepts, best first.
-fn pairs(new: &str, dels: &[Candidate], inss: &[Candidate], granularity: Granularity, diff: PassageDiff) -> Vec<Pair> {
+fn pairs(
+    new: &str,
+    dels: &[Candidate],
+    inss: &[Candidate],
+    granularity: Granularity,
+    (diff, new_furniture): (PassageDiff, &[Range<usize>]),
+) -> Vec<Pair> {
     let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
     for (i, c) in inss.iter().enumerate() {
         for &g in &c.grams {
@@ -417,7 +482,10 @@ fn pairs(new: &str, dels: &[Candidate], inss: &[Candidate], granularity: Granula
                     (shared_ends(del.text, &new[r.clone()]), std::cmp::Reverse(r.start.abs_diff(ins.ends.1.start)))
                 })
                 .map_or_else(|| ins.ends.clone(), Clone::clone);
-            let (similarity, inner) = inner_diff(del.text, &new[ins_ends.1.clone()], granularity, diff);
+            let slid =
+                if ins_ends.1 == ins.ends.1 { ins.furniture.clone() } else { within(new_furniture, &ins_ends.1) };
+            let (similarity, inner) =
+                inner_diff((del.text, &del.furniture), (&new[ins_ends.1.clone()], &slid), granularity, diff);
             if similarity.is_move() {
                 out.push(Pair { similarity, del: d, ins: i as usize, ins_ends, inner });
             }

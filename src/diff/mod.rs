@@ -29,6 +29,7 @@ mod patience;
 mod refine;
 mod span;
 
+pub(crate) use edited_moves::Furniture;
 pub use edited_moves::{Similarity, MOVE_SIMILARITY};
 pub use options::{DiffOptions, Granularity};
 
@@ -63,7 +64,7 @@ pub fn diff(old: &str, new: &str, options: &DiffOptions) -> DiffResult {
     let mut hunks: Vec<Hunk> = spans.into_iter().map(|s| Hunk::new(s.old, s.new)).collect();
     if options.detect_moves {
         moves::prefer_long_moves(old, new, &mut hunks, options.min_move_chars);
-        link_moves(old, new, &mut hunks, options, deadline.hit);
+        link_moves(old, new, &mut hunks, options, (deadline.hit, &Furniture::default()));
     }
     DiffResult { hunks, deadline_hit: deadline.hit }
 }
@@ -89,12 +90,19 @@ pub(crate) fn passage_diff(old: &str, new: &str, granularity: Granularity) -> Ve
 
 /// Link the ends of moved passages among `hunks` (of `old` → `new`): those moved unchanged,
 /// then, unless the result is already `coarse` (past the deadline, where pairing would cost more
-/// diffs), those edited on the way. Layout hunks take no part.
-pub(crate) fn link_moves(old: &str, new: &str, hunks: &mut [Hunk], options: &DiffOptions, coarse: bool) {
+/// diffs), those edited on the way, with `furniture` as layout inside them. Layout hunks take no
+/// part.
+pub(crate) fn link_moves(
+    old: &str,
+    new: &str,
+    hunks: &mut [Hunk],
+    options: &DiffOptions,
+    (coarse, furniture): (bool, &Furniture),
+) {
     let mut moves = 0;
     moves::detect(old, new, hunks, options.min_move_chars, &mut moves);
     if !coarse {
-        edited_moves::detect(old, new, hunks, options, &mut moves, passage_diff);
+        edited_moves::detect((old, new), hunks, options, &mut moves, passage_diff, furniture);
     }
     moves::renumber(hunks, moves);
 }
@@ -154,13 +162,13 @@ mod tests {
 /// engine's diff as a function).
 #[cfg(test)]
 mod edited_moves_tests {
-    use super::edited_moves::{detect, MAX_POSTINGS};
+    use super::edited_moves::{detect, Furniture, MAX_POSTINGS};
     use super::options::{DiffOptions, Granularity};
     use super::passage_diff;
     use crate::redline::{Hunk, HunkKind};
 
     fn run(old: &str, new: &str, hunks: &mut [Hunk]) {
-        detect(old, new, hunks, &DiffOptions::default(), &mut 0, passage_diff);
+        detect((old, new), hunks, &DiffOptions::default(), &mut 0, passage_diff, &Furniture::default());
     }
 
     #[test]
@@ -213,7 +221,14 @@ mod edited_moves_tests {
         let new = format!("X{b}");
         let hunks = || vec![Hunk::new(0..a.len(), 0..0), Hunk::new(old.len()..old.len(), 1..new.len())];
         let mut h = hunks();
-        detect(&old, &new, &mut h, &DiffOptions { min_move_chars: 30, ..DiffOptions::default() }, &mut 0, passage_diff);
+        detect(
+            (&old, &new),
+            &mut h,
+            &DiffOptions { min_move_chars: 30, ..DiffOptions::default() },
+            &mut 0,
+            passage_diff,
+            &Furniture::default(),
+        );
         assert_eq!(h[0].kind, HunkKind::Delete, "shorter than min_move_chars");
         let mut h = hunks();
         h[0] = h[0].clone().attributed(crate::ledger::EditRef { decision: crate::ledger::DecisionIx(0), edit: 0 });
@@ -221,11 +236,11 @@ mod edited_moves_tests {
         assert_eq!(h[1].kind, HunkKind::Insert, "a ledger's edit is never half of a move");
         let mut h = hunks();
         let line = DiffOptions { granularity: Granularity::Line, ..DiffOptions::default() };
-        detect(&old, &new, &mut h, &line, &mut 0, passage_diff);
+        detect((&old, &new), &mut h, &line, &mut 0, passage_diff, &Furniture::default());
         assert_eq!(h[0].kind, HunkKind::Delete, "whole lines are not reworded");
         let (w, v) = (" ".repeat(30), "\n".repeat(30));
         let mut h = vec![Hunk::new(0..30, 0..0), Hunk::new(30..30, 0..30)];
-        detect(&w, &v, &mut h, &DiffOptions::default(), &mut 0, passage_diff);
+        detect((&w, &v), &mut h, &DiffOptions::default(), &mut 0, passage_diff, &Furniture::default());
         assert_eq!(h[0].kind, HunkKind::Delete);
     }
 
