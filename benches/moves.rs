@@ -63,7 +63,7 @@ fn percentile(v: &mut [f64], p: f64) -> f64 {
 }
 
 fn quality(seeds: u64) {
-    let r = Revision { items: 1200, moves: 40, decoys: 40, in_place: 40 };
+    let r = Revision { items: 1200, moves: 32, decoys: 32, in_place: 40 };
     println!(
         "## Moves found ({seeds} plans per layout of {} items: {} moved, {} decoys, {} edited in place; threshold {MOVE_SIMILARITY}%)\n",
         r.items, r.moves, r.decoys, r.in_place
@@ -129,10 +129,10 @@ fn quality(seeds: u64) {
 }
 
 /// The revision of a plan of `items` items: an item in 30 moved, one in 30 a decoy, as far as
-/// the corpus's distinct sentences go (40 each; see `common/moved.rs`), and one in 30 edited in
+/// the corpus's distinct sentences go (32 each; see `common/moved.rs`), and one in 30 edited in
 /// place.
 fn revision(items: usize) -> Revision {
-    let n = (items / 30).min(40);
+    let n = (items / 30).min(32);
     Revision { items, moves: n, decoys: n, in_place: items / 30 }
 }
 

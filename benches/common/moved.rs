@@ -13,7 +13,7 @@
 //!
 //! Operations stand at least two items apart, so that each is its own change. The passages the
 //! revision deletes or inserts are made of sentences no other item uses (the corpus's ~300
-//! sentences allow about 40 moves and 40 decoys a plan); the other items recur (see
+//! sentences allow about 32 moves and 32 decoys a plan); the other items recur (see
 //! `Sentences`), so a large plan is mostly repeated text around distinct moves.
 
 use super::corpus::{self, Kind, Rng};
@@ -131,14 +131,15 @@ impl Sentences {
 /// An item of 40 to 200 characters (or 80–120% of `around`): ○ and whole sentences of the pool
 /// not in `taken`, with the sentences it took; `None` when a thousand tries find none.
 fn item(pool: &[String], rng: &mut Rng, taken: &HashSet<usize>, around: Option<usize>) -> Option<(String, Vec<usize>)> {
+    let free: Vec<usize> = (0..pool.len()).filter(|k| !taken.contains(k)).collect();
     for _ in 0..1000 {
         let target = around.map_or(40 + rng.below(161), |n| n * (85 + rng.below(31)) / 100);
         let mut text = String::from("○");
         let mut picked = Vec::new();
         for _ in 0..40 {
-            let k = rng.below(pool.len());
+            let Some(&k) = free.get(rng.below(free.len())) else { break };
             let n = text.chars().count() + pool[k].chars().count();
-            if taken.contains(&k) || picked.contains(&k) || n > 200 {
+            if picked.contains(&k) || n > 200 {
                 continue;
             }
             text.push_str(&pool[k]);
