@@ -7,13 +7,12 @@
 //! A few hundred cases each in `cargo test`; `PROPTEST_CASES=5000 cargo test properties`
 //! runs more (README: "Proving it stays fixed").
 
+use crate::util::cases;
 use akaji::render::{render, Format, RenderOptions};
 use akaji::verify::{self, Exact, Status, VerifyOptions};
 use akaji::{Action, AnchorProblem, Count, Decision, Document, Edit, Kind, Ledger, Scope, Side};
-use crate::util::cases;
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
-
 
 /// What drafts are made of: kanji, kana, Latin, full- and half-width forms, characters NFKC
 /// expands, combining marks, emoji sequences, `- N -` footers, CRLF, lone CR, spaces.
