@@ -15,8 +15,6 @@
 //! - the inner changes are that diff's changes, and, where the line breaks between two equal
 //!   characters stand differently, layout changes ([`InnerChange::layout`]), so that the old end
 //!   with every inner change made is the new end, byte for byte;
-//! - a pair with nothing but white space between its two ends is the passage wrapped again in
-//!   place, not a move;
 //! - a pair whose similarity is at least [`MOVE_SIMILARITY`] percent is a move; pairs are taken
 //!   best first (the highest similarity, then the earliest deletion, then the earliest
 //!   insertion), each hunk in at most one move.
@@ -404,7 +402,7 @@ pub(crate) fn detect(
     if dels.is_empty() || inss.is_empty() {
         return;
     }
-    let pairs = pairs((old, new), &dels, &inss, options.granularity, (diff, &furniture.new));
+    let pairs = pairs(new, &dels, &inss, options.granularity, (diff, &furniture.new));
     let (mut del_taken, mut ins_taken) = (vec![false; dels.len()], vec![false; inss.len()]);
     for p in pairs {
         if del_taken[p.del] || ins_taken[p.ins] {
@@ -432,7 +430,7 @@ pub(crate) fn detect(
 
 /// Every pair the rule accepts, best first.
 fn pairs(
-    (old, new): (&str, &str),
+    new: &str,
     dels: &[Candidate],
     inss: &[Candidate],
     granularity: Granularity,
@@ -486,9 +484,6 @@ fn pairs(
                 .map_or_else(|| ins.ends.clone(), Clone::clone);
             let slid =
                 if ins_ends.1 == ins.ends.1 { ins.furniture.clone() } else { within(new_furniture, &ins_ends.1) };
-            if !super::moves::apart(old, &del.ends.0, ins_ends.0.start) {
-                continue;
-            }
             let (similarity, inner) =
                 inner_diff((del.text, &del.furniture), (&new[ins_ends.1.clone()], &slid), granularity, diff);
             if similarity.is_move() {

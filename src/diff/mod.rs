@@ -250,8 +250,7 @@ mod edited_moves_tests {
         let common = "のののののののののののののののののののののののの";
         let a = format!("{common}あ");
         let b = format!("{common}い");
-        // Text between the deletion and the insertions: a move, not the passage wrapped in place.
-        let mut old = format!("{a}本文。");
+        let mut old = a.clone();
         let mut new = String::new();
         let mut hunks = vec![Hunk::new(0..a.len(), 0..0)];
         for _ in 0..MAX_POSTINGS + 1 {

@@ -56,24 +56,8 @@ pub(crate) fn prefer_long_moves(old: &str, new: &str, hunks: &mut [Hunk], min_ch
     }
 }
 
-/// Whether a deletion of `old[from]` and an insertion standing at `at` of `old` are apart: some
-/// content (not only white space) lies between them. A passage deleted and inserted with only
-/// line breaks between is the same words wrapped again in place (a reworded paragraph whose
-/// lines a word diff aligned one line off), never a move.
-pub(crate) fn apart(old: &str, from: &std::ops::Range<usize>, at: usize) -> bool {
-    let gap = if at >= from.end {
-        &old[from.end..at]
-    } else if at <= from.start {
-        &old[at..from.start]
-    } else {
-        ""
-    };
-    gap.chars().any(|c| !c.is_whitespace())
-}
-
 /// Mark pairs of a deletion and an insertion of the same text (at least `min_chars` chars) as
-/// the two ends of a move, when they are [`apart`]. Each hunk takes part in at most one move;
-/// ids count from `next_id`.
+/// the two ends of a move. Each hunk takes part in at most one move; ids count from `next_id`.
 pub(crate) fn detect(old: &str, new: &str, hunks: &mut [Hunk], min_chars: usize, next_id: &mut usize) {
     let long = |s: &str| s.chars().nth(min_chars.max(1) - 1).is_some() && !s.trim().is_empty();
     let mut inserted: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -91,9 +75,7 @@ pub(crate) fn detect(old: &str, new: &str, hunks: &mut [Hunk], min_chars: usize,
         if !long(text) {
             continue;
         }
-        let Some(list) = inserted.get_mut(text) else { continue };
-        let Some(at) = list.iter().rposition(|&j| apart(old, &hunks[i].old, hunks[j].old.start)) else { continue };
-        let j = list.remove(at);
+        let Some(j) = inserted.get_mut(text).and_then(Vec::pop) else { continue };
         for k in [i, j] {
             hunks[k].kind = HunkKind::Move;
             hunks[k].move_id = Some(*next_id);
@@ -120,20 +102,6 @@ pub(crate) fn renumber(hunks: &mut [Hunk], count: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A passage deleted and inserted again across a line break only (a paragraph re-wrapped
-    /// in place that the diff aligned one line off) is no move; past a word, it is.
-    #[test]
-    fn a_passage_wrapped_again_in_place_is_not_a_move() {
-        let old = "前の文。\nABCDEFGHIJKLMNOPQRSTUVWXYZ次の文。\n";
-        let new = "前の文。ABCDEFGHIJKLMNOPQRSTUVWXYZ\n次の文。\n";
-        let mut h = vec![Hunk::new(12..12, 12..38), Hunk::new(13..39, 39..39)];
-        assert_eq!(&old[13..39], &new[12..38]);
-        detect(old, new, &mut h, 20, &mut 0);
-        assert_eq!((h[0].kind, h[1].kind), (HunkKind::Insert, HunkKind::Delete));
-        assert!(apart(old, &(13..39), 45), "past 「次の」 it is a move");
-        assert!(!apart(old, &(13..39), 39) && !apart(old, &(13..39), 12));
-    }
 
     #[test]
     fn short_or_changed_passages_are_not_moves() {
