@@ -59,7 +59,7 @@ fn the_catalogue_names_only_commands_arguments_and_values_that_exist() {
 /// Every help page of the Japanese command, long and short: `akaji`, each command, `help`.
 fn pages() -> Vec<(String, String)> {
     let mut cmd = command(Cli::command());
-    cmd.debug_assert();
+    cmd.clone().debug_assert();
     let mut pages = vec![
         ("akaji --help".to_owned(), cmd.render_long_help().to_string()),
         ("akaji -h".to_owned(), cmd.render_help().to_string()),
