@@ -699,7 +699,7 @@ pub fn usage_error(e: &clap::Error, l: Lang) -> String {
         let usage = usage.trim().trim_start_matches("Usage:").trim();
         let _ = write!(s, "\n\n使い方: {usage}");
     }
-    format!("{}{s}\n\n詳しくは --help（英語）を見てください\n", error_lead())
+    format!("{}{s}\n\n詳しくは --help を見てください\n", error_lead())
 }
 
 #[cfg(test)]
