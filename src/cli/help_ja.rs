@@ -20,9 +20,6 @@ mod texts;
 use clap::{Arg, ArgAction, Command};
 use texts::{CommandTexts, COMMANDS, GLOBAL, HELP_COMMAND, VALUES};
 
-/// The help template: clap's default with its `Usage:` heading in Japanese.
-const TEMPLATE: &str = "{before-help}{about-with-newline}\n使い方: {usage}\n\n{all-args}{after-help}";
-
 /// The display order of the global arguments (`--lang`, `-h`, `-V`): after every command's own.
 const GLOBAL_ORDER: usize = 1000;
 
@@ -38,7 +35,7 @@ fn value_text(id: &str, value: &str) -> Option<&'static str> {
 
 /// `cmd` (akaji's command, as clap derives it) with every text in Japanese.
 ///
-/// ```ignore
+/// ```text
 /// let cmd = help_ja::command(Cli::command());
 /// assert!(cmd.clone().render_help().to_string().contains("使い方: akaji"));
 /// ```
@@ -77,22 +74,43 @@ pub(super) fn command(cmd: Command) -> Command {
     // The `help` command exists once clap has built the command; its words are clap's own.
     cmd.build();
     // (`build` makes it a tree: a copy of each command, with its Japanese about, and `help`.)
-    cmd.mut_subcommand("help", |h| {
-        h.about(HELP_COMMAND)
-            .help_template(TEMPLATE)
-            .subcommand_help_heading("コマンド")
-            .mut_subcommand("help", |h| h.about(HELP_COMMAND))
-    })
+    cmd = cmd.mut_subcommand("help", |h| {
+        h.about(HELP_COMMAND).subcommand_help_heading("コマンド").mut_subcommand("help", |h| h.about(HELP_COMMAND))
+    });
+    // Each page's usage line, clap's `[OPTIONS]` and `<COMMAND>` in Japanese. It is written
+    // into the template, not set with `override_usage`: a usage error keeps clap's usage of
+    // what was missing (`akaji apply <DRAFT> <LEDGER>`).
+    let usage = template(&usage_words(&cmd.render_usage().to_string()));
+    cmd = cmd.help_template(usage);
+    let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_owned()).collect();
+    for name in names {
+        let Some(sub) = cmd.find_subcommand_mut(&name) else { continue };
+        let usage = template(&usage_words(&sub.render_usage().to_string()));
+        cmd = cmd.mut_subcommand(name, |s| s.help_template(usage));
+    }
+    cmd
+}
+
+/// A usage line as clap writes it (`Usage: akaji [OPTIONS] <COMMAND>`), without its heading
+/// and with clap's placeholders in Japanese (`akaji [オプション] <コマンド>`).
+///
+/// ```text
+/// assert_eq!(usage_words("Usage: akaji help [COMMAND]"), "akaji help [コマンド]");
+/// ```
+pub(super) fn usage_words(usage: &str) -> String {
+    let usage = usage.trim();
+    let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim();
+    usage.replace("[OPTIONS]", "[オプション]").replace("<COMMAND>", "<コマンド>").replace("[COMMAND]", "[コマンド]")
+}
+
+/// The help template: clap's default with its usage heading and line in Japanese.
+fn template(usage: &str) -> String {
+    format!("{{before-help}}{{about-with-newline}}\n使い方: {usage}\n\n{{all-args}}{{after-help}}")
 }
 
 /// One command with its texts in Japanese (its own arguments and the global ones).
 fn localize(mut cmd: Command, texts: &CommandTexts) -> Command {
-    cmd = cmd
-        .about(texts.about)
-        .long_about(None::<&str>)
-        .help_template(TEMPLATE)
-        .disable_help_flag(true)
-        .disable_version_flag(true);
+    cmd = cmd.about(texts.about).long_about(None::<&str>).disable_help_flag(true).disable_version_flag(true);
     if let Some(after) = texts.after {
         cmd = cmd.after_help(after);
     }

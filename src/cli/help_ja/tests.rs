@@ -77,6 +77,8 @@ fn pages() -> Vec<(String, String)> {
 fn no_english_of_clap_or_of_the_doc_comments_is_left() {
     let english = [
         "Usage:",
+        "[OPTIONS]",
+        "COMMAND",
         "Commands:",
         "Options:",
         "Arguments:",
@@ -110,6 +112,11 @@ fn defaults_and_values_are_said_in_japanese() {
     assert!(short.contains("［選択肢: text, json, docx］"), "{short}");
     assert!(short.contains("ヘルプを表示します（詳しくは '--help'）"), "{short}");
     let top = page("akaji --help");
+    assert!(top.contains("使い方: akaji [オプション] <コマンド>\n"), "{top}");
+    assert!(
+        page("reconcile -h").contains("使い方: akaji reconcile [オプション] --draft <DRAFT> --final <FINAL> <INPUT>\n")
+    );
+    assert_eq!(usage_words("Usage: akaji help [COMMAND]\n"), "akaji help [コマンド]");
     assert!(top.contains("コマンド:\n  apply"), "{top}");
     assert!(top.contains("このヘルプ、または指定したコマンドのヘルプを表示します"), "{top}");
 }
