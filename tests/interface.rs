@@ -210,7 +210,7 @@ fn help_follows_the_language() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("コマンド:\n  apply      台帳の意見による修正を案に反映し"), "{}", r.stdout);
     assert!(r.stdout.contains("  -h, --help         ヘルプを表示します（詳しくは '--help'）"), "{}", r.stdout);
-    assert!(r.stdout.contains("  -V, --version      版を表示します"), "{}", r.stdout);
+    assert!(r.stdout.contains("  -V, --version      バージョンを表示します"), "{}", r.stdout);
     let r = akaji_env(&dir, &["help", "diff"], JA);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("使い方: akaji diff"), "{}", r.stdout);

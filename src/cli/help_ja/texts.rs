@@ -16,7 +16,7 @@ pub(super) struct CommandTexts {
 pub(super) const HELP_SHORT: &str = "ヘルプを表示します（詳しくは '--help'）";
 pub(super) const HELP_LONG: &str = "ヘルプを表示します（要約は '-h'）";
 /// The help of `-V/--version`.
-pub(super) const VERSION: &str = "版を表示します";
+pub(super) const VERSION: &str = "バージョンを表示します";
 /// The about of the `help` command clap adds.
 pub(super) const HELP_COMMAND: &str = "このヘルプ、または指定したコマンドのヘルプを表示します";
 
@@ -62,7 +62,7 @@ const COLOR: (&str, &str) =
 pub(super) const COMMANDS: &[CommandTexts] = &[
     CommandTexts {
         name: "",
-        about: "案への修正の判断（意見と考え方）を構造化した修正にし、案に反映し、見え消しを作り、\
+        about: "案への修正の判断（意見と考え方）を一つ一つの修正に整理して案に反映し、見え消しを作成し、\
                 公表された文書を確かめます。",
         after: None,
         args: &[],
