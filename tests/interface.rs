@@ -182,29 +182,30 @@ fn usage_errors_follow_the_language() {
 #[test]
 fn help_follows_the_language() {
     let dir = testdata("sample");
-    let r = akaji_env(&dir, &["verify", "--help"], JA);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    for phrase in [
-        "公表された修正後の文書を、台帳が約束した修正に照らして確かめます\n\n使い方: akaji verify",
+    let verify: &[&str] = &[
+        "公表された修正後の文書を、台帳が約束した修正に照らして確かめます\n\n使い方: akaji verify [オプション] <LEDGER>",
         "引数:\n  <LEDGER>\n          台帳（TOML。名前が .json で終わるときは JSON）",
         "      --final <FINAL>\n          確かめる、公表された修正後の文書（必須）",
         "          - auto:   端末に出すとき（NO_COLOR が設定されていなければ）",
         "［既定値: auto］",
         "終了ステータス: 0 約束したすべての修正が反映されている",
-    ] {
-        assert!(r.stdout.contains(phrase), "{phrase:?} in:\n{}", r.stdout);
-    }
-    let r = akaji_env(&dir, &["--lang", "ja", "apply", "--help"], C);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    for phrase in [
+    ];
+    let apply: &[&str] = &[
         "台帳の意見による修正を案に反映し、修正後の文を書き出します",
         "オプション:\n  -o, --output <FILE>",
         "未記入（todo）の修正が残っていても、記入済みの修正を反映します",
         "          - body:    本文の行: 柱の下の最初の行を1行目とします（既定）",
         "  -h, --help\n          ヘルプを表示します（要約は '-h'）",
         "例:\n  akaji apply draft.txt ledger.toml -o final.txt",
-    ] {
-        assert!(r.stdout.contains(phrase), "{phrase:?} in:\n{}", r.stdout);
+    ];
+    for (args, env, phrases) in
+        [(&["verify", "--help"][..], JA, verify), (&["--lang", "ja", "apply", "--help"], C, apply)]
+    {
+        let r = akaji_env(&dir, args, env);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        for phrase in phrases {
+            assert!(r.stdout.contains(phrase), "{args:?}: {phrase:?} in:\n{}", r.stdout);
+        }
     }
     let r = akaji_env(&dir, &["-h"], JA);
     assert_eq!(r.code, 0, "{}", r.stderr);
