@@ -45,6 +45,7 @@ use crate::diagnostic::{Diagnostic, Kind, Subject};
 use crate::document::{one_line, Document};
 use crate::fold::fold_text;
 use crate::ledger::{Action, EditRef, Ledger, PageScope};
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -90,7 +91,8 @@ struct Audit<'l> {
     draft: &'l Document,
     /// The published final, with the running heads the expected final has set apart here too
     /// ([`Document::with_heads_of`]): a head above a heading the ledger revised is still a head.
-    final_doc: Document,
+    /// Borrowed when that changes nothing; copied only when a line's role changes.
+    final_doc: Cow<'l, Document>,
     resolution: Resolution,
     /// The final as promised, and where each resolved edit stands in it.
     expected: Built,
@@ -114,7 +116,7 @@ struct Checked {
 
 impl<'l> Audit<'l> {
     /// Resolve, build the expected final, see both texts without their layout, align them.
-    fn new(ledger: &'l Ledger, draft: &'l Document, final_doc: &Document, options: &VerifyOptions) -> Audit<'l> {
+    fn new(ledger: &'l Ledger, draft: &'l Document, final_doc: &'l Document, options: &VerifyOptions) -> Audit<'l> {
         let resolution = resolve(draft, ledger);
         // The expected final keeps the draft's furniture (its lines take their draft lines' roles).
         let expected = build(draft, &resolution.edits, &ledger.options.page_marker);
@@ -123,7 +125,12 @@ impl<'l> Audit<'l> {
             keep_layout: options.keep_layout,
             timeout: options.timeout,
         };
-        let final_doc = final_doc.clone().with_heads_of(&expected.final_doc);
+        let heads = final_doc.heads_of(&expected.final_doc);
+        let final_doc = if heads.is_empty() {
+            Cow::Borrowed(final_doc)
+        } else {
+            Cow::Owned(final_doc.clone().with_heads_at(&heads))
+        };
         let comparison = compare(&expected.final_doc, &final_doc, &compare_options);
         let align = Alignment::new(&comparison);
         let Comparison { heads, old: expected_view, new: final_view, .. } = comparison;
