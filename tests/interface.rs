@@ -177,6 +177,56 @@ fn usage_errors_follow_the_language() {
     assert!(r.stderr.contains("知らない引数です: --bogus"), "--lang wins over the locale: {}", r.stderr);
 }
 
+/// `--help` follows the language: Japanese by the locale or `--lang ja` (clap's headings too),
+/// English otherwise and with `--lang en`, exit status 0 either way.
+#[test]
+fn help_follows_the_language() {
+    let dir = testdata("sample");
+    let verify: &[&str] = &[
+        "公表された修正後の文書を、台帳が約束した修正に照らして確かめます\n\n使い方: akaji verify [オプション] <LEDGER>",
+        "引数:\n  <LEDGER>\n          台帳（TOML。名前が .json で終わるときは JSON）",
+        "      --final <FINAL>\n          確かめる、公表された修正後の文書（必須）",
+        "          - auto:   端末に出すとき（NO_COLOR が設定されていなければ）",
+        "［既定値: auto］",
+        "終了ステータス: 0 約束したすべての修正が反映されている",
+    ];
+    let apply: &[&str] = &[
+        "台帳の意見による修正を案に反映し、修正後の文を書き出します",
+        "オプション:\n  -o, --output <FILE>",
+        "未記入（todo）の修正が残っていても、記入済みの修正を反映します",
+        "          - body:    本文の行: 柱の下の最初の行を1行目とします（既定）",
+        "  -h, --help\n          ヘルプを表示します（要約は '-h'）",
+        "例:\n  akaji apply draft.txt ledger.toml -o final.txt",
+    ];
+    for (args, env, phrases) in
+        [(&["verify", "--help"][..], JA, verify), (&["--lang", "ja", "apply", "--help"], C, apply)]
+    {
+        let r = akaji_env(&dir, args, env);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        for phrase in phrases {
+            assert!(r.stdout.contains(phrase), "{args:?}: {phrase:?} in:\n{}", r.stdout);
+        }
+    }
+    let r = akaji_env(&dir, &["-h"], JA);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("コマンド:\n  apply      台帳の意見による修正を案に反映し"), "{}", r.stdout);
+    assert!(r.stdout.contains("  -h, --help         ヘルプを表示します（詳しくは '--help'）"), "{}", r.stdout);
+    assert!(r.stdout.contains("  -V, --version      バージョンを表示します"), "{}", r.stdout);
+    let r = akaji_env(&dir, &["help", "diff"], JA);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("使い方: akaji diff"), "{}", r.stdout);
+    for (args, env) in [(&["apply", "--help"][..], C), (&["--lang", "en", "apply", "--help"][..], JA)] {
+        let r = akaji_env(&dir, args, env);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(r
+            .stdout
+            .starts_with("Apply a ledger's decisions to a draft and write the final text\n\nUsage: akaji apply"));
+        assert!(r.stdout.contains("Arguments:\n  <DRAFT>\n          The draft (UTF-8 text, .docx or .pdf)"));
+        assert!(r.stdout.contains("  -h, --help\n          Print help (see a summary with '-h')"));
+        assert!(!r.stdout.contains("台帳"), "{}", r.stdout);
+    }
+}
+
 #[test]
 fn swapped_arguments_are_named_as_such() {
     let sample = testdata("sample");
@@ -372,7 +422,10 @@ fn the_reconcile_report_follows_the_language() {
         "{}",
         ja.stderr
     );
-    assert!(ja.stderr.contains("未反映: 修正後の文書の P4 L7 に案の文が残っています"), "{}", ja.stderr);
+    assert!(ja.stderr.contains("を追加（P4）。未反映: 修正後の文書の P4 L7 に案の文が残っています"), "{}", ja.stderr);
+    // What was written for a todo, and the pages no answer explains, in Japanese too.
+    assert!(ja.stderr.contains("」の後に「あわせて、送信ドメイン認証技術の導入の手順を示した資料を作成し、中小規模の事業者への普及を図る。」を追加（P5）（P5 L19）。手がかり: page, kind, only_change（low）"), "{}", ja.stderr);
+    assert!(ja.stderr.contains("どの回答でも説明できません（P5、P8）"), "{}", ja.stderr);
     assert!(fs::read_to_string(&out).unwrap().starts_with("# `akaji reconcile` が comments.tsv から書いた台帳です"));
     let en = akaji_env(&testdata("reconcile-set/plan-b"), &args, C);
     assert!(
