@@ -80,6 +80,8 @@ pub fn apply<'a>(draft: &'a Document, ledger: &'a Ledger) -> Result<Applied<'a>,
         return Err(Diagnostics(resolution.problems));
     }
     let Built { final_doc, edits } = build(draft, &resolution.edits, &ledger.options.page_marker);
+    // The resolved edits are in the final now: free them before the promise check.
+    drop(resolution);
     checked(Applied { draft, ledger, final_doc, edits })
 }
 
@@ -132,6 +134,7 @@ pub fn apply_partial<'a>(draft: &'a Document, ledger: &'a Ledger) -> Result<(App
         return Err(Diagnostics(resolution.problems));
     }
     let Built { final_doc, edits } = build(draft, &resolution.edits, &ledger.options.page_marker);
+    drop(resolution);
     Ok((checked(Applied { draft, ledger, final_doc, edits })?, todos))
 }
 
@@ -167,8 +170,8 @@ pub(crate) fn build(draft: &Document, resolved: &[Resolved], marker: &PageMarker
         at = e.old.end;
     }
     out.push_str(&text[at..]);
-    let changes: Vec<(Range<usize>, Range<usize>)> = edits.iter().map(|e| (e.old.clone(), e.new.clone())).collect();
-    Built { final_doc: Document::revised(out, draft.has_bom(), marker, draft, &changes), edits }
+    let final_doc = Document::revised(out, draft.has_bom(), marker, draft, &edits, |e| (&e.old, &e.new));
+    Built { final_doc, edits }
 }
 
 #[cfg(test)]

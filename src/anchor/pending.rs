@@ -1,7 +1,9 @@
 //! One edit waiting for its matches: what resolving it needs to know, folded once.
 
 use super::problem::ScopeRule;
+use super::replacement::quote_of;
 use super::scope::FoldedScope;
+use super::trim::{changed_part, ChangedPart};
 use crate::fold::QuoteChar;
 use crate::ledger::{Count, EditRef, Side};
 use std::borrow::Cow;
@@ -36,6 +38,15 @@ pub(super) struct PendingEdit<'l> {
 }
 
 impl PendingEdit<'_> {
+    /// What a replacement keeps of its quote and puts in (it depends on the quote and `new`
+    /// only, so it is found once for all the edit's matches); `None` for an insertion.
+    pub fn changed_part(&self) -> Option<ChangedPart<'_>> {
+        match &self.change {
+            Change::Replace { new } => Some(changed_part(&quote_of(&self.quote_chars), new)),
+            Change::Insert { .. } => None,
+        }
+    }
+
     /// Whether a match of the quote (folded range `m`) lies in scope, prefix and suffix included.
     pub fn fits(&self, text: &str, m: &Range<usize>) -> bool {
         self.scope.contains(m)

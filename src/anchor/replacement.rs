@@ -12,14 +12,22 @@ use std::ops::Range;
 
 /// A match (folded range `m`) of `edit`'s quote turned into the draft bytes that change and the
 /// text that goes there; an edit about whole paragraphs takes whole lines
-/// ([`whole_lines`]).
-pub(super) fn resolved(edit: &PendingEdit, doc: &Document, folded: &Folded, m: Range<usize>) -> Resolved {
+/// ([`whole_lines`]). `part` is [`PendingEdit::changed_part`], found once for all the edit's
+/// matches.
+pub(super) fn resolved(
+    edit: &PendingEdit,
+    part: Option<ChangedPart>,
+    doc: &Document,
+    folded: &Folded,
+    m: Range<usize>,
+) -> Resolved {
     let anchor = folded.doc_range(&m);
     let (old, replacement, put) = match &edit.change {
         Change::Insert { side: Side::After, new } => (anchor.end..anchor.end, (*new).to_owned(), Put::After),
         Change::Insert { side: Side::Before, new } => (anchor.start..anchor.start, (*new).to_owned(), Put::Before),
         Change::Replace { new } => {
-            let (old, replacement) = replace(&edit.quote_chars, doc.text(), folded, m, new);
+            let part = part.unwrap_or_else(|| changed_part(&quote_of(&edit.quote_chars), new));
+            let (old, replacement) = replace(&edit.quote_chars, part, doc.text(), folded, m, new);
             (old, replacement, Put::Instead)
         }
     };
@@ -31,9 +39,15 @@ pub(super) fn resolved(edit: &PendingEdit, doc: &Document, folded: &Folded, m: R
 
 /// The changed part of a replacement: the quote less what `old` and `new` share at their ends
 /// (widened to whole units), with the draft's layout kept inside it.
-fn replace(chars: &[QuoteChar], draft: &str, folded: &Folded, m: Range<usize>, new: &str) -> (Range<usize>, String) {
-    let quote: Vec<char> = chars.iter().map(|c| c.ch).collect();
-    let part = whole_characters(changed_part(&quote, new), chars, draft, folded, &m, new);
+fn replace(
+    chars: &[QuoteChar],
+    part: ChangedPart,
+    draft: &str,
+    folded: &Folded,
+    m: Range<usize>,
+    new: &str,
+) -> (Range<usize>, String) {
+    let part = whole_characters(part, chars, draft, folded, &m, new);
     let head: usize = chars[..part.kept_prefix].iter().map(|c| c.folded_len).sum();
     let tail: usize = chars[chars.len() - part.kept_suffix..].iter().map(|c| c.folded_len).sum();
     let (start, end) = (m.start + head, m.end - tail);
@@ -43,6 +57,11 @@ fn replace(chars: &[QuoteChar], draft: &str, folded: &Folded, m: Range<usize>, n
         let at = if part.kept_prefix > 0 { folded.doc_end(start) } else { folded.doc_start(start) };
         (at..at, part.replacement.to_owned())
     }
+}
+
+/// The quote's characters, white space left out.
+pub(super) fn quote_of(chars: &[QuoteChar]) -> Vec<char> {
+    chars.iter().map(|c| c.ch).collect()
 }
 
 /// The changed part widened, inside the match, until both its ends lie between whole

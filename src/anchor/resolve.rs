@@ -50,12 +50,14 @@ pub fn resolve(draft: &Document, ledger: &Ledger) -> Resolution {
         .map(|(e, _)| e.pattern)
         .collect();
     let anywhere = search::first_anywhere(&missing, &patterns, text, MAX_PLACES);
-    let mut edits = Vec::new();
+    let mut edits = Vec::with_capacity(scoped.iter().map(|f| f.matches.len()).sum());
     for (edit, found) in pending.iter().zip(scoped) {
         let elsewhere = anywhere.get(&edit.pattern).map_or(&[][..], Vec::as_slice);
         match check_count(edit, &found, elsewhere, draft, &folded, &patterns) {
             Ok(()) => {
-                let places: Vec<_> = found.matches.into_iter().map(|m| resolved(edit, draft, &folded, m)).collect();
+                let part = edit.changed_part();
+                let places: Vec<_> =
+                    found.matches.into_iter().map(|m| resolved(edit, part, draft, &folded, m)).collect();
                 // Old and new that differ only in white space, which a quote does not match,
                 // change nothing: say so rather than apply nothing.
                 match places.iter().find(|r| r.old.is_empty() && r.replacement.is_empty()) {

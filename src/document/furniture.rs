@@ -157,8 +157,15 @@ fn repeated_tops<'k>(
         return pages;
     }
     let mut everywhere: FxHashMap<&str, usize> = FxHashMap::default();
+    // A line's key opens with its first char that is not white space, folded: only a line
+    // opening as some candidate does can be one, and only it is folded whole (measured: folding
+    // every line was a tenth of reading a 10 MB plan).
+    let firsts: Vec<char> = pages.keys().filter_map(|k| k.chars().next()).collect();
     for line in lines {
-        // Only a line as long as some candidate can be one.
+        let first = line.chars().find(|c| !c.is_whitespace());
+        if !first.is_some_and(|c| firsts.contains(&crate::unified::unified(c))) {
+            continue;
+        }
         let k = key(line);
         if let Some((&cand, _)) = pages.get_key_value(k.as_str()) {
             *everywhere.entry(cand).or_default() += 1;

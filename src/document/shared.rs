@@ -107,6 +107,14 @@ impl Document {
     /// assert_eq!(moved.role(1), LineRole::Body);
     /// ```
     pub fn with_heads_of(self, other: &Document) -> Document {
+        let heads = self.heads_of(other);
+        self.with_heads_at(&heads)
+    }
+
+    /// The body lines [`Document::with_heads_of`] sets apart as running heads (sorted; none when
+    /// it would give the document back unchanged, so that a caller holding a borrowed document
+    /// need not copy it).
+    pub(crate) fn heads_of(&self, other: &Document) -> Vec<usize> {
         let mut surplus: FxHashMap<String, isize> = FxHashMap::default();
         for l in (0..other.line_count()).filter(|&l| other.role(l) == LineRole::RunningHead) {
             let k = key(other, l);
@@ -115,10 +123,17 @@ impl Document {
             }
         }
         if surplus.is_empty() {
-            return self;
+            return Vec::new();
         }
-        for (doc, sign) in [(&self, 1), (other, -1)] {
-            for l in (0..doc.line_count()).filter(|&l| doc.role(l) == LineRole::Body) {
+        // A line's key opens with its first char that is not white space, folded: a line whose
+        // first char opens no head's key is no head, and is not folded whole to say so.
+        let firsts: Vec<char> = surplus.keys().filter_map(|k| k.chars().next()).collect();
+        let may_be_head = |doc: &Document, l: usize| {
+            let first = doc.line_text(l).chars().find(|c| !c.is_whitespace());
+            first.is_some_and(|c| firsts.contains(&crate::unified::unified(c)))
+        };
+        for (doc, sign) in [(self, 1), (other, -1)] {
+            for l in (0..doc.line_count()).filter(|&l| doc.role(l) == LineRole::Body && may_be_head(doc, l)) {
                 if let Some(n) = surplus.get_mut(&key(doc, l)) {
                     *n += sign;
                 }
@@ -129,7 +144,7 @@ impl Document {
             let top =
                 page.all.clone().filter(|&l| self.role(l) == LineRole::Body && !self.line_text(l).trim().is_empty());
             for l in top.take(TOP) {
-                match surplus.get_mut(&key(&self, l)) {
+                match surplus.get_mut(&key(self, l)) {
                     Some(n) if *n > 0 => {
                         *n -= 1;
                         heads.push(l);
@@ -138,6 +153,6 @@ impl Document {
                 }
             }
         }
-        self.with_heads_at(&heads)
+        heads
     }
 }

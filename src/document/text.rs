@@ -68,12 +68,12 @@ pub struct Document {
     signs: Option<Vec<Signs>>,
     pages: Vec<Page>,
     count: LineCount,
-    /// Char offset at every 32nd line start, to turn byte offsets into char offsets quickly.
+    /// Char offset at every 8th line start, to turn byte offsets into char offsets quickly.
     char_checkpoints: Vec<usize>,
     paragraphs: OnceLock<Vec<Paragraph>>,
 }
 
-const CHECKPOINT_EVERY: usize = 32;
+const CHECKPOINT_EVERY: usize = 8;
 
 impl Document {
     /// Index `text`. A leading byte order mark is set aside ([`Document::bom`] gives it back).
@@ -114,24 +114,29 @@ impl Document {
     /// where a deletion shortened a line. A line that starts inside a
     /// replacement is body, unless it repeats a furniture line the replaced range held (a page
     /// break kept inside a changed passage).
-    pub(crate) fn revised(
+    ///
+    /// `edits` are read through `ranges` (an edit's draft range and final range), so that a
+    /// caller need not copy them into pairs.
+    pub(crate) fn revised<E>(
         text: String,
         bom: bool,
         marker: &PageMarker,
         draft: &Document,
-        edits: &[(Range<usize>, Range<usize>)],
+        edits: &[E],
+        ranges: impl Fn(&E) -> (&Range<usize>, &Range<usize>),
     ) -> Document {
         let starts = line_starts(&text);
+        let at = |k: usize| ranges(&edits[k]);
         let draft_signs = draft.line_signs();
         let mut roles = Vec::with_capacity(starts.len());
         let mut signs = Vec::with_capacity(starts.len());
         // Edits before `next` end (in the final) at or before the line start.
         let mut next = 0;
         for &f in &starts {
-            while next < edits.len() && edits[next].1.end <= f && !edits[next].1.contains(&f) {
+            while next < edits.len() && at(next).1.end <= f && !at(next).1.contains(&f) {
                 next += 1;
             }
-            let (role, sign) = match edits.get(next).filter(|(_, new)| new.contains(&f)) {
+            let (role, sign) = match (next < edits.len()).then(|| at(next)).filter(|(_, new)| new.contains(&f)) {
                 Some((old, _)) => {
                     let end = text[f..].find('\n').map_or(text.len(), |n| f + n);
                     let line = text[f..end].trim_end_matches('\r');
@@ -145,7 +150,7 @@ impl Document {
                     (same.map_or(LineRole::Body, |l| draft.role(l)), own)
                 }
                 None => {
-                    let d = match next.checked_sub(1).map(|k| &edits[k]) {
+                    let d = match next.checked_sub(1).map(at) {
                         Some((old, new)) => old.end + (f - new.end),
                         None => f,
                     };
@@ -156,7 +161,7 @@ impl Document {
             roles.push(role);
             signs.push(sign);
         }
-        Document::index(text, bom, marker, Some((roles, Some(signs)))).counting(draft.count)
+        Document::index_at(text, starts, bom, marker, Some((roles, Some(signs)))).counting(draft.count)
     }
 
     fn index(
@@ -165,7 +170,18 @@ impl Document {
         marker: &PageMarker,
         given: Option<(Vec<LineRole>, Option<Vec<Signs>>)>,
     ) -> Document {
-        let line_starts = line_starts(&text);
+        let starts = line_starts(&text);
+        Document::index_at(text, starts, bom, marker, given)
+    }
+
+    /// [`Document::index`] with the line starts of `text` found already.
+    fn index_at(
+        text: String,
+        line_starts: Vec<usize>,
+        bom: bool,
+        marker: &PageMarker,
+        given: Option<(Vec<LineRole>, Option<Vec<Signs>>)>,
+    ) -> Document {
         let mut doc = Document {
             text,
             bom,
@@ -213,7 +229,7 @@ impl Document {
 
     /// The same document with `lines` (body lines) set apart as running heads, its pages'
     /// bodies and line counts made again ([`super::shared`]).
-    pub(super) fn with_heads_at(mut self, lines: &[usize]) -> Document {
+    pub(crate) fn with_heads_at(mut self, lines: &[usize]) -> Document {
         let mut changed = false;
         for &l in lines {
             if self.roles[l] == LineRole::Body {
@@ -448,13 +464,9 @@ impl Document {
     /// Up to `chars` characters of context before and after a byte range, on one line each
     /// (line breaks shown as `⏎`).
     pub fn context(&self, range: Range<usize>, chars: usize) -> (String, String) {
-        let before: String = {
-            let mut v: Vec<char> = self.text[..range.start].chars().rev().take(chars).collect();
-            v.reverse();
-            v.into_iter().collect()
-        };
-        let after: String = self.text[range.end..].chars().take(chars).collect();
-        (one_line(&before), one_line(&after))
+        let start = self.text[..range.start].char_indices().rev().take(chars).last().map_or(range.start, |(i, _)| i);
+        let end = self.text[range.end..].char_indices().nth(chars).map_or(self.text.len(), |(i, _)| range.end + i);
+        (one_line(&self.text[start..range.start]), one_line(&self.text[range.end..end]))
     }
 
     /// The place of a byte range, for messages: page, line, column, the text and ten
@@ -485,6 +497,10 @@ fn line_starts(text: &str) -> Vec<usize> {
 
 /// Show line breaks and tabs as visible marks so a snippet stays on one line.
 pub(crate) fn one_line(s: &str) -> String {
+    // Most snippets hold none of them: one scan, one copy.
+    if !s.bytes().any(|b| matches!(b, b'\n' | b'\r' | b'\t' | b'\x0c')) {
+        return s.to_owned();
+    }
     s.replace("\r\n", "⏎").replace(['\n', '\r'], "⏎").replace('\t', "⇥").replace('\u{c}', "␌")
 }
 

@@ -2,7 +2,10 @@
 
 /// The unified ideograph a radical or CJK stroke stands for; any other character unchanged.
 pub(crate) fn unified(c: char) -> char {
-    if !('\u{2E80}'..='\u{31EF}').contains(&c) {
+    // The table's two blocks: the radicals (U+2E80–U+2FDF) and the CJK strokes (U+31C0–U+31EF).
+    // Kana and CJK punctuation lie between them and are most of a Japanese text: they skip the
+    // search (measured: the binary search was a tenth of `verify`'s time on a 10 MB plan).
+    if !(('\u{2E80}'..='\u{2FDF}').contains(&c) || ('\u{31C0}'..='\u{31EF}').contains(&c)) {
         return c;
     }
     match super::table::EQUIVALENT.binary_search_by_key(&c, |&(from, _)| from) {
@@ -41,6 +44,10 @@ mod tests {
         assert!(table::EQUIVALENT.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(table::EQUIVALENT.iter().all(|&(_, to)| ('\u{3400}'..='\u{3FFFF}').contains(&to)));
         assert_eq!(table::EQUIVALENT.len(), 348);
+        // Every key lies in one of the two blocks `unified` searches (it skips any other char).
+        let blocks = |c: char| ('\u{2E80}'..='\u{2FDF}').contains(&c) || ('\u{31C0}'..='\u{31EF}').contains(&c);
+        assert!(table::EQUIVALENT.iter().all(|&(from, _)| blocks(from)));
+        assert_eq!(unified('\u{31C6}'), table::EQUIVALENT.iter().find(|e| e.0 == '\u{31C6}').unwrap().1);
     }
 
     #[test]

