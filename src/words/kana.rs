@@ -103,12 +103,29 @@ pub fn split(run: &str) -> Vec<Piece> {
     thread_local! {
         // The search's buffers, kept between calls: a plan has a hiragana run every few chars.
         static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers::default());
+        // The runs already cut: a plan says 「することにより」 and 「については」 thousands of times
+        // (the search was 6% of `akaji diff` on 10 MB; a lookup is several times cheaper).
+        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Vec<Piece>>> = Default::default();
     }
     if run.chars().nth(1).is_none() {
         return if run.is_empty() { Vec::new() } else { vec![Piece { range: 0..run.len(), listed: is_listed(run) }] };
     }
-    BUFFERS.with(|b| search(run, &mut b.borrow_mut()))
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if let Some(pieces) = seen.get(run) {
+            return pieces.clone();
+        }
+        let pieces = BUFFERS.with(|b| search(run, &mut b.borrow_mut()));
+        if seen.len() >= MAX_SEEN {
+            seen.clear();
+        }
+        seen.insert(run.into(), pieces.clone());
+        pieces
+    })
 }
+
+/// How many runs [`split`] remembers (a few MB at most) before it starts afresh.
+const MAX_SEEN: usize = 1 << 16;
 
 #[derive(Default)]
 struct Buffers {
