@@ -221,7 +221,7 @@ fn check(old: &str, new: &str, granularity: Granularity) -> Result<(), TestCaseE
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(crate::util::cases(256))]
 
     #[test]
     fn hunks_rebuild_both_texts(old in text(), edits in prop::collection::vec((any::<prop::sample::Index>(), 0..3usize, piece()), 0..6)) {

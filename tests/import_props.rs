@@ -124,6 +124,7 @@ fn check(ledger: &Ledger) {
 }
 
 proptest! {
+    #![proptest_config(crate::util::cases(256))]
     #[test]
     fn import_never_writes_an_invalid_ledger(answers in proptest::collection::vec((answer(), request()), 1..4)) {
         let mut rows = vec![vec!["項番".to_owned(), "御意見".to_owned(), "考え方".to_owned()]];

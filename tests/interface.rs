@@ -372,7 +372,10 @@ fn the_reconcile_report_follows_the_language() {
         "{}",
         ja.stderr
     );
-    assert!(ja.stderr.contains("未反映: 修正後の文書の P4 L7 に案の文が残っています"), "{}", ja.stderr);
+    assert!(ja.stderr.contains("を追加（P4）。未反映: 修正後の文書の P4 L7 に案の文が残っています"), "{}", ja.stderr);
+    // What was written for a todo, and the pages no answer explains, in Japanese too.
+    assert!(ja.stderr.contains("」の後に「あわせて、送信ドメイン認証技術の導入の手順を示した資料を作成し、中小規模の事業者への普及を図る。」を追加（P5）（P5 L19）。手がかり: page, kind, only_change（low）"), "{}", ja.stderr);
+    assert!(ja.stderr.contains("どの回答でも説明できません（P5、P8）"), "{}", ja.stderr);
     assert!(fs::read_to_string(&out).unwrap().starts_with("# `akaji reconcile` が comments.tsv から書いた台帳です"));
     let en = akaji_env(&testdata("reconcile-set/plan-b"), &args, C);
     assert!(

@@ -4,20 +4,15 @@
 //! order of decisions does not matter, every redline format reads back both texts, and the
 //! unified diff applies with `patch`.
 //!
-//! A few hundred cases each in `cargo test`; `AKAJI_PROPTEST_CASES=5000 cargo test properties`
+//! A few hundred cases each in `cargo test`; `PROPTEST_CASES=5000 cargo test properties`
 //! runs more (README: "Proving it stays fixed").
 
+use crate::util::cases;
 use akaji::render::{render, Format, RenderOptions};
 use akaji::verify::{self, Exact, Status, VerifyOptions};
 use akaji::{Action, AnchorProblem, Count, Decision, Document, Edit, Kind, Ledger, Scope, Side};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
-
-/// Cases per property: `default`, or `AKAJI_PROPTEST_CASES`.
-fn cases(default: u32) -> ProptestConfig {
-    let n = std::env::var("AKAJI_PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default);
-    ProptestConfig { cases: n, ..ProptestConfig::default() }
-}
 
 /// What drafts are made of: kanji, kana, Latin, full- and half-width forms, characters NFKC
 /// expands, combining marks, emoji sequences, `- N -` footers, CRLF, lone CR, spaces.

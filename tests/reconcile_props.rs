@@ -41,7 +41,7 @@ fn rewrap(text: &str, width: usize) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(crate::util::cases(24))]
 
     #[test]
     fn the_ledger_written_gives_the_final(

@@ -148,7 +148,7 @@ fn redline() -> impl Strategy<Value = Redline<'static>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #![proptest_config(crate::util::cases(300))]
 
     #[test]
     fn random_redlines_come_back_exactly(r in redline(), context in 0..3usize) {

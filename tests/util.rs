@@ -46,3 +46,10 @@ pub fn akaji_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
 pub fn akaji(args: &[&str]) -> Run {
     akaji_in(&root().join("testdata"), args)
 }
+
+/// The configuration of a property: `default` cases in the normal run, `PROPTEST_CASES` when
+/// the variable is set (README: "Proving it stays fixed"), whatever the property's default.
+pub fn cases(default: u32) -> proptest::test_runner::Config {
+    let n = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default);
+    proptest::test_runner::Config { cases: n, ..proptest::test_runner::Config::default() }
+}

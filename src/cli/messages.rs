@@ -550,7 +550,11 @@ pub fn reconciled(input: &Path, to: &str, r: &ReconcileReport) -> String {
     }
     let m = &r.summary;
     let pages: Vec<String> = m.unexplained_pages.iter().map(|p| format!("P{p}")).collect();
-    let pages = if pages.is_empty() { String::new() } else { format!(" ({})", pages.join(", ")) };
+    let pages = match (pages.is_empty(), l) {
+        (true, _) => String::new(),
+        (false, Lang::En) => format!(" ({})", pages.join(", ")),
+        (false, Lang::Ja) => format!("（{}）", pages.join("、")),
+    };
     let _ = match l {
         Lang::En => writeln!(
             s,
@@ -606,9 +610,9 @@ fn status_word(s: Status, l: Lang) -> &'static str {
 fn outcome(e: &EditOutcome, l: Lang) -> String {
     let places: Vec<String> = e.places.iter().map(|p| format!("P{} L{}", p.page, p.line)).collect();
     // A completed todo is shown as what was written; a quoted edit as the answer wrote it.
-    let mut s = match (e.status, e.written.as_slice()) {
+    let mut s = match (e.status, e.written_in(l)) {
         (Status::Completed, [one]) => one.clone(),
-        _ => e.summary.clone(),
+        _ => e.summary_in(l).to_owned(),
     };
     if !places.is_empty() && e.status != Status::Ambiguous {
         let _ = match l {
@@ -623,14 +627,21 @@ fn outcome(e: &EditOutcome, l: Lang) -> String {
             Lang::Ja => write!(s, "。手がかり: {}", clues.join(", ")),
         };
         if let Some(c) = e.confidence {
-            let _ = write!(s, " ({})", c.key());
+            let _ = match l {
+                Lang::En => write!(s, " ({})", c.key()),
+                Lang::Ja => write!(s, "（{}）", c.key()),
+            };
         }
     }
+    let then = match l {
+        Lang::En => "; ",
+        Lang::Ja => "。",
+    };
     if e.status == Status::Ambiguous {
-        let _ = write!(s, "; {}", messages::ambiguous_in(&e.ambiguous_with, &e.places, l));
+        let _ = write!(s, "{then}{}", messages::ambiguous_in(&e.ambiguous_with, &e.places, l));
     }
     if let Some(m) = &e.missing {
-        let _ = write!(s, "; {}", messages::missing_in(m, l));
+        let _ = write!(s, "{then}{}", messages::missing_in(m, l));
     }
     s
 }

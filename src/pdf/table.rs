@@ -14,7 +14,8 @@
 //! - **Rows**: the horizontal rules that span most of the table's width, page by page;
 //!   without rules, a row starts at every line whose first column holds text.
 //! - **Cells**: the characters of a row in a column, as lines, joined without a break (with a
-//!   space between two Latin letters or digits).
+//!   space between two Latin letters or digits only where the line broke between words, not
+//!   inside a word or a number: see `cell_text`).
 //!
 //! Rows come out as the PDF prints them: the header row on every page, and a row that continues
 //! on the next page as a row of its own whose first cell is empty. `akaji import` drops repeated
@@ -41,6 +42,8 @@ struct Region {
     chars: Vec<Char>,
     hrules: Vec<[f32; 4]>,
     vrules: Vec<[f32; 4]>,
+    /// The last characters of lines that end with a drawn space: (right edge, baseline).
+    word_ends: Vec<(f32, f32)>,
 }
 
 /// The grid of the table in `raw`'s pages, or `None` when no header row is found.
@@ -55,19 +58,33 @@ pub(crate) fn cells(raw: Vec<extract::RawPage>) -> Option<Vec<Vec<String>>> {
     for (i, page) in pdf.pages.iter().enumerate().skip(header.0) {
         let top = if i == header.0 { header.1 - 1.0 } else { f32::NEG_INFINITY };
         let body = page.lines.iter().filter(|l| is_cell(l.role) && l.bbox[1] >= top);
-        let chars: Vec<Char> = body.flat_map(|l| l.chars.iter().copied()).filter(|c| !c.c.is_whitespace()).collect();
+        let body: Vec<_> = body.collect();
+        let chars: Vec<Char> =
+            body.iter().flat_map(|l| l.chars.iter().copied()).filter(|c| !c.c.is_whitespace()).collect();
+        // A line that ends with a drawn space ends a word there.
+        let word_ends = body
+            .iter()
+            .filter(|l| l.chars.last().is_some_and(|c| c.c.is_whitespace()))
+            .filter_map(|l| l.chars.iter().rev().find(|c| !c.c.is_whitespace()).map(|c| (c.x1, c.baseline)))
+            .collect();
         if chars.is_empty() {
             continue;
         }
         let below = |r: &&[f32; 4]| r[3] >= top - 3.0;
         let hrules = rules[i].iter().filter(below).filter(|r| r[2] - r[0] > r[3] - r[1]).copied().collect();
         let vrules = rules[i].iter().filter(below).filter(|r| r[2] - r[0] <= r[3] - r[1]).copied().collect();
-        regions.push(Region { chars, hrules, vrules });
+        regions.push(Region { chars, hrules, vrules, word_ends });
     }
     let bounds = columns(&regions);
+    // Where each column's text ends: its longest lines reach it.
+    let mut rights = vec![f32::NEG_INFINITY; bounds.len() + 1];
+    for c in regions.iter().flat_map(|r| &r.chars) {
+        let col = column_of(&bounds, c);
+        rights[col] = rights[col].max(c.x1);
+    }
     let mut rows = Vec::new();
     for region in &regions {
-        rows.extend(page_rows(region, &bounds));
+        rows.extend(page_rows(region, &bounds, &rights));
     }
     Some(rows)
 }
@@ -120,7 +137,7 @@ fn column_of(bounds: &[f32], c: &Char) -> usize {
     bounds.partition_point(|b| *b < mid)
 }
 
-fn page_rows(region: &Region, bounds: &[f32]) -> Vec<Vec<String>> {
+fn page_rows(region: &Region, bounds: &[f32], rights: &[f32]) -> Vec<Vec<String>> {
     let width = {
         let l = region.chars.iter().map(|c| c.x0).fold(f32::INFINITY, f32::min);
         let r = region.chars.iter().map(|c| c.x1).fold(f32::NEG_INFINITY, f32::max);
@@ -153,22 +170,41 @@ fn page_rows(region: &Region, bounds: &[f32]) -> Vec<Vec<String>> {
     }
     bands
         .into_iter()
-        .map(|row| row.into_iter().map(cell_text).collect::<Vec<String>>())
+        .map(|row| {
+            row.into_iter()
+                .zip(rights)
+                .map(|(cell, &right)| cell_text(cell, right, &region.word_ends))
+                .collect::<Vec<String>>()
+        })
         .filter(|row| row.iter().any(|c| !c.is_empty()))
         .collect()
 }
 
-/// A cell's characters as text: its lines joined, with a space only between two Latin letters
-/// or digits.
-fn cell_text(chars: Vec<Char>) -> String {
+/// A cell's characters as text: its lines joined, with a space only where a line of Latin
+/// letters or digits broke between words. Japanese layout breaks a Latin word or a number
+/// anywhere (「202」⏎「3年」, 「D」⏎「KIM」), filling the line to the column's edge; a word wrap
+/// leaves a drawn space at the end of the line (`word_ends`, 「Top10 」⏎「2023」), or room there
+/// at least for the next line's first character, which would otherwise have been set there.
+/// `right` is where the column's text ends.
+///
+/// Measured on the two comment tables LibreOffice sets in tests/pdf.rs: of 11 lines that wrap
+/// between two Latin letters or digits, 10 break inside a word or number; joining every such
+/// wrap with a space gave those 10 false spaces (「202 3年」, 「D KIM」, 「J C3」, 「1 02件」,
+/// 「SP F」); this rule gives none and keeps the one word space (「Top10 2023」).
+fn cell_text(chars: Vec<Char>, right: f32, word_ends: &[(f32, f32)]) -> String {
     let mut out = String::new();
+    let mut last: Option<Char> = None;
     for line in lines::group(chars) {
-        let joins_words = out.chars().last().is_some_and(|c| c.is_ascii_alphanumeric())
-            && line.text.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
-        if joins_words {
-            out.push(' ');
+        let first = line.chars.iter().find(|c| !c.c.is_whitespace()).copied();
+        if let (Some(p), Some(n)) = (last, first) {
+            let latin = p.c.is_ascii_alphanumeric() && n.c.is_ascii_alphanumeric();
+            let ends_word = word_ends.iter().any(|&(x, y)| x == p.x1 && y == p.baseline);
+            if latin && (ends_word || right - p.x1 >= n.x1 - n.x0) {
+                out.push(' ');
+            }
         }
         out.push_str(&line.text);
+        last = line.chars.iter().rev().find(|c| !c.c.is_whitespace()).copied().or(last);
     }
     out
 }

@@ -121,6 +121,8 @@ pub struct EditOutcome {
     pub edit: usize,
     /// What the input says (`「A」→「B」 (P4)`, `todo: …`).
     pub summary: String,
+    /// The same in Japanese (`「A」→「B」（P4）`, `未記入: …`).
+    pub summary_ja: String,
     /// What became of it.
     pub status: Status,
     /// The clues that matched (for quoted and completed edits), strongest first.
@@ -131,10 +133,30 @@ pub struct EditOutcome {
     pub places: Vec<Place>,
     /// The ledger edits written for it, as summaries (`insert 「…」 after 「…」 (P3)`).
     pub written: Vec<String>,
+    /// The same in Japanese (`「…」の後に「…」を追加（P3）`).
+    pub written_ja: Vec<String>,
     /// Why it was not found, or what is missing (partial).
     pub missing: Option<Missing>,
     /// The decisions that could claim the same change (ambiguous).
     pub ambiguous_with: Vec<String>,
+}
+
+impl EditOutcome {
+    /// What the input says, in `lang`.
+    pub fn summary_in(&self, lang: crate::Lang) -> &str {
+        match lang {
+            crate::Lang::En => &self.summary,
+            crate::Lang::Ja => &self.summary_ja,
+        }
+    }
+
+    /// The edits written for it, in `lang`.
+    pub fn written_in(&self, lang: crate::Lang) -> &[String] {
+        match lang {
+            crate::Lang::En => &self.written,
+            crate::Lang::Ja => &self.written_ja,
+        }
+    }
 }
 
 /// One decision and its edits.

@@ -124,11 +124,13 @@ fn edit_outcome(input: &Ledger, inputs: &Inputs, edit: &Edit, e: usize, tier: Ti
     let mut o = EditOutcome {
         edit: e + 1,
         summary: messages::edit_summary(edit),
+        summary_ja: messages::edit_summary_in(edit, crate::Lang::Ja),
         status: Status::NotFound,
         clues: Vec::new(),
         confidence: None,
         places: Vec::new(),
         written: Vec::new(),
+        written_ja: Vec::new(),
         missing: None,
         ambiguous_with: Vec::new(),
     };
@@ -144,6 +146,7 @@ fn edit_outcome(input: &Ledger, inputs: &Inputs, edit: &Edit, e: usize, tier: Ti
             o.confidence = f.written.iter().any(|w| w.evidence().is_some()).then_some(f.confidence);
             o.places = inputs.places(&f.places);
             o.written = f.written.iter().map(messages::edit_summary).collect();
+            o.written_ja = f.written.iter().map(|e| messages::edit_summary_in(e, crate::Lang::Ja)).collect();
             if let Settled::Partial(_, m) = settled {
                 o.missing = Some(m.clone());
             }
