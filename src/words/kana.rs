@@ -110,6 +110,9 @@ pub fn split(run: &str) -> Vec<Piece> {
     if run.chars().nth(1).is_none() {
         return if run.is_empty() { Vec::new() } else { vec![Piece { range: 0..run.len(), listed: is_listed(run) }] };
     }
+    if run.len() > MAX_SEEN_LEN {
+        return BUFFERS.with(|b| search(run, &mut b.borrow_mut()));
+    }
     SEEN.with(|seen| {
         let mut seen = seen.borrow_mut();
         if let Some(pieces) = seen.get(run) {
@@ -124,8 +127,10 @@ pub fn split(run: &str) -> Vec<Piece> {
     })
 }
 
-/// How many runs [`split`] remembers (a few MB at most) before it starts afresh.
+/// How many runs [`split`] remembers before it starts afresh, and the longest it remembers
+/// (runs of a plan are a few characters; a few MB at most).
 const MAX_SEEN: usize = 1 << 16;
+const MAX_SEEN_LEN: usize = 64;
 
 #[derive(Default)]
 struct Buffers {
