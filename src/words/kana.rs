@@ -204,6 +204,26 @@ mod tests {
     }
 
     #[test]
+    fn a_remembered_run_is_cut_as_searched() {
+        let fresh = |run: &str| search(run, &mut Buffers::default());
+        for run in ["することにより", "することにより", "りまとめ", "りまとめ"] {
+            assert_eq!(split(run), fresh(run), "{run}");
+        }
+        // Past the longest run remembered, and after the memory starts afresh.
+        let long = "することにより".repeat(4);
+        assert!(long.len() > MAX_SEEN_LEN);
+        assert_eq!(split(&long), fresh(&long));
+        for k in 0..=MAX_SEEN {
+            // k in binary, の for 0 and は for 1 after a leading と: every run distinct.
+            let run: String =
+                std::iter::once('と').chain((0..17).map(|b| if (k >> b) & 1 == 1 { 'は' } else { 'の' })).collect();
+            assert!(run.len() <= MAX_SEEN_LEN);
+            split(&run);
+        }
+        assert_eq!(cut("することにより"), ["する", "こと", "に", "より"]);
+    }
+
+    #[test]
     fn function_words_stand_apart() {
         assert_eq!(cut("このような"), ["この", "よう", "な"]);
         assert_eq!(cut("そのほか"), ["その", "ほか"]);
