@@ -348,6 +348,18 @@ mod tests {
         assert_eq!(content_and_layout("同じ。\n", "同じ。\n"), (vec![], vec![]));
     }
 
+    #[test]
+    fn layout_inside_long_equal_runs_is_found_char_by_char() {
+        // The walk skips runs both documents write as the view does; a radical and moved line
+        // breaks in between are still found where they are.
+        let old = "計画の本文である。行政の手続は\n適正に行うこととする。\n";
+        let new = "計画の本文である。⾏政の手続は適正\nに行うこととする。\n";
+        let (content, layout) = content_and_layout(old, new);
+        assert!(content.is_empty(), "{content:?}");
+        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        assert_eq!(layout, [pair("行", "⾏"), pair("\n", ""), pair("", "\n")]);
+    }
+
     fn options() -> CompareOptions {
         CompareOptions { width: false, keep_layout: false, timeout: None }
     }
