@@ -177,6 +177,56 @@ fn usage_errors_follow_the_language() {
     assert!(r.stderr.contains("知らない引数です: --bogus"), "--lang wins over the locale: {}", r.stderr);
 }
 
+/// `--help` follows the language: Japanese by the locale or `--lang ja` (clap's headings too),
+/// English otherwise and with `--lang en`, exit status 0 either way.
+#[test]
+fn help_follows_the_language() {
+    let dir = testdata("sample");
+    let verify: &[&str] = &[
+        "公表された修正後の文書を、台帳が約束した修正に照らして確かめます\n\n使い方: akaji verify [オプション] <LEDGER>",
+        "引数:\n  <LEDGER>\n          台帳（TOML。名前が .json で終わるときは JSON）",
+        "      --final <FINAL>\n          確かめる、公表された修正後の文書（必須）",
+        "          - auto:   端末に出すとき（NO_COLOR が設定されていなければ）",
+        "［既定値: auto］",
+        "終了ステータス: 0 約束したすべての修正が反映されている",
+    ];
+    let apply: &[&str] = &[
+        "台帳の意見による修正を案に反映し、修正後の文を書き出します",
+        "オプション:\n  -o, --output <FILE>",
+        "未記入（todo）の修正が残っていても、記入済みの修正を反映します",
+        "          - body:    本文の行: 柱の下の最初の行を1行目とします（既定）",
+        "  -h, --help\n          ヘルプを表示します（要約は '-h'）",
+        "例:\n  akaji apply draft.txt ledger.toml -o final.txt",
+    ];
+    for (args, env, phrases) in
+        [(&["verify", "--help"][..], JA, verify), (&["--lang", "ja", "apply", "--help"], C, apply)]
+    {
+        let r = akaji_env(&dir, args, env);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        for phrase in phrases {
+            assert!(r.stdout.contains(phrase), "{args:?}: {phrase:?} in:\n{}", r.stdout);
+        }
+    }
+    let r = akaji_env(&dir, &["-h"], JA);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("コマンド:\n  apply      台帳の意見による修正を案に反映し"), "{}", r.stdout);
+    assert!(r.stdout.contains("  -h, --help         ヘルプを表示します（詳しくは '--help'）"), "{}", r.stdout);
+    assert!(r.stdout.contains("  -V, --version      バージョンを表示します"), "{}", r.stdout);
+    let r = akaji_env(&dir, &["help", "diff"], JA);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("使い方: akaji diff"), "{}", r.stdout);
+    for (args, env) in [(&["apply", "--help"][..], C), (&["--lang", "en", "apply", "--help"][..], JA)] {
+        let r = akaji_env(&dir, args, env);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(r
+            .stdout
+            .starts_with("Apply a ledger's decisions to a draft and write the final text\n\nUsage: akaji apply"));
+        assert!(r.stdout.contains("Arguments:\n  <DRAFT>\n          The draft (UTF-8 text, .docx or .pdf)"));
+        assert!(r.stdout.contains("  -h, --help\n          Print help (see a summary with '-h')"));
+        assert!(!r.stdout.contains("台帳"), "{}", r.stdout);
+    }
+}
+
 #[test]
 fn swapped_arguments_are_named_as_such() {
     let sample = testdata("sample");

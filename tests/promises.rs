@@ -320,3 +320,32 @@ fn a_final_opening_with_u_feff_is_refused() {
     assert!(run.stderr.contains("would make the final open with U+FEFF"), "{}", run.stderr);
     assert!(!dir.path().join("final.txt").exists());
 }
+
+/// A page break is layout, never part of what an edit changes: text extracted from PDF breaks
+/// pages with a form feed, and a quote that runs over one (white space, which quotes skip) kept
+/// the break only when a footer stood there. With none, 「連携を⏎\f推進する」→「協力を促進する」
+/// joined the two pages into one, and deleting an item over a page break took the break with it.
+#[test]
+fn a_page_break_inside_a_changed_quote_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let draft = "本計画は、国際的な動向を踏まえ、施策の方向性を示すとともに関係機関の連携を\n\u{c}推進するための体制を示すものである。\n\u{c}(ア)　一つ目の項目は\n\u{c}長い。\n(イ)　二つ目。\n\u{c}(ウ)　三つ目。\n";
+    fs::write(dir.path().join("draft.txt"), draft).unwrap();
+    let mut ledger = decision("1", "old = \"連携を推進する\"\nnew = \"協力を促進する\"\n");
+    ledger += &decision("2", "old = \"(ア)　一つ目の項目は長い。\"\nnew = \"\"\n");
+    fs::write(dir.path().join("ledger.toml"), ledger).unwrap();
+    let run = akaji_in(dir.path(), &["apply", "draft.txt", "ledger.toml", "-o", "final.txt"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let fin = fs::read_to_string(dir.path().join("final.txt")).unwrap();
+    assert_eq!(
+        fin,
+        "本計画は、国際的な動向を踏まえ、施策の方向性を示すとともに関係機関の協力を\n\u{c}促進するための体制を示すものである。\n\u{c}\u{c}(イ)　二つ目。\n\u{c}(ウ)　三つ目。\n"
+    );
+    // The page whose only text was deleted stays, empty: (ウ) is on page 5 in both.
+    let page_of = |text: &str| {
+        let doc = Document::new(text, &Default::default());
+        doc.position(text.find("(ウ)").unwrap()).page.to_string()
+    };
+    assert_eq!((page_of(draft), page_of(&fin)), ("5".into(), "5".into()));
+    let run = akaji_in(dir.path(), &["verify", "ledger.toml", "--draft", "draft.txt", "--final", "final.txt"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}

@@ -338,3 +338,62 @@ fn the_fuzzers_finds_keep_their_promises() {
     );
     assert!(problems.to_string().contains("byte order mark"), "{problems}");
 }
+
+/// The ledger of an input of the `apply` fuzz target (fuzz/src/bin/apply.rs, which reads it the
+/// same way): one edit a line, `KIND<TAB>QUOTE<TAB>NEW[<TAB>PAGE[<TAB>COUNT]]`, a first line `w`
+/// for match_width; lines that make no edit are skipped.
+fn fuzz_ledger(spec: &str) -> Ledger {
+    let mut ledger = Ledger::default();
+    for (i, line) in spec.lines().enumerate() {
+        if i == 0 && line == "w" {
+            ledger.options.match_width = true;
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let edit = match f.as_slice() {
+            ["r", quote, new, ..] => Edit::replace(*quote, *new),
+            ["a", quote, new, ..] => Edit::insert(Side::After, *quote, *new),
+            ["b", quote, new, ..] => Edit::insert(Side::Before, *quote, *new),
+            _ => continue,
+        };
+        let Ok(mut edit) = edit else { continue };
+        if let Some(page) = f.get(3).and_then(|p| p.parse().ok()) {
+            edit = edit.with_scope(Scope::pages(vec![page]));
+        }
+        match f.get(4) {
+            Some(&"*") => edit = edit.with_count(Count::All),
+            Some(n) => {
+                if let Some(n) = n.parse::<usize>().ok().filter(|&n| n > 0) {
+                    edit = edit.with_count(Count::Exactly(n));
+                }
+            }
+            None => {}
+        }
+        ledger.decisions.push(Decision { id: format!("{i}"), edits: vec![edit], ..Decision::default() });
+    }
+    ledger
+}
+
+/// Every seed of the `apply` fuzz target, the inputs it found among them, holds the properties
+/// above: a fuzzer's find stays fixed in `cargo test`, not only in the fuzzer.
+#[test]
+fn every_seed_of_the_apply_fuzzer_keeps_its_promises() {
+    let dir = crate::util::root().join("fuzz/seeds/apply");
+    let mut seeds: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    seeds.sort();
+    let found = seeds.iter().filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("found-")).count();
+    assert!(found >= 12, "the inputs the fuzzer found are kept as seeds: {found}");
+    for seed in &seeds {
+        let bytes = std::fs::read(seed).unwrap();
+        let (draft, spec) = match bytes.iter().position(|&b| b == 0) {
+            Some(i) => (&bytes[..i], &bytes[i + 1..]),
+            None => (&bytes[..], &[][..]),
+        };
+        let (draft, spec) = (String::from_utf8_lossy(draft), String::from_utf8_lossy(spec));
+        let ledger = fuzz_ledger(&spec);
+        if ledger.decisions.is_empty() {
+            continue;
+        }
+        check_success(&draft, &ledger).unwrap_or_else(|e| panic!("{}: {e}", seed.display()));
+    }
+}

@@ -93,7 +93,9 @@ pub(super) fn without_shared_layout<'a>(old: &str, new: &'a str) -> Cow<'a, str>
 
 /// The new text for a changed part, with the draft's line breaks (and any page-marker line) kept
 /// where they fall between characters that `old` and `new` share: widening 「に\nあたっては」 to
-/// whole words must not join the two lines. Breaks inside the truly changed characters go.
+/// whole words must not join the two lines. Breaks inside the truly changed characters go, but
+/// never a page: furniture (a footer, a running head) and a form feed (the page break of text
+/// extracted from PDF) inside them stay.
 fn with_layout(draft: &str, folded: &Folded, chars: &[QuoteChar], start: usize, part: &ChangedPart) -> String {
     let m = chars.len();
     let new: Vec<char> = part.replacement.chars().collect();
@@ -109,7 +111,7 @@ fn with_layout(draft: &str, folded: &Folded, chars: &[QuoteChar], start: usize, 
             continue;
         }
         let gap = &draft[gap_start..gap_end];
-        let furniture = !gap.chars().all(char::is_whitespace);
+        let furniture = gap.chars().any(|c| !c.is_whitespace() || c == '\u{c}');
         let place = if i <= part.same_prefix {
             Some(i - part.kept_prefix)
         } else if i >= m - part.same_suffix {

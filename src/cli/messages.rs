@@ -707,10 +707,10 @@ pub fn usage_error(e: &clap::Error, l: Lang) -> String {
         let _ = write!(s, "\n  もしかして: {}", if sub.is_empty() { suggested } else { sub });
     }
     if !usage.is_empty() {
-        let usage = usage.trim().trim_start_matches("Usage:").trim();
+        let usage = super::help_ja::usage_words(&usage);
         let _ = write!(s, "\n\n使い方: {usage}");
     }
-    format!("{}{s}\n\n詳しくは --help（英語）を見てください\n", error_lead())
+    format!("{}{s}\n\n詳しくは --help を見てください\n", error_lead())
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ mod diff;
 mod error;
 mod exit;
 mod files;
+mod help_ja;
 mod import;
 mod lang;
 mod lines;
@@ -20,7 +21,7 @@ mod special;
 mod verify;
 
 use akaji::Lang;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::process::ExitCode;
 
 /// Turn correction decisions (修正) on a draft into edits, apply them, show and verify them.
@@ -54,13 +55,24 @@ enum Command {
     Reconcile(reconcile::Args),
 }
 
+/// Parse `args` with the help in `lang`: clap's English doc comments, or their Japanese
+/// (`help_ja`) when the run's language is Japanese (`--lang ja` among them, else the locale).
+fn parse(args: &[std::ffi::OsString], lang: Lang) -> Result<Cli, clap::Error> {
+    let command = match lang {
+        Lang::Ja => help_ja::command(Cli::command()),
+        Lang::En => Cli::command(),
+    };
+    command.try_get_matches_from(args).and_then(|m| Cli::from_arg_matches(&m))
+}
+
 /// Parse the arguments, run the command, and turn its outcome into an exit status.
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let asked = lang::from_args(args.iter().cloned()).unwrap_or_else(Lang::from_env);
+    let cli = match parse(&args, asked) {
         Ok(cli) => cli,
         Err(e) => {
-            let asked = lang::from_args(std::env::args_os());
-            match (e.use_stderr(), asked.unwrap_or_else(Lang::from_env)) {
+            match (e.use_stderr(), asked) {
                 (true, Lang::Ja) => eprint!("{}", messages::usage_error(&e, Lang::Ja)),
                 _ => {
                     let _ = e.print();

@@ -56,9 +56,19 @@ pub(crate) fn whole_lines(doc: &Document, old: Range<usize>, replacement: String
             let to = doc.line_range(last).end;
             let blank = |s: &str| s.chars().all(char::is_whitespace);
             let whole = blank(&text[from..old.start]) && blank(&text[old.end..to]);
-            // What stays of the replacement is furniture kept from inside the range, if anything.
-            let kept: String =
-                (first..=last).filter(|&l| doc.is_furniture(l)).map(|l| &text[doc.line_range(l)]).collect();
+            // What stays of the replacement is furniture kept from inside the range, if anything,
+            // and the page breaks (form feeds) that open body lines there.
+            let kept: String = (first..=last)
+                .flat_map(|l| {
+                    let line = &text[doc.line_range(l)];
+                    if doc.is_furniture(l) {
+                        line
+                    } else {
+                        &line[..line.len() - line.trim_start_matches('\u{c}').len()]
+                    }
+                    .chars()
+                })
+                .collect();
             if !whole || !blank(&without_lines(&replacement, &kept)) || to > text.len() {
                 return (old, replacement);
             }

@@ -37,12 +37,14 @@ pub(super) fn paginate(lines: &[&str], marker: &PageMarker) -> (Vec<Span>, Vec<L
     let numbers: Vec<Option<Option<u32>>> = lines.iter().map(|l| marker.matches(l)).collect();
     let mut spans = Vec::new();
     if !numbers.iter().any(Option::is_some) {
-        // Form feeds end pages. A line that starts with a form feed begins the next page.
+        // Form feeds end pages. A line that starts with a form feed begins the next page; with
+        // several, the pages between are empty (a blank page: pdftotext writes `\f\f`), and the
+        // pages after keep their numbers.
         let (mut start, mut number) = (0, 1);
         for (i, line) in lines.iter().enumerate() {
             if i > start && line.starts_with('\u{c}') {
                 spans.push(Span { number: PageNo::Number(number), all: start..i, marker: None });
-                number += 1;
+                number += line.chars().take_while(|&c| c == '\u{c}').count() as u32;
                 start = i;
             }
         }
@@ -162,6 +164,7 @@ mod tests {
             [("i".into(), 0..1), ("ii".into(), 1..2), ("1".into(), 2..4), ("2".into(), 4..6)]
         );
         assert_eq!(pages("一\n\u{c}二\n"), [("1".into(), 0..1), ("2".into(), 1..2)], "no markers, no front matter");
+        assert_eq!(pages("一\n\u{c}\u{c}三\n"), [("1".into(), 0..1), ("3".into(), 1..2)], "a blank page between");
     }
 
     #[test]
