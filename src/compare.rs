@@ -224,11 +224,31 @@ fn layout_between(
     hunks: &mut Vec<Hunk>,
 ) {
     let (ot, nt) = (old.text(), new.text());
-    let (ovt, nvt) = (&ov.text()[o.clone()], &nv.text()[n.clone()]);
+    let (ovt, nvt) = (ov.text(), nv.text());
     let (mut i, mut j) = (o.start, n.start);
     // Where the stretch of differing bytes being walked started, if one is.
     let mut dirty: Option<(usize, usize)> = None;
-    for (a, b) in ovt.chars().zip(nvt.chars()) {
+    // Where a run whose bytes matched but whose characters did not map one to one ends: walked
+    // character by character (a fold or furniture that happens to read alike), tried once.
+    let mut slow_until = 0;
+    while i < o.end && j < n.end {
+        // Where both documents go on with the view's own bytes, from the end of the last
+        // character walked, every character there is written alike with no gap before it:
+        // nothing to record, so the walk skips the run whole (a line of the document at a time,
+        // two lookups instead of two per character; profiled at 48% of `akaji diff` on 10 MB).
+        if dirty.is_none() && i >= slow_until {
+            let run = same_bytes(&ot[*at.0..], &ovt[i..o.end]).min(same_bytes(&nt[*at.1..], &nvt[j..n.end]));
+            if run > 0
+                && ov.doc_range(i..i + run) == (*at.0..*at.0 + run)
+                && nv.doc_range(j..j + run) == (*at.1..*at.1 + run)
+            {
+                (i, j) = (i + run, j + run);
+                (*at.0, *at.1) = (*at.0 + run, *at.1 + run);
+                continue;
+            }
+            slow_until = i + run;
+        }
+        let (Some(a), Some(b)) = (ovt[i..].chars().next(), nvt[j..].chars().next()) else { break };
         let (ai, bj) = (i, j);
         i += a.len_utf8();
         j += b.len_utf8();
@@ -258,6 +278,17 @@ fn layout_between(
     if let Some((s, t)) = dirty {
         push_layout(ot, nt, s..*at.0, t..*at.1, hunks);
     }
+}
+
+/// How many bytes at the start of `doc` are those of `view` (whole characters), up to the
+/// view's first line break (a break the view put after 「。」 stands for no document byte).
+fn same_bytes(doc: &str, view: &str) -> usize {
+    let view = memchr::memchr(b'\n', view.as_bytes()).map_or(view, |k| &view[..k]);
+    let mut k = doc.bytes().zip(view.bytes()).take_while(|(a, b)| a == b).count();
+    while !view.is_char_boundary(k) {
+        k -= 1;
+    }
+    k
 }
 
 /// A layout hunk for `ot[a]` → `nt[b]`, less what the two share at their ends.
@@ -322,6 +353,18 @@ mod tests {
         assert!(content.is_empty());
         assert_eq!(layout, [("⾏".to_owned(), "行".to_owned())]);
         assert_eq!(content_and_layout("同じ。\n", "同じ。\n"), (vec![], vec![]));
+    }
+
+    #[test]
+    fn layout_inside_long_equal_runs_is_found_char_by_char() {
+        // The walk skips runs both documents write as the view does; a radical and moved line
+        // breaks in between are still found where they are.
+        let old = "計画の本文である。行政の手続は\n適正に行うこととする。\n";
+        let new = "計画の本文である。⾏政の手続は適正\nに行うこととする。\n";
+        let (content, layout) = content_and_layout(old, new);
+        assert!(content.is_empty(), "{content:?}");
+        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        assert_eq!(layout, [pair("行", "⾏"), pair("\n", ""), pair("", "\n")]);
     }
 
     fn options() -> CompareOptions {

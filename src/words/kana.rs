@@ -103,12 +103,34 @@ pub fn split(run: &str) -> Vec<Piece> {
     thread_local! {
         // The search's buffers, kept between calls: a plan has a hiragana run every few chars.
         static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::new(Buffers::default());
+        // The runs already cut: a plan says 「することにより」 and 「については」 thousands of times
+        // (the search was 6% of `akaji diff` on 10 MB; a lookup is several times cheaper).
+        static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Vec<Piece>>> = Default::default();
     }
     if run.chars().nth(1).is_none() {
         return if run.is_empty() { Vec::new() } else { vec![Piece { range: 0..run.len(), listed: is_listed(run) }] };
     }
-    BUFFERS.with(|b| search(run, &mut b.borrow_mut()))
+    if run.len() > MAX_SEEN_LEN {
+        return BUFFERS.with(|b| search(run, &mut b.borrow_mut()));
+    }
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if let Some(pieces) = seen.get(run) {
+            return pieces.clone();
+        }
+        let pieces = BUFFERS.with(|b| search(run, &mut b.borrow_mut()));
+        if seen.len() >= MAX_SEEN {
+            seen.clear();
+        }
+        seen.insert(run.into(), pieces.clone());
+        pieces
+    })
 }
+
+/// How many runs [`split`] remembers before it starts afresh, and the longest it remembers
+/// (runs of a plan are a few characters; a few MB at most).
+const MAX_SEEN: usize = 1 << 16;
+const MAX_SEEN_LEN: usize = 64;
 
 #[derive(Default)]
 struct Buffers {
@@ -179,6 +201,26 @@ mod tests {
 
     fn cut(run: &str) -> Vec<&str> {
         split(run).into_iter().map(|p| &run[p.range]).collect()
+    }
+
+    #[test]
+    fn a_remembered_run_is_cut_as_searched() {
+        let fresh = |run: &str| search(run, &mut Buffers::default());
+        for run in ["することにより", "することにより", "りまとめ", "りまとめ"] {
+            assert_eq!(split(run), fresh(run), "{run}");
+        }
+        // Past the longest run remembered, and after the memory starts afresh.
+        let long = "することにより".repeat(4);
+        assert!(long.len() > MAX_SEEN_LEN);
+        assert_eq!(split(&long), fresh(&long));
+        for k in 0..=MAX_SEEN {
+            // k in binary, の for 0 and は for 1 after a leading と: every run distinct.
+            let run: String =
+                std::iter::once('と').chain((0..17).map(|b| if (k >> b) & 1 == 1 { 'は' } else { 'の' })).collect();
+            assert!(run.len() <= MAX_SEEN_LEN);
+            split(&run);
+        }
+        assert_eq!(cut("することにより"), ["する", "こと", "に", "より"]);
     }
 
     #[test]
