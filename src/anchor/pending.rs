@@ -1,7 +1,6 @@
 //! One edit waiting for its matches: what resolving it needs to know, folded once.
 
 use super::problem::ScopeRule;
-use super::replacement::quote_of;
 use super::scope::FoldedScope;
 use super::trim::{changed_part, ChangedPart};
 use crate::fold::QuoteChar;
@@ -68,4 +67,9 @@ impl PendingEdit<'_> {
         }
         rules
     }
+}
+
+/// The quote's characters, white space left out.
+pub(super) fn quote_of(chars: &[QuoteChar]) -> Vec<char> {
+    chars.iter().map(|c| c.ch).collect()
 }

@@ -1,6 +1,6 @@
 //! From a match of a quote to the draft bytes that change and the text that goes there.
 
-use super::pending::{Change, PendingEdit};
+use super::pending::{quote_of, Change, PendingEdit};
 use super::resolved::Resolved;
 use super::trim::{changed_part, ChangedPart};
 use super::whole::between_characters;
@@ -57,11 +57,6 @@ fn replace(
         let at = if part.kept_prefix > 0 { folded.doc_end(start) } else { folded.doc_start(start) };
         (at..at, part.replacement.to_owned())
     }
-}
-
-/// The quote's characters, white space left out.
-pub(super) fn quote_of(chars: &[QuoteChar]) -> Vec<char> {
-    chars.iter().map(|c| c.ch).collect()
 }
 
 /// The changed part widened, inside the match, until both its ends lie between whole
