@@ -20,10 +20,15 @@ mod moves;
 mod pages;
 mod patches;
 mod pdf;
+#[path = "../benches/common/plan.rs"]
+#[allow(dead_code, reason = "the benches' plan generator: the tests use its sentences, through `recurring`")]
+mod plan;
 mod promises;
 mod properties;
 mod reconcile;
 mod reconcile_props;
+#[path = "../benches/common/recurring.rs"]
+mod recurring;
 mod redline;
 mod render;
 mod roundtrip;

@@ -83,6 +83,12 @@ pub fn similarity(old: &str, new: &str) -> Similarity {
     edited_moves::similarity_by(old, new, passage_diff)
 }
 
+/// The regions of whole lines that differ between `old` and `new` (byte ranges, in order): the
+/// line pass alone, without a deadline. Between them the two texts are equal line for line.
+pub(crate) fn changed_lines(old: &str, new: &str) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    lines::changed_regions(old, new, &mut deadline::Deadline::new(None)).into_iter().map(|s| (s.old, s.new)).collect()
+}
+
 /// The diff of two passages, without moves, by `granularity`'s units (what moves compare).
 pub(crate) fn passage_diff(old: &str, new: &str, granularity: Granularity) -> Vec<Hunk> {
     diff(old, new, &DiffOptions { detect_moves: false, granularity, ..DiffOptions::default() }).hunks

@@ -155,4 +155,45 @@ impl Document {
         }
         heads
     }
+
+    /// The running heads of this document that stand, unchanged, where `other` has the same
+    /// lines as body (the two texts aligned line by line): a final that is the expected final
+    /// with a few changes keeps the expected final's body wherever its lines are the expected
+    /// final's, whatever a fresh reading guesses from lines that recur at the tops of pages. Only
+    /// that way (heads come from [`Document::heads_of`]), and not for a line printed twice in a
+    /// row (a head above the heading it repeats), where aligning equal lines cannot tell the
+    /// head from the heading.
+    pub(crate) fn roles_of_equal_lines(&self, other: &Document) -> Vec<(usize, LineRole)> {
+        let mut out = Vec::new();
+        let (mut o, mut n) = (0, 0);
+        let regions = crate::diff::changed_lines(other.text(), self.text());
+        let ends = regions.iter().map(|(a, b)| (a.start, b.start, a.end, b.end));
+        for (o_end, n_end, o_next, n_next) in ends.chain(std::iter::once((other.text().len(), self.text().len(), 0, 0)))
+        {
+            if o < o_end && n < n_end && other.line_count() > 0 && self.line_count() > 0 {
+                let (ol, nl) = (other.line_of(o), self.line_of(n));
+                let count = self.line_of(n_end - 1) + 1 - nl;
+                for k in 0..count {
+                    let (mine, theirs) = (nl + k, ol + k);
+                    if mine < self.line_count()
+                        && theirs < other.line_count()
+                        && self.role(mine) == LineRole::RunningHead
+                        && other.role(theirs) == LineRole::Body
+                        && !printed_twice(other, theirs)
+                        && !printed_twice(self, mine)
+                    {
+                        out.push((mine, LineRole::Body));
+                    }
+                }
+            }
+            (o, n) = (o_next, n_next);
+        }
+        out
+    }
+}
+
+/// Whether line `l` of `doc` reads as the line right above or below it.
+fn printed_twice(doc: &Document, l: usize) -> bool {
+    let k = key(doc, l);
+    (l > 0 && key(doc, l - 1) == k) || (l + 1 < doc.line_count() && key(doc, l + 1) == k)
 }

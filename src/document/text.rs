@@ -229,11 +229,20 @@ impl Document {
 
     /// The same document with `lines` (body lines) set apart as running heads, its pages'
     /// bodies and line counts made again ([`super::shared`]).
-    pub(crate) fn with_heads_at(mut self, lines: &[usize]) -> Document {
+    pub(crate) fn with_heads_at(self, lines: &[usize]) -> Document {
+        let roles: Vec<(usize, LineRole)> = lines.iter().map(|&l| (l, LineRole::RunningHead)).collect();
+        self.with_roles(&roles)
+    }
+
+    /// The same document with the roles of the lines `roles` names (a body line or furniture,
+    /// not a page number either way), its pages' bodies and line counts made again
+    /// ([`super::shared`]).
+    pub(crate) fn with_roles(mut self, roles: &[(usize, LineRole)]) -> Document {
         let mut changed = false;
-        for &l in lines {
-            if self.roles[l] == LineRole::Body {
-                self.roles[l] = LineRole::RunningHead;
+        for &(l, role) in roles {
+            let number = |r: LineRole| r == LineRole::PageNumber;
+            if self.roles[l] != role && !number(self.roles[l]) && !number(role) {
+                self.roles[l] = role;
                 changed = true;
             }
         }

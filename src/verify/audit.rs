@@ -131,12 +131,14 @@ impl<'l> Audit<'l> {
         let published = if final_doc.text() == expected.final_doc.text() {
             None
         } else {
-            let heads = final_doc.heads_of(&expected.final_doc);
-            Some(if heads.is_empty() {
+            let roles = final_doc.roles_of_equal_lines(&expected.final_doc);
+            let doc = if roles.is_empty() {
                 Cow::Borrowed(final_doc)
             } else {
-                Cow::Owned(final_doc.clone().with_heads_at(&heads))
-            })
+                Cow::Owned(final_doc.clone().with_roles(&roles))
+            };
+            let heads = doc.heads_of(&expected.final_doc);
+            Some(if heads.is_empty() { doc } else { Cow::Owned(doc.into_owned().with_heads_at(&heads)) })
         };
         let final_doc = published.as_deref().unwrap_or(&expected.final_doc);
         let comparison = compare(&expected.final_doc, final_doc, &compare_options);
