@@ -351,13 +351,15 @@ fn a_page_break_inside_a_changed_quote_stays() {
 }
 
 /// apply's own final with one character changed, on a plan whose prose recurs on every page
-/// (benches/common/recurring.rs, 250 pages): a fresh reading of the final takes lines at the
-/// tops of pages for running heads that the draft's (and so the expected final's) reading left
-/// in the body, and verify reported 1 decision `different` and 18 unexplained changes for the
-/// one character changed. The lines the final shares with the expected final take its roles.
+/// (benches/common/recurring.rs, 10 MB, 2,500 pages): a fresh reading of the final takes lines
+/// at the tops of pages for running heads that the draft's (and so the expected final's)
+/// reading left in the body, and verify reported 21 decisions `different` and 68 unexplained
+/// changes for the one character changed. The lines the final shares with the expected final
+/// keep its body; a line printed three times in a row at a page top is matched by its place in
+/// the run (aligning single lines left 1 `different` there).
 #[test]
 fn a_final_of_recurring_prose_with_one_change_has_one_unexplained_change() {
-    let r = crate::recurring::recurring(1 << 20, 1000);
+    let r = crate::recurring::recurring(10 << 20, 10000);
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("draft.txt"), &r.draft).unwrap();
     fs::write(dir.path().join("ledger.toml"), r.ledger.to_toml()).unwrap();
@@ -376,5 +378,5 @@ fn a_final_of_recurring_prose_with_one_change_has_one_unexplained_change() {
         "{}",
         run.stdout.lines().last().unwrap_or_default()
     );
-    assert!(run.stdout.contains("こととする【！】関係府省庁や"), "the one change: {}", run.stdout);
+    assert!(run.stdout.contains("【！】"), "the one change: {}", run.stdout);
 }

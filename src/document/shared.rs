@@ -160,9 +160,9 @@ impl Document {
     /// lines as body (the two texts aligned line by line): a final that is the expected final
     /// with a few changes keeps the expected final's body wherever its lines are the expected
     /// final's, whatever a fresh reading guesses from lines that recur at the tops of pages. Only
-    /// that way (heads come from [`Document::heads_of`]), and not for a line printed twice in a
-    /// row (a head above the heading it repeats), where aligning equal lines cannot tell the
-    /// head from the heading.
+    /// that way (heads come from [`Document::heads_of`]). A line printed several times in a row
+    /// (a head above the heading it repeats) is matched by its place in its run, when both runs
+    /// hold as many copies: aligning equal lines alone cannot tell the head from the heading.
     pub(crate) fn roles_of_equal_lines(&self, other: &Document) -> Vec<(usize, LineRole)> {
         let mut out = Vec::new();
         let (mut o, mut n) = (0, 0);
@@ -175,13 +175,24 @@ impl Document {
                 let count = self.line_of(n_end - 1) + 1 - nl;
                 for k in 0..count {
                     let (mine, theirs) = (nl + k, ol + k);
-                    if mine < self.line_count()
-                        && theirs < other.line_count()
-                        && self.role(mine) == LineRole::RunningHead
-                        && other.role(theirs) == LineRole::Body
-                        && !printed_twice(other, theirs)
-                        && !printed_twice(self, mine)
+                    if mine >= self.line_count()
+                        || theirs >= other.line_count()
+                        || self.role(mine) != LineRole::RunningHead
                     {
+                        continue;
+                    }
+                    // In a run of one line printed several times in a row, the line alignment may
+                    // pair any copy with any: the runs are matched as wholes, copy by copy, when
+                    // both hold as many copies.
+                    let (mr, tr) = (same_run(self, mine), same_run(other, theirs));
+                    let theirs = if mr.len() == 1 && tr.len() == 1 {
+                        theirs
+                    } else if mr.len() == tr.len() {
+                        tr.start + (mine - mr.start)
+                    } else {
+                        continue;
+                    };
+                    if other.role(theirs) == LineRole::Body {
                         out.push((mine, LineRole::Body));
                     }
                 }
@@ -192,8 +203,17 @@ impl Document {
     }
 }
 
-/// Whether line `l` of `doc` reads as the line right above or below it.
-fn printed_twice(doc: &Document, l: usize) -> bool {
+/// The lines around line `l` of `doc` that read as it, one after another (`l..l + 1` for a line
+/// printed once).
+fn same_run(doc: &Document, l: usize) -> std::ops::Range<usize> {
     let k = key(doc, l);
-    (l > 0 && key(doc, l - 1) == k) || (l + 1 < doc.line_count() && key(doc, l + 1) == k)
+    let mut start = l;
+    while start > 0 && key(doc, start - 1) == k {
+        start -= 1;
+    }
+    let mut end = l + 1;
+    while end < doc.line_count() && key(doc, end) == k {
+        end += 1;
+    }
+    start..end
 }
