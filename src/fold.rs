@@ -115,6 +115,15 @@ pub(crate) fn fold_text(s: &str, width: bool) -> String {
     out
 }
 
+/// Whether `s` folds (as [`fold_text`] folds it, without widths) to `key`: compared a character
+/// at a time, without building the fold, so that a line that differs is turned away at its
+/// first differing character.
+pub(crate) fn folds_to(s: &str, key: &str) -> bool {
+    let mut want = key.chars();
+    s.chars().filter(|c| !c.is_whitespace()).all(|c| want.next() == Some(crate::unified::unified(c)))
+        && want.next().is_none()
+}
+
 /// The folded text of `range` of `doc`, as [`Folded::new`] folds the whole document (white
 /// space and page furniture out, widths folded if `width`), for reading a small part of a
 /// document without folding all of it. (Keep the two alike: what one leaves out, so must the
@@ -150,11 +159,21 @@ impl Folded {
 
     /// Like [`Folded::new`], also leaving out the lines (0-based, sorted) in `skip`.
     pub fn skipping(doc: &Document, width: bool, skip: &[usize]) -> Folded {
+        Folded::skipping_within(doc, width, skip, 0..doc.line_count())
+    }
+
+    /// Like [`Folded::skipping`], of the document's `lines` only (offsets stay the document's):
+    /// the part of a document a comparison needs where the rest is equal byte for byte.
+    pub fn skipping_within(doc: &Document, width: bool, skip: &[usize], lines: std::ops::Range<usize>) -> Folded {
         let text = doc.text();
         assert!(text.len() < MAX_TEXT, "texts of 2 GiB or more are refused when read");
-        let mut f = Folded { text: String::with_capacity(text.len()), runs: Vec::new() };
+        let bytes = match (lines.start < lines.end).then(|| doc.line_range(lines.start).start) {
+            Some(start) => doc.line_range(lines.end - 1).end - start,
+            None => 0,
+        };
+        let mut f = Folded { text: String::with_capacity(bytes), runs: Vec::new() };
         let mut buf = String::new();
-        for line in 0..doc.line_count() {
+        for line in lines {
             if doc.is_furniture(line) || skip.binary_search(&line).is_ok() {
                 continue;
             }
@@ -282,6 +301,15 @@ mod tests {
         assert_eq!(folded.text(), "認証制度であるEDSA認証");
         let at = folded.text().find("EDSA").unwrap();
         assert_eq!(&doc.text()[folded.doc_start(at)..], "ＥＤＳＡ認証\n");
+    }
+
+    #[test]
+    fn a_line_folds_to_a_key_compared_char_by_char() {
+        assert!(folds_to("II　⾏政 ", "II行政"));
+        assert_eq!(fold_text("II　⾏政 ", false), "II行政", "as fold_text folds");
+        assert!(!folds_to("II　行政改革", "II行政"));
+        assert!(!folds_to("II", "II行政"));
+        assert!(folds_to(" ", ""));
     }
 
     #[test]

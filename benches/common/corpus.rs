@@ -430,8 +430,17 @@ pub fn sites(kind: Kind, text: &str, pool: &[String]) -> Vec<(Range<usize>, Stri
     }
 }
 
+/// Whether byte `at` of `text` stands on a line of page furniture: the running head (the title
+/// or a chapter) or the `- N -` footer. The edits are made in the body: a revision that changes
+/// the running head changes layout, which akaji reports apart from the content.
+fn furniture(text: &str, at: usize) -> bool {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[start..text[at..].find('\n').map_or(text.len(), |i| at + i)];
+    line == TITLE || CHAPTERS.contains(&line) || (line.starts_with("- ") && line.ends_with(" -"))
+}
+
 /// A document of about `bytes` bytes in `shape` with `edits` known edits, spread evenly over the
-/// kinds, at least 64 bytes apart, none across a line break.
+/// kinds, at least 64 bytes apart, none across a line break, none on a line of page furniture.
 pub fn sample(shape: Shape, bytes: usize, edits: usize, seed: u64) -> Sample {
     let old = base(shape, bytes, seed);
     let pool = sentences();
@@ -446,6 +455,7 @@ pub fn sample(shape: Shape, bytes: usize, edits: usize, seed: u64) -> Sample {
         let Some((r, n)) = all[k].get(rng.below(all[k].len())).cloned() else { continue };
         let lo = r.start.saturating_sub(64);
         if old[r.clone()].contains('\n')
+            || furniture(&old, r.start)
             || taken.range(lo..r.end + 64).next().is_some()
             || taken.range(..lo).next_back().is_some_and(|(_, &e): (&usize, &usize)| e + 64 > r.start)
         {

@@ -10,8 +10,13 @@ pub(crate) struct Deadline {
 }
 
 impl Deadline {
-    pub(super) fn new(timeout: Option<Duration>) -> Deadline {
+    pub(crate) fn new(timeout: Option<Duration>) -> Deadline {
         Deadline { at: timeout.and_then(|t| Instant::now().checked_add(t)), hit: false }
+    }
+
+    /// Whether the deadline has passed, as last checked.
+    pub(crate) fn was_hit(&self) -> bool {
+        self.hit
     }
 
     /// Whether the deadline has passed (remembered once it has).

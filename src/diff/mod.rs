@@ -34,7 +34,7 @@ pub use edited_moves::{Similarity, MOVE_SIMILARITY};
 pub use options::{DiffOptions, Granularity};
 
 use crate::redline::Hunk;
-use deadline::Deadline;
+pub(crate) use deadline::Deadline;
 
 /// The changes between two texts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,8 +47,13 @@ pub struct DiffResult {
 
 /// Diff two texts. The hunks' ranges are byte offsets into `old` and `new`.
 pub fn diff(old: &str, new: &str, options: &DiffOptions) -> DiffResult {
-    let mut deadline = Deadline::new(options.timeout);
-    let regions = lines::changed_regions(old, new, &mut deadline);
+    diff_by(old, new, options, &mut Deadline::new(options.timeout))
+}
+
+/// [`diff`] within a `deadline` shared with other diffs (`options.timeout` is not read): what
+/// diffs a document part by part ([`crate::compare`]) gives every part.
+pub(crate) fn diff_by(old: &str, new: &str, options: &DiffOptions, deadline: &mut Deadline) -> DiffResult {
+    let regions = lines::changed_regions(old, new, deadline);
     let spans = match options.granularity {
         Granularity::Line => regions,
         g => {
@@ -56,7 +61,7 @@ pub fn diff(old: &str, new: &str, options: &DiffOptions) -> DiffResult {
             let regions = lines::with_wrapped_words(old, new, regions);
             let mut spans = Vec::with_capacity(regions.len() * 2);
             for r in &regions {
-                refine::region(old, new, r, g, &mut deadline, &mut spans);
+                refine::region(old, new, r, g, deadline, &mut spans);
             }
             spans
         }
@@ -87,6 +92,19 @@ pub fn similarity(old: &str, new: &str) -> Similarity {
 /// line pass alone, without a deadline. Between them the two texts are equal line for line.
 pub(crate) fn changed_lines(old: &str, new: &str) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
     lines::changed_regions(old, new, &mut deadline::Deadline::new(None)).into_iter().map(|s| (s.old, s.new)).collect()
+}
+
+/// The regions of whole lines that differ between `old` and `new` (byte ranges, in order), as
+/// [`diff`] finds them before it refines them: the line pass within `deadline`, a region that
+/// only inserts or deletes lines joined to a neighbour a few equal lines away. Between them the
+/// two texts are equal line for line.
+pub(crate) fn changed_line_regions(
+    old: &str,
+    new: &str,
+    deadline: &mut Deadline,
+) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let regions = lines::join_near(old, lines::changed_regions(old, new, deadline));
+    regions.into_iter().map(|s| (s.old, s.new)).collect()
 }
 
 /// The diff of two passages, without moves, by `granularity`'s units (what moves compare).

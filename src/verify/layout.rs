@@ -94,7 +94,14 @@ impl View {
     /// The folded view: white space, page markers and `heads` at the tops of pages left out, a
     /// line break after each 「。」.
     pub fn folded(doc: &Document, width: bool, heads: &[String]) -> View {
-        let folded = Folded::skipping(doc, width, &head_lines(doc, heads));
+        View::folded_within(doc, width, &head_lines(doc, heads), 0..doc.line_count())
+    }
+
+    /// Like [`View::folded`], of the document's `lines` only, with the lines `skip` (sorted:
+    /// [`head_lines`] of the heads compared) left out: the part of a document a comparison needs
+    /// where the rest is equal byte for byte. Offsets map back to the whole document.
+    pub fn folded_within(doc: &Document, width: bool, skip: &[usize], lines: Range<usize>) -> View {
+        let folded = Folded::skipping_within(doc, width, skip, lines);
         let f = folded.text();
         let mut text = String::with_capacity(f.len() + f.len() / 40);
         let mut breaks = Vec::new();

@@ -35,7 +35,7 @@ mod todo;
 
 pub use audit::audit;
 pub use exact::{exact, Exact, ExactDiff};
-pub(crate) use layout::{running_heads, View};
+pub(crate) use layout::{head_lines, running_heads, View};
 pub use locked::locked;
 pub use note::VerifyNote;
 pub use report::{
