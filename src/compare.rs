@@ -305,8 +305,7 @@ fn region(
         // The gap between the last equal character and the change, when it differs.
         push_layout(ot, nt, od..a.start, nd..b.start, hunks);
         if !(a.is_empty() && b.is_empty()) {
-            let (a, b) = within_spaces(ot, nt, a.clone(), b.clone());
-            hunks.push(Hunk::new(a, b));
+            push_content(old, new, a.clone(), b.clone(), hunks);
         }
         (od, nd) = (a.end, b.end);
         (o, n) = (h.old.end, h.new.end);
@@ -452,6 +451,51 @@ fn push_layout(ot: &str, nt: &str, a: Range<usize>, b: Range<usize>, hunks: &mut
     hunks.push(Hunk::of_layout(a, b));
 }
 
+/// Push the content change `a` → `b` (document bytes), its page furniture apart: where both
+/// sides run across a page break (a word wrapped from one page to the next), the furniture
+/// between is layout, not part of the change, and what stands before it and after it are
+/// changes of their own where they differ (「Society⏎- 12 -⏎表題⏎5.0」 → 「Societz⏎…⏎5.0」 is
+/// [Society→Societz]).
+fn push_content(old: &Document, new: &Document, a: Range<usize>, b: Range<usize>, hunks: &mut Vec<Hunk>) {
+    let (ot, nt) = (old.text(), new.text());
+    match (furniture_within(old, &a), furniture_within(new, &b)) {
+        (Some(fa), Some(fb)) => {
+            let piece = |mut a: Range<usize>, mut b: Range<usize>, hunks: &mut Vec<Hunk>| {
+                // The line break before the furniture, which both sides share.
+                while let (Some(x), Some(y)) = (ot[a.clone()].chars().next_back(), nt[b.clone()].chars().next_back()) {
+                    if x != y || !x.is_whitespace() {
+                        break;
+                    }
+                    (a.end, b.end) = (a.end - x.len_utf8(), b.end - y.len_utf8());
+                }
+                if ot[a.clone()] != nt[b.clone()] {
+                    let (a, b) = within_spaces(ot, nt, a, b);
+                    hunks.push(Hunk::new(a, b));
+                }
+            };
+            piece(a.start..fa.start, b.start..fb.start, hunks);
+            push_layout(ot, nt, fa.clone(), fb.clone(), hunks);
+            push_content(old, new, fa.end..a.end, fb.end..b.end, hunks);
+        }
+        _ => {
+            let (a, b) = within_spaces(ot, nt, a, b);
+            hunks.push(Hunk::new(a, b));
+        }
+    }
+}
+
+/// The first run of furniture lines (whole lines, with their line breaks) inside byte range `r`
+/// of `doc` that content stands on both sides of, if there is one.
+fn furniture_within(doc: &Document, r: &Range<usize>) -> Option<Range<usize>> {
+    if r.is_empty() {
+        return None;
+    }
+    let (first, last) = (doc.line_of(r.start), doc.line_of(r.end - 1));
+    let start = (first + 1..last).find(|&l| doc.is_furniture(l))?;
+    let end = (start..=last).find(|&l| !doc.is_furniture(l))?;
+    Some(doc.line_range(start).start..doc.line_range(end).start)
+}
+
 /// A change of both sides without the words it shares with the other side beyond a space: the
 /// views leave spaces out (a PDF puts them anywhere in Japanese text), so the word units of
 /// 「CYNEX Co-Nexus C」 run across them, but a space the two documents share is a word boundary
@@ -462,17 +506,12 @@ fn within_spaces(ot: &str, nt: &str, a: Range<usize>, b: Range<usize>) -> (Range
     }
     let space = |c: char| c == ' ' || c == '\u{3000}';
     let (x, y) = (&ot[a.clone()], &nt[b.clone()]);
-    // Only a space on the line where the change begins (ends): a word shared across a page
-    // break (its furniture between) is the same word as without it.
+    // (The furniture of a page break is not in `a` and `b` both: `push_content` set it apart.)
     let pre = common_prefix(x, y);
-    let line = x[..pre].rfind('\n').map_or(0, |i| i + 1);
-    let pre =
-        x[line..pre].rfind(space).map_or(0, |i| line + i + x[line + i..].chars().next().map_or(0, char::len_utf8));
+    let pre = x[..pre].rfind(space).map_or(0, |i| i + x[i..].chars().next().map_or(0, char::len_utf8));
     let (x, y) = (&x[pre..], &y[pre..]);
     let suf = common_suffix(x, y);
-    let tail = &x[x.len() - suf..];
-    let line = tail.find('\n').unwrap_or(tail.len());
-    let suf = tail[..line].find(space).map_or(0, |i| suf - i);
+    let suf = x[x.len() - suf..].find(space).map_or(0, |i| suf - i);
     if pre + suf >= a.len() || pre + suf >= b.len() {
         return (a, b);
     }
@@ -604,18 +643,22 @@ mod tests {
     }
 
     #[test]
-    fn a_word_wrapped_across_a_page_break_is_seen_whole() {
+    fn a_change_across_a_page_break_leaves_the_furniture_out() {
         // Line 5 ends page 1 with 「演」 and line 6 opens page 2 with 「習」: the word 演習 with the
-        // page's furniture between. Only line 6 differs; the change is the word, furniture inside.
+        // page's furniture between. The views see the word whole; the change shown is what
+        // differs on the new page, the furniture and the equal 「演」 are not in it.
         let mut lines = LINES;
         lines[5] = "　人材育成の機会を地域に拡大し、演";
         lines[6] = "習の機会を増やす。";
         let old = pages(&lines, None);
         let new = pages(&lines, Some((6, "練の機会を増やす。")));
         let (content, layout) = content_and_layout(&old, &new);
-        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
-        assert_eq!(content, [pair("演\n- 1 -\n計画（案）\n習", "演\n- 1 -\n計画（案）\n練")]);
+        assert_eq!(content, [("習".to_owned(), "練".to_owned())]);
         assert!(layout.is_empty(), "{layout:?}");
+        // Both halves changed: two changes, the furniture between them equal.
+        let new = pages(&lines, Some((6, "練の機会を増やす。"))).replace("拡大し、演\n", "拡大し、訓\n");
+        let (content, _) = content_and_layout(&old, &new);
+        assert_eq!(content, [("演".to_owned(), "訓".to_owned()), ("習".to_owned(), "練".to_owned())]);
     }
 
     #[test]

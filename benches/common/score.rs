@@ -163,18 +163,28 @@ fn within(old: &str, new: &str, e: &Edit, h: &Pair) -> bool {
 /// that a PDF wrapped (「NOTIC⏎E」 is NOTICE, 「201⏎5年」 holds 2015). The edited word is what a
 /// tool may mark; git's character diff, never wider than the edit, is exact either way.
 pub fn wrapped_word(text: &str, r: &Range<usize>) -> Range<usize> {
+    // An ASCII token goes on with its joiners, as the edits of ASCII tokens cut them
+    // (`corpus::sites`): 「Co-Ne⏎xus」, 「Society⏎5.0」.
+    let same = |a: char, b: char| {
+        let token = |c: char| c.is_ascii_alphanumeric() || "._-/".contains(c);
+        if a.is_ascii_alphanumeric() {
+            token(b)
+        } else {
+            class(a) == class(b)
+        }
+    };
     let mut w = r.clone();
     let (first, last) = (text[r.clone()].chars().next(), text[r.clone()].chars().next_back());
     if let (Some(first), true) = (first, text[..r.start].ends_with('\n')) {
         let before = &text[..r.start - 1];
-        let run: usize = before.chars().rev().take_while(|&c| class(c) == class(first)).map(char::len_utf8).sum();
+        let run: usize = before.chars().rev().take_while(|&c| same(first, c)).map(char::len_utf8).sum();
         if run > 0 {
             w.start = r.start - 1 - run;
         }
     }
     if let (Some(last), true) = (last, text[r.end..].starts_with('\n')) {
         let after = &text[r.end + 1..];
-        let run: usize = after.chars().take_while(|&c| class(c) == class(last)).map(char::len_utf8).sum();
+        let run: usize = after.chars().take_while(|&c| same(last, c)).map(char::len_utf8).sum();
         if run > 0 {
             w.end = r.end + 1 + run;
         }
