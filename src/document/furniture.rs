@@ -169,16 +169,12 @@ fn repeated_tops<'k>(
     for k in pages.keys() {
         by_hash.entry(fold_hash(k)).or_default().push(k);
     }
-    // A line printed again is looked up by its text (a plan of recurring lines has few).
-    let mut seen: FxHashMap<&str, Option<&'k str>> = FxHashMap::default();
     for line in lines {
         let Some(first) = line.chars().find(|c| !c.is_whitespace()) else { continue };
         if !firsts.contains(&crate::unified::unified(first)) {
             continue;
         }
-        let cand = *seen.entry(line).or_insert_with(|| {
-            by_hash.get(&fold_hash(line)).and_then(|cands| cands.iter().find(|k| folds_to(line, k)).copied())
-        });
+        let cand = by_hash.get(&fold_hash(line)).and_then(|cands| cands.iter().find(|k| folds_to(line, k)).copied());
         if let Some(cand) = cand {
             *everywhere.entry(cand).or_default() += 1;
         }
