@@ -339,40 +339,9 @@ fn the_fuzzers_finds_keep_their_promises() {
     assert!(problems.to_string().contains("byte order mark"), "{problems}");
 }
 
-/// The ledger of an input of the `apply` fuzz target (fuzz/src/bin/apply.rs, which reads it the
-/// same way): one edit a line, `KIND<TAB>QUOTE<TAB>NEW[<TAB>PAGE[<TAB>COUNT]]`, a first line `w`
-/// for match_width; lines that make no edit are skipped.
-fn fuzz_ledger(spec: &str) -> Ledger {
-    let mut ledger = Ledger::default();
-    for (i, line) in spec.lines().enumerate() {
-        if i == 0 && line == "w" {
-            ledger.options.match_width = true;
-            continue;
-        }
-        let f: Vec<&str> = line.split('\t').collect();
-        let edit = match f.as_slice() {
-            ["r", quote, new, ..] => Edit::replace(*quote, *new),
-            ["a", quote, new, ..] => Edit::insert(Side::After, *quote, *new),
-            ["b", quote, new, ..] => Edit::insert(Side::Before, *quote, *new),
-            _ => continue,
-        };
-        let Ok(mut edit) = edit else { continue };
-        if let Some(page) = f.get(3).and_then(|p| p.parse().ok()) {
-            edit = edit.with_scope(Scope::pages(vec![page]));
-        }
-        match f.get(4) {
-            Some(&"*") => edit = edit.with_count(Count::All),
-            Some(n) => {
-                if let Some(n) = n.parse::<usize>().ok().filter(|&n| n > 0) {
-                    edit = edit.with_count(Count::Exactly(n));
-                }
-            }
-            None => {}
-        }
-        ledger.decisions.push(Decision { id: format!("{i}"), edits: vec![edit], ..Decision::default() });
-    }
-    ledger
-}
+/// The reader of the `apply` fuzz target's inputs, shared with it.
+#[path = "../fuzz/src/edit_lines.rs"]
+mod edit_lines;
 
 /// Every seed of the `apply` fuzz target, the inputs it found among them, holds the properties
 /// above: a fuzzer's find stays fixed in `cargo test`, not only in the fuzzer.
@@ -390,7 +359,7 @@ fn every_seed_of_the_apply_fuzzer_keeps_its_promises() {
             None => (&bytes[..], &[][..]),
         };
         let (draft, spec) = (String::from_utf8_lossy(draft), String::from_utf8_lossy(spec));
-        let ledger = fuzz_ledger(&spec);
+        let ledger = edit_lines::ledger(&spec);
         if ledger.decisions.is_empty() {
             continue;
         }

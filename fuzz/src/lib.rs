@@ -3,6 +3,8 @@
 //! A fuzzer mutates one byte string. Targets that need two texts (a draft and its edits, an old
 //! and a new text) split it at the first NUL byte, which no text akaji reads holds.
 
+pub mod edit_lines;
+
 /// The input split at its first NUL byte: (before, after); the whole input and "" without one.
 pub fn split(data: &[u8]) -> (&[u8], &[u8]) {
     match data.iter().position(|&b| b == 0) {

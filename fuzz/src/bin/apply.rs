@@ -4,13 +4,16 @@
 //! Apply must succeed or name a problem, never panic; when it succeeds, the redline of the
 //! result must be sound, `verify --exact` must accept the final it made, and `verify` with the
 //! draft must find every decision applied in it.
-use akaji::{Count, Decision, Document, Edit, Ledger, Scope, Side};
+use akaji::Document;
 
 fn main() {
     afl::fuzz!(|data: &[u8]| {
         let (draft, edits) = akaji_fuzz::split(data);
         let draft = akaji_fuzz::text(draft);
-        let Some(ledger) = ledger(&akaji_fuzz::text(edits)) else { return };
+        let ledger = akaji_fuzz::edit_lines::ledger(&akaji_fuzz::text(edits));
+        if ledger.decisions.is_empty() {
+            return;
+        }
         let doc = Document::new(&draft, &ledger.options.page_marker);
         if let Ok(applied) = akaji::apply(&doc, &ledger) {
             applied.redline().check().expect("the redline of an apply is sound");
@@ -35,42 +38,4 @@ fn main() {
             );
         }
     });
-}
-
-/// The ledger the lines describe (edits that do not make sense are skipped).
-fn ledger(spec: &str) -> Option<Ledger> {
-    let mut ledger = Ledger::default();
-    for (i, line) in spec.lines().enumerate() {
-        if i == 0 && line == "w" {
-            ledger.options.match_width = true;
-            continue;
-        }
-        let f: Vec<&str> = line.split('\t').collect();
-        if f.len() < 3 {
-            continue;
-        }
-        let edit = match f[0] {
-            "r" => Edit::replace(f[1], f[2]),
-            "a" => Edit::insert(Side::After, f[1], f[2]),
-            "b" => Edit::insert(Side::Before, f[1], f[2]),
-            _ => continue,
-        };
-        let Ok(mut edit) = edit else { continue };
-        if let Some(page) = f.get(3).and_then(|p| p.parse().ok()) {
-            edit = edit.with_scope(Scope::pages(vec![page]));
-        }
-        match f.get(4) {
-            Some(&"*") => edit = edit.with_count(Count::All),
-            Some(n) => {
-                if let Ok(n) = n.parse::<usize>() {
-                    if n > 0 {
-                        edit = edit.with_count(Count::Exactly(n));
-                    }
-                }
-            }
-            None => {}
-        }
-        ledger.decisions.push(Decision { id: format!("{i}"), edits: vec![edit], ..Decision::default() });
-    }
-    (!ledger.decisions.is_empty()).then_some(ledger)
 }
