@@ -115,13 +115,27 @@ pub(crate) fn fold_text(s: &str, width: bool) -> String {
     out
 }
 
+/// The characters of `s` as [`fold_text`] folds it without widths (white space out, radicals
+/// unified), read one at a time without building the fold.
+fn folded_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter(|c| !c.is_whitespace()).map(crate::unified::unified)
+}
+
 /// Whether `s` folds (as [`fold_text`] folds it, without widths) to `key`: compared a character
-/// at a time, without building the fold, so that a line that differs is turned away at its
-/// first differing character.
+/// at a time, so that a line that differs is turned away at its first differing character.
 pub(crate) fn folds_to(s: &str, key: &str) -> bool {
-    let mut want = key.chars();
-    s.chars().filter(|c| !c.is_whitespace()).all(|c| want.next() == Some(crate::unified::unified(c)))
-        && want.next().is_none()
+    folded_chars(s).eq(key.chars())
+}
+
+/// A hash of `s` as it folds without widths, equal for a text and its fold:
+/// `fold_hash(s) == fold_hash(&fold_text(s, false))`.
+pub(crate) fn fold_hash(s: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    for c in folded_chars(s) {
+        h.write_u32(c as u32);
+    }
+    h.finish()
 }
 
 /// The folded text of `range` of `doc`, as [`Folded::new`] folds the whole document (white
@@ -310,6 +324,10 @@ mod tests {
         assert!(!folds_to("II　行政改革", "II行政"));
         assert!(!folds_to("II", "II行政"));
         assert!(folds_to(" ", ""));
+        for line in ["II　⾏政 ", "計画（案）", "  第１章　現状", ""] {
+            assert_eq!(fold_hash(line), fold_hash(&fold_text(line, false)), "{line}");
+        }
+        assert_ne!(fold_hash("計画（案）"), fold_hash("計画（素案）"));
     }
 
     #[test]

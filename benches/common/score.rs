@@ -131,8 +131,9 @@ pub fn misses(sample: &Sample, hunks: &[Pair], limit: usize) -> Vec<String> {
     };
     let mut out = Vec::new();
     for e in &sample.edits {
-        let touching: Vec<&Pair> =
-            hunks.iter().filter(|(ho, _)| ho.start <= e.old.end && e.old.start <= ho.end).collect();
+        // The hunks touching the edit, as `score` finds them (hunks are sorted and do not overlap).
+        let first = hunks.partition_point(|(ho, _)| ho.end < e.old.start);
+        let touching: Vec<&Pair> = hunks[first..].iter().take_while(|(ho, _)| ho.start <= e.old.end).collect();
         if touching.len() == 1 && within(old, new, e, touching[0]) {
             continue;
         }

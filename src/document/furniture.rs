@@ -31,7 +31,7 @@
 use super::headings::level;
 use super::page::{LineRole, PageNo};
 use super::paginate::Span;
-use crate::fold::{fold_text, folds_to};
+use crate::fold::{fold_hash, fold_text, folds_to};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Lines at the top of a page that may be running heads.
@@ -183,17 +183,6 @@ fn repeated_tops<'k>(
     pages
 }
 
-/// A hash of `s` as it folds (white space out, radicals unified), equal for a line and its key:
-/// `fold_hash(line) == fold_hash(&key(line))`.
-fn fold_hash(s: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = rustc_hash::FxHasher::default();
-    for c in s.chars().filter(|c| !c.is_whitespace()) {
-        h.write_u32(crate::unified::unified(c) as u32);
-    }
-    h.finish()
-}
-
 /// A footer: the line right above the page number, the same on at least three pages and on half
 /// of them, and a label (it does not end with 「。」). Only the very same text: a body line that ends
 /// many pages with another number in it (「報告書39を作成する。」, 「報告書79を…」) is body.
@@ -291,14 +280,6 @@ mod tests {
         assert_eq!(found.iter().filter(|(l, r)| l == "計画（案）" && *r == RunningHead).count(), 4);
         assert_eq!(found.iter().filter(|(l, r)| l == "総務省" && *r == Footer).count(), 4);
         assert!(!found.iter().any(|(l, _)| l.starts_with("本文")));
-    }
-
-    #[test]
-    fn a_line_hashes_as_its_key_does() {
-        for line in ["II　⾏政 ", "計画（案）", "  第１章　現状", ""] {
-            assert_eq!(fold_hash(line), fold_hash(&key(line)), "{line}");
-        }
-        assert_ne!(fold_hash("計画（案）"), fold_hash("計画（素案）"));
     }
 
     #[test]
