@@ -223,6 +223,20 @@ proptest! {
         }
     }
 
+    /// A ledger read a decision at a time, as a long ledger is read, is the ledger read whole.
+    #[test]
+    fn a_ledger_read_in_pieces_is_the_ledger_read_whole(
+        text in draft(),
+        width in any::<bool>(),
+        edits in proptest::collection::vec(drawn(), 2..6),
+    ) {
+        let ledger = ledger_of(&text, width, &edits);
+        prop_assume!(ledger.decisions.len() > 1);
+        let toml = ledger.to_toml();
+        prop_assert_eq!(Ledger::from_toml_in_pieces(&toml, 1), Some(Ok(ledger.clone())), "{}", toml);
+        prop_assert_eq!(Ledger::from_toml(&toml), Ok(ledger));
+    }
+
     /// One edit at a time: the property above, on ledgers that mostly succeed.
     #[test]
     fn a_single_edit_keeps_its_promise(text in draft(), width in any::<bool>(), edit in drawn()) {

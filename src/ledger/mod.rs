@@ -28,6 +28,7 @@ mod edit;
 mod evidence;
 mod keys;
 mod options;
+mod pieces;
 mod problem;
 mod raw;
 mod side;

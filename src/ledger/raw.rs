@@ -9,6 +9,7 @@ use super::decisions::{Date, Decision, DecisionIx, Ledger};
 use super::edit::{Action, Count, Edit, PageScope, Scope, Todo};
 use super::evidence::Evidence;
 use super::options::LedgerOptions;
+use super::pieces;
 use super::problem::LedgerProblem;
 use super::side::Side;
 use super::unknown::{unknown_keys, with_line};
@@ -153,7 +154,9 @@ impl Ledger {
     /// Parse TOML. Syntax errors carry the line and column; then every edit is checked, and
     /// every problem is reported.
     pub fn from_toml(text: &str) -> Result<Ledger, Diagnostics> {
-        let raw: RawLedger = toml::from_str(text).map_err(|e| {
+        // A long ledger a few decisions at a time; a short one, or one that has a problem, whole.
+        let parsed = from_toml_pieces(text, pieces::PIECE).map_or_else(|| toml::from_str(text), Ok);
+        let raw: RawLedger = parsed.map_err(|e| {
             let (line, column) = e.span().map_or((0, 0), |s| line_column(text, s.start));
             if let Some(unknown) = toml::from_str(text).ok().map(|t| unknown_keys(&t)).filter(|u| !u.is_empty()) {
                 return Diagnostics(with_line(unknown, e.message(), line));
@@ -161,6 +164,14 @@ impl Ledger {
             Diagnostic::new(LedgerProblem::Syntax { line, column, detail: e.message().trim_end().to_owned() }).into()
         })?;
         check(raw)
+    }
+
+    /// The ledger as read in pieces of `piece` bytes (see `ledger/pieces.rs`), or `None` when
+    /// the file is not read in pieces or a piece does not parse: the check that pieces mean what
+    /// the whole file means, for the fuzzer and the tests.
+    #[doc(hidden)]
+    pub fn from_toml_in_pieces(text: &str, piece: usize) -> Option<Result<Ledger, Diagnostics>> {
+        from_toml_pieces(text, piece).map(check)
     }
 
     /// Parse JSON of the same structure.
@@ -190,6 +201,20 @@ impl Ledger {
             Ledger::from_toml(text)
         }
     }
+}
+
+/// `text` read in pieces of `piece` bytes, each a run of whole decisions, the first with the top
+/// of the file; `None` when it is not split or a piece does not parse (the whole file is parsed
+/// then, and its problem reported as `toml` finds it).
+fn from_toml_pieces(text: &str, piece: usize) -> Option<RawLedger> {
+    let bounds = pieces::split(text, piece)?;
+    let mut ends = bounds.iter().skip(1).copied().chain([text.len()]);
+    let mut ledger: RawLedger = toml::from_str(&text[..ends.next()?]).ok()?;
+    for (start, end) in bounds.iter().skip(1).zip(ends) {
+        let more: RawLedger = toml::from_str(&text[*start..end]).ok()?;
+        ledger.decisions.extend(more.decisions);
+    }
+    Some(ledger)
 }
 
 /// The checked ledger, or every problem found.
@@ -406,6 +431,53 @@ mod tests {
     }
 
     const EDIT: &str = "[[decision]]\nid = \"1\"\n[[decision.edit]]\n";
+
+    /// A ledger with what a long one holds: the top of the file, comments, a multi-line string
+    /// holding a header, evidence tables, inline tables and arrays over several lines.
+    fn long_ledger(decisions: usize) -> String {
+        let mut text = String::from("title = \"計画\"  # 表題\n[options]\nmatch_width = true\n\n");
+        for i in 0..decisions {
+            text.push_str(&format!(
+                "[[decision]] # 第{i}\nid = \"{i}\"\nresponse = \"\"\"\n[[decision]]\nご意見を踏まえ修正いたします。\"\"\"\n\
+                 [[decision.edit]]\nold = \"設置{i}\"\nnew = \"開催\"\npages = [\n  4,\n  12,\n]\ncount = \"all\"\n\
+                 [decision.edit.evidence]\nclues = [\"quote\", \"page\"]\nconfidence = \"high\"\n\
+                 [[decision.edit]]\nafter = '{i}の'\nnew = \"（注）\"\n\n"
+            ));
+        }
+        text
+    }
+
+    #[test]
+    fn a_ledger_read_in_pieces_is_the_ledger_read_whole() {
+        let text = long_ledger(40);
+        let whole = check(toml::from_str(&text).unwrap()).unwrap();
+        assert_eq!(whole.decisions.len(), 40);
+        assert_eq!(whole.decisions[39].edits.len(), 2);
+        for piece in [1, 300, 5_000] {
+            assert_eq!(Ledger::from_toml_in_pieces(&text, piece), Some(Ok(whole.clone())), "{piece}");
+        }
+        // As `from_toml` reads a ledger past the piece size.
+        let text = long_ledger(pieces::PIECE / 100);
+        assert!(text.len() > 2 * pieces::PIECE);
+        assert_eq!(Ledger::from_toml(&text), Ok(check(toml::from_str(&text).unwrap()).unwrap()));
+    }
+
+    #[test]
+    fn a_problem_in_a_later_piece_is_reported_at_its_line_in_the_file() {
+        let mut text = long_ledger(pieces::PIECE / 100);
+        text.push_str("[[decision]]\nid = \"last\"\n[[decision.edit]]\nold = \"a\"\nnew = \"b\nmore = 1\n");
+        let line = text.lines().count() - 1;
+        assert!(Ledger::from_toml_in_pieces(&text, pieces::PIECE).is_none());
+        match problems(&text).as_slice() {
+            [LedgerProblem::Syntax { line: l, .. }] => assert_eq!(*l, line, "{text}"),
+            other => panic!("{other:?}"),
+        }
+        // A key that is a problem in a later piece is reported with its line, as read whole.
+        let mut text = long_ledger(pieces::PIECE / 100);
+        text.push_str("[[decision]]\nid = \"last\"\n[[decision.edit]]\nold = \"a\"\nnew = \"b\"\npage = \"p?\"\n");
+        assert_eq!(Ledger::from_toml(&text), check(toml::from_str(&text).unwrap()));
+        assert!(Ledger::from_toml(&text).is_err());
+    }
 
     #[test]
     fn every_key_combination_is_checked() {
