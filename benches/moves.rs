@@ -19,7 +19,8 @@
 //!   (`--sizes` in items; ~350 bytes an item), with the growth exponents of both;
 //!
 //! `cargo bench --bench moves -- [--seeds N] [--quick] [--sizes 3000,12000,30000,60000]` (about 1, 4,
-//! 10 and 20 MB).
+//! 10 and 20 MB). `AKAJI_MOVES_KEEP=folder` keeps the peer comparison's inputs there;
+//! `AKAJI_MOVES_SHOW=N` prints the first N reported moves whose two ends are the same text.
 
 #[path = "common/corpus.rs"]
 #[allow(dead_code, reason = "shared with the peers bench, which uses more of it")]
@@ -297,6 +298,15 @@ fn peer(sizes: &[usize]) {
             let s = moved::sample(layout, r, 11);
             std::fs::write(&o, &s.old).unwrap();
             std::fs::write(&n, &s.new).unwrap();
+            if let Ok(keep) = std::env::var("AKAJI_MOVES_KEEP") {
+                // The inputs, to look at what akaji reports on them.
+                let name = |side: &str| {
+                    std::path::Path::new(&keep).join(format!("{}-{items}-{side}.txt", layout.name().replace(' ', "-")))
+                };
+                std::fs::create_dir_all(&keep).unwrap();
+                std::fs::copy(&o, name("old")).unwrap();
+                std::fs::copy(&n, name("new")).unwrap();
+            }
             let (os, ns) = (o.to_str().unwrap(), n.to_str().unwrap());
             let a = tools::measure(env!("CARGO_BIN_EXE_akaji"), &["diff", "--format", "json", os, ns], 3, &out);
             let hunks = akaji_hunks(&s.old, &s.new, &a.output);

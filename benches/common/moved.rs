@@ -324,10 +324,10 @@ pub struct MoveScore {
     /// Reported moves that pair a decoy's deletion with its insertion.
     pub decoys_paired: usize,
     /// Reported moves that are no known move, whose two ends are the same text (line breaks
-    /// left out). Measured (2026-12-02): all of them are pieces of an item edited in place and
-    /// wrapped again, which the word diff aligned one line off and the move pass then paired
-    /// with itself (nothing but line breaks between the two ends): spurious moves, not a second
-    /// copy of a recurring item. Counted apart from `false_pairs`, and against strict precision.
+    /// left out): a recurring item deleted in one place whose copy is inserted in another.
+    /// Until 2026-12-02 most were pieces of an item edited in place and wrapped again, which the
+    /// swap rule of `prefer_long_moves` made a move across a line break (`AKAJI_MOVES_SHOW`
+    /// prints them). Counted apart from `false_pairs`, and against strict precision.
     pub identical: usize,
     /// Reported moves that are no known move and pair two different texts: false positives.
     pub false_pairs: usize,
@@ -378,6 +378,11 @@ fn covers(got: &Range<usize>, want: &Range<usize>) -> bool {
 }
 
 /// Score the moves among `hunks` (a diff of the sample's texts).
+/// How many of the identical moves `score` prints (`AKAJI_MOVES_SHOW=N`, to see what they are).
+fn show_identical() -> usize {
+    std::env::var("AKAJI_MOVES_SHOW").ok().and_then(|n| n.parse().ok()).unwrap_or(0)
+}
+
 pub fn score(sample: &MovedSample, hunks: &[Hunk]) -> MoveScore {
     type Ends = (Option<Range<usize>>, Option<Range<usize>>);
     let mut ends: BTreeMap<usize, Ends> = BTreeMap::new();
@@ -406,6 +411,14 @@ pub fn score(sample: &MovedSample, hunks: &[Hunk]) -> MoveScore {
         }
         if unwrapped(&sample.old[o.clone()]) == unwrapped(&sample.new[n.clone()]) {
             s.identical += 1;
+            if s.identical <= show_identical() {
+                let around = |t: &str, r: &Range<usize>| {
+                    let start = t.floor_char_boundary(r.start.saturating_sub(60));
+                    let end = t.ceil_char_boundary((r.end + 60).min(t.len()));
+                    format!("{}[{}]{}", &t[start..r.start], &t[r.clone()], &t[r.end..end]).replace('\n', "⏎")
+                };
+                eprintln!("identical move:\n  old {}\n  new {}", around(&sample.old, o), around(&sample.new, n));
+            }
         } else {
             s.false_pairs += 1;
         }

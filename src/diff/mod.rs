@@ -169,6 +169,41 @@ mod tests {
     }
 
     #[test]
+    fn a_line_break_moved_across_a_passage_is_a_re_wrap_not_a_move() {
+        // An item edited in place and wrapped again: the break before 「ーバル…ない」 is after it.
+        let old = "御指摘のとおりグロ\nーバル IP アドレスを対象としているので、中は見ていないという状況で\nある。\n";
+        let new = "御指摘\nのとおりグローバル IP アドレスを対象としているので、中は見ていない\nという状況である。\n";
+        let d = diff(old, new, &DiffOptions::default());
+        assert!(d.hunks.iter().all(|h| h.kind != HunkKind::Move), "{:?}", texts(old, new, &d));
+        assert!(
+            texts(old, new, &d).iter().all(|(a, b)| !a.contains("IP") && !b.contains("IP")),
+            "{:?}",
+            texts(old, new, &d)
+        );
+        assert!(Redline::from_texts(old, new, d.hunks).check().is_ok());
+        // Each 名 crossed a line break; the passage between them did not move.
+        let old =
+            "はデジタル署名\nの技術をベースにしていると思うが、デジタル庁等で進めているデジタル署名\n全体の技術\n";
+        let new =
+            "はデジタル署\n名の技術をベースにしていると思うが、デジタル庁等で進めているデジタル署\n名全体の技術\n";
+        let d = diff(old, new, &DiffOptions::default());
+        assert!(d.hunks.iter().all(|h| h.kind != HunkKind::Move), "{:?}", texts(old, new, &d));
+        assert!(
+            texts(old, new, &d).iter().all(|(a, b)| !a.contains("ベース") && !b.contains("ベース")),
+            "{:?}",
+            texts(old, new, &d)
+        );
+        // A passage that swaps places with a short one is still the one shown moved.
+        let (old, new) = (
+            "前文。短い語。移動する長い段落の文章はここにあるものとする。後文。",
+            "前文。移動する長い段落の文章はここにあるものとする。短い語。後文。",
+        );
+        let d = diff(old, new, &DiffOptions::default());
+        let moved: Vec<_> = d.hunks.iter().filter(|h| h.kind == HunkKind::Move).map(|h| &old[h.old.clone()]).collect();
+        assert!(moved.contains(&"移動する長い段落の文章はここにあるものとする。"), "{:?}", texts(old, new, &d));
+    }
+
+    #[test]
     fn a_passed_deadline_keeps_a_correct_coarse_result() {
         let old = "一行目の設置\n二行目\n".repeat(50);
         let new = old.replace("設置", "開催");

@@ -23,10 +23,16 @@ use std::collections::HashMap;
 
 /// Where a short passage X and a long one Y swapped places, Myers' minimal diff moves the short
 /// one (`{+X+}Y{-X-}`); a reader sees Y moved. Rewrite such a pair as `{-Y-}X{+Y+}` when Y is
-/// at least `min_chars` long and longer than X.
+/// at least `min_chars` long and longer than X. Y stays where it was when the swap is a paragraph
+/// wrapped again: an X of white space alone (a line break that moved), or an X that crossed a line
+/// break at either end (`署[-名-]⏎{+名+}Y署[-名-]⏎{+名+}`: each 名 moved across a break, not Y
+/// across 名).
 pub(crate) fn prefer_long_moves(old: &str, new: &str, hunks: &mut [Hunk], min_chars: usize) {
     let count = |s: &str| s.chars().count();
     for i in 1..hunks.len() {
+        if crossed_a_break(old, new, hunks, i - 1) || crossed_a_break(old, new, hunks, i) {
+            continue;
+        }
         let (a, b) = (&hunks[i - 1], &hunks[i]);
         let y_old = a.old.end..b.old.start;
         let (x, y) = match (a.kind, b.kind) {
@@ -39,7 +45,7 @@ pub(crate) fn prefer_long_moves(old: &str, new: &str, hunks: &mut [Hunk], min_ch
             _ => continue,
         };
         let (nx, ny) = (count(x), count(y));
-        if ny < min_chars.max(1) || ny <= nx {
+        if ny < min_chars.max(1) || ny <= nx || x.trim().is_empty() {
             continue;
         }
         let (xl, yl) = (x.len(), y.len());
@@ -54,6 +60,20 @@ pub(crate) fn prefer_long_moves(old: &str, new: &str, hunks: &mut [Hunk], min_ch
         hunks[i - 1] = first;
         hunks[i] = second;
     }
+}
+
+/// Whether `hunks[k]`, a deletion or an insertion, is one half of a text moved across white space
+/// alone: a neighbour does the opposite with the same text, and only white space is between them.
+fn crossed_a_break(old: &str, new: &str, hunks: &[Hunk], k: usize) -> bool {
+    let text = |h: &Hunk| match h.kind {
+        HunkKind::Insert => Some(&new[h.new.clone()]),
+        HunkKind::Delete => Some(&old[h.old.clone()]),
+        _ => None,
+    };
+    let twins = |a: &Hunk, b: &Hunk| {
+        a.kind != b.kind && text(a).is_some() && text(a) == text(b) && old[a.old.end..b.old.start].trim().is_empty()
+    };
+    (k > 0 && twins(&hunks[k - 1], &hunks[k])) || hunks.get(k + 1).is_some_and(|next| twins(&hunks[k], next))
 }
 
 /// Mark pairs of a deletion and an insertion of the same text (at least `min_chars` chars) as
