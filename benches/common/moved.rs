@@ -413,8 +413,14 @@ pub fn score(sample: &MovedSample, hunks: &[Hunk]) -> MoveScore {
             s.identical += 1;
             if s.identical <= show_identical() {
                 let around = |t: &str, r: &Range<usize>| {
-                    let start = t.floor_char_boundary(r.start.saturating_sub(60));
-                    let end = t.ceil_char_boundary((r.end + 60).min(t.len()));
+                    let mut start = r.start.saturating_sub(60);
+                    while !t.is_char_boundary(start) {
+                        start -= 1;
+                    }
+                    let mut end = (r.end + 60).min(t.len());
+                    while !t.is_char_boundary(end) {
+                        end += 1;
+                    }
                     format!("{}[{}]{}", &t[start..r.start], &t[r.clone()], &t[r.end..end]).replace('\n', "⏎")
                 };
                 eprintln!("identical move:\n  old {}\n  new {}", around(&sample.old, o), around(&sample.new, n));
