@@ -412,18 +412,8 @@ pub fn score(sample: &MovedSample, hunks: &[Hunk]) -> MoveScore {
         if unwrapped(&sample.old[o.clone()]) == unwrapped(&sample.new[n.clone()]) {
             s.identical += 1;
             if s.identical <= show_identical() {
-                let around = |t: &str, r: &Range<usize>| {
-                    let mut start = r.start.saturating_sub(60);
-                    while !t.is_char_boundary(start) {
-                        start -= 1;
-                    }
-                    let mut end = (r.end + 60).min(t.len());
-                    while !t.is_char_boundary(end) {
-                        end += 1;
-                    }
-                    format!("{}[{}]{}", &t[start..r.start], &t[r.clone()], &t[r.end..end]).replace('\n', "⏎")
-                };
-                eprintln!("identical move:\n  old {}\n  new {}", around(&sample.old, o), around(&sample.new, n));
+                let (o, n) = (super::score::around(&sample.old, o, 60), super::score::around(&sample.new, n, 60));
+                eprintln!("identical move:\n  old {o}\n  new {n}");
             }
         } else {
             s.false_pairs += 1;

@@ -112,23 +112,28 @@ pub fn score(sample: &Sample, hunks: &[Pair]) -> (Quality, BTreeMap<Kind, Qualit
     (all, per)
 }
 
+/// `r` of `t` in brackets, with about `margin` bytes either side, line breaks shown as ⏎: a
+/// place to print.
+#[allow(dead_code, reason = "the peers and moves benches print places; the diff bench does not")]
+pub fn around(t: &str, r: &Range<usize>, margin: usize) -> String {
+    let mut s = r.start.saturating_sub(margin);
+    while !t.is_char_boundary(s) {
+        s -= 1;
+    }
+    let mut e = (r.end + margin).min(t.len());
+    while !t.is_char_boundary(e) {
+        e += 1;
+    }
+    format!("{}[{}]{}", &t[s..r.start], &t[r.clone()], &t[r.end..e]).replace('\n', "⏎")
+}
+
 /// The first `limit` edits that `hunks` do not show as one exact hunk, each with the text around
 /// it and the hunks touching it: what to look at when exactness falls
 /// (`AKAJI_BENCH_MISSES=N cargo bench --bench peers`).
 #[allow(dead_code, reason = "only the peers bench reports misses")]
 pub fn misses(sample: &Sample, hunks: &[Pair], limit: usize) -> Vec<String> {
     let (old, new) = (&sample.old, &sample.new);
-    let around = |t: &str, r: &Range<usize>| {
-        let mut s = r.start.saturating_sub(24);
-        while !t.is_char_boundary(s) {
-            s -= 1;
-        }
-        let mut e = (r.end + 24).min(t.len());
-        while !t.is_char_boundary(e) {
-            e += 1;
-        }
-        format!("{}[{}]{}", &t[s..r.start], &t[r.clone()], &t[r.end..e]).replace('\n', "⏎")
-    };
+    let around = |t: &str, r: &Range<usize>| around(t, r, 24);
     let mut out = Vec::new();
     for e in &sample.edits {
         // The hunks touching the edit, as `score` finds them (hunks are sorted and do not overlap).

@@ -170,28 +170,25 @@ mod tests {
 
     #[test]
     fn a_line_break_moved_across_a_passage_is_a_re_wrap_not_a_move() {
+        // No move, and the passage (`inside` it) in no hunk.
+        let stays = |old: &str, new: &str, inside: &str| {
+            let d = diff(old, new, &DiffOptions::default());
+            let pairs = texts(old, new, &d);
+            assert!(d.hunks.iter().all(|h| h.kind != HunkKind::Move), "{pairs:?}");
+            assert!(pairs.iter().all(|(a, b)| !a.contains(inside) && !b.contains(inside)), "{pairs:?}");
+            assert!(Redline::from_texts(old, new, d.hunks).check().is_ok());
+        };
         // An item edited in place and wrapped again: the break before 「ーバル…ない」 is after it.
-        let old = "御指摘のとおりグロ\nーバル IP アドレスを対象としているので、中は見ていないという状況で\nある。\n";
-        let new = "御指摘\nのとおりグローバル IP アドレスを対象としているので、中は見ていない\nという状況である。\n";
-        let d = diff(old, new, &DiffOptions::default());
-        assert!(d.hunks.iter().all(|h| h.kind != HunkKind::Move), "{:?}", texts(old, new, &d));
-        assert!(
-            texts(old, new, &d).iter().all(|(a, b)| !a.contains("IP") && !b.contains("IP")),
-            "{:?}",
-            texts(old, new, &d)
+        stays(
+            "御指摘のとおりグロ\nーバル IP アドレスを対象としているので、中は見ていないという状況で\nある。\n",
+            "御指摘\nのとおりグローバル IP アドレスを対象としているので、中は見ていない\nという状況である。\n",
+            "IP",
         );
-        assert!(Redline::from_texts(old, new, d.hunks).check().is_ok());
         // Each 名 crossed a line break; the passage between them did not move.
-        let old =
-            "はデジタル署名\nの技術をベースにしていると思うが、デジタル庁等で進めているデジタル署名\n全体の技術\n";
-        let new =
-            "はデジタル署\n名の技術をベースにしていると思うが、デジタル庁等で進めているデジタル署\n名全体の技術\n";
-        let d = diff(old, new, &DiffOptions::default());
-        assert!(d.hunks.iter().all(|h| h.kind != HunkKind::Move), "{:?}", texts(old, new, &d));
-        assert!(
-            texts(old, new, &d).iter().all(|(a, b)| !a.contains("ベース") && !b.contains("ベース")),
-            "{:?}",
-            texts(old, new, &d)
+        stays(
+            "はデジタル署名\nの技術をベースにしていると思うが、デジタル庁等で進めているデジタル署名\n全体の技術\n",
+            "はデジタル署\n名の技術をベースにしていると思うが、デジタル庁等で進めているデジタル署\n名全体の技術\n",
+            "ベース",
         );
         // A passage that swaps places with a short one is still the one shown moved.
         let (old, new) = (
