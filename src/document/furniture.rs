@@ -31,7 +31,7 @@
 use super::headings::level;
 use super::page::{LineRole, PageNo};
 use super::paginate::Span;
-use crate::fold::{fold_hash, fold_text, folds_to};
+use crate::fold::{fold_hash, fold_text, folded_chars, folds_to};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Lines at the top of a page that may be running heads.
@@ -112,6 +112,7 @@ fn repeated_block(lines: &[&str], span: &Span, roles: &[LineRole], top: &[usize]
         .clone()
         .skip_while(|&l| l < first)
         .filter(|&l| !blank(lines[l]) && roles[l] == LineRole::Body)
+        .take(2 * top.len())
         .collect();
     (1..=top.len())
         .rev()
@@ -157,21 +158,26 @@ fn repeated_tops<'k>(
         return pages;
     }
     let mut everywhere: FxHashMap<&str, usize> = FxHashMap::default();
-    // A line's key opens with its first char that is not white space, folded: only a line
-    // opening as some candidate does can be one, and only it is folded whole (measured: folding
-    // every line was a tenth of reading a 10 MB plan).
+    // Only a line opening as some candidate does can be one, and only it is folded whole
+    // (measured: folding every line was a tenth of reading a 10 MB plan).
     // The line's fold is then hashed as it is read, without building it, and compared with the
     // candidates of that hash only (measured: folding each such line whole was a tenth of
     // reading a 10 MB plan of pages; comparing it with every candidate that opens alike was a
     // fifth of `akaji diff` at 100 MB, where thousands of page tops recur).
-    let firsts: FxHashSet<char> = pages.keys().filter_map(|k| k.chars().next()).collect();
+    // A candidate has two characters at least: a line is looked up only when its first two
+    // folded characters open one (measured: the first alone let most lines of a 10 MB plan of
+    // pages through, and hashing them was a third of marking its furniture).
+    let opening = |s: &str| {
+        let mut cs = folded_chars(s);
+        Some((cs.next()?, cs.next()?))
+    };
+    let firsts: FxHashSet<(char, char)> = pages.keys().filter_map(|k| opening(k)).collect();
     let mut by_hash: FxHashMap<u64, Vec<&'k str>> = FxHashMap::default();
     for k in pages.keys() {
         by_hash.entry(fold_hash(k)).or_default().push(k);
     }
     for line in lines {
-        let Some(first) = line.chars().find(|c| !c.is_whitespace()) else { continue };
-        if !firsts.contains(&crate::unified::unified(first)) {
+        if !opening(line).is_some_and(|o| firsts.contains(&o)) {
             continue;
         }
         let cand = by_hash.get(&fold_hash(line)).and_then(|cands| cands.iter().find(|k| folds_to(line, k)).copied());
