@@ -196,13 +196,16 @@ fn push(out: &mut Vec<usize>, at: usize) {
 
 fn scan(text: &str) -> Vec<Unit> {
     let gs = graphemes(text);
-    let script = |g: &str| g.chars().next().map_or(CharClass::Punct, class_of);
+    // Each cluster's class once (the loops below read most of them two or three times).
+    let classes: Vec<CharClass> = gs.iter().map(|g| g.1.chars().next().map_or(CharClass::Punct, class_of)).collect();
+    let script = |i: usize| classes[i];
     let ascii_alnum = |g: &str| g.len() == 1 && g.as_bytes()[0].is_ascii_alphanumeric();
     let mut out = Vec::with_capacity(gs.len() / 2 + 1);
     let mut i = 0;
     while i < gs.len() {
         let start = gs[i].0;
-        if let Some(len) = url_len(&text[start..]) {
+        // Only a Latin letter may open a URL's scheme.
+        if let Some(len) = (classes[i] == CharClass::Latin).then(|| url_len(&text[start..])).flatten() {
             let end = start + len;
             while i < gs.len() && gs[i].0 < end {
                 i += 1;
@@ -210,13 +213,13 @@ fn scan(text: &str) -> Vec<Unit> {
             out.push(Unit { range: start..end, kind: Kind::Url, okurigana: None, unlisted: false });
             continue;
         }
-        let s = script(gs[i].1);
+        let s = script(i);
         i += 1;
         let kind = match s {
             CharClass::Punct => Kind::Single,
             CharClass::Latin => {
                 loop {
-                    if i < gs.len() && script(gs[i].1) == CharClass::Latin {
+                    if i < gs.len() && script(i) == CharClass::Latin {
                         i += 1;
                     } else if i + 1 < gs.len()
                         && joins(gs[i].1, gs[i - 1].1, gs[i + 1].1)
@@ -236,9 +239,9 @@ fn scan(text: &str) -> Vec<Unit> {
                 let wrapped = |i: usize| {
                     s == CharClass::Kanji
                         && matches!(gs[i].1, "\n" | "\r\n")
-                        && gs.get(i + 1).is_some_and(|g| script(g.1) == CharClass::Kanji)
+                        && classes.get(i + 1) == Some(&CharClass::Kanji)
                 };
-                while i < gs.len() && (script(gs[i].1) == s || wrapped(i)) {
+                while i < gs.len() && (script(i) == s || wrapped(i)) {
                     i += 1;
                 }
                 Kind::Run(s)
