@@ -198,7 +198,6 @@ fn scan(text: &str) -> Vec<Unit> {
     let gs = graphemes(text);
     // Each cluster's class once (the loops below read most of them two or three times).
     let classes: Vec<CharClass> = gs.iter().map(|g| g.1.chars().next().map_or(CharClass::Punct, class_of)).collect();
-    let script = |i: usize| classes[i];
     let ascii_alnum = |g: &str| g.len() == 1 && g.as_bytes()[0].is_ascii_alphanumeric();
     let mut out = Vec::with_capacity(gs.len() / 2 + 1);
     let mut i = 0;
@@ -213,13 +212,13 @@ fn scan(text: &str) -> Vec<Unit> {
             out.push(Unit { range: start..end, kind: Kind::Url, okurigana: None, unlisted: false });
             continue;
         }
-        let s = script(i);
+        let s = classes[i];
         i += 1;
         let kind = match s {
             CharClass::Punct => Kind::Single,
             CharClass::Latin => {
                 loop {
-                    if i < gs.len() && script(i) == CharClass::Latin {
+                    if i < gs.len() && classes[i] == CharClass::Latin {
                         i += 1;
                     } else if i + 1 < gs.len()
                         && joins(gs[i].1, gs[i - 1].1, gs[i + 1].1)
@@ -241,7 +240,7 @@ fn scan(text: &str) -> Vec<Unit> {
                         && matches!(gs[i].1, "\n" | "\r\n")
                         && classes.get(i + 1) == Some(&CharClass::Kanji)
                 };
-                while i < gs.len() && (script(i) == s || wrapped(i)) {
+                while i < gs.len() && (classes[i] == s || wrapped(i)) {
                     i += 1;
                 }
                 Kind::Run(s)

@@ -30,9 +30,6 @@ use std::collections::HashMap;
 pub(crate) fn prefer_long_moves(old: &str, new: &str, hunks: &mut [Hunk], min_chars: usize) {
     let count = |s: &str| s.chars().count();
     for i in 1..hunks.len() {
-        if crossed_a_break(old, new, hunks, i - 1) || crossed_a_break(old, new, hunks, i) {
-            continue;
-        }
         let (a, b) = (&hunks[i - 1], &hunks[i]);
         let y_old = a.old.end..b.old.start;
         let (x, y) = match (a.kind, b.kind) {
@@ -45,7 +42,12 @@ pub(crate) fn prefer_long_moves(old: &str, new: &str, hunks: &mut [Hunk], min_ch
             _ => continue,
         };
         let (nx, ny) = (count(x), count(y));
-        if ny < min_chars.max(1) || ny <= nx || x.trim().is_empty() {
+        if ny < min_chars.max(1)
+            || ny <= nx
+            || x.trim().is_empty()
+            || crossed_a_break(old, new, hunks, i - 1)
+            || crossed_a_break(old, new, hunks, i)
+        {
             continue;
         }
         let (xl, yl) = (x.len(), y.len());

@@ -158,15 +158,13 @@ fn repeated_tops<'k>(
         return pages;
     }
     let mut everywhere: FxHashMap<&str, usize> = FxHashMap::default();
-    // Only a line opening as some candidate does can be one, and only it is folded whole
-    // (measured: folding every line was a tenth of reading a 10 MB plan).
-    // The line's fold is then hashed as it is read, without building it, and compared with the
-    // candidates of that hash only (measured: folding each such line whole was a tenth of
-    // reading a 10 MB plan of pages; comparing it with every candidate that opens alike was a
-    // fifth of `akaji diff` at 100 MB, where thousands of page tops recur).
     // A candidate has two characters at least: a line is looked up only when its first two
-    // folded characters open one (measured: the first alone let most lines of a 10 MB plan of
-    // pages through, and hashing them was a third of marking its furniture).
+    // folded characters open one (measured: with the first alone, most lines of a 10 MB plan of
+    // pages got through, and hashing them was a third of marking its furniture). Its fold is then
+    // hashed as it is read, without building it, and compared with the candidates of that hash
+    // only (measured: folding each such line whole was a tenth of reading a 10 MB plan of pages;
+    // comparing it with every candidate that opens alike was a fifth of `akaji diff` at 100 MB,
+    // where thousands of page tops recur).
     let opening = |s: &str| {
         let mut cs = folded_chars(s);
         Some((cs.next()?, cs.next()?))

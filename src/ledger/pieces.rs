@@ -42,8 +42,9 @@ pub(super) fn split(text: &str, piece: usize) -> Option<Vec<usize>> {
 struct Header<'t> {
     /// `[[…]]` rather than `[…]`.
     array: bool,
-    /// The first key of its path, and whether the path has more.
+    /// The first key of its path.
     first: &'t str,
+    /// Whether the path has more keys than the first.
     dotted: bool,
 }
 

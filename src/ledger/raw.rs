@@ -208,11 +208,11 @@ impl Ledger {
 /// then, and its problem reported as `toml` finds it).
 fn from_toml_pieces(text: &str, piece: usize) -> Option<RawLedger> {
     let bounds = pieces::split(text, piece)?;
-    let mut ends = bounds.iter().skip(1).copied().chain([text.len()]);
-    let mut ledger: RawLedger = toml::from_str(&text[..ends.next()?]).ok()?;
-    for (start, end) in bounds.iter().skip(1).zip(ends) {
-        let more: RawLedger = toml::from_str(&text[*start..end]).ok()?;
-        ledger.decisions.extend(more.decisions);
+    let ends = bounds.iter().skip(1).copied().chain([text.len()]);
+    let mut read = bounds.iter().zip(ends).map(|(&start, end)| toml::from_str::<RawLedger>(&text[start..end]).ok());
+    let mut ledger = read.next()??;
+    for more in read {
+        ledger.decisions.extend(more?.decisions);
     }
     Some(ledger)
 }
