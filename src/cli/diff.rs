@@ -57,8 +57,8 @@ pub fn run(args: Args) -> Result<u8, CliError> {
         return Err(Usage::BadTimeout { value: args.timeout }.into());
     }
     let marker = PageMarker::default();
-    let old = args.lines.apply(files::load_document(&args.old, &marker)?, None);
-    let new = args.lines.apply(files::load_document(&args.new, &marker)?, None);
+    let (old, new) = files::load_documents(&args.old, &args.new, &marker)?;
+    let (old, new) = (args.lines.apply(old, None), args.lines.apply(new, None));
     let diff_options = DiffOptions {
         granularity: match args.granularity {
             GranularityArg::Char => Granularity::Char,

@@ -35,6 +35,19 @@ pub fn load_document(path: &Path, marker: &PageMarker) -> Result<Document, CliEr
         .map_err(|problem| CliError::Input { path: path.to_owned(), problem })
 }
 
+/// Read two documents at once, the second on a thread of its own: reading a text (UTF-8
+/// validation, lines, pages, running heads and footers) is a third of a paged `akaji diff`, and
+/// the two texts do not depend on each other. Errors come as if read in order: the first
+/// document's problem is the one reported when both have one.
+pub fn load_documents(first: &Path, second: &Path, marker: &PageMarker) -> Result<(Document, Document), CliError> {
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| load_document(second, marker));
+        let first = load_document(first, marker);
+        let second = other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        Ok((first?, second?))
+    })
+}
+
 /// The draft named by a ledger's `draft` key, relative to the ledger's folder. A ledger is
 /// untrusted (a CI may verify the ledger of a pull request and publish the report): its `draft`
 /// must stay inside the ledger's folder, or any readable file of the machine could be embedded

@@ -64,8 +64,8 @@ pub fn run(args: Args) -> Result<u8, CliError> {
     let ledger = read_input(&args)?;
     let marker = &ledger.options.page_marker;
     let options = Some(&ledger.options);
-    let draft = args.lines.apply(files::load_document(&args.draft, marker)?, options);
-    let final_doc = args.lines.apply(files::load_document(&args.final_path, marker)?, options);
+    let (draft, final_doc) = files::load_documents(&args.draft, &args.final_path, marker)?;
+    let (draft, final_doc) = (args.lines.apply(draft, options), args.lines.apply(final_doc, options));
     let done = reconcile(&ledger, &draft, &final_doc, &ReconcileOptions::default());
     let json = args.output.as_ref().is_some_and(|o| o.to_string_lossy().to_ascii_lowercase().ends_with(".json"));
     let bytes = if json {

@@ -120,9 +120,12 @@ pub fn run(mut args: Args) -> Result<u8, CliError> {
         eprintln!("{}", messages::draft_from_ledger(d));
     }
     let marker = &ledger.options.page_marker;
-    let load = |p: &Path| files::load_document(p, marker).map(|d| args.lines.apply(d, Some(&ledger.options)));
-    let final_doc = load(args.final_path())?;
-    let draft = draft_path.as_deref().map(load).transpose()?;
+    let (final_doc, draft) = match draft_path.as_deref() {
+        Some(draft) => files::load_documents(args.final_path(), draft, marker).map(|(f, d)| (f, Some(d)))?,
+        None => (files::load_document(args.final_path(), marker)?, None),
+    };
+    let counted = |d| args.lines.apply(d, Some(&ledger.options));
+    let (final_doc, draft) = (counted(final_doc), draft.map(counted));
     let lock = match draft {
         Some(_) => None,
         None => load_lock(&args)?,
