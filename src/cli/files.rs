@@ -36,7 +36,7 @@ pub fn load_document(path: &Path, marker: &PageMarker) -> Result<Document, CliEr
 }
 
 /// Read two documents at once, the second on a thread of its own: reading a text (UTF-8
-/// validation, lines, pages, running heads and footers) is a third of a paged `akaji diff`, and
+/// validation, lines, pages, running heads and footers) is nearly a third of a paged `akaji diff`, and
 /// the two texts do not depend on each other. Errors come as if read in order: the first
 /// document's problem is the one reported when both have one.
 pub fn load_documents(first: &Path, second: &Path, marker: &PageMarker) -> Result<(Document, Document), CliError> {
