@@ -117,7 +117,7 @@ pub(crate) fn fold_text(s: &str, width: bool) -> String {
 
 /// The characters of `s` as [`fold_text`] folds it without widths (white space out, radicals
 /// unified), read one at a time without building the fold.
-pub(crate) fn folded_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+pub(crate) fn folded_chars(s: &str) -> impl DoubleEndedIterator<Item = char> + '_ {
     s.chars().filter(|c| !c.is_whitespace()).map(crate::unified::unified)
 }
 

@@ -71,7 +71,9 @@ pub(crate) fn level(line: &str) -> Option<u8> {
     if !opens_a_level(first) {
         return None;
     }
-    if t.ends_with('。') || t.chars().nth(MAX_HEADING).is_some() || !may_open_a_level(t, first) {
+    // A line of MAX_HEADING bytes or fewer has no more chars than that: not counted.
+    let long = t.len() > MAX_HEADING && t.chars().nth(MAX_HEADING).is_some();
+    if t.ends_with('。') || long || !may_open_a_level(t, first) {
         return None;
     }
     LEVELS.iter().find(|(r, _)| r.is_match(t)).map(|(_, l)| *l)
