@@ -143,7 +143,7 @@ fn diff_content_on(old: &Document, new: &Document, options: &DiffOptions, thread
     let heads = running_heads(&[old, new]);
     let skip = (head_lines(old, &heads), head_lines(new, &heads));
     let mut deadline = Deadline::new(options.timeout);
-    let regions = changed_line_regions(old.text(), new.text(), &mut deadline);
+    let regions = changed_line_regions((old.text(), old.line_starts()), (new.text(), new.line_starts()), &mut deadline);
     let regions = regions.into_iter().map(|(o, n)| (lines_of(old, o), lines_of(new, n))).collect();
     let regions = with_role_changes(old, new, &skip, regions);
     let regions = with_wrapped_words(old, new, regions, &skip);

@@ -12,23 +12,23 @@ use super::deadline::Deadline;
 use super::myers::{join_opposite, runs, Myers};
 use super::patience;
 use super::span::Span;
+use crate::document::line_starts;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
-
-/// Byte offsets where the lines of `text` start; a line includes its terminator (`\n` or `\r\n`).
-fn line_starts(text: &str) -> Vec<usize> {
-    let mut out = Vec::with_capacity(text.len() / 64 + 1);
-    if !text.is_empty() {
-        out.push(0);
-    }
-    out.extend(memchr::memchr_iter(b'\n', text.as_bytes()).filter(|&i| i + 1 < text.len()).map(|i| i + 1));
-    out
-}
 
 /// The regions of whole lines that differ between `old` and `new`, as byte ranges.
 pub(crate) fn changed_regions(old: &str, new: &str, deadline: &mut Deadline) -> Vec<Span> {
     let (os, ns) = (line_starts(old), line_starts(new));
     diff_units(old, &os, new, &ns, Algorithm::Patience, deadline)
+}
+
+/// [`changed_regions`] of two texts whose line starts are known (a document's).
+pub(crate) fn changed_regions_at(
+    (old, old_starts): (&str, &[usize]),
+    (new, new_starts): (&str, &[usize]),
+    deadline: &mut Deadline,
+) -> Vec<Span> {
+    diff_units(old, old_starts, new, new_starts, Algorithm::Patience, deadline)
 }
 
 /// Lines of equal text between two regions that are refined as one when either is a pure

@@ -98,12 +98,13 @@ pub(crate) fn changed_lines(old: &str, new: &str) -> Vec<(std::ops::Range<usize>
 /// [`diff`] finds them before it refines them: the line pass within `deadline`, a region that
 /// only inserts or deletes lines joined to a neighbour a few equal lines away. Between them the
 /// two texts are equal line for line.
+/// Each text comes with its line starts (a document's, found when it was read).
 pub(crate) fn changed_line_regions(
-    old: &str,
-    new: &str,
+    old: (&str, &[usize]),
+    new: (&str, &[usize]),
     deadline: &mut Deadline,
 ) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
-    let regions = lines::join_near(old, lines::changed_regions(old, new, deadline));
+    let regions = lines::join_near(old.0, lines::changed_regions_at(old, new, deadline));
     regions.into_iter().map(|s| (s.old, s.new)).collect()
 }
 

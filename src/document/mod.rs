@@ -48,4 +48,4 @@ pub use text::{Document, Place, Position};
 
 pub(crate) use edits::{whole_lines, Put};
 pub(crate) use headings::opens_with_marker;
-pub(crate) use text::one_line;
+pub(crate) use text::{line_starts, one_line};

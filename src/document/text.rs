@@ -299,6 +299,11 @@ impl Document {
         }
     }
 
+    /// The byte offset of each line's start, as [`line_starts`] finds them.
+    pub(crate) fn line_starts(&self) -> &[usize] {
+        &self.line_starts
+    }
+
     /// The text, without any byte order mark.
     pub fn text(&self) -> &str {
         &self.text
@@ -495,7 +500,9 @@ impl Document {
 }
 
 /// The byte offset where each line of `text` starts (a line includes its terminator).
-fn line_starts(text: &str) -> Vec<usize> {
+/// The byte offset of each line of `text` (none for an empty text; a final line break opens no
+/// line).
+pub(crate) fn line_starts(text: &str) -> Vec<usize> {
     if text.is_empty() {
         return Vec::new();
     }
