@@ -18,8 +18,7 @@ use std::ops::Range;
 
 /// The regions of whole lines that differ between `old` and `new`, as byte ranges.
 pub(crate) fn changed_regions(old: &str, new: &str, deadline: &mut Deadline) -> Vec<Span> {
-    let (os, ns) = (line_starts(old), line_starts(new));
-    diff_units(old, &os, new, &ns, Algorithm::Patience, deadline)
+    changed_regions_at((old, &line_starts(old)), (new, &line_starts(new)), deadline)
 }
 
 /// [`changed_regions`] of two texts whose line starts are known (a document's).

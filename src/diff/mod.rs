@@ -97,8 +97,8 @@ pub(crate) fn changed_lines(old: &str, new: &str) -> Vec<(std::ops::Range<usize>
 /// The regions of whole lines that differ between `old` and `new` (byte ranges, in order), as
 /// [`diff`] finds them before it refines them: the line pass within `deadline`, a region that
 /// only inserts or deletes lines joined to a neighbour a few equal lines away. Between them the
-/// two texts are equal line for line.
-/// Each text comes with its line starts (a document's, found when it was read).
+/// two texts are equal line for line. Each text comes with its line starts (a document's,
+/// found when it was read).
 pub(crate) fn changed_line_regions(
     old: (&str, &[usize]),
     new: (&str, &[usize]),

@@ -499,9 +499,8 @@ impl Document {
     }
 }
 
-/// The byte offset where each line of `text` starts (a line includes its terminator).
-/// The byte offset of each line of `text` (none for an empty text; a final line break opens no
-/// line).
+/// The byte offset where each line of `text` starts (a line includes its terminator; an empty
+/// text has none, and a final line break opens no line).
 pub(crate) fn line_starts(text: &str) -> Vec<usize> {
     if text.is_empty() {
         return Vec::new();

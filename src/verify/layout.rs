@@ -58,10 +58,10 @@ pub(crate) fn head_lines(doc: &Document, heads: &[String]) -> Vec<usize> {
         }
     }
     let mut lines = Vec::new();
+    // Whether a line prints anything: not all white space, which folds to nothing.
+    let printed = |l: usize| doc.line_text(l).chars().any(|c| !c.is_whitespace());
     for p in doc.pages() {
         // Blank lines among the furniture are no running head.
-        // (A line folds to nothing when it is all white space.)
-        let printed = |l: usize| doc.line_text(l).chars().any(|c| !c.is_whitespace());
         if p.all.clone().any(|l| doc.role(l) == LineRole::RunningHead && printed(l)) {
             continue;
         }
