@@ -146,3 +146,68 @@ fn pipes_and_the_null_device_are_read_once() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("refusing to read /dev/zero, which is a character device"), "{}", run.stderr);
 }
+
+/// Outputs are drawn and written as they go, in chunks of 1 MiB handed to a writer thread: an
+/// output of more than one chunk written to `-o` is byte for byte the one written to stdout, in every
+/// format of `diff`, `redline` and `verify`, and a reader that closes stdout early (`| head`)
+/// stops akaji quietly with its usual exit status.
+#[test]
+fn outputs_of_many_chunks_are_the_same_in_a_file_and_on_stdout() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = crate::plan::plan(3_000_000, 4_000);
+    fs::write(dir.path().join("draft.txt"), &plan.draft).unwrap();
+    fs::write(dir.path().join("ledger.toml"), plan.ledger.to_toml()).unwrap();
+    let applied = akaji_in(dir.path(), &["apply", "draft.txt", "ledger.toml", "-o", "final.txt"]);
+    assert_eq!(applied.code, 0, "{}", applied.stderr);
+    let raw = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_akaji"))
+            .args(args)
+            .current_dir(dir.path())
+            .env("LANG", "C")
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        (out.status.code(), out.stdout, String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let runs: [(&[&str], &str); 7] = [
+        (&["diff", "draft.txt", "final.txt", "--format", "json"], "d.json"),
+        (&["diff", "draft.txt", "final.txt", "--format", "html"], "d.html"),
+        (&["diff", "draft.txt", "final.txt", "--format", "docx"], "d.docx"),
+        (&["diff", "draft.txt", "final.txt", "--format", "unified"], "d.patch"),
+        (&["redline", "draft.txt", "ledger.toml", "--format", "table"], "r.html"),
+        (&["redline", "draft.txt", "ledger.toml", "--format", "critic"], "r.md"),
+        (&["verify", "ledger.toml", "--final", "final.txt", "--draft", "draft.txt", "--format", "json"], "v.json"),
+    ];
+    for (args, file) in runs {
+        let (code, stdout, stderr) = raw(args);
+        // A .docx is compressed: its 3 MB of text are 100 KB, less than a chunk.
+        let least = if file.ends_with(".docx") { 50_000 } else { 1 << 20 };
+        assert!(stdout.len() > least, "{args:?}: {} bytes is not more than one chunk", stdout.len());
+        let mut to_file = args.to_vec();
+        to_file.extend(["-o", file]);
+        let (file_code, _, file_stderr) = raw(&to_file);
+        assert_eq!(file_code, code, "{args:?}: {stderr} / {file_stderr}");
+        assert!(fs::read(dir.path().join(file)).unwrap() == stdout, "{args:?}: the file differs from stdout");
+    }
+    let leftovers: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".akaji-"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+
+    // A reader that takes 10 bytes and goes away: akaji stops, says nothing, exits as usual.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_akaji"))
+        .args(["diff", "draft.txt", "final.txt", "--format", "json"])
+        .current_dir(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0u8; 10];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut head).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -106,21 +106,16 @@ pub fn run(args: Args) -> Result<u8, CliError> {
     let final_doc = &applied.final_doc;
     match format {
         Format::Docx => {
-            let mut bytes = Vec::new();
             let clean = akaji::Redline::new(final_doc, final_doc, Vec::new());
-            akaji::docx::write(&clean, &mut bytes).map_err(|source| CliError::Io {
-                path: out.unwrap_or(std::path::Path::new("<stdout>")).to_owned(),
-                action: super::error::IoAction::Render,
-                source,
-            })?;
-            output::emit(out, &inputs, &[&bytes])?
+            output::stream(out, &inputs, |w| akaji::docx::write(&clean, w).map(drop))?
         }
         Format::Text => output::emit(out, &inputs, &[final_doc.bom().as_bytes(), final_doc.text().as_bytes()])?,
         Format::Json => {
-            let mut json = serde_json::to_vec_pretty(&PlacedReport { edits: placed(&applied) })
-                .expect("placed edits always serialize");
-            json.push(b'\n');
-            output::emit(out, &inputs, &[&json])?;
+            let report = PlacedReport { edits: placed(&applied) };
+            output::stream(out, &inputs, |w| {
+                serde_json::to_writer_pretty(&mut *w, &report)?;
+                w.write_all(b"\n")
+            })?;
         }
     }
     if let Some(path) = out {

@@ -90,7 +90,6 @@ pub fn run(args: Args) -> Result<u8, CliError> {
         Format::Unified => RenderArgs::patch_label(p),
         _ => p.display().to_string(),
     };
-    let bytes = args.render.render(&redline, label(&args.old), label(&args.new), None)?;
-    output::emit(out, &inputs, &[&bytes])?;
+    args.render.write(&redline, (label(&args.old), label(&args.new)), None, &inputs)?;
     Ok(if differ { exit::DIFFERENCES } else { exit::SUCCESS })
 }

@@ -6,6 +6,7 @@
 //! renamed over it. An output that is one of the inputs is refused before anything is written.
 
 use super::error::{CliError, IoAction, Usage};
+use super::pipe::WriteSend;
 use super::special::{self, OutputTarget};
 use akaji::{Document, InputKind, InputProblem, Ledger, PageMarker, MAX_INPUT};
 use std::fs;
@@ -122,31 +123,33 @@ fn canonical(path: &Path) -> PathBuf {
     }
 }
 
-/// Write `parts`, one after the other, to `path`: a regular file atomically (a temporary file in
-/// the same folder, flushed, then renamed; through a symbolic link, at its target), a stream
-/// (the null device, a terminal, a pipe) directly; any other special file is refused
-/// ([`special::output`]).
-pub fn write_output(path: &Path, parts: &[&[u8]]) -> Result<(), CliError> {
+/// Fill `path` with `fill`: a regular file atomically (a temporary file in the same folder,
+/// flushed, then renamed; through a symbolic link, at its target), a stream (the null device, a
+/// terminal, a pipe) directly; any other special file is refused ([`special::output`]).
+pub fn write_output(
+    path: &Path,
+    fill: impl FnOnce(&mut dyn WriteSend) -> Result<(), CliError>,
+) -> Result<(), CliError> {
     let refused = |kind| CliError::from(Usage::SpecialFile { path: path.to_owned(), kind, output: true });
     match special::output(path).map_err(refused)? {
-        OutputTarget::File(target) => write_atomic(&target, parts),
+        OutputTarget::File(target) => write_atomic(&target, fill),
         OutputTarget::Stream(stream) => {
             let io = |source| CliError::Io { path: path.to_owned(), action: IoAction::Write, source };
             let mut f = fs::OpenOptions::new().write(true).open(&stream).map_err(io)?;
-            parts.iter().try_for_each(|p| f.write_all(p)).and_then(|()| f.flush()).map_err(io)
+            fill(&mut f)?;
+            f.flush().map_err(io)
         }
     }
 }
 
-/// Write `parts`, one after the other, to the regular file `path` atomically: a temporary file
-/// in the same folder, flushed, then renamed.
-fn write_atomic(path: &Path, parts: &[&[u8]]) -> Result<(), CliError> {
+/// Fill the regular file `path` with `fill` atomically: a temporary file in the same folder,
+/// flushed, then renamed. When `fill` fails the temporary file is removed and `path` is as it
+/// was.
+fn write_atomic(path: &Path, fill: impl FnOnce(&mut dyn WriteSend) -> Result<(), CliError>) -> Result<(), CliError> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let io = |source| CliError::Io { path: path.to_owned(), action: IoAction::Write, source };
     let mut tmp = tempfile::Builder::new().prefix(".akaji-").tempfile_in(dir).map_err(io)?;
-    for part in parts {
-        tmp.write_all(part).map_err(io)?;
-    }
+    fill(tmp.as_file_mut())?;
     // The temporary file is private (0600); give the output the permissions of the file it
     // replaces, or those of an ordinary new file.
     let permissions = match fs::metadata(path) {
@@ -190,7 +193,13 @@ mod tests {
     fn writes_whole_files() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out.txt");
-        write_atomic(&out, &["本".as_bytes(), "文".as_bytes()]).unwrap();
+        let fill = |parts: &'static [&'static str]| {
+            move |w: &mut dyn WriteSend| {
+                let io = |source| CliError::Io { path: PathBuf::new(), action: IoAction::Write, source };
+                parts.iter().try_for_each(|p| w.write_all(p.as_bytes())).map_err(io)
+            }
+        };
+        write_atomic(&out, fill(&["本", "文"])).unwrap();
         assert_eq!(fs::read_to_string(&out).unwrap(), "本文");
         let leftovers = fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1);
@@ -199,9 +208,23 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             assert_eq!(fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o644);
             fs::set_permissions(&out, fs::Permissions::from_mode(0o600)).unwrap();
-            write_atomic(&out, &[b"again"]).unwrap();
+            write_atomic(&out, fill(&["again"])).unwrap();
             assert_eq!(fs::metadata(&out).unwrap().permissions().mode() & 0o777, 0o600, "kept on replace");
         }
+    }
+
+    #[test]
+    fn a_failed_fill_leaves_the_old_file_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out.html");
+        fs::write(&out, "before").unwrap();
+        let failed = write_atomic(&out, |w| {
+            w.write_all(b"half of it").unwrap();
+            Err(Usage::Unsupported { detail: "cannot".into() }.into())
+        });
+        assert!(failed.is_err());
+        assert_eq!(fs::read_to_string(&out).unwrap(), "before");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "the temporary file is gone");
     }
 
     #[test]

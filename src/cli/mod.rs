@@ -14,6 +14,7 @@ mod lang;
 mod lines;
 mod messages;
 mod output;
+mod pipe;
 mod reconcile;
 mod redline;
 mod rendering;

@@ -40,9 +40,7 @@ pub fn run(args: Args) -> Result<u8, CliError> {
     let draft =
         args.lines.apply(files::load_document(&args.draft, &ledger.options.page_marker)?, Some(&ledger.options));
     let (applied, todos) = applied(&args.draft, &args.ledger, &draft, &ledger, args.partial)?;
-    let (old_label, new_label) = labels(&args);
-    let bytes = args.render.render(&applied.redline(), old_label, new_label, Some(ledger.options.kind))?;
-    output::emit(out, &inputs, &[&bytes])?;
+    args.render.write(&applied.redline(), labels(&args), Some(ledger.options.kind), &inputs)?;
     if todos.is_empty() {
         return Ok(exit::SUCCESS);
     }

@@ -1,7 +1,7 @@
 //! The options every command that draws a redline shares: format, output file, context, colour.
 
-use super::error::{CliError, IoAction, Usage, Writes};
-use super::output::ColorChoice;
+use super::error::{CliError, Usage, Writes};
+use super::output::{self, ColorChoice};
 use super::{checks, messages};
 use akaji::render::{self, Context, Format, RenderOptions};
 use akaji::{DocumentKind, Redline};
@@ -86,17 +86,19 @@ impl RenderArgs {
         parts.join("/")
     }
 
-    /// Render `redline` to bytes, naming the two texts `old_label` and `new_label`; `kind` is
-    /// the ledger's, when there is one (`--kind` wins).
-    pub fn render(
+    /// Draw `redline` into `-o`'s file or stdout (never over one of `inputs`), naming the two
+    /// texts `labels` (old, new); `kind` is the ledger's, when there is one (`--kind` wins). The
+    /// output is drawn and written as it goes ([`output::stream`]), never held whole.
+    pub fn write(
         &self,
         redline: &Redline,
-        old_label: String,
-        new_label: String,
+        labels: (String, String),
         kind: Option<DocumentKind>,
-    ) -> Result<Vec<u8>, CliError> {
+        inputs: &[&Path],
+    ) -> Result<(), CliError> {
         self.check()?;
         let format = self.format();
+        let (old_label, new_label) = labels;
         let options = RenderOptions {
             color: format == Format::Ansi && self.color.enabled(self.output()),
             context: self.context,
@@ -110,26 +112,20 @@ impl RenderArgs {
             },
             lang: super::lang::lang(),
         };
-        let mut bytes = Vec::new();
-        let rendered = if format == Format::Docx {
-            // Word cannot hold some characters; the document shows a stand-in, and we say where.
-            akaji::docx::write(redline, &mut bytes).map(|stand_ins| {
-                for w in stand_ins {
-                    eprintln!("{}", messages::stand_in(&w));
-                }
-            })
-        } else {
-            render::render(redline, format, &options, &mut bytes)
-        };
-        rendered.map_err(|e| match e.kind() {
-            io::ErrorKind::Unsupported => Usage::Unsupported { detail: e.to_string() }.into(),
-            _ => CliError::Io {
-                path: self.output().unwrap_or(Path::new("<stdout>")).to_owned(),
-                action: IoAction::Render,
-                source: e,
-            },
+        let mut stand_ins = Vec::new();
+        output::stream(self.output(), inputs, |out| {
+            if format == Format::Docx {
+                stand_ins = akaji::docx::write(redline, out)?;
+                Ok(())
+            } else {
+                render::render(redline, format, &options, out)
+            }
         })?;
-        Ok(bytes)
+        // Word cannot hold some characters; the document shows a stand-in, and we say where.
+        for w in stand_ins {
+            eprintln!("{}", messages::stand_in(&w));
+        }
+        Ok(())
     }
 }
 

@@ -228,14 +228,11 @@ impl Checked<'_> {
             final_text: args.final_path().display().to_string(),
             lock: self.lock.as_ref().map(|(p, _)| p.display().to_string()),
         };
-        let mut buf = Vec::new();
-        let written = match args.format.unwrap_or(Format::Text) {
-            Format::Text => verify::render_text(&report, &mut buf),
-            Format::Json => verify::render_json(&report, &mut buf),
-            Format::Html => verify::render_html(&report, &mut buf),
-        };
-        written.map_err(|e| self.render_error(e))?;
-        output::emit(self.out(), self.inputs, &[&buf])?;
+        output::stream(self.out(), self.inputs, |out| match args.format.unwrap_or(Format::Text) {
+            Format::Text => verify::render_text(&report, out),
+            Format::Json => verify::render_json(&report, out),
+            Format::Html => verify::render_html(&report, out),
+        })?;
         if self.out().is_some() || args.format != Some(Format::Text) {
             eprintln!("akaji: {}", verify::summary_line(&report));
         }
