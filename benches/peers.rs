@@ -13,9 +13,10 @@
 //! clean-up, `benches/peers/dmp.py`). A tool that is not installed is reported as such;
 //! `benches/peers.sh` installs them and runs this.
 //!
-//! `cargo bench --bench peers -- [--sizes 1,10] [--growth 1,10,50,100] [--write DIR]`:
+//! `cargo bench --bench peers -- [--sizes 1,10] [--growth 1,10,50,100 [--runs 3]] [--write DIR]`:
 //! `--sizes` (MB) for the full comparison; `--growth` runs akaji and git alone at those sizes
-//! and fits the growth exponents; `--write DIR` writes the inputs and stops.
+//! (`--runs` times each, the median; default once) and fits the growth exponents; `--write
+//! DIR` writes the inputs and stops.
 
 #[path = "common/corpus.rs"]
 mod corpus;
@@ -230,8 +231,9 @@ fn main() {
     if growth.is_empty() {
         return;
     }
-    // Growth: akaji and git alone, one run per size.
-    println!("\n#### growth (one run each)\n");
+    // Growth: akaji and git alone, `--runs` runs per size (the median; default one).
+    let runs = arg_list("--runs", &[1]).first().copied().unwrap_or(1).max(1);
+    println!("\n#### growth ({})\n", if runs == 1 { "one run each".to_owned() } else { format!("median of {runs} runs") });
     println!("| shape | MB | akaji | git | akaji / git | akaji peak RSS (× inputs) | akaji exact | akaji hunks/edit |");
     println!("| --- | --- | --- | --- | --- | --- | --- | --- |");
     let mut exponents = Vec::new();
@@ -240,7 +242,7 @@ fn main() {
         for &mb in &growth {
             let sample = corpus::sample(shape, mb * MB, mb * EDITS_PER_MB, 42);
             let inputs = (sample.old.len() + sample.new.len()) as f64 / MB as f64;
-            let rows = run_all(&sample, 1, mb, dir.path(), true);
+            let rows = run_all(&sample, runs, mb, dir.path(), true);
             let (a, g) = (&rows[0], rows.get(1));
             let q = a.quality.as_ref().map(|q| q.0).unwrap_or_default();
             println!(
