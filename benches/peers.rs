@@ -233,7 +233,10 @@ fn main() {
     }
     // Growth: akaji and git alone, `--runs` runs per size (the median; default one).
     let runs = arg_list("--runs", &[1]).first().copied().unwrap_or(1).max(1);
-    println!("\n#### growth ({})\n", if runs == 1 { "one run each".to_owned() } else { format!("median of {runs} runs") });
+    println!(
+        "\n#### growth ({})\n",
+        if runs == 1 { "one run each".to_owned() } else { format!("median of {runs} runs") }
+    );
     println!("| shape | MB | akaji | git | akaji / git | akaji peak RSS (× inputs) | akaji exact | akaji hunks/edit |");
     println!("| --- | --- | --- | --- | --- | --- | --- | --- |");
     let mut exponents = Vec::new();
