@@ -21,11 +21,7 @@ pub fn stream(
     inputs: &[&Path],
     render: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), CliError> {
-    let mut render = Some(render);
-    put(output, inputs, |sink| {
-        let render = render.take().expect("an output is drawn once");
-        super::pipe::pipe(sink, render)
-    })
+    put(output, inputs, move |sink| super::pipe::pipe(sink, render))
 }
 
 /// Run `fill` on the sink `output` names: a temporary file renamed over it when `fill`

@@ -53,9 +53,14 @@ impl PageMarker {
         if !regex.is_match(line) {
             return None;
         }
-        let caps = regex.captures(line)?;
-        Some(caps.get(1).and_then(|m| super::numerals::digits(m.as_str())))
+        number(regex, line)
     }
+}
+
+/// The page number `regex` captures in `line` (its first group, when numeric), if it matches.
+fn number(regex: &Regex, line: &str) -> Option<Option<u32>> {
+    let caps = regex.captures(line)?;
+    Some(caps.get(1).and_then(|m| super::numerals::digits(m.as_str())))
 }
 
 /// [`DEFAULT_PAGE_MARKER`], `^\s*-\s*(\d+)\s*-\s*$`, told by hand: white space (`\s` and
@@ -73,8 +78,7 @@ fn default_matches(line: &str) -> Option<Option<u32>> {
     if inner.chars().any(|c| c.is_whitespace() || (c.is_ascii() && !c.is_ascii_digit())) {
         return None; // not one run of digits: no decimal digit is white space or ASCII but 0–9
     }
-    let caps = DEFAULT_REGEX.captures(line)?;
-    Some(caps.get(1).and_then(|m| super::numerals::digits(m.as_str())))
+    number(&DEFAULT_REGEX, line)
 }
 
 impl Default for PageMarker {
