@@ -111,7 +111,7 @@ struct Row {
     quality: Option<(Quality, BTreeMap<Kind, Quality>)>,
 }
 
-fn run_all(sample: &Sample, runs: usize, mb: usize, dir: &Path, only_fast: bool) -> Vec<Row> {
+fn run_all(sample: &Sample, shape: Shape, runs: usize, mb: usize, dir: &Path, only_fast: bool) -> Vec<Row> {
     let (old, new) = (dir.join("old.txt"), dir.join("new.txt"));
     std::fs::write(&old, &sample.old).unwrap();
     std::fs::write(&new, &sample.new).unwrap();
@@ -132,7 +132,7 @@ fn run_all(sample: &Sample, runs: usize, mb: usize, dir: &Path, only_fast: bool)
         let misses = std::env::var("AKAJI_BENCH_MISSES").ok().and_then(|n| n.parse().ok());
         if let (Some(limit), Some(h), true) = (misses, &hunks, rows.is_empty()) {
             for m in score::misses(sample, h, limit) {
-                eprintln!("{}: not one exact hunk: {m}", t.name);
+                eprintln!("{} ({} {mb} MB): not one exact hunk: {m}", t.name, shape.name());
             }
         }
         if quality.is_none() {
@@ -220,7 +220,7 @@ fn main() {
     for &mb in &sizes {
         for shape in Shape::ALL {
             let sample = corpus::sample(shape, mb * MB, mb * EDITS_PER_MB, 42);
-            let rows = run_all(&sample, 3, mb, dir.path(), false);
+            let rows = run_all(&sample, shape, 3, mb, dir.path(), false);
             print_rows(shape, mb, &sample, &rows);
             by_kind.entry(mb).or_default().push((shape.name().to_owned(), rows));
         }
@@ -245,7 +245,7 @@ fn main() {
         for &mb in &growth {
             let sample = corpus::sample(shape, mb * MB, mb * EDITS_PER_MB, 42);
             let inputs = (sample.old.len() + sample.new.len()) as f64 / MB as f64;
-            let rows = run_all(&sample, runs, mb, dir.path(), true);
+            let rows = run_all(&sample, shape, runs, mb, dir.path(), true);
             let (a, g) = (&rows[0], rows.get(1));
             let q = a.quality.as_ref().map(|q| q.0).unwrap_or_default();
             println!(

@@ -7,7 +7,7 @@
 //!   both sides (no character outside the edit is marked): [ため→為] in 促す[ため→為]の is exact,
 //!   [すため→す為] is not, and neither is [ASEA→F]N[→TRJQ]. A word wrapped at a line end is one
 //!   word ([`wrapped_word`]): with NOTIC→NOTID in 「NOTIC⏎E」, [NOTIC⏎E→NOTID⏎E] is exact, as
-//!   [C→D] is;
+//!   [C→D] is; the word is widened alike on both sides ([`edited_words`]);
 //! - the hunks per edit, and the characters marked outside every edit (in percent of the edits'
 //!   characters) measure the noise.
 
@@ -160,8 +160,32 @@ pub fn misses(sample: &Sample, hunks: &[Pair], limit: usize) -> Vec<String> {
 
 /// Whether hunk `h` lies within the word edit `e` edits, on both sides.
 fn within(old: &str, new: &str, e: &Edit, h: &Pair) -> bool {
-    let (wo, wn) = (wrapped_word(old, &e.old), wrapped_word(new, &e.new));
+    let (wo, wn) = edited_words(old, new, e);
     wo.start <= h.0.start && h.0.end <= wo.end && wn.start <= h.1.start && h.1.end <= wn.end
+}
+
+/// The word `e` edits on each side ([`wrapped_word`]), the two widened alike: the text around an
+/// edit is the same in old and new, so the word a reader sees runs as far on both sides. With
+/// 「資料4⏎4-1」→「資料４⏎4-1」 (a PDF wrapped 「44-1」), the old side's ASCII token runs on into
+/// 「4-1」 and the new side's full-width 「４」 does not; the edited word is 「4⏎4-1」→「４⏎4-1」.
+fn edited_words(old: &str, new: &str, e: &Edit) -> (Range<usize>, Range<usize>) {
+    let (wo, wn) = (wrapped_word(old, &e.old), wrapped_word(new, &e.new));
+    let before = (e.old.start - wo.start).max(e.new.start - wn.start);
+    let after = (wo.end - e.old.end).max(wn.end - e.new.end);
+    // Widened as far as the other side only where the text there is the same on both.
+    let same = |a: Option<&str>, b: Option<&str>| a.is_some() && a == b;
+    let start_ok = e.old.start >= before
+        && e.new.start >= before
+        && same(old.get(e.old.start - before..e.old.start), new.get(e.new.start - before..e.new.start));
+    let end_ok = same(old.get(e.old.end..e.old.end + after), new.get(e.new.end..e.new.end + after));
+    let (mut wo, mut wn) = (wo, wn);
+    if start_ok {
+        (wo.start, wn.start) = (e.old.start - before, e.new.start - before);
+    }
+    if end_ok {
+        (wo.end, wn.end) = (e.old.end + after, e.new.end + after);
+    }
+    (wo, wn)
 }
 
 /// `r` (an edit, which never spans a line break) widened across the line break it touches when
@@ -179,20 +203,36 @@ pub fn wrapped_word(text: &str, r: &Range<usize>) -> Range<usize> {
             class(a) == class(b)
         }
     };
+    // The joiners an ASCII token's edit leaves out at a line end or start: the generator cuts
+    // 「Society5.⏎0」 (Society5.0 wrapped after its full stop) as 「Society5」, whose word runs on
+    // across 「.⏎」.
+    let joiners = |c: Option<char>, side: &str, rev: bool| -> usize {
+        if !c.is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return 0;
+        }
+        let j = |c: &char| "._-/".contains(*c);
+        if rev {
+            side.chars().rev().take_while(j).count()
+        } else {
+            side.chars().take_while(j).count()
+        }
+    };
     let mut w = r.clone();
     let (first, last) = (text[r.clone()].chars().next(), text[r.clone()].chars().next_back());
-    if let (Some(first), true) = (first, text[..r.start].ends_with('\n')) {
-        let before = &text[..r.start - 1];
+    let lead = joiners(first, &text[..r.start], true);
+    if let (Some(first), true) = (first, text[..r.start - lead].ends_with('\n')) {
+        let before = &text[..r.start - lead - 1];
         let run: usize = before.chars().rev().take_while(|&c| same(first, c)).map(char::len_utf8).sum();
         if run > 0 {
-            w.start = r.start - 1 - run;
+            w.start = r.start - lead - 1 - run;
         }
     }
-    if let (Some(last), true) = (last, text[r.end..].starts_with('\n')) {
-        let after = &text[r.end + 1..];
+    let trail = joiners(last, &text[r.end..], false);
+    if let (Some(last), true) = (last, text[r.end + trail..].starts_with('\n')) {
+        let after = &text[r.end + trail + 1..];
         let run: usize = after.chars().take_while(|&c| same(last, c)).map(char::len_utf8).sum();
         if run > 0 {
-            w.end = r.end + 1 + run;
+            w.end = r.end + trail + 1 + run;
         }
     }
     w

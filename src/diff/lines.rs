@@ -39,18 +39,29 @@ const NEAR_LINES: usize = 3;
 /// repeated lines, old `D Y D Z` and new `D' Y' D Z'` (three lines edited) come back from the
 /// line diff as [insert D' Y'] D [Y D Z → Z'], as minimal as the edits in place; only a word
 /// diff of the whole finds the three small changes.
+///
+/// Whether a region is pure is asked of the region the line diff found, not of what it was
+/// joined into: old `X A S S B`, new `X' A S' S B'` (S a sentence printed twice in a row, its
+/// first copy edited) come back as [X → X'] A [insert S'] S [S B → B']; the insertion joins
+/// the change before it and, being an insertion, the one after it too, so that the word diff
+/// finds [NOTICE→NOTICF] in the first S rather than S' inserted and the second S deleted.
 pub(crate) fn join_near(old: &str, regions: Vec<Span>) -> Vec<Span> {
     let pure = |s: &Span| s.old.is_empty() || s.new.is_empty();
     let mut out: Vec<Span> = Vec::with_capacity(regions.len());
+    // Whether the last region the line diff found (the end of `out`'s last) is pure.
+    let mut last_pure = false;
     for r in regions {
+        let r_pure = pure(&r);
         if let Some(last) = out.last_mut() {
             let gap = &old.as_bytes()[last.old.end..r.old.start];
-            if (pure(last) || pure(&r)) && memchr::memchr_iter(b'\n', gap).count() <= NEAR_LINES {
+            if (last_pure || r_pure) && memchr::memchr_iter(b'\n', gap).count() <= NEAR_LINES {
                 last.old.end = r.old.end;
                 last.new.end = r.new.end;
+                last_pure = r_pure;
                 continue;
             }
         }
+        last_pure = r_pure;
         out.push(r);
     }
     out
@@ -199,6 +210,34 @@ mod tests {
         let r = diff(&old, &new, &DiffOptions::default());
         let got: Vec<(&str, &str)> = r.hunks.iter().map(|h| (&old[h.old.clone()], &new[h.new.clone()])).collect();
         assert_eq!(got, [("本文", "本則"), ("1", "2"), ("確認", "検討")]);
+    }
+
+    #[test]
+    fn an_edited_copy_of_a_sentence_printed_twice_is_an_edit_in_place() {
+        use crate::diff::{diff, DiffOptions};
+        // Old X A S S B, new X' A S' S B': the line diff inserts S' before the first S and
+        // deletes the second; joined with the changes on both sides, the word diff sees the edit.
+        let s = "NOTICE をいつまで延長できるのかというところが、非常に気になっている。\n";
+        let (a, b) = ("御助言を頂ければと思う。\n", "皆さんのように NOTICE のステアリング。\n");
+        let x = "総合対処センター、又はその先の構想、などにおいて考える。\n";
+        let old = format!("{x}{a}{s}{s}{b}");
+        let new = format!(
+            "{}{a}{}{s}{}",
+            x.replace("又はその先の構想、", ""),
+            s.replace("NOTICE", "NOTICF"),
+            b.replace("NOTICE", "NOTICF")
+        );
+        for detect_moves in [false, true] {
+            let r = diff(&old, &new, &DiffOptions { detect_moves, ..DiffOptions::default() });
+            let got: Vec<(&str, &str)> = r.hunks.iter().map(|h| (&old[h.old.clone()], &new[h.new.clone()])).collect();
+            assert_eq!(
+                got,
+                [("又はその先の構想、", ""), ("NOTICE", "NOTICF"), ("NOTICE", "NOTICF")],
+                "moves: {detect_moves}"
+            );
+            let first = old.find(s).unwrap();
+            assert!(r.hunks[1].old.start < first + s.len(), "the edit is in the first copy");
+        }
     }
 
     #[test]
