@@ -56,6 +56,7 @@ mod diagnostic;
 mod document;
 mod fold;
 mod input;
+mod keyed;
 mod lang;
 mod ledger;
 mod promise;

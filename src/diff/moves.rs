@@ -19,7 +19,7 @@
 //! ```
 
 use crate::redline::{Hunk, HunkKind};
-use std::collections::HashMap;
+use crate::keyed::Map;
 
 /// Where a short passage X and a long one Y swapped places, Myers' minimal diff moves the short
 /// one (`{+X+}Y{-X-}`); a reader sees Y moved. Rewrite such a pair as `{-Y-}X{+Y+}` when Y is
@@ -82,7 +82,7 @@ fn crossed_a_break(old: &str, new: &str, hunks: &[Hunk], k: usize) -> bool {
 /// the two ends of a move. Each hunk takes part in at most one move; ids count from `next_id`.
 pub(crate) fn detect(old: &str, new: &str, hunks: &mut [Hunk], min_chars: usize, next_id: &mut usize) {
     let long = |s: &str| s.chars().nth(min_chars.max(1) - 1).is_some() && !s.trim().is_empty();
-    let mut inserted: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut inserted: Map<&str, Vec<usize>> = Map::default();
     for (i, h) in hunks.iter().enumerate().rev() {
         let text = &new[h.new.clone()];
         if h.kind == HunkKind::Insert && !h.layout && long(text) {

@@ -15,7 +15,7 @@ use super::table::{self, Row, Table, TableFormat};
 use super::xlsx;
 use crate::diagnostic::Diagnostic;
 use crate::ledger::{Decision, Ledger};
-use std::collections::HashSet;
+use crate::keyed::Set;
 
 /// How to read the table and what to keep.
 #[derive(Debug, Clone, Default)]
@@ -74,7 +74,7 @@ fn from_table(table: Table, options: &ImportOptions, mut report: ImportReport) -
     report.skipped_lines = table.skipped;
     report.columns_not_read = table.unread;
     let mut ledger = Ledger::default();
-    let mut ids = HashSet::new();
+    let mut ids = Set::default();
     for row in table.rows {
         let id = unique(&row.id, &mut ids);
         if id != row.id {
@@ -138,7 +138,7 @@ fn decision(row: Row, id: String, drafted: Vec<Drafted>) -> Decision {
 }
 
 /// `id`, or `id-2`, `id-3`, … when it is taken.
-fn unique(id: &str, taken: &mut HashSet<String>) -> String {
+fn unique(id: &str, taken: &mut Set<String>) -> String {
     let mut candidate = id.to_owned();
     let mut n = 1;
     while taken.contains(&candidate) {

@@ -15,7 +15,7 @@
 
 use super::citation::{citations, merged, Citation, Pages};
 use super::quote::{fragments, outside_quotes, Fragment};
-use std::collections::HashMap;
+use crate::keyed::Map;
 
 const ARROWS: [&str; 5] = ["→", "⇒", "->", "=>", "➡"];
 
@@ -28,7 +28,7 @@ pub struct Request<'a> {
     /// The same, as a todo's note writes them: 「X」→「Y」, 「Z」→「W」.
     pub asked_note: String,
     /// For each quote of the request, the last citation in its clause.
-    tied: HashMap<&'a str, Citation>,
+    tied: Map<&'a str, Citation>,
     /// The request's only page, when it cites exactly one.
     only: Option<Citation>,
 }
@@ -47,7 +47,7 @@ impl<'a> Request<'a> {
                 _ => None,
             })
             .collect();
-        let mut tied = HashMap::new();
+        let mut tied = Map::default();
         let mut clause = String::new();
         for piece in &p {
             match piece {

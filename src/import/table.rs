@@ -15,7 +15,7 @@ use super::cell_html;
 use super::columns::{header, normalize, ColumnMap, Columns};
 use super::problem::TableProblem;
 use super::role::Role;
-use std::collections::HashSet;
+use crate::keyed::Set;
 use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
 
@@ -123,7 +123,7 @@ where
     // Before the header: remember only which given column names were seen, for the message.
     let mut seen: Vec<bool> = vec![false; columns.names.len()];
     // Lines of one cell before the header (titles), which a PDF repeats on every page.
-    let mut titles: HashSet<String> = HashSet::new();
+    let mut titles: Set<String> = Set::default();
     let (head, map) = loop {
         let Some(r) = records.next().transpose()? else {
             if let Some(((role, name), _)) = columns.names.iter().zip(&seen).find(|(_, s)| !**s) {

@@ -16,7 +16,7 @@ use super::unknown::{unknown_keys, with_line};
 use crate::diagnostic::{Diagnostic, Diagnostics, Subject};
 use crate::document::{DocumentKind, LineCount, PageMarker, PageNo, DEFAULT_PAGE_MARKER};
 use serde::Deserialize;
-use std::collections::HashSet;
+use crate::keyed::Set;
 use std::fmt;
 use std::num::NonZeroI64;
 
@@ -229,7 +229,7 @@ fn check(raw: RawLedger) -> Result<Ledger, Diagnostics> {
         problems
             .push(Diagnostic::new(LedgerProblem::PageMarkerWithoutNumber { pattern: raw.options.page_marker.clone() }));
     }
-    let mut seen = HashSet::new();
+    let mut seen = Set::default();
     let mut decisions = Vec::with_capacity(raw.decisions.len());
     for (i, d) in raw.decisions.into_iter().enumerate() {
         let about = |edit| Subject { decision: DecisionIx(i), id: d.id.clone(), edit };

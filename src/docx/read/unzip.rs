@@ -15,7 +15,7 @@
 
 use super::limits::Limits;
 use super::problem::{DocxProblem, UnsafeName};
-use std::collections::HashSet;
+use crate::keyed::Set;
 use std::io::{Cursor, Read};
 use zip::result::ZipError;
 use zip::ZipArchive;
@@ -41,7 +41,7 @@ impl<'a> Package<'a> {
         if zip.len() > limits.max_entries {
             return Err(DocxProblem::TooManyEntries { count: zip.len(), limit: limits.max_entries });
         }
-        let mut names = HashSet::new();
+        let mut names = Set::default();
         let mut total = 0u64;
         for i in 0..zip.len() {
             let f = zip.by_index_raw(i).map_err(not_zip)?;
