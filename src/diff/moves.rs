@@ -18,8 +18,8 @@
 //! assert!(d.hunks.iter().all(|h| h.kind == HunkKind::Move && h.move_id == Some(0)));
 //! ```
 
-use crate::redline::{Hunk, HunkKind};
 use crate::keyed::Map;
+use crate::redline::{Hunk, HunkKind};
 
 /// Where a short passage X and a long one Y swapped places, Myers' minimal diff moves the short
 /// one (`{+X+}Y{-X-}`); a reader sees Y moved. Rewrite such a pair as `{-Y-}X{+Y+}` when Y is

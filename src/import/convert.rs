@@ -14,8 +14,8 @@ use super::report::ImportReport;
 use super::table::{self, Row, Table, TableFormat};
 use super::xlsx;
 use crate::diagnostic::Diagnostic;
-use crate::ledger::{Decision, Ledger};
 use crate::keyed::Set;
+use crate::ledger::{Decision, Ledger};
 
 /// How to read the table and what to keep.
 #[derive(Debug, Clone, Default)]

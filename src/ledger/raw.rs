@@ -15,8 +15,8 @@ use super::side::Side;
 use super::unknown::{unknown_keys, with_line};
 use crate::diagnostic::{Diagnostic, Diagnostics, Subject};
 use crate::document::{DocumentKind, LineCount, PageMarker, PageNo, DEFAULT_PAGE_MARKER};
-use serde::Deserialize;
 use crate::keyed::Set;
+use serde::Deserialize;
 use std::fmt;
 use std::num::NonZeroI64;
 
