@@ -169,7 +169,7 @@ fn within(old: &str, new: &str, e: &Edit, h: &Pair) -> bool {
 /// 「資料4⏎4-1」→「資料４⏎4-1」 (a PDF wrapped 「44-1」), the old side's ASCII token runs on into
 /// 「4-1」 and the new side's full-width 「４」 does not; the edited word is 「4⏎4-1」→「４⏎4-1」.
 fn edited_words(old: &str, new: &str, e: &Edit) -> (Range<usize>, Range<usize>) {
-    let (wo, wn) = (wrapped_word(old, &e.old), wrapped_word(new, &e.new));
+    let (mut wo, mut wn) = (wrapped_word(old, &e.old), wrapped_word(new, &e.new));
     let before = (e.old.start - wo.start).max(e.new.start - wn.start);
     let after = (wo.end - e.old.end).max(wn.end - e.new.end);
     // Widened as far as the other side only where the text there is the same on both.
@@ -178,7 +178,6 @@ fn edited_words(old: &str, new: &str, e: &Edit) -> (Range<usize>, Range<usize>) 
         && e.new.start >= before
         && same(old.get(e.old.start - before..e.old.start), new.get(e.new.start - before..e.new.start));
     let end_ok = same(old.get(e.old.end..e.old.end + after), new.get(e.new.end..e.new.end + after));
-    let (mut wo, mut wn) = (wo, wn);
     if start_ok {
         (wo.start, wn.start) = (e.old.start - before, e.new.start - before);
     }

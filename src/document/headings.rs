@@ -188,7 +188,7 @@ pub(crate) fn level(line: &str) -> Option<u8> {
     }
     // A line of MAX_HEADING bytes or fewer has no more chars than that: not counted.
     let long = t.len() > MAX_HEADING && t.chars().nth(MAX_HEADING).is_some();
-    if t.ends_with('。') || long || !may_open_a_level(t, first) {
+    if t.ends_with('。') || long {
         return None;
     }
     heading_marker(t).map(|(level, _)| level)
@@ -202,25 +202,10 @@ pub(crate) fn opens_with_marker(line: &str) -> bool {
 }
 
 /// Whether a pattern of `LEVELS` can match a line whose first char (white space aside) is `c`:
-/// the chars the patterns open with (keep the two alike).
+/// the chars the patterns open with, and [`heading_marker`] reads (keep the three alike).
 fn opens_a_level(c: char) -> bool {
     matches!(c, '第' | '0'..='9' | '０'..='９' | 'I' | 'V' | 'X' | 'Ⅰ'..='Ⅻ' | '(' | '（' | '①'..='⑳')
         || matches!(c, 'は' | 'お' | 'ま' | '結' | '序' | '参' | '付' | '別')
-}
-
-/// Whether a pattern of `LEVELS` can match `t` (which opens with `first`), told from its first
-/// few chars: digits go on with a dot, a hiragana or kanji opens one of the named chapters
-/// (keep the three alike). Lines of a 10 MB plan wrapped anywhere open with digits or with は, お
-/// and ま often enough that running the patterns on them was 4% of `akaji diff`.
-fn may_open_a_level(t: &str, first: char) -> bool {
-    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
-    if digit(first) {
-        return t.chars().find(|&c| !digit(c)).is_some_and(|c| c == '.' || c == '．');
-    }
-    if matches!(first, 'は' | 'お' | 'ま' | '結' | '序' | '参' | '付' | '別') {
-        return NAMED.iter().any(|n| t.starts_with(n));
-    }
-    true
 }
 
 /// The chapters named without a number (`LEVELS` has them too).
