@@ -72,6 +72,7 @@ pub mod pdf;
 pub mod reconcile;
 pub mod render;
 pub mod roundtrip;
+pub mod threads;
 pub mod verify;
 pub mod words;
 

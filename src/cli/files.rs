@@ -41,12 +41,8 @@ pub fn load_document(path: &Path, marker: &PageMarker) -> Result<Document, CliEr
 /// the two texts do not depend on each other. Errors come as if read in order: the first
 /// document's problem is the one reported when both have one.
 pub fn load_documents(first: &Path, second: &Path, marker: &PageMarker) -> Result<(Document, Document), CliError> {
-    std::thread::scope(|scope| {
-        let other = scope.spawn(|| load_document(second, marker));
-        let first = load_document(first, marker);
-        let second = other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        Ok((first?, second?))
-    })
+    let (second, first) = akaji::threads::join(|| load_document(second, marker), || load_document(first, marker));
+    Ok((first?, second?))
 }
 
 /// The draft named by a ledger's `draft` key, relative to the ledger's folder. A ledger is

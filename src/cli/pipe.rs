@@ -47,26 +47,28 @@ pub fn pipe<W: Write + Send + ?Sized>(
 ) -> Result<(), Failed> {
     let (full_tx, full_rx) = mpsc::sync_channel::<Vec<u8>>(QUEUED);
     let (empty_tx, empty_rx) = mpsc::channel::<Vec<u8>>();
-    std::thread::scope(|scope| {
-        let writer = scope.spawn(move || -> io::Result<()> {
-            for mut chunk in full_rx {
-                sink.write_all(&chunk)?;
-                chunk.clear();
-                // The drawing side may have finished and gone: then nobody needs the chunk.
-                let _ = empty_tx.send(chunk);
-            }
-            sink.flush()
-        });
+    let write = move || -> io::Result<()> {
+        for mut chunk in full_rx {
+            sink.write_all(&chunk)?;
+            chunk.clear();
+            // The drawing side may have finished and gone: then nobody needs the chunk.
+            let _ = empty_tx.send(chunk);
+        }
+        sink.flush()
+    };
+    let draw = || {
         let mut chunks = Chunks { filling: Vec::with_capacity(CHUNK), full: Some(full_tx), empty: empty_rx };
         let drawn = render(&mut chunks).and_then(|()| chunks.finish());
         drop(chunks);
-        let written = writer.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        match (written, drawn) {
-            (Err(e), _) => Err(Failed::Write(e)),
-            (Ok(()), Err(e)) => Err(Failed::Render(e)),
-            (Ok(()), Ok(())) => Ok(()),
-        }
-    })
+        drawn
+    };
+    match akaji::threads::try_join(write, draw) {
+        Ok((Err(e), _)) => Err(Failed::Write(e)),
+        Ok((Ok(()), Err(e))) => Err(Failed::Render(e)),
+        Ok((Ok(()), Ok(()))) => Ok(()),
+        // Nothing drawn, nothing written.
+        Err(_) => Err(Failed::Write(io::Error::other("no thread could be started to write the output"))),
+    }
 }
 
 /// The drawing side: fills a chunk, hands it over when full, takes back an emptied one.
