@@ -4,8 +4,8 @@
 //! in three shapes (running prose, PDF-wrapped pages with running heads and `- N -` footers,
 //! heavily repeated lines), with 2,000 known edits per MB of seven kinds. Every tool runs on
 //! the same two files and is scored by the same code (`common/score.rs`): time (median of 3 runs,
-//! 21 for akaji and git at 1 MB, each tool run in turn),
-//! peak memory, edits detected, edits shown as exactly one hunk within the edited word, hunks
+//! 21 for akaji and git at 1 MB, each tool run in turn, run directly), peak memory (one run more,
+//! under `/usr/bin/time`), edits detected, edits shown as exactly one hunk within the edited word, hunks
 //! per edit, characters marked outside the edits.
 //!
 //! Tools: `akaji diff --format json`; `git diff --no-index --word-diff=porcelain
@@ -132,26 +132,29 @@ fn run_all(sample: &Sample, shape: Shape, runs: usize, mb: usize, dir: &Path, on
         .collect();
     let args: Vec<Vec<String>> = tools.iter().map(|t| (t.args)(o, n)).collect();
     let rounds = |t: &Tool| if mb <= 1 && t.max_mb == usize::MAX { runs.max(SMALL_RUNS) } else { runs.max(1) };
-    let mut done: Vec<Vec<tools::Run>> = tools.iter().map(|_| Vec::new()).collect();
-    let mut outputs: Vec<Vec<u8>> = tools.iter().map(|_| Vec::new()).collect();
+    let mut times: Vec<Vec<std::time::Duration>> = tools.iter().map(|_| Vec::new()).collect();
+    let mut status: Vec<Option<i32>> = vec![None; tools.len()];
     for round in 0..tools.iter().map(rounds).max().unwrap_or(0) {
         for (k, t) in tools.iter().enumerate() {
             if round < rounds(t) {
                 let args: Vec<&str> = args[k].iter().map(String::as_str).collect();
-                let mut run = tools::measure(t.program, &args, 1, &dir.join(format!("out{k}")));
-                // Every run writes the same output: the last one is kept.
-                outputs[k] = std::mem::take(&mut run.output);
-                done[k].push(run);
+                let (time, code) = tools::time_once(t.program, &args, &dir.join(format!("out{k}")));
+                times[k].push(time);
+                status[k] = code;
             }
         }
     }
     let mut rows = Vec::new();
-    for ((t, mut runs), output) in tools.iter().zip(done).zip(outputs) {
-        runs.sort_by_key(|r| r.time);
-        let rss_kb = runs.iter().map(|r| r.rss_kb).max().unwrap_or(0);
-        let run = runs.swap_remove(runs.len() / 2);
-        if run.status != Some(1) {
-            eprintln!("{}: exit status {:?} on differing texts", t.name, run.status);
+    for (k, t) in tools.iter().enumerate() {
+        let args: Vec<&str> = args[k].iter().map(String::as_str).collect();
+        let out = dir.join(format!("out{k}"));
+        // One run more, for the peak RSS; every run writes the same output.
+        let rss_kb = tools::peak_rss_kb(t.program, &args, &out);
+        let output = std::fs::read(&out).unwrap_or_default();
+        times[k].sort();
+        let time = times[k][times[k].len() / 2];
+        if status[k] != Some(1) {
+            eprintln!("{}: exit status {:?} on differing texts", t.name, status[k]);
         }
         let hunks = (t.parse)(&sample.old, &sample.new, &output);
         let quality = hunks.as_ref().map(|h| score::score(sample, h));
@@ -164,7 +167,7 @@ fn run_all(sample: &Sample, shape: Shape, runs: usize, mb: usize, dir: &Path, on
         if quality.is_none() {
             eprintln!("{}: output not understood", t.name);
         }
-        rows.push(Row { tool: t.name, time: run.time.as_secs_f64(), rss_mb: rss_kb as f64 / 1024.0, quality });
+        rows.push(Row { tool: t.name, time: time.as_secs_f64(), rss_mb: rss_kb as f64 / 1024.0, quality });
     }
     rows
 }
