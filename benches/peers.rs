@@ -130,15 +130,16 @@ fn run_all(sample: &Sample, shape: Shape, runs: usize, mb: usize, dir: &Path, on
         .into_iter()
         .filter(|t| mb <= t.max_mb && !(only_fast && t.max_mb != usize::MAX) && installed(t))
         .collect();
-    let args: Vec<Vec<String>> = tools.iter().map(|t| (t.args)(o, n)).collect();
+    let owned: Vec<Vec<String>> = tools.iter().map(|t| (t.args)(o, n)).collect();
+    let args: Vec<Vec<&str>> = owned.iter().map(|a| a.iter().map(String::as_str).collect()).collect();
+    let outs: Vec<_> = (0..tools.len()).map(|k| dir.join(format!("out{k}"))).collect();
     let rounds = |t: &Tool| if mb <= 1 && t.max_mb == usize::MAX { runs.max(SMALL_RUNS) } else { runs.max(1) };
     let mut times: Vec<Vec<std::time::Duration>> = tools.iter().map(|_| Vec::new()).collect();
     let mut status: Vec<Option<i32>> = vec![None; tools.len()];
     for round in 0..tools.iter().map(rounds).max().unwrap_or(0) {
         for (k, t) in tools.iter().enumerate() {
             if round < rounds(t) {
-                let args: Vec<&str> = args[k].iter().map(String::as_str).collect();
-                let (time, code) = tools::time_once(t.program, &args, &dir.join(format!("out{k}")));
+                let (time, code) = tools::time_once(t.program, &args[k], &outs[k]);
                 times[k].push(time);
                 status[k] = code;
             }
@@ -146,13 +147,10 @@ fn run_all(sample: &Sample, shape: Shape, runs: usize, mb: usize, dir: &Path, on
     }
     let mut rows = Vec::new();
     for (k, t) in tools.iter().enumerate() {
-        let args: Vec<&str> = args[k].iter().map(String::as_str).collect();
-        let out = dir.join(format!("out{k}"));
         // One run more, for the peak RSS; every run writes the same output.
-        let rss_kb = tools::peak_rss_kb(t.program, &args, &out);
-        let output = std::fs::read(&out).unwrap_or_default();
-        times[k].sort();
-        let time = times[k][times[k].len() / 2];
+        let rss_kb = tools::peak_rss_kb(t.program, &args[k], &outs[k]);
+        let output = std::fs::read(&outs[k]).unwrap_or_default();
+        let time = tools::median(&mut times[k]);
         if status[k] != Some(1) {
             eprintln!("{}: exit status {:?} on differing texts", t.name, status[k]);
         }

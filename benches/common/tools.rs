@@ -34,9 +34,14 @@ pub fn measure(program: &str, args: &[&str], runs: usize, out: &Path) -> Run {
         status = code;
     }
     let rss_kb = peak_rss_kb(program, args, out);
-    times.sort();
     let output = std::fs::read(out).unwrap_or_default();
-    Run { time: times[times.len() / 2], rss_kb, status, output }
+    Run { time: median(&mut times), rss_kb, status, output }
+}
+
+/// The median of `times` (at least one).
+pub fn median(times: &mut [Duration]) -> Duration {
+    times.sort();
+    times[times.len() / 2]
 }
 
 /// The wall time of one run of `program args`, stdout to `out`, and its exit code.
