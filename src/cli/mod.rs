@@ -12,6 +12,7 @@ mod help_ja;
 mod import;
 mod lang;
 mod lines;
+mod malloc;
 mod messages;
 mod output;
 mod pipe;
@@ -68,6 +69,8 @@ fn parse(args: &[std::ffi::OsString], lang: Lang) -> Result<Cli, clap::Error> {
 
 /// Parse the arguments, run the command, and turn its outcome into an exit status.
 pub fn run() -> ExitCode {
+    // A setting refused leaves glibc's default: slower, never wrong.
+    let _ = malloc::keep_freed_memory();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let asked = lang::from_args(args.iter().cloned()).unwrap_or_else(Lang::from_env);
     let cli = match parse(&args, asked) {
