@@ -259,19 +259,20 @@ fn scan(text: &str) -> Vec<Unit> {
 /// Push the words of the hiragana run at `run`: an unlisted stretch right after kanji joins
 /// them as okurigana.
 fn hiragana(out: &mut Vec<Unit>, text: &str, run: Range<usize>) {
-    for (k, piece) in kana::split(&text[run.clone()]).into_iter().enumerate() {
+    let mut first = true;
+    kana::each_piece(&text[run.clone()], |piece| {
+        let opens_run = std::mem::replace(&mut first, false);
         let range = piece.range.start + run.start..piece.range.end + run.start;
-        if let Some(last) = out
-            .last_mut()
-            .filter(|u| k == 0 && !piece.listed && u.kind == Kind::Run(CharClass::Kanji) && u.range.end == range.start)
-        {
+        if let Some(last) = out.last_mut().filter(|u| {
+            opens_run && !piece.listed && u.kind == Kind::Run(CharClass::Kanji) && u.range.end == range.start
+        }) {
             last.okurigana = Some(range.start);
             last.range.end = range.end;
             last.unlisted = true;
-            continue;
+            return;
         }
         out.push(Unit { range, kind: Kind::Run(CharClass::Hiragana), okurigana: None, unlisted: !piece.listed });
-    }
+    });
 }
 
 /// Whether the one-character grapheme `g` joins the ASCII letters or digits around it.

@@ -103,7 +103,7 @@ pub(crate) fn diff_units(
     let (mut marks_old, mut marks_new) = (vec![false; o.len()], vec![false; n.len()]);
     match algorithm {
         Algorithm::Myers => {
-            Myers::new(distinct).mark(&o, &n, 0..o.len(), 0..n.len(), deadline, &mut marks_old, &mut marks_new)
+            Myers::with(distinct, |m| m.mark(&o, &n, 0..o.len(), 0..n.len(), deadline, &mut marks_old, &mut marks_new))
         }
         Algorithm::Patience => patience::diff(&o, &n, distinct, deadline, &mut marks_old, &mut marks_new),
     }

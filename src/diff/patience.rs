@@ -35,16 +35,10 @@ pub(crate) fn diff(
     marks_old: &mut [bool],
     marks_new: &mut [bool],
 ) {
-    let mut p = Patience {
-        old,
-        new,
-        slots: vec![Slot::default(); ids],
-        myers: Myers::new(ids),
-        deadline,
-        marks_old,
-        marks_new,
-    };
-    p.run(0..old.len(), 0..new.len(), 0);
+    Myers::with(ids, |myers| {
+        let mut p = Patience { old, new, slots: vec![Slot::default(); ids], myers, deadline, marks_old, marks_new };
+        p.run(0..old.len(), 0..new.len(), 0);
+    });
 }
 
 /// How often a unit occurs in each side of the range being diffed (counts stop at 2).
@@ -59,7 +53,7 @@ struct Patience<'a> {
     old: &'a [u32],
     new: &'a [u32],
     slots: Vec<Slot>,
-    myers: Myers,
+    myers: &'a mut Myers,
     deadline: &'a mut Deadline,
     marks_old: &'a mut [bool],
     marks_new: &'a mut [bool],
