@@ -527,8 +527,11 @@ mod tests {
         r.iter().map(|(a, b)| a.len() + b.len()).sum()
     }
 
+    /// The marks of each side.
+    type Marks = (Vec<bool>, Vec<bool>);
+
     /// The marks of `a` against `b` on this thread's kept buffers, and on fresh ones.
-    fn kept_and_fresh(a: &[u32], b: &[u32]) -> ((Vec<bool>, Vec<bool>), (Vec<bool>, Vec<bool>)) {
+    fn kept_and_fresh(a: &[u32], b: &[u32]) -> (Marks, Marks) {
         let ids = a.iter().chain(b).max().map_or(0, |&m| m as usize + 1);
         let run = |m: &mut Myers| {
             let (mut ma, mut mb) = (vec![false; a.len()], vec![false; b.len()]);
