@@ -77,6 +77,10 @@ struct Scratch {
     changed_b: Vec<bool>,
 }
 
+/// The most a thread keeps in [`Myers::with`]'s buffers between calls (the regions of a diff are
+/// small; a whole 10 MB text compared at once is not).
+const MAX_KEPT_BYTES: usize = 4 << 20;
+
 /// A box of the divide and conquer: its two ranges, and whether it must be split minimally.
 type Box4 = (isize, isize, isize, isize, bool);
 
@@ -110,9 +114,27 @@ impl Myers {
                 myers.count_new.resize(ids, 0);
             }
             let out = f(myers);
+            // Buffers grown for a large diff are not kept: a program that diffs 100 MB once
+            // would hold them for as long as the thread lives.
+            if myers.bytes() > MAX_KEPT_BYTES {
+                *myers = Myers::default();
+            }
             *in_use = false;
             out
         })
+    }
+
+    /// The bytes its buffers hold.
+    fn bytes(&self) -> usize {
+        let sc = &self.scratch;
+        4 * (self.count_old.capacity() + self.count_new.capacity() + sc.a.capacity() + sc.b.capacity())
+            + 8 * (self.forward.capacity() + self.backward.capacity())
+            + 8 * (sc.index_old.capacity() + sc.index_new.capacity())
+            + sc.keep_old.capacity()
+            + sc.keep_new.capacity()
+            + sc.changed_a.capacity()
+            + sc.changed_b.capacity()
+            + std::mem::size_of::<Box4>() * self.boxes.capacity()
     }
 
     /// Compare `old[o]` with `new[n]`, setting the marks of the units that changed.
@@ -557,6 +579,18 @@ mod tests {
             let (kept, fresh) = kept_and_fresh(&a, &b);
             assert_eq!(kept, fresh, "round {round}");
         }
+    }
+
+    #[test]
+    fn buffers_grown_for_a_large_diff_are_not_kept() {
+        let a: Vec<u32> = (0..400_000).map(|i| i % 1000).collect();
+        let b: Vec<u32> = a.iter().map(|&x| (x + 1) % 1000).collect();
+        let (kept, fresh) = kept_and_fresh(&a, &b);
+        assert_eq!(kept, fresh);
+        Myers::with(1, |m| assert!(m.bytes() <= MAX_KEPT_BYTES, "{} bytes kept", m.bytes()));
+        // A small diff keeps its buffers for the next.
+        kept_and_fresh(&[1, 2, 3], &[1, 3, 2]);
+        Myers::with(1, |m| assert!(m.bytes() > 0));
     }
 
     #[test]
