@@ -29,8 +29,9 @@ pub fn keep_freed_memory() -> bool {
         const TRIM_THRESHOLD: libc::c_int = 256 << 20;
         // What the heap grows by beyond a request (address space only until touched).
         const TOP_PAD: libc::c_int = 16 << 20;
-        // SAFETY: mallopt takes a parameter number and a value; it is called before any thread
-        // is started, and a value it refuses (it returns 0) leaves that setting as it was.
+        // SAFETY: mallopt takes a parameter number and a value, and changes them under the
+        // allocator's lock (the command line calls it before it starts any thread; a test calls
+        // it among others); a value it refuses (it returns 0) leaves that setting as it was.
         unsafe {
             [
                 (libc::M_MMAP_THRESHOLD, MMAP_THRESHOLD),
