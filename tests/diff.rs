@@ -247,6 +247,18 @@ proptest! {
     }
 }
 
+/// Found by `hunks_rebuild_both_texts`: a moved URL whose deletion, cut out of a replacement
+/// (「…pdf⏎…pdf」 + U+0301 → 「…pdf」 + U+0301), was placed in the new text between 「f」 and the
+/// accent that joins it.
+#[test]
+fn a_move_cut_out_of_a_replacement_never_splits_a_cluster() {
+    let old = "設置👩\u{200d}💻\n\u{301}https://a.jp/x/1.pdfhttps://a.jp/x/1.pdf\r\n\u{301}";
+    let new = "設置👩\u{200d}💻設置\u{301}https://a.jp/x/1.pdf\nhttps://a.jp/x/1.pdf\u{301}";
+    for g in [Granularity::Word, Granularity::Char, Granularity::Line] {
+        check(old, new, g).unwrap();
+    }
+}
+
 /// A text of about `bytes` bytes: the characters of the sample texts in an order of `seed`,
 /// in lines of 38 characters (unrelated to any other seed's, yet sharing every character).
 fn shuffled(bytes: usize, seed: u64) -> String {

@@ -247,14 +247,15 @@ fn one_sided(old: &str, new: &str, h: &Hunk) -> Option<(Range<usize>, Range<usiz
         return None;
     }
     let cut = pre..long.len() - suf;
-    if !on_clusters(long, &cut) {
-        return None;
-    }
-    Some(if o.len() > n.len() {
+    let ends = if o.len() > n.len() {
         (h.old.start + cut.start..h.old.start + cut.end, h.new.start + pre..h.new.start + pre)
     } else {
         (h.old.start + pre..h.old.start + pre, h.new.start + cut.start..h.new.start + cut.end)
-    })
+    };
+    // Both sides on clusters of the whole texts: the short side's place too (「…pdf⏎…pdf」 +
+    // U+0301 → 「…pdf」 + U+0301 would put the deletion between f and its accent; found by
+    // `hunks_rebuild_both_texts`).
+    (on_clusters(old, &ends.0) && on_clusters(new, &ends.1)).then_some(ends)
 }
 
 fn candidate<'a>(
