@@ -116,12 +116,8 @@ pub(crate) fn each_piece(run: &str, mut f: impl FnMut(&Piece)) {
         // (the search was 6% of `akaji diff` on 10 MB; a lookup is several times cheaper).
         static SEEN: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Vec<Piece>>> = Default::default();
     }
-    let cut = |run: &str| {
-        BUFFERS.with(|b| match b.try_borrow_mut() {
-            Ok(mut b) => search(run, &mut b),
-            Err(_) => search(run, &mut Buffers::default()),
-        })
-    };
+    // The buffers are held only while `search` runs, never while `f` does.
+    let cut = |run: &str| BUFFERS.with(|b| search(run, &mut b.borrow_mut()));
     if run.chars().nth(1).is_none() {
         if !run.is_empty() {
             f(&Piece { range: 0..run.len(), listed: is_listed(run) });
